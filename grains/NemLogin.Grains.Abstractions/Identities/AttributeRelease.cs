@@ -1,0 +1,17 @@
+namespace NemLogin.Grains.Identities;
+
+/// <summary>
+/// What one service provider may learn about an identity: its pseudonym for that SP and the person's attributes,
+/// with the CPR number present only when the SP is entitled to it.
+/// </summary>
+[GenerateSerializer, Immutable]
+[Alias("nl.identity.release")]
+public sealed record AttributeRelease(
+    [property: Id(0)] Guid Pseudonym,
+    [property: Id(1)] IdentityKind Kind,
+    [property: Id(2)] string GivenName,
+    [property: Id(3)] string FamilyName,
+    [property: Id(4)] DateOnly DateOfBirth,
+    [property: Id(5)] string? CprNumber,
+    [property: Id(6)] string? Email,
+    [property: Id(7)] Guid CprUuid);

@@ -1,0 +1,22 @@
+namespace NemLogin.Grains.Identities;
+
+/// <summary>A person known to the broker, keyed by its stable UUID.</summary>
+[Alias("nl.identity")]
+public interface IIdentityGrain : IGrainWithGuidKey
+{
+    /// <summary>The stored profile, or null when the identity does not exist.</summary>
+    [Alias("get")]
+    Task<IdentityProfile?> GetAsync();
+
+    /// <summary>Creates the identity or updates it with what the upstream IdP just asserted.</summary>
+    [Alias("update-from-upstream")]
+    Task<IdentityProfile> UpdateFromUpstreamAsync(PersonAttributes attributes);
+
+    /// <summary>
+    /// The attributes one SP may receive and the identity's stable pseudonym for that SP (created on first use).
+    /// The CPR number is included only when <paramref name="cprEntitled"/> is true.
+    /// Refused with <c>identity.unknown</c> when the identity does not exist.
+    /// </summary>
+    [Alias("release-to")]
+    Task<AttributeRelease> ReleaseToAsync(string serviceProviderId, bool cprEntitled);
+}

@@ -1,0 +1,33 @@
+using NemLogin.Grains.Assurance;
+
+namespace NemLogin.Grains.LoginFlows;
+
+/// <summary>
+/// A login request waiting while the user is at the upstream identity provider. Protocol-neutral: SAML now,
+/// OpenID Connect later; <see cref="Protocol"/> says which front end resumes it.
+/// </summary>
+[GenerateSerializer, Immutable]
+[Alias("nl.flow.pending")]
+public sealed record PendingLogin
+{
+    [Id(0)] public required string Protocol { get; init; }
+    [Id(1)] public required string ServiceProviderId { get; init; }
+    [Id(2)] public required string RequestId { get; init; }
+    [Id(3)] public required string ResponseUrl { get; init; }
+    [Id(4)] public string? RelayState { get; init; }
+    [Id(5)] public LevelOfAssurance RequiredLoa { get; init; }
+    [Id(6)] public bool ForceAuthn { get; init; }
+    [Id(7)] public string? NameIdFormat { get; init; }
+
+    /// <summary>Which upstream identity provider the user was sent to.</summary>
+    [Id(8)] public required string Upstream { get; init; }
+
+    /// <summary>The nonce sent upstream (OIDC) that the upstream's ID token must echo.</summary>
+    [Id(9)] public string? UpstreamNonce { get; init; }
+
+    /// <summary>The PKCE code verifier for the upstream code exchange.</summary>
+    [Id(10)] public string? UpstreamCodeVerifier { get; init; }
+
+    /// <summary>The browser session the flow belongs to (the cookie's session id).</summary>
+    [Id(11)] public required string BrowserSessionId { get; init; }
+}

@@ -1,0 +1,70 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using NemLogin.Grains.LoginFlows;
+using NemLogin.Grains.Sessions;
+using NemLogin.Grains.Signing;
+
+namespace NemLogin.Grains.Hosting;
+
+public static class NemLoginGrainsSiloBuilderExtensions
+{
+    /// <summary>
+    /// The broker's grains and what they need: options bound from configuration (validated at start-up), the clock
+    /// and the signing key store. Storage is separate (<see cref="AddNemLoginInMemoryStorage"/> or the cluster's).
+    /// </summary>
+    public static ISiloBuilder AddNemLoginGrains(this ISiloBuilder silo)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.AddNemLoginSessions().AddNemLoginLoginFlows().AddNemLoginSigning();
+        return silo;
+    }
+
+    /// <summary>Maps every <see cref="StorageNames"/> store to Orleans memory storage: the embedded demo and tests only.</summary>
+    public static ISiloBuilder AddNemLoginInMemoryStorage(this ISiloBuilder silo)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        foreach (var name in AllStorageNames)
+        {
+            silo.AddMemoryGrainStorage(name);
+        }
+
+        return silo;
+    }
+
+    internal static readonly string[] AllStorageNames =
+    [
+        StorageNames.ServiceProviders,
+        StorageNames.Sessions,
+        StorageNames.LoginFlows,
+        StorageNames.Identities,
+        StorageNames.OneTimeIds,
+    ];
+
+    private static IServiceCollection AddNemLoginSessions(this IServiceCollection services)
+    {
+        services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SessionOptions>, SessionOptionsValidator>());
+        return services;
+    }
+
+    private static IServiceCollection AddNemLoginLoginFlows(this IServiceCollection services)
+    {
+        services.AddOptions<LoginFlowOptions>().BindConfiguration(LoginFlowOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LoginFlowOptions>, LoginFlowOptionsValidator>());
+        return services;
+    }
+
+    private static IServiceCollection AddNemLoginSigning(this IServiceCollection services)
+    {
+        services.AddOptions<SigningOptions>().BindConfiguration(SigningOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SigningOptions>, SigningOptionsValidator>());
+
+        // The validator admits only the software provider for now; the PKCS#11 store will be chosen here by Provider.
+        services.TryAddSingleton<SoftwareSigningKeyStore>();
+        services.TryAddSingleton<ISigningKeyStore>(sp => sp.GetRequiredService<SoftwareSigningKeyStore>());
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SoftwareSigningKeyStore>());
+        return services;
+    }
+}

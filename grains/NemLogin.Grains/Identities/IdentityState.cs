@@ -1,0 +1,16 @@
+using System.Collections.Immutable;
+
+namespace NemLogin.Grains.Identities;
+
+[GenerateSerializer, Alias("nl.identity.state")]
+public sealed record IdentityState
+{
+    [Id(0)] public IdentityKind Kind { get; init; }
+    [Id(1)] public PersonAttributes? Attributes { get; init; }
+    [Id(2)] public DateTimeOffset CreatedAt { get; init; }
+    [Id(3)] public DateTimeOffset UpdatedAt { get; init; }
+    [Id(4)] public Guid CprUuid { get; init; }
+
+    /// <summary>The persistent pseudonym handed to each service provider, by SP entityID.</summary>
+    [Id(5)] public ImmutableDictionary<string, Guid> Pseudonyms { get; init; } = ImmutableDictionary<string, Guid>.Empty;
+}

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Logging;
+
+namespace NemLogin.Grains;
+
+/// <summary>Every log line of the grains project. Event ids are stable; messages carry no personal data.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning,
+        Message = "Software signing key in use for {Purpose} (key {KeyId}, folder {Directory}). It is for the embedded demo ONLY; production signs in an HSM.")]
+    public static partial void SoftwareSigningKeyInUse(ILogger logger, string purpose, string keyId, string directory);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Information,
+        Message = "Created a new software signing key for {Purpose} (key {KeyId}) in {Directory}.")]
+    public static partial void SoftwareSigningKeyCreated(ILogger logger, string purpose, string keyId, string directory);
+}

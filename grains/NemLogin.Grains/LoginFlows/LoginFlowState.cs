@@ -1,0 +1,8 @@
+namespace NemLogin.Grains.LoginFlows;
+
+[GenerateSerializer, Alias("nl.flow.state")]
+public sealed record LoginFlowState
+{
+    [Id(0)] public PendingLogin? Pending { get; init; }
+    [Id(1)] public DateTimeOffset ExpiresAt { get; init; }
+}

@@ -1,0 +1,103 @@
+using Microsoft.Extensions.Options;
+
+namespace NemLogin.Grains.Sessions;
+
+[GrainType("nl.session")]
+public sealed class SessionGrain(
+    [PersistentState("session", StorageNames.Sessions)] IPersistentState<SessionState> state,
+    IOptions<SessionOptions> options,
+    TimeProvider timeProvider) : Grain, ISessionGrain
+{
+    public async Task<SessionSnapshot?> GetAsync() => await LiveSessionAsync() is { } live ? Snapshot(live) : null;
+
+    public async Task<SessionSnapshot> AuthenticateAsync(SessionAuthentication authentication)
+    {
+        ArgumentNullException.ThrowIfNull(authentication);
+        ArgumentException.ThrowIfNullOrWhiteSpace(authentication.AuthenticatingAuthority);
+
+        var live = await LiveSessionAsync();
+        var next = live is not null && live.IdentityId == authentication.IdentityId
+            ? live with
+            {
+                Loa = authentication.Loa,
+                AuthnInstant = authentication.AuthnInstant,
+                AuthenticatingAuthority = authentication.AuthenticatingAuthority,
+            }
+            : new SessionState
+            {
+                // A different person in the same browser: the SPs joined so far belong to the previous person.
+                IdentityId = authentication.IdentityId,
+                Loa = authentication.Loa,
+                AuthnInstant = authentication.AuthnInstant,
+                AuthenticatingAuthority = authentication.AuthenticatingAuthority,
+                ExpiresAt = timeProvider.GetUtcNow() + options.Value.AbsoluteLifetime,
+            };
+
+        state.State = next;
+        await state.WriteStateAsync();
+        return Snapshot(next);
+    }
+
+    public async Task<SessionParticipant> AddParticipantAsync(string serviceProviderId, string nameId, string nameIdFormat)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(serviceProviderId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(nameId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(nameIdFormat);
+
+        var live = await LiveSessionAsync()
+            ?? throw new GrainRuleException("session.none", "There is no live session to add a participant to.");
+
+        var existing = live.Participants.FirstOrDefault(p => string.Equals(p.ServiceProviderId, serviceProviderId, StringComparison.Ordinal));
+
+        // One SessionIndex per SP per session, so a LogoutRequest carrying it can be matched (Core 3.7.1).
+        var participant = existing is null
+            ? new SessionParticipant(serviceProviderId, nameId, nameIdFormat, SessionIndexes.New(), timeProvider.GetUtcNow())
+            : existing with { NameId = nameId, NameIdFormat = nameIdFormat };
+
+        var participants = existing is null
+            ? live.Participants.Add(participant)
+            : live.Participants.Replace(existing, participant);
+
+        state.State = live with { Participants = participants };
+        await state.WriteStateAsync();
+        return participant;
+    }
+
+    public async Task<SessionSnapshot?> EndAsync()
+    {
+        var live = await LiveSessionAsync();
+        if (state.RecordExists)
+        {
+            await state.ClearStateAsync();
+        }
+
+        DeactivateOnIdle();
+        return live is null ? null : Snapshot(live);
+    }
+
+    /// <summary>The stored session if it has not expired; an expired one is removed so it cannot come back.</summary>
+    private async Task<SessionState?> LiveSessionAsync()
+    {
+        if (!state.RecordExists)
+        {
+            return null;
+        }
+
+        if (timeProvider.GetUtcNow() < state.State.ExpiresAt)
+        {
+            return state.State;
+        }
+
+        await state.ClearStateAsync();
+        return null;
+    }
+
+    private SessionSnapshot Snapshot(SessionState session) => new(
+        this.GetPrimaryKeyString(),
+        session.IdentityId,
+        session.Loa,
+        session.AuthnInstant,
+        session.AuthenticatingAuthority,
+        session.ExpiresAt,
+        session.Participants);
+}

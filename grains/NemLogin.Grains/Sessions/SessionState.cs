@@ -1,0 +1,15 @@
+using System.Collections.Immutable;
+using NemLogin.Grains.Assurance;
+
+namespace NemLogin.Grains.Sessions;
+
+[GenerateSerializer, Alias("nl.session.state")]
+public sealed record SessionState
+{
+    [Id(0)] public Guid IdentityId { get; init; }
+    [Id(1)] public LevelOfAssurance Loa { get; init; }
+    [Id(2)] public DateTimeOffset AuthnInstant { get; init; }
+    [Id(3)] public string AuthenticatingAuthority { get; init; } = "";
+    [Id(4)] public DateTimeOffset ExpiresAt { get; init; }
+    [Id(5)] public ImmutableArray<SessionParticipant> Participants { get; init; } = [];
+}

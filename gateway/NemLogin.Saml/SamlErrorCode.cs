@@ -52,6 +52,7 @@ public enum SamlErrorCode
     AuthnContextUnsupported = 509,
     RequestIdMissing = 510,
     RequestReplayed = 511,
+    IssuerFormatInvalid = 512,
 
     // Responses and assertions (what a service provider checks).
     StatusNotSuccess = 600,
@@ -65,6 +66,8 @@ public enum SamlErrorCode
     AuthnStatementInvalid = 608,
     AttributeStatementInvalid = 609,
     AssertionReplayed = 610,
+    SubjectNameIdMissing = 611,
+    ConditionsInvalid = 612,
 
     // Metadata.
     MetadataInvalid = 700,
@@ -73,4 +76,5 @@ public enum SamlErrorCode
     MetadataAcsMissing = 703,
     MetadataEndpointInsecure = 704,
     MetadataAttributeUnknown = 705,
+    MetadataExpired = 706,
 }

@@ -1,0 +1,44 @@
+import { parseArgs } from "node:util";
+import { UsageError } from "./usage-error.mjs";
+
+const optionSpec = {
+  "entity-id": { type: "string" },
+  acs: { type: "string" },
+  cert: { type: "string" },
+  key: { type: "string" },
+  "enc-cert": { type: "string" },
+  "enc-key": { type: "string" },
+  broker: { type: "string" },
+  "idp-metadata": { type: "string" },
+  user: { type: "string", default: "alice" },
+  "relay-state": { type: "string" },
+};
+
+/** Parses `argv` for one subcommand, requiring the options it names. */
+export function readOptions(argv, required) {
+  let values;
+  try {
+    ({ values } = parseArgs({ args: argv, options: optionSpec, strict: true, allowPositionals: false }));
+  } catch (error) {
+    throw new UsageError(error.message);
+  }
+  const missing = required.filter((name) => values[name] === undefined);
+  if (missing.length > 0) {
+    throw new UsageError(`missing ${missing.map((name) => `--${name}`).join(", ")}`);
+  }
+  for (const name of ["acs", "broker"]) {
+    if (values[name] !== undefined && !URL.canParse(values[name])) {
+      throw new UsageError(`--${name} must be an absolute URL`);
+    }
+  }
+  return values;
+}
+
+export const usage = `usage:
+  node-saml-sp.mjs metadata --entity-id ID --acs URL --cert sp.pem --key sp-key.pem
+                            [--enc-cert enc.pem --enc-key enc-key.pem]
+  node-saml-sp.mjs authorize-url (--broker BASE | --idp-metadata URL|FILE) --entity-id ID --acs URL
+                            --cert sp.pem --key sp-key.pem [--relay-state TEXT]
+  node-saml-sp.mjs login (--broker BASE | --idp-metadata URL|FILE) --entity-id ID --acs URL
+                            --cert sp.pem --key sp-key.pem [--enc-key enc-key.pem] [--user alice]
+See README.md beside this script.`;

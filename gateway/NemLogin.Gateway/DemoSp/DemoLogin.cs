@@ -1,0 +1,9 @@
+namespace NemLogin.Gateway.DemoSp;
+
+/// <summary>What the demo SP learned from a validated assertion; kept in its own protected cookie.</summary>
+internal sealed record DemoLogin(
+    string NameId,
+    string? SessionIndex,
+    DateTimeOffset AuthnInstant,
+    IReadOnlyList<string> AuthenticatingAuthorities,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Attributes);

@@ -1,0 +1,30 @@
+using NemLogin.Gateway.DemoSp;
+using NemLogin.Gateway.MitIdSimulator;
+using NemLogin.Gateway.Pages;
+
+namespace NemLogin.Gateway.Hosting;
+
+/// <summary>
+/// The parts that make a broker clickable without any outside party: the MitID simulator (the upstream) and a demo
+/// service provider. On by default in embedded mode; a cluster turns them on with <c>Demo:Enabled</c>.
+/// </summary>
+public static class DemoHostingExtensions
+{
+    public static WebApplicationBuilder AddNemLoginDemo(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddMitIdSimulator(builder.Configuration);
+        builder.Services.AddSingleton<DemoSpKeys>();
+        builder.Services.AddSingleton<DemoServiceProvider>();
+        builder.Services.AddSingleton<DemoSpRegistrar>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoSpRegistrar>());
+        builder.Services.AddSingleton<IHomeLink, DemoSpHomeLink>();
+        return builder;
+    }
+
+    public static WebApplication MapNemLoginDemo(this WebApplication app)
+    {
+        app.MapMitIdSimulator();
+        app.MapDemoSp();
+        return app;
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using NemLogin.Gateway.Health;
+using NemLogin.Gateway.Login;
+using NemLogin.Gateway.Pages;
+using NemLogin.Gateway.Saml;
+using NemLogin.Gateway.ServiceProviders;
+using NemLogin.Gateway.Signing;
+using NemLogin.Gateway.Upstream;
+using NemLogin.Gateway.Upstream.MitId;
+
+namespace NemLogin.Gateway.Hosting;
+
+/// <summary>
+/// The gateway's wiring: protocol endpoints, upstream identity providers, health. The grain client (co-hosted silo in
+/// embedded mode, a cluster client otherwise) is the host's choice and is added separately.
+/// </summary>
+public static class GatewayHostingExtensions
+{
+    public static WebApplicationBuilder AddNemLoginGateway(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<BrokerOptions>().BindConfiguration(BrokerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ServiceProvidersOptions>().BindConfiguration(ServiceProvidersOptions.SectionName);
+        services.TryAddSingleton(TimeProvider.System);
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            // SAML messages are small; anything bigger is refused before the protocol code sees it.
+            kestrel.Limits.MaxRequestBodySize = 256 * 1024;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 64 * 1024;
+            kestrel.Limits.MaxRequestLineSize = 64 * 1024;
+            kestrel.AddServerHeader = false;
+        });
+
+        services.AddSingleton<IBrokerUrls, BrokerUrls>();
+        services.AddSingleton<IdentityProviderInfo>();
+        services.AddSingleton<BrokerSigningKeys>();
+        services.AddSingleton<ServiceProviderCatalog>();
+        services.AddSingleton<SamlResponder>();
+        services.AddSingleton<LoginCoordinator>();
+        services.AddSingleton<SsoEndpoint>();
+        services.AddSingleton<IdpMetadataService>();
+        services.AddHostedService<MetadataDirectoryRegistrar>();
+        services.AddMitIdUpstream(builder.Configuration);
+
+        services.AddHealthChecks().AddCheck<SignerHealthCheck>("signer", tags: ["ready"]);
+        return builder;
+    }
+
+    public static WebApplication MapNemLoginGateway(this WebApplication app)
+    {
+        app.MapSaml();
+        app.MapUpstream();
+        app.MapHome();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        return app;
+    }
+}

@@ -1,0 +1,40 @@
+using System.Text.Encodings.Web;
+
+namespace NemLogin.Gateway.Pages;
+
+/// <summary>The broker's page frame. Pages are small and server-rendered; every value is HTML-encoded by the caller via <see cref="E"/>.</summary>
+internal static class HtmlPage
+{
+    private const string Style = """
+        body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b;line-height:1.45}
+        h1{font-size:1.5rem}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.35rem;text-align:left;vertical-align:top;word-break:break-all}
+        .code{font-family:monospace;background:#f3f3f3;padding:.1rem .3rem}.error{border-left:4px solid #b00020;padding-left:1rem}
+        button,.button{font-size:1rem;padding:.5rem 1.1rem;margin:.2rem .3rem .2rem 0;cursor:pointer}
+        """;
+
+    /// <summary>HTML-encodes a value for text or a double-quoted attribute.</summary>
+    public static string E(string? value) => HtmlEncoder.Default.Encode(value ?? string.Empty);
+
+    public static string Render(string title, string bodyHtml) => $"""
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+        <title>{E(title)}</title><style>{Style}</style></head>
+        <body>{bodyHtml}</body></html>
+        """;
+
+    /// <summary>An HTML result with headers that keep the page out of frames and caches.</summary>
+    public static IResult Result(HttpContext context, string title, string bodyHtml, int statusCode = StatusCodes.Status200OK)
+    {
+        NoStore(context);
+        context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+        return TypedResults.Content(Render(title, bodyHtml), "text/html; charset=utf-8", statusCode: statusCode);
+    }
+
+    public static void NoStore(HttpContext context)
+    {
+        context.Response.Headers.CacheControl = "no-store";
+        context.Response.Headers.Pragma = "no-cache";
+        context.Response.Headers.XContentTypeOptions = "nosniff";
+        context.Response.Headers["Referrer-Policy"] = "no-referrer";
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Options;
+using NemLogin.Gateway.Hosting;
+
+namespace NemLogin.Gateway.Saml;
+
+/// <summary>The broker's SAML identity-provider endpoints and entityID.</summary>
+internal sealed class IdentityProviderInfo(IBrokerUrls urls, IOptions<BrokerOptions> options)
+{
+    public string EntityId => string.IsNullOrWhiteSpace(options.Value.EntityId) ? urls.Absolute("/saml/metadata") : options.Value.EntityId;
+
+    public string SingleSignOnUrl => urls.Absolute("/saml/sso");
+
+    public string SingleLogoutUrl => urls.Absolute("/saml/slo");
+
+    public string MetadataUrl => urls.Absolute("/saml/metadata");
+}

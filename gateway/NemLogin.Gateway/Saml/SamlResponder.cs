@@ -1,0 +1,103 @@
+using System.Security.Cryptography;
+using NemLogin.Gateway.Login;
+using NemLogin.Gateway.Pages;
+using NemLogin.Gateway.Signing;
+using NemLogin.Grains.Identities;
+using NemLogin.Grains.Sessions;
+using NemLogin.Saml;
+using NemLogin.Saml.Bindings;
+using NemLogin.Saml.Messages;
+
+namespace NemLogin.Gateway.Saml;
+
+/// <summary>
+/// Answers a service provider: builds the Response (one signed and encrypted assertion, or an error status), and
+/// posts it to the ACS URL the validator chose from the SP's registration — never to any other address.
+/// </summary>
+internal sealed class SamlResponder(
+    IGrainFactory grains,
+    BrokerSigningKeys keys,
+    IdentityProviderInfo idp,
+    TimeProvider time,
+    ILogger<SamlResponder> logger)
+{
+    private static readonly TimeSpan AssertionLifetime = TimeSpan.FromMinutes(30);
+
+    public async Task<IResult> SendAssertionAsync(HttpContext context, LoginDemand demand, SessionSnapshot session, string kind)
+    {
+        var sp = demand.ServiceProvider;
+        var registration = sp.Registration;
+        var release = await grains.GetGrain<IIdentityGrain>(session.IdentityId).ReleaseToAsync(sp.EntityId, registration.CprEntitled);
+
+        var transient = demand.NameIdFormat == SamlConstants.NameIdFormats.Transient;
+        var nameIdFormat = transient ? SamlConstants.NameIdFormats.Transient : SamlConstants.NameIdFormats.Persistent;
+        // OIOSAML 3: the NameID is a per-SP pseudonym UUID; a transient one is fresh for every response.
+        var nameId = SamlConstants.OioSaml.PersonNameIdPrefix + (transient ? Guid.NewGuid() : release.Pseudonym);
+        var participant = await grains.GetGrain<ISessionGrain>(session.SessionId).AddParticipantAsync(sp.EntityId, nameId, nameIdFormat);
+
+        var now = time.GetUtcNow();
+        var assertion = new AssertionDescriptor
+        {
+            Id = NewId(),
+            Issuer = idp.EntityId,
+            Audience = sp.EntityId,
+            Recipient = demand.ResponseUrl,
+            InResponseTo = demand.RequestId,
+            NameId = nameId,
+            NameIdFormat = nameIdFormat,
+            SessionIndex = participant.SessionIndex,
+            IssueInstant = now,
+            AuthnInstant = session.AuthnInstant,
+            SessionNotOnOrAfter = session.ExpiresAt,
+            ConditionsLifetime = AssertionLifetime,
+            AuthenticatingAuthority = session.AuthenticatingAuthority,
+            Attributes = OioSamlAttributes.For(
+                release, session.Loa, registration.AllowedAttributes.ToHashSet(StringComparer.Ordinal), DateOnly.FromDateTime(now.UtcDateTime)),
+        };
+
+        var encryption = new EncryptionTarget(
+            PickEncryptionCertificate(sp.EncryptionCertificates, now),
+            registration.DataEncryptionAlgorithm ?? SamlConstants.Algorithms.Aes256Gcm,
+            registration.KeyTransportAlgorithm ?? SamlConstants.Algorithms.RsaOaep);
+        var signer = await keys.GetSamlSignerAsync(context.RequestAborted);
+        var xml = await ResponseXml.WriteSuccessAsync(NewId(), assertion, encryption, signer, signResponse: false, context.RequestAborted);
+
+        Log.AssertionIssued(logger, assertion.Id, sp.EntityId, session.IdentityId, session.SessionId, kind);
+        return Post(context, demand.ResponseUrl, xml, demand.RelayState);
+    }
+
+    public async Task<IResult> SendErrorAsync(HttpContext context, LoginDemand demand, string subStatus, string message)
+    {
+        var signer = await keys.GetSamlSignerAsync(context.RequestAborted);
+        // SAML Core 3.2.2.2: NoPassive, NoAuthnContext and AuthnFailed are second-level codes under Responder.
+        var xml = await ResponseXml.WriteErrorAsync(
+            NewId(), idp.EntityId, demand.ResponseUrl, demand.RequestId, time.GetUtcNow(),
+            SamlConstants.StatusCodes.Responder, subStatus, message, signer, context.RequestAborted);
+        Log.SamlErrorResponseSent(logger, SamlConstants.StatusCodes.Responder, subStatus, demand.ServiceProvider.EntityId);
+        return Post(context, demand.ResponseUrl, xml, demand.RelayState);
+    }
+
+    private static IResult Post(HttpContext context, string acsUrl, string responseXml, string? relayState)
+    {
+        var fields = new List<KeyValuePair<string, string>> { new("SAMLResponse", PostBinding.Encode(responseXml)) };
+        if (relayState is not null)
+        {
+            fields.Add(new("RelayState", relayState));
+        }
+
+        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        HtmlPage.NoStore(context);
+        // The form may post only to the ACS URL; the only script is the auto-submit, allowed by nonce.
+        context.Response.Headers.ContentSecurityPolicy =
+            $"default-src 'none'; script-src 'nonce-{nonce}'; style-src 'unsafe-inline'; form-action {acsUrl}; frame-ancestors 'none'; base-uri 'none'";
+        return TypedResults.Content(PostBinding.RenderAutoPostForm(acsUrl, fields, nonce), "text/html; charset=utf-8");
+    }
+
+    private static System.Security.Cryptography.X509Certificates.X509Certificate2 PickEncryptionCertificate(
+        IReadOnlyList<System.Security.Cryptography.X509Certificates.X509Certificate2> certificates, DateTimeOffset now) =>
+        // The first certificate valid now (a primary and a secondary during the SP's rollover).
+        certificates.FirstOrDefault(c => c.NotBefore <= now.UtcDateTime && c.NotAfter >= now.UtcDateTime)
+        ?? throw new SamlException(SamlErrorCode.MetadataCertificateExpired, "The service provider has no valid encryption certificate.");
+
+    private static string NewId() => "_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+}

@@ -1,0 +1,131 @@
+using NemLogin.Gateway.Login;
+using NemLogin.Gateway.Pages;
+using NemLogin.Gateway.ServiceProviders;
+using NemLogin.Gateway.Signing;
+using NemLogin.Grains.Replay;
+using NemLogin.Saml;
+using NemLogin.Saml.Bindings;
+using NemLogin.Saml.Messages;
+using NemLogin.Saml.Metadata;
+using NemLogin.Saml.Validation;
+
+namespace NemLogin.Gateway.Saml;
+
+/// <summary>
+/// The SSO endpoint: decode with caps, read, find the SP, validate (signature with the SP's registered keys, ACS from
+/// its registration), record the request ID against replay, then hand the demand to the login coordinator.
+/// A request that fails any of this gets an error page: the broker never posts to an address it has not verified.
+/// </summary>
+internal sealed class SsoEndpoint(
+    ServiceProviderCatalog catalog,
+    IdentityProviderInfo idp,
+    LoginCoordinator coordinator,
+    IGrainFactory grains,
+    TimeProvider time,
+    ILogger<SsoEndpoint> logger)
+{
+    /// <summary>How long a request ID stays recorded (the Java reference keeps 24 h; the request's own age limit is shorter).</summary>
+    private static readonly TimeSpan ReplayWindow = TimeSpan.FromHours(24);
+
+    public async Task<IResult> HandleRedirectAsync(HttpContext context)
+    {
+        string? issuer = null;
+        try
+        {
+            var message = RedirectBinding.Decode(context.Request.QueryString.Value ?? string.Empty, SamlLimits.Default);
+            var request = AuthnRequestXml.Read(message.Xml, SamlLimits.Default);
+            issuer = request.Message.Issuer;
+            var sp = await FindServiceProviderAsync(issuer);
+            var valid = AuthnRequestValidator.ValidateRedirect(message, request, Context(sp));
+            return await ContinueAsync(context, sp, valid);
+        }
+        catch (SamlException ex)
+        {
+            return Refuse(context, ex, issuer);
+        }
+    }
+
+    public async Task<IResult> HandlePostAsync(HttpContext context)
+    {
+        string? issuer = null;
+        try
+        {
+            if (!context.Request.HasFormContentType)
+            {
+                throw new SamlException(SamlErrorCode.MessageMissing, "The POST binding needs a form with SAMLRequest.");
+            }
+
+            var form = await context.Request.ReadFormAsync(context.RequestAborted);
+            var encoded = form["SAMLRequest"].ToString();
+            if (encoded.Length == 0 || form["SAMLRequest"].Count != 1)
+            {
+                throw new SamlException(SamlErrorCode.MessageMissing, "SAMLRequest is missing or repeated.");
+            }
+
+            var relayState = form["RelayState"].Count == 0 ? null : form["RelayState"].ToString();
+            if (relayState is not null && System.Text.Encoding.UTF8.GetByteCount(relayState) > SamlLimits.Default.MaxRelayStateBytes)
+            {
+                throw new SamlException(SamlErrorCode.RelayStateTooLong, "RelayState is longer than 80 bytes.");
+            }
+
+            var request = AuthnRequestXml.Read(PostBinding.Decode(encoded, SamlLimits.Default), SamlLimits.Default);
+            issuer = request.Message.Issuer;
+            var sp = await FindServiceProviderAsync(issuer);
+            var valid = AuthnRequestValidator.ValidatePost(request, relayState, Context(sp));
+            return await ContinueAsync(context, sp, valid);
+        }
+        catch (SamlException ex)
+        {
+            return Refuse(context, ex, issuer);
+        }
+    }
+
+    private async Task<RegisteredServiceProvider> FindServiceProviderAsync(string issuer) =>
+        await catalog.FindAsync(issuer)
+        ?? throw new SamlException(SamlErrorCode.IssuerUnknown, "The service provider is not registered with the broker.");
+
+    private AuthnRequestValidationContext Context(RegisteredServiceProvider sp) => new()
+    {
+        IdentityProviderEntityId = idp.EntityId,
+        SingleSignOnUrls = [idp.SingleSignOnUrl],
+        TrustedSigningCertificates = sp.SigningCertificates,
+        RegisteredAssertionConsumerServices = sp.AssertionConsumerServices,
+        Now = time.GetUtcNow(),
+    };
+
+    private async Task<IResult> ContinueAsync(HttpContext context, RegisteredServiceProvider sp, Valid<ValidatedAuthnRequest> valid)
+    {
+        var request = valid.Value.Request;
+
+        // Recorded only now, after the signature checks, so forged requests cannot burn a real SP's IDs.
+        var replayKey = OneTimeIdKey.For("saml-authnrequest", sp.EntityId, request.Id);
+        if (!await grains.GetGrain<IOneTimeIdGrain>(replayKey).TryUseAsync(time.GetUtcNow() + ReplayWindow))
+        {
+            throw new SamlException(SamlErrorCode.RequestReplayed, "This request was already used.");
+        }
+
+        var demand = new LoginDemand(
+            sp,
+            request.Id,
+            valid.Value.AssertionConsumerServiceUrl,
+            valid.Value.RelayState,
+            Loa.Required(request.RequestedAuthnContext?.ClassRefs, sp.Registration.MinimumLoa),
+            request.ForceAuthn,
+            request.IsPassive,
+            request.NameIdPolicyFormat);
+        return await coordinator.BeginAsync(context, demand);
+    }
+
+    private IResult Refuse(HttpContext context, SamlException ex, string? issuer)
+    {
+        Log.SamlRequestRefused(logger, ex.Code.ToString(), issuer, ex.Message);
+        var (status, title) = ex.Code switch
+        {
+            SamlErrorCode.IssuerUnknown => (StatusCodes.Status400BadRequest, "Unknown service"),
+            SamlErrorCode.AcsUrlNotRegistered => (StatusCodes.Status400BadRequest, "Unknown return address"),
+            SamlErrorCode.RequestReplayed => (StatusCodes.Status400BadRequest, "This login request was already used"),
+            _ => (StatusCodes.Status400BadRequest, "The login request could not be accepted"),
+        };
+        return ErrorPage.Show(context, status, $"saml.{(int)ex.Code}.{ex.Code}", title, ex.Message);
+    }
+}

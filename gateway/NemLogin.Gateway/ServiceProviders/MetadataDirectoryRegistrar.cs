@@ -1,0 +1,57 @@
+using Microsoft.Extensions.Options;
+using NemLogin.Saml;
+using NemLogin.Saml.Metadata;
+
+namespace NemLogin.Gateway.ServiceProviders;
+
+/// <summary>Registers every SAML metadata file in <see cref="ServiceProvidersOptions.MetadataDirectory"/> at start-up.</summary>
+internal sealed class MetadataDirectoryRegistrar(
+    ServiceProviderCatalog catalog,
+    IOptions<ServiceProvidersOptions> options,
+    ILogger<MetadataDirectoryRegistrar> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var directory = options.Value.MetadataDirectory;
+        if (string.IsNullOrWhiteSpace(directory))
+        {
+            return;
+        }
+
+        if (!Directory.Exists(directory))
+        {
+            throw new DirectoryNotFoundException($"ServiceProviders:MetadataDirectory '{directory}' does not exist.");
+        }
+
+        foreach (var file in Directory.EnumerateFiles(directory, "*.xml").Order(StringComparer.Ordinal))
+        {
+            await RegisterFileAsync(file, cancellationToken);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task RegisterFileAsync(string file, CancellationToken cancellationToken)
+    {
+        var fileName = Path.GetFileName(file);
+        try
+        {
+            var xml = await File.ReadAllTextAsync(file, cancellationToken);
+            var metadata = MetadataReader.ReadServiceProvider(xml, SamlLimits.Default);
+            var policy = options.Value;
+            var registration = RegistrationFromMetadata.Create(
+                metadata, xml, policy.CprEntitled.Contains(metadata.EntityId, StringComparer.Ordinal), policy.DefaultMinimumLoa);
+            var stored = await catalog.RegisterAsync(registration);
+            Log.ServiceProviderRegisteredFromFile(logger, stored.EntityId, fileName, stored.Version);
+        }
+        catch (SamlException ex)
+        {
+            // One defective file must not keep the broker (and every other SP) down; the log names file and code.
+            Log.ServiceProviderFileRejected(logger, fileName, ex.Code.ToString(), ex.Message);
+        }
+        catch (NemLogin.Grains.GrainRuleException ex)
+        {
+            Log.ServiceProviderFileRejected(logger, fileName, ex.Code, ex.Message);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using System.Collections.Immutable;
+using NemLogin.Grains.Assurance;
+using NemLogin.Grains.ServiceProviders;
+using NemLogin.Saml;
+using NemLogin.Saml.Metadata;
+
+namespace NemLogin.Gateway.ServiceProviders;
+
+/// <summary>Turns SP metadata plus the broker's policy for that SP into a registration.</summary>
+internal static class RegistrationFromMetadata
+{
+    private static readonly string[] DataAlgorithms =
+        [SamlConstants.Algorithms.Aes256Gcm, SamlConstants.Algorithms.Aes256Cbc];
+
+    private static readonly string[] KeyTransports =
+        [SamlConstants.Algorithms.RsaOaep, SamlConstants.Algorithms.RsaOaepMgf1p];
+
+    /// <summary>Attributes an SP gets when its metadata requests none: everything but the CPR number.</summary>
+    private static readonly ImmutableArray<string> DefaultAttributes =
+    [
+        SamlConstants.Attributes.SpecVersion, SamlConstants.Attributes.Loa, SamlConstants.Attributes.Ial,
+        SamlConstants.Attributes.Aal, SamlConstants.Attributes.FullName, SamlConstants.Attributes.FirstName,
+        SamlConstants.Attributes.LastName, SamlConstants.Attributes.Email, SamlConstants.Attributes.CprUuid,
+        SamlConstants.Attributes.DateOfBirth, SamlConstants.Attributes.Age,
+    ];
+
+    public static ServiceProviderRegistration Create(
+        ServiceProviderMetadata metadata, string metadataXml, bool cprEntitled, LevelOfAssurance minimumLoa)
+    {
+        // OIOSAML 3: the SP's first advertised EncryptionMethod that we support wins; none advertised means the default pair.
+        var data = metadata.EncryptionMethods.FirstOrDefault(m => DataAlgorithms.Contains(m, StringComparer.Ordinal));
+        var transport = metadata.EncryptionMethods.FirstOrDefault(m => KeyTransports.Contains(m, StringComparer.Ordinal));
+        var requested = metadata.RequestedAttributes
+            .Select(a => a.Name)
+            .Where(SamlConstants.Attributes.Known.Contains)
+            .ToImmutableArray();
+
+        return new ServiceProviderRegistration
+        {
+            EntityId = metadata.EntityId,
+            SigningCertificates = [.. metadata.SigningCertificates.Select(c => c.RawData)],
+            EncryptionCertificates = [.. metadata.EncryptionCertificates.Select(c => c.RawData)],
+            AssertionConsumerServices = [.. metadata.AssertionConsumerServices.Select(ToEndpoint)],
+            SingleLogoutServices = [.. metadata.SingleLogoutServices.Select(ToEndpoint)],
+            DataEncryptionAlgorithm = data,
+            KeyTransportAlgorithm = transport,
+            AllowedAttributes = requested.IsEmpty ? DefaultAttributes : requested,
+            MinimumLoa = minimumLoa,
+            CprEntitled = cprEntitled,
+            MetadataXml = metadataXml,
+        };
+    }
+
+    private static SamlEndpoint ToEndpoint(EndpointInfo e) => new(e.Binding, e.Location, e.Index, e.IsDefault);
+}

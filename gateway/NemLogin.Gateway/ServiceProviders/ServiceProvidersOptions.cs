@@ -1,0 +1,18 @@
+using NemLogin.Grains.Assurance;
+
+namespace NemLogin.Gateway.ServiceProviders;
+
+/// <summary>Service provider registration at start-up and default policy (section <c>ServiceProviders</c>).</summary>
+public sealed class ServiceProvidersOptions
+{
+    public const string SectionName = "ServiceProviders";
+
+    /// <summary>Every SAML metadata file (*.xml) in this folder is registered at start-up. Empty: none.</summary>
+    public string? MetadataDirectory { get; set; }
+
+    /// <summary>EntityIDs entitled to the CPR number. Entitlement is an administrative decision, never read from metadata.</summary>
+    public List<string> CprEntitled { get; set; } = [];
+
+    /// <summary>The minimum level of assurance for SPs registered from files.</summary>
+    public LevelOfAssurance DefaultMinimumLoa { get; set; } = LevelOfAssurance.Substantial;
+}

@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace NemLogin.Gateway.Tests.Support;
+
+/// <summary>
+/// The embedded broker (silo, gateway, MitID simulator, demo SP) on a real loopback port, so the back-channel code
+/// exchange with the simulator and outside peers (node-saml, Chromium) reach it like in production.
+/// Each instance has its own data folder and silo port.
+/// </summary>
+public sealed class BrokerFactory : WebApplicationFactory<NemLogin.Embedded.Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    public BrokerFactory(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        DataDirectory = Directory.CreateTempSubdirectory("nemlogin-test-").FullName;
+        _settings = new Dictionary<string, string?>
+        {
+            ["Orleans:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Broker:DataDirectory"] = DataDirectory,
+            ["Signing:SoftwareKeyDirectory"] = Path.Combine(DataDirectory, "keys"),
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+
+        UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
+    }
+
+    public string DataDirectory { get; }
+
+    /// <summary>The broker's base URL as the broker itself sees it, e.g. http://127.0.0.1:41234 (starts the server on first use).</summary>
+    public string BaseUrl
+    {
+        get
+        {
+            StartServer();
+            var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            return address.TrimEnd('/');
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open by a finishing background task; the temp folder is cleaned by the OS later.
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace NemLogin.Gateway.Tests.Support;
+
+/// <summary>
+/// A minimal browser over HttpClient: keeps cookies, follows redirects, reads the broker's and simulator's plain HTML
+/// forms and submits them. Enough to walk a SAML login without JavaScript, as the pages promise to allow.
+/// </summary>
+public sealed partial class TestBrowser : IDisposable
+{
+    private readonly HttpClient _client;
+
+    public TestBrowser()
+    {
+        Cookies = new CookieContainer();
+        _client = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = true, MaxAutomaticRedirections = 10 })
+        {
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+    }
+
+    public CookieContainer Cookies { get; }
+
+    public async Task<Page> GetAsync(string url)
+    {
+        using var response = await _client.GetAsync(url, TestContext.Current.CancellationToken);
+        return await Page.FromAsync(response);
+    }
+
+    public async Task<Page> SubmitAsync(Page page, IReadOnlyDictionary<string, string>? overrides = null, string? submitName = null, string? submitValue = null)
+    {
+        var form = page.Form();
+        var fields = new Dictionary<string, string>(form.Fields);
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
+        {
+            fields[key] = value;
+        }
+
+        if (submitName is not null)
+        {
+            fields[submitName] = submitValue ?? string.Empty;
+        }
+
+        var action = new Uri(page.Url, form.Action);
+        using var response = form.Method == "get"
+            ? await _client.GetAsync(action + "?" + string.Join("&", fields.Select(f => Uri.EscapeDataString(f.Key) + "=" + Uri.EscapeDataString(f.Value))), TestContext.Current.CancellationToken)
+            : await _client.PostAsync(action, new FormUrlEncodedContent(fields), TestContext.Current.CancellationToken);
+        return await Page.FromAsync(response);
+    }
+
+    public void Dispose() => _client.Dispose();
+
+    public sealed partial record Page(Uri Url, HttpStatusCode Status, string Html)
+    {
+        public static async Task<Page> FromAsync(HttpResponseMessage response) =>
+            new(response.RequestMessage!.RequestUri!, response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        public bool HasForm => FormRegex().IsMatch(Html);
+
+        public HtmlForm Form()
+        {
+            var match = FormRegex().Match(Html);
+            Assert.True(match.Success, $"No form on {Url} ({(int)Status}): {Html[..Math.Min(Html.Length, 800)]}");
+            var attributes = match.Groups["attrs"].Value;
+            var action = WebUtility.HtmlDecode(AttributeValue(attributes, "action") ?? Url.ToString());
+            var method = (AttributeValue(attributes, "method") ?? "get").ToLowerInvariant();
+            var fields = new Dictionary<string, string>();
+            foreach (Match input in InputRegex().Matches(match.Groups["body"].Value))
+            {
+                var attrs = input.Groups["attrs"].Value;
+                var type = AttributeValue(attrs, "type") ?? "text";
+                var name = AttributeValue(attrs, "name");
+                if (name is null || type is "submit" or "button")
+                {
+                    continue;
+                }
+
+                fields[WebUtility.HtmlDecode(name)] = WebUtility.HtmlDecode(AttributeValue(attrs, "value") ?? string.Empty);
+            }
+
+            return new HtmlForm(action, method, fields);
+        }
+
+        /// <summary>The error code an error page shows, or null.</summary>
+        public string? ErrorCode
+        {
+            get
+            {
+                var match = ErrorCodeRegex().Match(Html);
+                return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : null;
+            }
+        }
+
+        private static string? AttributeValue(string attributes, string name)
+        {
+            var match = Regex.Match(attributes, $@"(?:^|\s){name}\s*=\s*(?:""(?<v>[^""]*)""|'(?<v>[^']*)')", RegexOptions.IgnoreCase);
+            return match.Success ? match.Groups["v"].Value : null;
+        }
+
+        [GeneratedRegex(@"<form(?<attrs>[^>]*)>(?<body>.*?)</form>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+        private static partial Regex FormRegex();
+
+        [GeneratedRegex(@"<input(?<attrs>[^>]*)/?>", RegexOptions.IgnoreCase)]
+        private static partial Regex InputRegex();
+
+        [GeneratedRegex(@"data-error-code=""([^""]+)""")]
+        private static partial Regex ErrorCodeRegex();
+    }
+
+    public sealed record HtmlForm(string Action, string Method, IReadOnlyDictionary<string, string> Fields);
+}

@@ -5,18 +5,140 @@ namespace NemLogin.Saml.Xml;
 /// <summary>The one way received XML enters the library: hardened parsing and structural checks.</summary>
 public static class SafeXml
 {
+    private const string DoctypeMarker = "<!DOCTYPE";
+
     /// <summary>
     /// Parses <paramref name="xml"/> with DTDs prohibited, no resolver, whitespace preserved and the size and depth caps of
     /// <paramref name="limits"/>. Errors: XmlDtdProhibited, XmlTooDeep, XmlMalformed, MessageTooLarge.
     /// </summary>
-    public static XmlDocument Load(string xml, SamlLimits limits) => throw new NotImplementedException();
+    public static XmlDocument Load(string xml, SamlLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(xml);
+        ArgumentNullException.ThrowIfNull(limits);
+        EnsureSize(xml, limits);
+
+        // Two passes over a bounded string: the streaming pass refuses DTDs and deep nesting before any DOM exists.
+        EnsureShape(xml, limits);
+        var document = new XmlDocument { PreserveWhitespace = true, XmlResolver = null };
+        try
+        {
+            using var reader = XmlReader.Create(new StringReader(xml), ReaderSettings(limits));
+            document.Load(reader);
+        }
+        catch (XmlException exception)
+        {
+            throw new SamlException(SamlErrorCode.XmlMalformed, "The XML is not well-formed.", exception);
+        }
+
+        return document;
+    }
 
     /// <summary>Throws DuplicateId when two elements carry the same value in an ID, Id or id attribute.</summary>
-    public static void EnsureUniqueIds(XmlDocument document) => throw new NotImplementedException();
+    public static void EnsureUniqueIds(XmlDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+
+        // XSW attacks rely on a verifier and a reader resolving one ID to different elements (SECURITY.md, References).
+        var owners = new Dictionary<string, XmlElement>(StringComparer.Ordinal);
+        foreach (XmlElement element in document.GetElementsByTagName("*"))
+        {
+            foreach (XmlAttribute attribute in element.Attributes)
+            {
+                if (!string.Equals(attribute.LocalName, "id", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                var value = attribute.Value.Trim();
+                if (owners.TryGetValue(value, out var owner) && !ReferenceEquals(owner, element))
+                {
+                    throw new SamlException(SamlErrorCode.DuplicateId, "Two elements carry the same ID.");
+                }
+
+                owners[value] = element;
+            }
+        }
+    }
 
     /// <summary>
     /// Returns the text of an element that must hold simple text only; throws CommentInIdentityValue when it holds comments,
     /// processing instructions or child elements (identity truncation).
     /// </summary>
-    public static string ReadIdentityText(XmlElement element) => throw new NotImplementedException();
+    public static string ReadIdentityText(XmlElement element)
+    {
+        ArgumentNullException.ThrowIfNull(element);
+
+        // A comment splits one text value into two nodes; readers that take the first node truncate the identity
+        // (the 2018 SAML comment-truncation class, CVE-2017-11427 and relatives).
+        var text = new System.Text.StringBuilder();
+        foreach (XmlNode child in element.ChildNodes)
+        {
+            switch (child.NodeType)
+            {
+                case XmlNodeType.Text:
+                case XmlNodeType.CDATA:
+                case XmlNodeType.Whitespace:
+                case XmlNodeType.SignificantWhitespace:
+                    text.Append(child.Value);
+                    break;
+                default:
+                    throw new SamlException(
+                        SamlErrorCode.CommentInIdentityValue,
+                        $"The element {element.LocalName} must hold text only, but holds a {child.NodeType}.");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static void EnsureSize(string xml, SamlLimits limits)
+    {
+        if (xml.Length > limits.MaxXmlCharacters)
+        {
+            throw new SamlException(SamlErrorCode.MessageTooLarge, $"The XML exceeds {limits.MaxXmlCharacters} characters.");
+        }
+    }
+
+    private static void EnsureShape(string xml, SamlLimits limits)
+    {
+        var seenRoot = false;
+        try
+        {
+            using var reader = XmlReader.Create(new StringReader(xml), ReaderSettings(limits));
+            while (reader.Read())
+            {
+                if (reader.NodeType != XmlNodeType.Element)
+                {
+                    continue;
+                }
+
+                seenRoot = true;
+                if (reader.Depth + 1 > limits.MaxXmlDepth)
+                {
+                    throw new SamlException(SamlErrorCode.XmlTooDeep, $"The XML nests deeper than {limits.MaxXmlDepth} elements.");
+                }
+            }
+        }
+        catch (XmlException exception) when (!seenRoot && xml.Contains(DoctypeMarker, StringComparison.Ordinal))
+        {
+            // A DOCTYPE can only stand in the prolog, so a failure before the root element with one present is the DTD refusal.
+            throw new SamlException(SamlErrorCode.XmlDtdProhibited, "The XML carries a DOCTYPE; DTDs are refused.", exception);
+        }
+        catch (XmlException exception)
+        {
+            throw new SamlException(SamlErrorCode.XmlMalformed, "The XML is not well-formed.", exception);
+        }
+    }
+
+    private static XmlReaderSettings ReaderSettings(SamlLimits limits) => new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        MaxCharactersInDocument = limits.MaxXmlCharacters,
+        MaxCharactersFromEntities = 0,
+        IgnoreComments = false,
+        IgnoreProcessingInstructions = false,
+        IgnoreWhitespace = false,
+        CloseInput = true,
+    };
 }

@@ -31,7 +31,24 @@ export function readOptions(argv, required) {
       throw new UsageError(`--${name} must be an absolute URL`);
     }
   }
+  checkRelayState(values["relay-state"]);
   return values;
+}
+
+function checkRelayState(relayState) {
+  if (relayState === undefined) {
+    return;
+  }
+  // OIOSAML 3: RelayState is at most 80 bytes.
+  if (Buffer.byteLength(relayState, "utf8") > 80) {
+    throw new UsageError("--relay-state is longer than 80 bytes");
+  }
+  // node-saml signs querystring.stringify() octets but puts URLSearchParams octets in the URL;
+  // they differ for these characters, so an IdP checking the raw octets (Bindings 3.4.4.1) would
+  // rightly reject the signature.
+  if (/[ !'()~]/.test(relayState)) {
+    throw new UsageError("--relay-state must not contain space or any of !'()~ (node-saml encodes them inconsistently)");
+  }
 }
 
 export const usage = `usage:

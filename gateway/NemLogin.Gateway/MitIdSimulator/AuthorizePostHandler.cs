@@ -1,0 +1,97 @@
+using Microsoft.Extensions.Options;
+
+namespace NemLogin.Gateway.MitIdSimulator;
+
+/// <summary>POST /authorize: the login form. Issues a code on success (RFC 6749 4.1.2) or access_denied on cancel (4.1.2.1).</summary>
+internal static class AuthorizePostHandler
+{
+    private const long MaxFormBytes = 8 * 1024;
+
+    public static async Task<IResult> HandleAsync(
+        HttpContext context,
+        SimulatorStores stores,
+        SimulatorUrls urls,
+        TimeProvider time,
+        IOptions<MitIdSimulatorOptions> options,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        var logger = loggers.CreateLogger(MitIdSimulatorLog.Category);
+        if (!context.Request.HasFormContentType || context.Request.ContentLength is null or > MaxFormBytes)
+        {
+            return SimulatorResults.ErrorPage(context, "The login form was not submitted correctly.");
+        }
+
+        var form = await context.Request.ReadFormAsync(cancellationToken);
+        var pendingId = form[SimulatorPages.PendingField].ToString();
+        if (!stores.Pending.TryGet(pendingId, out var pending))
+        {
+            return SimulatorResults.ErrorPage(context, "This login has expired. Please start again from the service you came from.");
+        }
+
+        // Login CSRF: the post must come from the browser that opened the form, with the form's own token.
+        if (!SimulatorSecrets.AreEqual(BrowserBindingCookie.Read(context), pending.BrowserBinding)
+            || !SimulatorSecrets.AreEqual(form[SimulatorPages.FormTokenField].ToString(), pending.FormToken))
+        {
+            MitIdSimulatorLog.FormForgeryRefused(logger);
+            return SimulatorResults.ErrorPage(context, "The login form could not be verified. Please start again.");
+        }
+
+        return form[SimulatorPages.ActionField].ToString() switch
+        {
+            SimulatorPages.CancelAction => Cancel(context, stores, urls, pendingId, logger),
+            SimulatorPages.LoginAction => Login(context, stores, urls, time, options.Value, pendingId, pending, form[SimulatorPages.UsernameField], logger),
+            _ => SimulatorResults.ErrorPage(context, "The login form was not submitted correctly."),
+        };
+    }
+
+    private static IResult Cancel(HttpContext context, SimulatorStores stores, SimulatorUrls urls, string pendingId, ILogger logger)
+    {
+        if (!stores.Pending.TryTake(pendingId, out var pending))
+        {
+            return SimulatorResults.ErrorPage(context, "This login has expired. Please start again from the service you came from.");
+        }
+
+        MitIdSimulatorLog.LoginCancelled(logger, pending.ClientId);
+        var error = new AuthorizationError(pending.RedirectUri, pending.State, "access_denied", "The user cancelled the login.");
+        return SimulatorResults.Redirect(context, AuthorizationResponse.Error(error, urls.Issuer));
+    }
+
+    private static IResult Login(
+        HttpContext context,
+        SimulatorStores stores,
+        SimulatorUrls urls,
+        TimeProvider time,
+        MitIdSimulatorOptions options,
+        string pendingId,
+        PendingAuthorization pending,
+        string? username,
+        ILogger logger)
+    {
+        var user = TestUsers.Find(username);
+        if (user is null)
+        {
+            var model = new LoginPageModel(
+                context.Request.PathBase + SimulatorUrls.BasePath + "/authorize", pendingId, pending.FormToken, pending.ClientId, pending.AcrValues,
+                "No test user has that user name.");
+            return SimulatorResults.Page(context, SimulatorPages.Login(model));
+        }
+
+        // Taking the pending request makes a double submit yield one code, not two.
+        if (!stores.Pending.TryTake(pendingId, out _))
+        {
+            return SimulatorResults.ErrorPage(context, "This login has expired. Please start again from the service you came from.");
+        }
+
+        var code = RandomToken.Create();
+        var issued = new IssuedCode(pending.ClientId, pending.RedirectUri, pending.CodeChallenge, pending.Nonce, user, time.GetUtcNow());
+        if (!stores.Codes.TryAdd(code, issued, options.CodeLifetime))
+        {
+            MitIdSimulatorLog.StoreFull(logger, "codes");
+            return SimulatorResults.ErrorPage(context, "The login service is busy. Please try again shortly.", StatusCodes.Status503ServiceUnavailable);
+        }
+
+        MitIdSimulatorLog.CodeIssued(logger, pending.ClientId);
+        return SimulatorResults.Redirect(context, AuthorizationResponse.Success(pending.RedirectUri, code, pending.State, urls.Issuer));
+    }
+}

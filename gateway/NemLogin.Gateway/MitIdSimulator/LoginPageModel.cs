@@ -1,0 +1,4 @@
+namespace NemLogin.Gateway.MitIdSimulator;
+
+/// <summary>What the login page shows: the form's hidden binding and an optional error from the previous attempt.</summary>
+internal sealed record LoginPageModel(string FormAction, string PendingId, string FormToken, string ClientId, string? AcrValues, string? Error);

@@ -1,0 +1,15 @@
+using Orleans;
+
+namespace NemLogin.Gateway.MitIdSimulator;
+
+/// <summary>A relying party registered at the simulator.</summary>
+public sealed class MitIdSimulatorClient
+{
+    public string ClientId { get; set; } = "";
+
+    [Redact]
+    public string ClientSecret { get; set; } = "";
+
+    /// <summary>Redirect URIs, matched exactly (OIDC Core 3.1.2.1, RFC 9700 2.1).</summary>
+    public IList<string> RedirectUris { get; } = [];
+}

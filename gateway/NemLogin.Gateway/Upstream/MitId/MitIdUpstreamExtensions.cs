@@ -1,0 +1,43 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using NemLogin.Gateway.MitIdSimulator;
+
+namespace NemLogin.Gateway.Upstream.MitId;
+
+/// <summary>Registers MitID as an upstream identity provider. The host must register <see cref="Hosting.IBrokerUrls"/>.</summary>
+public static class MitIdUpstreamExtensions
+{
+    public static IServiceCollection AddMitIdUpstream(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<MitIdUpstreamOptions>()
+            .Bind(configuration.GetSection(MitIdUpstreamOptions.SectionName))
+            .PostConfigure(options =>
+            {
+                // Against the embedded simulator the secret is the simulator's own, so the demo needs no configuration.
+                if (options.Authority is null && string.IsNullOrEmpty(options.ClientSecret))
+                {
+                    options.ClientSecret = configuration[$"{MitIdSimulatorOptions.SectionName}:ClientSecret"]
+                        ?? MitIdSimulatorOptions.DevelopmentClientSecret;
+                }
+            })
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MitIdUpstreamOptions>, MitIdUpstreamOptionsValidator>());
+
+        // Hosts and tests may configure this client further (handler, proxy); the defaults bound time and size.
+        services.AddHttpClient(MitIdMetadataCache.HttpClientName, client =>
+        {
+            client.Timeout = TimeSpan.FromSeconds(15);
+            client.MaxResponseContentBufferSize = 256 * 1024;
+        });
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<MitIdAuthority>();
+        services.TryAddSingleton<MitIdMetadataCache>();
+        services.TryAddSingleton<MitIdTokenClient>();
+        services.TryAddSingleton<MitIdIdTokenValidator>();
+        services.TryAddSingleton<MitIdUpstreamProvider>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IUpstreamIdentityProvider, MitIdUpstreamProvider>(
+            provider => provider.GetRequiredService<MitIdUpstreamProvider>()));
+        return services;
+    }
+}

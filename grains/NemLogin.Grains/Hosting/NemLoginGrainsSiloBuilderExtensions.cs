@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using NemLogin.Grains.LoginFlows;
 using NemLogin.Grains.Sessions;
 using NemLogin.Grains.Signing;
+using Orleans.Storage;
 
 namespace NemLogin.Grains.Hosting;
 
@@ -17,7 +18,7 @@ public static class NemLoginGrainsSiloBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(silo);
         silo.Services.TryAddSingleton(TimeProvider.System);
-        silo.Services.AddNemLoginSessions().AddNemLoginLoginFlows().AddNemLoginSigning();
+        silo.Services.AddNemLoginStateSerialization().AddNemLoginSessions().AddNemLoginLoginFlows().AddNemLoginSigning();
         return silo;
     }
 
@@ -41,6 +42,14 @@ public static class NemLoginGrainsSiloBuilderExtensions
         StorageNames.Identities,
         StorageNames.OneTimeIds,
     ];
+
+    private static IServiceCollection AddNemLoginStateSerialization(this IServiceCollection services)
+    {
+        // Grain state is written with the Orleans serializer, for every store: the state records version by their stable
+        // [Id]s, and the default Newtonsoft serializer cannot read immutable collections back (identities' pseudonyms).
+        services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
+        return services;
+    }
 
     private static IServiceCollection AddNemLoginSessions(this IServiceCollection services)
     {

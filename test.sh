@@ -64,10 +64,13 @@ node_rc=0
   test/*.test.mjs) || node_rc=$?
 
 log "dotnet test NemLogin.Orleans.sln"
+# Microsoft.Testing.Platform mode (global.json "test.runner"): xunit.v3 4 has no VSTest bridge on
+# the .NET 10 SDK. --timeout bounds each test module so a hang cannot eat CI's budget;
+# --long-running names the tests still running after 120 s.
 dotnet_rc=0
-dotnet test "$repo/NemLogin.Orleans.sln" -c Release \
-  --logger "console;verbosity=normal" --logger trx --results-directory "$results/trx" \
-  --blame-hang-timeout 10m --blame-hang-dump-type none || dotnet_rc=$?
+dotnet test --solution "$repo/NemLogin.Orleans.sln" -c Release --output Normal \
+  --results-directory "$results/trx" --report-xunit-trx \
+  --timeout 15m --long-running 120 || dotnet_rc=$?
 
 # One closing line over both runners, so a run that executed nothing is visible as such.
 count_tap() { grep -E "^# $1 [0-9]+$" "$results/node.tap" 2>/dev/null | awk '{s+=$3} END {print s+0}'; }

@@ -1,0 +1,86 @@
+using System.ComponentModel;
+using System.Diagnostics;
+
+namespace NemLogin.Gateway.Tests.Deployment;
+
+/// <summary>
+/// Runs Docker Compose against the repository's docker-compose.yml. `config` needs no Docker daemon. The compose
+/// plugin (`docker compose`) is preferred; Debian's `docker-compose` (which test.sh installs) serves otherwise.
+/// </summary>
+internal static class ComposeCli
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    private static readonly SemaphoreSlim Lock = new(1, 1);
+    private static string[]? _command;
+
+    public static async Task<ProcessResult> RunAsync(CancellationToken cancellationToken, params string[] arguments)
+    {
+        var command = await FindAsync(cancellationToken);
+        string[] composeFile = ["-f", RepositoryRoot.File("docker-compose.yml")];
+        return await RunProcessAsync([.. command, .. composeFile, .. arguments], cancellationToken)
+            ?? throw new InvalidOperationException($"{string.Join(' ', command)} disappeared.");
+    }
+
+    private static async Task<string[]> FindAsync(CancellationToken cancellationToken)
+    {
+        await Lock.WaitAsync(cancellationToken);
+        try
+        {
+            foreach (var candidate in new[] { new[] { "docker", "compose" }, ["docker-compose"] })
+            {
+                if (_command is null && await RunProcessAsync([.. candidate, "version"], cancellationToken) is { ExitCode: 0 })
+                {
+                    _command = candidate;
+                }
+            }
+
+            return _command ?? throw new InvalidOperationException(
+                "Neither `docker compose` nor `docker-compose` runs here; ./test.sh installs Debian's docker-compose.");
+        }
+        finally
+        {
+            Lock.Release();
+        }
+    }
+
+    /// <summary>Runs a program to its end; null when it cannot be started (not installed).</summary>
+    private static async Task<ProcessResult?> RunProcessAsync(string[] commandLine, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(commandLine[0])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = RepositoryRoot.Path,
+        };
+        foreach (var argument in commandLine[1..])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = new Process { StartInfo = start };
+        try
+        {
+            process.Start();
+        }
+        catch (Win32Exception)
+        {
+            return null;
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Timeout);
+        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var error = process.StandardError.ReadToEndAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        return new ProcessResult(process.ExitCode, await output, await error);
+    }
+}

@@ -1,33 +1,24 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace NemLogin.Saml.Messages;
 
 /// <summary>SAML time values: xs:dateTime in UTC with no time zone other than Z (SAML Core 1.3.3).</summary>
-internal static class SamlInstant
+internal static partial class SamlInstant
 {
     private const string WireFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
-
-    // SAML Core 1.3.3: UTC with a Z; fractional seconds are optional, and peers send anything from none to 7 digits.
-    private static readonly string[] AcceptedFormats =
-    [
-        "yyyy-MM-dd'T'HH:mm:ss'Z'",
-        "yyyy-MM-dd'T'HH:mm:ss.F'Z'",
-        "yyyy-MM-dd'T'HH:mm:ss.FF'Z'",
-        "yyyy-MM-dd'T'HH:mm:ss.FFF'Z'",
-        "yyyy-MM-dd'T'HH:mm:ss.FFFF'Z'",
-        "yyyy-MM-dd'T'HH:mm:ss.FFFFF'Z'",
-        "yyyy-MM-dd'T'HH:mm:ss.FFFFFF'Z'",
-        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'",
-    ];
+    private const string ParseFormat = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'";
 
     public static string Format(DateTimeOffset value) =>
         value.UtcDateTime.ToString(WireFormat, CultureInfo.InvariantCulture);
 
     public static DateTimeOffset Parse(string text, string what, SamlErrorCode code)
     {
-        if (DateTimeOffset.TryParseExact(
+        // SAML Core 1.3.3: UTC with a Z; fractional seconds optional (peers send none to 7 digits), never a bare dot.
+        if (UtcDateTime().IsMatch(text)
+            && DateTimeOffset.TryParseExact(
                 text,
-                AcceptedFormats,
+                ParseFormat,
                 CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
                 out var value))
@@ -37,4 +28,7 @@ internal static class SamlInstant
 
         throw new SamlException(code, $"{what} is not a UTC xs:dateTime ending in Z.");
     }
+
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,7})?Z$", RegexOptions.CultureInvariant)]
+    private static partial Regex UtcDateTime();
 }

@@ -1,0 +1,114 @@
+using System.Runtime.Versioning;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using NemLogin.Grains.Signing;
+
+namespace NemLogin.Grains.Tests.Signing;
+
+public sealed class SoftwareSigningKeyStoreTests : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "nemlogin-keys-" + Guid.NewGuid().ToString("N"));
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public async Task Signer_KeyPersistsAcrossStoreInstances()
+    {
+        string firstKeyId;
+        using (var first = NewStore())
+        using (var key = await first.OpenCurrentKeyAsync(KeyPurpose.SamlSigning, TestContext.Current.CancellationToken))
+        {
+            firstKeyId = key.Info.KeyId;
+        }
+
+        var fileBefore = await File.ReadAllBytesAsync(Path.Combine(_directory, "saml-signing.p12"), TestContext.Current.CancellationToken);
+        _time.Advance(TimeSpan.FromDays(30));
+
+        using var second = NewStore();
+        using var again = await second.OpenCurrentKeyAsync(KeyPurpose.SamlSigning, TestContext.Current.CancellationToken);
+
+        Assert.Equal(firstKeyId, again.Info.KeyId);
+        Assert.Equal(fileBefore, await File.ReadAllBytesAsync(second.KeyFile(KeyPurpose.SamlSigning), TestContext.Current.CancellationToken));
+        using var certificate = X509CertificateLoader.LoadCertificate(again.Info.CertificateDer);
+        using var publicKey = certificate.GetRSAPublicKey()!;
+        byte[] data = [1, 2, 3];
+        var signature = again.Sign(SigningAlgorithm.RsaPkcs1Sha256, data);
+        Assert.True(publicKey.VerifyData(data, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+    }
+
+    [Fact]
+    public async Task SoftwareKeyStore_SeparateFolders_HaveSeparateKeys()
+    {
+        using var first = NewStore();
+        using var other = new SoftwareSigningKeyStore(
+            Options.Create(new SigningOptions { SoftwareKeyDirectory = _directory + "-other" }), _time, NullLogger<SoftwareSigningKeyStore>.Instance);
+        try
+        {
+            using var a = await first.OpenCurrentKeyAsync(KeyPurpose.SamlSigning, TestContext.Current.CancellationToken);
+            using var b = await other.OpenCurrentKeyAsync(KeyPurpose.SamlSigning, TestContext.Current.CancellationToken);
+
+            Assert.NotEqual(a.Info.KeyId, b.Info.KeyId);
+        }
+        finally
+        {
+            Directory.Delete(_directory + "-other", recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task SoftwareKeyStore_StoresRacingOnAnEmptyFolder_AgreeOnOneKey()
+    {
+        // Two silos in one process (embedded mode, test clusters) share the folder and may start at the same moment.
+        var stores = Enumerable.Range(0, 6).Select(_ => NewStore()).ToArray();
+        try
+        {
+            var keys = await Task.WhenAll(stores.Select(store =>
+                Task.Run(async () => await store.OpenCurrentKeyAsync(KeyPurpose.TokenSigning), TestContext.Current.CancellationToken)));
+
+            Assert.Single(keys.Select(key => key.Info.KeyId).Distinct());
+            Assert.Single(Directory.GetFiles(_directory));
+        }
+        finally
+        {
+            foreach (var store in stores)
+            {
+                store.Dispose();
+            }
+        }
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public async Task SoftwareKeyStore_KeyFile_ReadableByOwnerOnly()
+    {
+        // Private key exposure: the demo key file must not be readable by other local users.
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "Unix file modes only.");
+        using var store = NewStore();
+        using var key = await store.OpenCurrentKeyAsync(KeyPurpose.SamlSigning, TestContext.Current.CancellationToken);
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(store.KeyFile(KeyPurpose.SamlSigning)));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(_directory));
+    }
+
+    [Fact]
+    public void SoftwareKeyStore_DefaultFolder_RelativeToCurrentDirectory()
+    {
+        using var store = new SoftwareSigningKeyStore(Options.Create(new SigningOptions()), _time, NullLogger<SoftwareSigningKeyStore>.Instance);
+
+        Assert.Equal(Path.Combine(Environment.CurrentDirectory, ".nemlogin-data", "keys"), store.KeyDirectory);
+        Assert.Equal("Software", store.Provider);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+
+    private SoftwareSigningKeyStore NewStore() =>
+        new(Options.Create(new SigningOptions { SoftwareKeyDirectory = _directory }), _time, NullLogger<SoftwareSigningKeyStore>.Instance);
+}

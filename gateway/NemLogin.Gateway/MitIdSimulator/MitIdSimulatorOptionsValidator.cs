@@ -49,12 +49,13 @@ internal sealed class MitIdSimulatorOptionsValidator : IValidateOptions<MitIdSim
             failures.Add($"MitIdSimulator client '{client.ClientId}' has no RedirectUris.");
         }
 
-        // RFC 6749 3.1.2: redirection endpoints are absolute and carry no fragment.
+        // RFC 6749 3.1.2: redirection endpoints are absolute and carry no fragment. The scheme check also stops a
+        // path like "/cb", which .NET on Unix parses as an absolute file URI.
         foreach (var uri in client.RedirectUris)
         {
-            if (!Uri.TryCreate(uri, UriKind.Absolute, out var parsed) || parsed.Fragment.Length > 0)
+            if (!Uri.TryCreate(uri, UriKind.Absolute, out var parsed) || parsed.Scheme is not ("https" or "http") || parsed.Fragment.Length > 0)
             {
-                failures.Add($"MitIdSimulator client '{client.ClientId}' has a redirect URI that is not absolute or has a fragment.");
+                failures.Add($"MitIdSimulator client '{client.ClientId}' has a redirect URI that is not an absolute http(s) URI or has a fragment.");
             }
         }
     }

@@ -1,0 +1,371 @@
+using NemLogin.Saml.Bindings;
+using NemLogin.Saml.Messages;
+using NemLogin.Saml.Validation;
+using Xunit;
+using static NemLogin.Saml.Tests.Validation.AuthnRequestFlow;
+using TestParties = NemLogin.Saml.Tests.Messages.TestParties;
+
+namespace NemLogin.Saml.Tests.Validation;
+
+public sealed class AuthnRequestValidatorTests
+{
+    private static readonly DateTimeOffset Now =
+        DateTimeOffset.FromUnixTimeMilliseconds(TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds());
+
+    private static AuthnRequest Request => TestParties.Request(Now);
+
+    private static AuthnRequestValidationContext Context => AuthnRequestFlow.Context(Now);
+
+    [Fact]
+    public async Task ValidatePost_SignedRequest_ReturnsRequestAcsAndRelayState()
+    {
+        var request = Request;
+
+        var valid = await PostAsync(request, Context, relayState: "state-1");
+
+        Assert.Equal(request.Id, valid.Value.Request.Id);
+        Assert.Equal(TestParties.AcsUrl, valid.Value.AssertionConsumerServiceUrl);
+        Assert.Equal("state-1", valid.Value.RelayState);
+    }
+
+    [Fact]
+    public async Task ValidateRedirect_SignedQuery_ReturnsRequestAcsAndRelayState()
+    {
+        var request = Request;
+
+        var valid = await RedirectAsync(AuthnRequestXml.Write(request), Context, relayState: "state-2");
+
+        Assert.Equal(request.Id, valid.Value.Request.Id);
+        Assert.Equal(TestParties.AcsUrl, valid.Value.AssertionConsumerServiceUrl);
+        Assert.Equal("state-2", valid.Value.RelayState);
+    }
+
+    [Fact]
+    public async Task ValidatePost_Unsigned_SignatureMissing()
+    {
+        // Signature exclusion: OIOSAML requires every AuthnRequest to be signed.
+        var received = AuthnRequestXml.Read(AuthnRequestXml.Write(Request), SamlLimits.Default);
+
+        var error = Assert.Throws<SamlException>(() => AuthnRequestValidator.ValidatePost(received, null, Context));
+
+        Assert.Equal(SamlErrorCode.SignatureMissing, error.Code);
+        await Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task ValidatePost_SignedByUnregisteredKey_SignatureKeyUntrusted()
+    {
+        // Keys come only from the registration: a certificate in KeyInfo adds no trust.
+        var error = await Assert.ThrowsAsync<SamlException>(
+            () => PostAsync(Request, Context, signer: TestParties.AttackerSigner));
+
+        Assert.Equal(SamlErrorCode.SignatureKeyUntrusted, error.Code);
+    }
+
+    [Fact]
+    public async Task ValidatePost_ChangedAfterSigning_SignatureInvalid()
+    {
+        var xml = await AuthnRequestXml.WriteSignedAsync(Request, TestParties.SpSigner, TestContext.Current.CancellationToken);
+        var tampered = xml.Replace(TestParties.AcsUrl, TestParties.SecondAcsUrl, StringComparison.Ordinal);
+
+        var error = Assert.Throws<SamlException>(
+            () => AuthnRequestValidator.ValidatePost(AuthnRequestXml.Read(tampered, SamlLimits.Default), null, Context));
+
+        Assert.Equal(SamlErrorCode.SignatureInvalid, error.Code);
+    }
+
+    [Fact]
+    public async Task ValidatePost_RelayStateOver80Bytes_RelayStateTooLong()
+    {
+        var error = await Assert.ThrowsAsync<SamlException>(() => PostAsync(Request, Context, relayState: new string('r', 81)));
+
+        Assert.Equal(SamlErrorCode.RelayStateTooLong, error.Code);
+    }
+
+    [Fact]
+    public async Task ValidateRedirect_QuerySignatureStripped_SignatureMissing()
+    {
+        // SAML Bindings 3.4.4.1: an XML signature inside a redirected request does not count; the query signature is required.
+        var signedXml = await AuthnRequestXml.WriteSignedAsync(Request, TestParties.SpSigner, TestContext.Current.CancellationToken);
+        var url = await RedirectBinding.BuildUrlAsync(
+            TestParties.SsoUrl, "SAMLRequest", signedXml, null, TestParties.SpSigner, TestContext.Current.CancellationToken);
+        var query = new Uri(url).Query;
+        var stripped = query[..query.IndexOf("&SigAlg=", StringComparison.Ordinal)];
+        var message = RedirectBinding.Decode(stripped, SamlLimits.Default);
+
+        var error = Assert.Throws<SamlException>(() => AuthnRequestValidator.ValidateRedirect(
+            message, AuthnRequestXml.Read(message.Xml, SamlLimits.Default), Context));
+
+        Assert.Equal(SamlErrorCode.SignatureMissing, error.Code);
+    }
+
+    [Fact]
+    public async Task ValidateRedirect_SignedByUnregisteredKey_SignatureInvalid()
+    {
+        var error = await Assert.ThrowsAsync<SamlException>(
+            () => RedirectAsync(AuthnRequestXml.Write(Request), Context, signer: TestParties.AttackerSigner));
+
+        Assert.Equal(SamlErrorCode.SignatureInvalid, error.Code);
+    }
+
+    [Fact]
+    public async Task ValidateRedirect_ReadRequestIsNotTheSignedMessage_SignatureInvalid()
+    {
+        // The query signature must cover the request that was read, not some other request handed in beside it.
+        var url = await RedirectBinding.BuildUrlAsync(
+            TestParties.SsoUrl, "SAMLRequest", AuthnRequestXml.Write(Request), null, TestParties.SpSigner,
+            TestContext.Current.CancellationToken);
+        var message = RedirectBinding.Decode(new Uri(url).Query, SamlLimits.Default);
+        var other = AuthnRequestXml.Read(AuthnRequestXml.Write(Request with { ForceAuthn = true }), SamlLimits.Default);
+
+        var error = Assert.Throws<SamlException>(() => AuthnRequestValidator.ValidateRedirect(message, other, Context));
+
+        Assert.Equal(SamlErrorCode.SignatureInvalid, error.Code);
+    }
+
+    [Fact]
+    public async Task ValidateRedirect_IdMissing_RequestIdMissing()
+    {
+        var xml = RemoveAttribute(AuthnRequestXml.Write(Request), "ID");
+
+        Assert.Equal(SamlErrorCode.RequestIdMissing, await RedirectErrorAsync(xml, Context));
+    }
+
+    [Fact]
+    public async Task ValidateRedirect_IssuerMissing_IssuerMissing()
+    {
+        var xml = AuthnRequestXml.Write(Request)
+            .Replace($"<saml:Issuer>{TestParties.SpEntityId}</saml:Issuer>", string.Empty, StringComparison.Ordinal);
+
+        Assert.Equal(SamlErrorCode.IssuerMissing, await RedirectErrorAsync(xml, Context));
+    }
+
+    [Fact]
+    public async Task ValidateRedirect_IssuerFormatTransient_IssuerFormatInvalid() =>
+        Assert.Equal(
+            SamlErrorCode.IssuerFormatInvalid,
+            await RedirectErrorAsync(Request with { IssuerFormat = SamlConstants.NameIdFormats.Transient }, Context));
+
+    [Fact]
+    public async Task ValidateRedirect_IssuerFormatEntity_IsValid()
+    {
+        var valid = await RedirectAsync(Request with { IssuerFormat = SamlConstants.NameIdFormats.Entity }, Context);
+
+        Assert.Equal(TestParties.SpEntityId, valid.Value.Request.Issuer);
+    }
+
+    [Fact]
+    public async Task ValidateRedirect_IssuedBeyondClockSkew_IssueInstantInvalid() =>
+        Assert.Equal(
+            SamlErrorCode.IssueInstantInvalid,
+            await RedirectErrorAsync(Request with { IssueInstant = Now.AddMinutes(5).AddSeconds(1) }, Context));
+
+    [Fact]
+    public async Task ValidateRedirect_IssuedWithinClockSkew_IsValid()
+    {
+        var valid = await RedirectAsync(Request with { IssueInstant = Now.AddMinutes(4) }, Context);
+
+        Assert.Equal(Now.AddMinutes(4), valid.Value.Request.IssueInstant);
+    }
+
+    [Fact]
+    public async Task ValidateRedirect_OlderThanMaxAge_IssueInstantInvalid() =>
+        // Replay of a captured old request.
+        Assert.Equal(
+            SamlErrorCode.IssueInstantInvalid,
+            await RedirectErrorAsync(Request with { IssueInstant = Now.AddMinutes(-15).AddSeconds(-1) }, Context));
+
+    [Fact]
+    public async Task ValidateRedirect_DestinationMissing_DestinationMismatch() =>
+        Assert.Equal(SamlErrorCode.DestinationMismatch, await RedirectErrorAsync(Request with { Destination = null }, Context));
+
+    [Fact]
+    public async Task ValidateRedirect_DestinationOtherIdp_DestinationMismatch() =>
+        // A request signed for another IdP and forwarded here.
+        Assert.Equal(
+            SamlErrorCode.DestinationMismatch,
+            await RedirectErrorAsync(Request with { Destination = "https://other-idp.test/sso" }, Context));
+
+    [Fact]
+    public async Task ValidateRedirect_ProtocolBindingArtifact_ProtocolBindingUnsupported() =>
+        Assert.Equal(
+            SamlErrorCode.ProtocolBindingUnsupported,
+            await RedirectErrorAsync(
+                Request with { ProtocolBinding = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Artifact" }, Context));
+
+    [Fact]
+    public async Task ValidateRedirect_ProtocolBindingAbsent_IsValid()
+    {
+        var valid = await RedirectAsync(Request with { ProtocolBinding = null }, Context);
+
+        Assert.Null(valid.Value.Request.ProtocolBinding);
+    }
+
+    [Fact]
+    public async Task ValidateRedirect_AcsUrlUnregistered_AcsUrlNotRegistered() =>
+        // Open redirect / assertion theft: a response is never posted to a URL the SP did not register.
+        Assert.Equal(
+            SamlErrorCode.AcsUrlNotRegistered,
+            await RedirectErrorAsync(Request with { AssertionConsumerServiceUrl = "https://evil.test/acs" }, Context));
+
+    [Theory]
+    [InlineData("https://sp.test/saml/acs/")]
+    [InlineData("https://SP.test/saml/acs")]
+    [InlineData("https://sp.test/saml/acs?x=1")]
+    public async Task ValidateRedirect_AcsUrlNearlyRegistered_AcsUrlNotRegistered(string url) =>
+        Assert.Equal(
+            SamlErrorCode.AcsUrlNotRegistered,
+            await RedirectErrorAsync(Request with { AssertionConsumerServiceUrl = url }, Context));
+
+    [Fact]
+    public async Task ValidateRedirect_AcsUrlRegisteredForArtifactOnly_AcsUrlNotRegistered() =>
+        Assert.Equal(
+            SamlErrorCode.AcsUrlNotRegistered,
+            await RedirectErrorAsync(Request with { AssertionConsumerServiceUrl = "https://sp.test/saml/artifact" }, Context));
+
+    [Fact]
+    public async Task ValidateRedirect_AcsIndexRegistered_ChoosesThatAcs()
+    {
+        var valid = await RedirectAsync(
+            Request with { AssertionConsumerServiceUrl = null, AssertionConsumerServiceIndex = 1 }, Context);
+
+        Assert.Equal(TestParties.SecondAcsUrl, valid.Value.AssertionConsumerServiceUrl);
+    }
+
+    [Fact]
+    public async Task ValidateRedirect_AcsIndexUnregistered_AcsUrlNotRegistered() =>
+        Assert.Equal(
+            SamlErrorCode.AcsUrlNotRegistered,
+            await RedirectErrorAsync(Request with { AssertionConsumerServiceUrl = null, AssertionConsumerServiceIndex = 7 }, Context));
+
+    [Fact]
+    public async Task ValidateRedirect_AcsIndexOfArtifactEndpoint_AcsUrlNotRegistered() =>
+        Assert.Equal(
+            SamlErrorCode.AcsUrlNotRegistered,
+            await RedirectErrorAsync(Request with { AssertionConsumerServiceUrl = null, AssertionConsumerServiceIndex = 2 }, Context));
+
+    [Fact]
+    public async Task ValidateRedirect_AcsUrlAndIndex_AcsUrlNotRegistered() =>
+        // SAML Core 3.4.1: the two are mutually exclusive.
+        Assert.Equal(
+            SamlErrorCode.AcsUrlNotRegistered,
+            await RedirectErrorAsync(Request with { AssertionConsumerServiceIndex = 0 }, Context));
+
+    [Fact]
+    public async Task ValidateRedirect_NoAcsNamed_ChoosesDefaultAcs()
+    {
+        var context = Context with
+        {
+            RegisteredAssertionConsumerServices =
+            [
+                new(SamlConstants.Bindings.HttpPost, TestParties.SecondAcsUrl, 1, IsDefault: false),
+                new(SamlConstants.Bindings.HttpPost, TestParties.AcsUrl, 0, IsDefault: true),
+            ],
+        };
+
+        var valid = await RedirectAsync(Request with { AssertionConsumerServiceUrl = null }, context);
+
+        Assert.Equal(TestParties.AcsUrl, valid.Value.AssertionConsumerServiceUrl);
+    }
+
+    [Fact]
+    public async Task ValidateRedirect_NoAcsNamedNoDefault_ChoosesFirstPostAcs()
+    {
+        var context = Context with
+        {
+            RegisteredAssertionConsumerServices =
+            [
+                new("urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Artifact", "https://sp.test/saml/artifact", 0, IsDefault: true),
+                new(SamlConstants.Bindings.HttpPost, TestParties.SecondAcsUrl, 1, IsDefault: false),
+                new(SamlConstants.Bindings.HttpPost, TestParties.AcsUrl, 2, IsDefault: false),
+            ],
+        };
+
+        var valid = await RedirectAsync(Request with { AssertionConsumerServiceUrl = null }, context);
+
+        Assert.Equal(TestParties.SecondAcsUrl, valid.Value.AssertionConsumerServiceUrl);
+    }
+
+    [Fact]
+    public async Task ValidateRedirect_NoPostAcsRegistered_AcsUrlNotRegistered() =>
+        Assert.Equal(
+            SamlErrorCode.AcsUrlNotRegistered,
+            await RedirectErrorAsync(
+                Request with { AssertionConsumerServiceUrl = null },
+                Context with { RegisteredAssertionConsumerServices = [] }));
+
+    [Fact]
+    public async Task ValidateRedirect_NameIdPolicyEmail_NameIdPolicyUnsupported() =>
+        Assert.Equal(
+            SamlErrorCode.NameIdPolicyUnsupported,
+            await RedirectErrorAsync(
+                Request with { NameIdPolicyFormat = "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress" }, Context));
+
+    [Theory]
+    [InlineData(SamlConstants.NameIdFormats.Transient)]
+    [InlineData(SamlConstants.NameIdFormats.Unspecified)]
+    [InlineData(null)]
+    public async Task ValidateRedirect_NameIdPolicyOffered_IsValid(string? format)
+    {
+        var valid = await RedirectAsync(Request with { NameIdPolicyFormat = format, AllowCreate = null }, Context);
+
+        Assert.Equal(format, valid.Value.Request.NameIdPolicyFormat);
+    }
+
+    [Theory]
+    [InlineData("better")]
+    [InlineData("maximum")]
+    public async Task ValidateRedirect_ComparisonNotMinimum_AuthnContextUnsupported(string comparison) =>
+        Assert.Equal(
+            SamlErrorCode.AuthnContextUnsupported,
+            await RedirectErrorAsync(
+                Request with { RequestedAuthnContext = new(comparison, [SamlConstants.OioSaml.LoaHigh]) }, Context));
+
+    [Fact]
+    public async Task ValidateRedirect_UnknownClassRef_AuthnContextUnsupported() =>
+        Assert.Equal(
+            SamlErrorCode.AuthnContextUnsupported,
+            await RedirectErrorAsync(
+                Request with
+                {
+                    RequestedAuthnContext = new("minimum", ["urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport"]),
+                },
+                Context));
+
+    [Fact]
+    public async Task ValidateRedirect_DeclRefOnly_AuthnContextUnsupported()
+    {
+        var xml = AuthnRequestXml.Write(Request)
+            .Replace("AuthnContextClassRef>", "AuthnContextDeclRef>", StringComparison.Ordinal);
+
+        Assert.Equal(SamlErrorCode.AuthnContextUnsupported, await RedirectErrorAsync(xml, Context));
+    }
+
+    [Fact]
+    public async Task ValidateRedirect_ComparisonOmitted_TreatedAsMinimum()
+    {
+        var xml = RemoveAttribute(AuthnRequestXml.Write(Request), "Comparison");
+
+        var valid = await RedirectAsync(xml, Context);
+
+        Assert.Equal("minimum", valid.Value.Request.RequestedAuthnContext!.Comparison);
+    }
+
+    [Fact]
+    public async Task ValidateRedirect_LevelAndProfile_IsValid()
+    {
+        var requested = new RequestedAuthnContext(
+            "minimum", [SamlConstants.OioSaml.LoaHigh, SamlConstants.OioSaml.ProfileProfessional]);
+
+        var valid = await RedirectAsync(Request with { RequestedAuthnContext = requested }, Context);
+
+        Assert.Equal(requested.ClassRefs, valid.Value.Request.RequestedAuthnContext!.ClassRefs);
+    }
+
+    private static string RemoveAttribute(string xml, string name)
+    {
+        var start = xml.IndexOf($" {name}=\"", StringComparison.Ordinal);
+        var end = xml.IndexOf('"', start + name.Length + 3);
+        return xml.Remove(start, end - start + 1);
+    }
+}

@@ -73,10 +73,11 @@ dotnet test --solution "$repo/NemLogin.Orleans.sln" -c Release --output Normal \
   --timeout 15m --long-running 120 || dotnet_rc=$?
 
 # One closing line over both runners, so a run that executed nothing is visible as such.
-count_tap() { grep -E "^# $1 [0-9]+$" "$results/node.tap" 2>/dev/null | awk '{s+=$3} END {print s+0}'; }
+count_tap() {
+  { grep -hE "^# $1 [0-9]+$" "$results/node.tap" 2>/dev/null || true; } | awk '{s+=$3} END {print s+0}'
+}
 count_trx() {
-  find "$results/trx" -name '*.trx' -print0 2>/dev/null |
-    xargs -0 -r grep -ho "<Counters [^>]*" |
+  { find "$results/trx" -name '*.trx' -exec grep -ho "<Counters [^>]*" {} + 2>/dev/null || true; } |
     sed -nE "s/.* $1=\"([0-9]+)\".*/\1/p" | awk '{s+=$1} END {print s+0}'
 }
 passed=$(($(count_tap pass) + $(count_trx passed)))

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.ComponentModel;
 using System.Diagnostics;
 
@@ -6,18 +7,24 @@ namespace NemLogin.Gateway.Tests.Deployment;
 /// <summary>
 /// Runs Docker Compose against the repository's docker-compose.yml. `config` needs no Docker daemon. The compose
 /// plugin (`docker compose`) is preferred; Debian's `docker-compose` (which test.sh installs) serves otherwise.
+/// Results are shared between tests: the file does not change during a run, and each call costs a second of CPU.
 /// </summary>
 internal static class ComposeCli
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
     private static readonly SemaphoreSlim Lock = new(1, 1);
+    private static readonly ConcurrentDictionary<string, Lazy<Task<ProcessResult>>> Results = new();
     private static string[]? _command;
 
-    public static async Task<ProcessResult> RunAsync(CancellationToken cancellationToken, params string[] arguments)
+    public static Task<ProcessResult> RunAsync(CancellationToken cancellationToken, params string[] arguments) =>
+        Results.GetOrAdd(string.Join('\0', arguments), _ => new Lazy<Task<ProcessResult>>(() => RunComposeAsync(arguments)))
+            .Value.WaitAsync(cancellationToken);
+
+    private static async Task<ProcessResult> RunComposeAsync(string[] arguments)
     {
-        var command = await FindAsync(cancellationToken);
+        var command = await FindAsync(CancellationToken.None);
         string[] composeFile = ["-f", RepositoryRoot.File("docker-compose.yml")];
-        return await RunProcessAsync([.. command, .. composeFile, .. arguments], cancellationToken)
+        return await RunProcessAsync([.. command, .. composeFile, .. arguments], CancellationToken.None)
             ?? throw new InvalidOperationException($"{string.Join(' ', command)} disappeared.");
     }
 

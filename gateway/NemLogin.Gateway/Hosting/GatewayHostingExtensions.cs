@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using NemLogin.Gateway.Health;
 using NemLogin.Gateway.Login;
@@ -32,6 +33,9 @@ public static class GatewayHostingExtensions
             kestrel.Limits.MaxRequestLineSize = 64 * 1024;
             kestrel.AddServerHeader = false;
         });
+
+        // Cookie protection for the broker's own small cookies; cluster mode moves the key ring to shared storage.
+        services.AddDataProtection().SetApplicationName("NemLogin.Orleans");
 
         services.AddSingleton<IBrokerUrls, BrokerUrls>();
         services.AddSingleton<IdentityProviderInfo>();

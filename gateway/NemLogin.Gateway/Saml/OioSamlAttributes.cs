@@ -1,3 +1,4 @@
+using NemLogin.Gateway.Login;
 using NemLogin.Grains.Assurance;
 using NemLogin.Grains.Identities;
 using NemLogin.Saml;

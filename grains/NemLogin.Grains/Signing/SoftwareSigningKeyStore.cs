@@ -70,8 +70,20 @@ public sealed class SoftwareSigningKeyStore : ISigningKeyStore, ILifecyclePartic
     internal static string KeyId(X509Certificate2 certificate) =>
         Convert.ToHexStringLower(certificate.GetCertHash(HashAlgorithmName.SHA256));
 
-    private X509Certificate2 Certificate(KeyPurpose purpose) =>
-        _certificates.GetOrAdd(purpose, p => new Lazy<X509Certificate2>(() => LoadOrCreate(p))).Value;
+    private X509Certificate2 Certificate(KeyPurpose purpose)
+    {
+        var certificate = _certificates.GetOrAdd(purpose, p => new Lazy<X509Certificate2>(() => LoadOrCreate(p)));
+        try
+        {
+            return certificate.Value;
+        }
+        catch
+        {
+            // Lazy would cache the failure; a folder that was briefly unavailable is retried on the next call instead.
+            _certificates.TryRemove(KeyValuePair.Create(purpose, certificate));
+            throw;
+        }
+    }
 
     private X509Certificate2 LoadOrCreate(KeyPurpose purpose)
     {

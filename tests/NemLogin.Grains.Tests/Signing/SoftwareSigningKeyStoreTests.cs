@@ -65,7 +65,7 @@ public sealed class SoftwareSigningKeyStoreTests : IDisposable
         try
         {
             var keys = await Task.WhenAll(stores.Select(store =>
-                Task.Run(async () => await store.OpenCurrentKeyAsync(KeyPurpose.TokenSigning), TestContext.Current.CancellationToken)));
+                Task.Run(async () => await store.OpenCurrentKeyAsync(KeyPurpose.TokenSigning, TestContext.Current.CancellationToken), TestContext.Current.CancellationToken)));
 
             Assert.Single(keys.Select(key => key.Info.KeyId).Distinct());
             Assert.Single(Directory.GetFiles(_directory));
@@ -90,6 +90,20 @@ public sealed class SoftwareSigningKeyStoreTests : IDisposable
 
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(store.KeyFile(KeyPurpose.SamlSigning)));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(_directory));
+    }
+
+    [Fact]
+    public async Task SoftwareKeyStore_FolderUnavailableAtFirst_RetriedOnNextCall()
+    {
+        // A file where the folder should be makes the first load fail; the failure must not be cached for good.
+        await File.WriteAllTextAsync(_directory, "not a folder", TestContext.Current.CancellationToken);
+        using var store = NewStore();
+
+        await Assert.ThrowsAnyAsync<IOException>(async () => await store.OpenCurrentKeyAsync(KeyPurpose.SamlSigning, TestContext.Current.CancellationToken));
+        File.Delete(_directory);
+        using var key = await store.OpenCurrentKeyAsync(KeyPurpose.SamlSigning, TestContext.Current.CancellationToken);
+
+        Assert.True(File.Exists(store.KeyFile(KeyPurpose.SamlSigning)));
     }
 
     [Fact]

@@ -29,9 +29,10 @@ install_debian_packages() {
     return
   fi
   log "installing Debian packages: ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -q
-  apt-get install -y -q --no-install-recommends "${missing[@]}"
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
 }
 
 install_node_packages() {
@@ -42,7 +43,7 @@ install_node_packages() {
     return
   fi
   log "installing node packages in tests/interop"
-  (cd "$interop" && npm ci --no-audit --no-fund)
+  (cd "$interop" && npm ci --include=dev --no-audit --no-fund)
   printf '%s\n' "$want" >"$stamp"
 }
 

@@ -61,6 +61,7 @@ public static class XmlSignatureVerifier
         throw new SamlException(SamlErrorCode.SignatureMissing, "The element is not signed.");
     }
 
+    // A name search is fine here: it only chooses which refusal to report, it never selects what is trusted.
     private static bool HasNestedSignatureFor(XmlElement element)
     {
         var target = "#" + element.GetAttribute("ID");

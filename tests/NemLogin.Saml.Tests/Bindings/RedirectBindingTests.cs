@@ -41,6 +41,14 @@ public sealed class RedirectBindingTests
     }
 
     [Fact]
+    public async Task BuildUrl_RelayStateOver80Bytes_Throws()
+    {
+        // 27 three-byte characters: 81 UTF-8 bytes although only 27 characters (SAML Bindings 3.4.3 counts bytes).
+        await Assert.ThrowsAsync<ArgumentException>(() => RedirectBinding.BuildUrlAsync(
+            Destination, "SAMLRequest", Request, new string('\u20ac', 27), new RsaSamlSigner(SignedSamples.IdpCertificate), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public void VerifySignature_SignerEncodedDifferently_VerifiesOverOctetsAsReceived()
     {
         // SAML Bindings 3.4.4.1: the octets as received are verified. This signer uses lower-case hex and leaves '/' unencoded;

@@ -90,6 +90,18 @@ public sealed class XmlSignatureWriterTests
     }
 
     [Fact]
+    public async Task Sign_WithoutInsertAfter_PlacesSignatureFirst()
+    {
+        var document = Fixtures.Assertion();
+        var assertion = document.DocumentElement!;
+
+        await XmlSignatureWriter.SignAsync(assertion, null, new RsaSamlSigner(SignedSamples.IdpCertificate), TestContext.Current.CancellationToken);
+
+        Assert.Equal("Signature", assertion.FirstChild!.LocalName);
+        XmlSignatureVerifier.Verify(SamlXml.Reparse(document).DocumentElement!, SignedSamples.Trusted, SignaturePolicy.Default, SignedSamples.Now);
+    }
+
+    [Fact]
     public async Task Sign_Always_WritesOneReferenceEnvelopedExcC14nSha256AndCertificate()
     {
         var document = await SignedSamples.AssertionAsync();

@@ -44,8 +44,6 @@ internal static class AuthorizeGetHandler
             return SimulatorResults.ErrorPage(context, "The login service is busy. Please try again shortly.", StatusCodes.Status503ServiceUnavailable);
         }
 
-        var model = new LoginPageModel(
-            context.Request.PathBase + SimulatorUrls.BasePath + "/authorize", pendingId, pending.FormToken, pending.ClientId, pending.AcrValues, null);
-        return SimulatorResults.Page(context, SimulatorPages.Login(model));
+        return SimulatorResults.Page(context, SimulatorPages.Login(LoginPageModel.For(context, pendingId, pending, error: null)));
     }
 }

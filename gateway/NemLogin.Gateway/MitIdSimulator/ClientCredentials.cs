@@ -13,19 +13,26 @@ internal sealed record ClientCredentials(string ClientId, string ClientSecret, b
     public static ClientCredentials? Read(HttpRequest request, IFormCollection form, out bool malformed)
     {
         malformed = false;
-        var fromBody = form.ContainsKey("client_id") || form.ContainsKey("client_secret");
         if (!AuthenticationHeaderValue.TryParse(request.Headers.Authorization, out var header))
         {
-            return fromBody ? ReadBody(form, out malformed) : null;
+            return form.ContainsKey("client_id") || form.ContainsKey("client_secret") ? ReadBody(form, out malformed) : null;
         }
 
-        if (!string.Equals(header.Scheme, "Basic", StringComparison.OrdinalIgnoreCase) || fromBody)
+        if (!string.Equals(header.Scheme, "Basic", StringComparison.OrdinalIgnoreCase) || form.ContainsKey("client_secret"))
         {
             malformed = true;
             return null;
         }
 
-        return ReadBasic(header.Parameter, out malformed);
+        // RFC 6749 4.1.3: a client_id sent alongside Basic authentication must name the same client.
+        var credentials = ReadBasic(header.Parameter, out malformed);
+        if (credentials is not null && form.TryGetValue("client_id", out var bodyId) && !string.Equals(bodyId, credentials.ClientId, StringComparison.Ordinal))
+        {
+            malformed = true;
+            return null;
+        }
+
+        return credentials;
     }
 
     private static ClientCredentials? ReadBody(IFormCollection form, out bool malformed)

@@ -21,6 +21,7 @@ public static class MitIdSimulatorExtensions
         services.TryAddSingleton<SimulatorClientRegistry>();
         services.TryAddSingleton<SimulatorUrls>();
         services.TryAddSingleton<IdTokenIssuer>();
+        services.TryAddSingleton<AuthorizePostHandler>();
         return services;
     }
 
@@ -32,7 +33,8 @@ public static class MitIdSimulatorExtensions
         group.MapGet("/.well-known/openid-configuration", DiscoveryEndpointHandlers.Configuration);
         group.MapGet("/jwks", DiscoveryEndpointHandlers.Jwks);
         group.MapGet("/authorize", AuthorizeGetHandler.Handle);
-        group.MapPost("/authorize", AuthorizePostHandler.HandleAsync);
+        group.MapPost("/authorize", (HttpContext context, AuthorizePostHandler handler, CancellationToken cancellationToken) =>
+            handler.HandleAsync(context, cancellationToken));
         group.MapPost("/token", TokenEndpointHandler.HandleAsync);
         return endpoints;
     }

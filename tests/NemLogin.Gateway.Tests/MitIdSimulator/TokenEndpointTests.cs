@@ -128,6 +128,34 @@ public sealed class TokenEndpointTests
         Assert.Equal("invalid_client", withDefault.Body.GetProperty("error").GetString());
     }
 
+    // RFC 6749 2.3: a client uses one authentication method per request; Basic plus a body secret is refused.
+    [Fact]
+    public async Task Token_BasicAndBodySecretTogether_IsInvalidRequest()
+    {
+        await using var host = await MitIdTestHost.StartAsync();
+        var code = await OidcRequests.CodeForAsync(host);
+        using var client = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, host.Issuer + "/token")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "authorization_code",
+                ["code"] = code,
+                ["redirect_uri"] = host.CallbackUrl,
+                ["code_verifier"] = OidcRequests.Verifier,
+                ["client_secret"] = MitIdSimulatorOptions.DevelopmentClientSecret,
+            }),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{MitIdSimulatorOptions.BrokerClientId}:{MitIdSimulatorOptions.DevelopmentClientSecret}")));
+
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("invalid_request", body.GetProperty("error").GetString());
+    }
+
     private static async Task<JsonWebToken> ValidateWithJwksAsync(MitIdTestHost host, string idToken)
     {
         using var client = new HttpClient();

@@ -62,6 +62,19 @@ public sealed class TokenEndpointTests
         Assert.Equal("invalid_grant", second.Body.GetProperty("error").GetString());
     }
 
+    // Codes are single-use also under concurrent redemption: of parallel attempts exactly one gets a token.
+    [Fact]
+    public async Task Token_SameCodeRedeemedConcurrently_ExactlyOneSucceeds()
+    {
+        await using var host = await MitIdTestHost.StartAsync();
+        var code = await OidcRequests.CodeForAsync(host);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => OidcRequests.RedeemAsync(host, code)));
+
+        Assert.Single(results, r => r.Status == HttpStatusCode.OK);
+        Assert.All(results.Where(r => r.Status != HttpStatusCode.OK), r => Assert.Equal("invalid_grant", r.Body.GetProperty("error").GetString()));
+    }
+
     // RFC 7636 4.6 (PKCE): a stolen code is useless without the verifier; a failed attempt also burns the code.
     [Fact]
     public async Task Token_WrongCodeVerifier_IsInvalidGrantAndBurnsTheCode()

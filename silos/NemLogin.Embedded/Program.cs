@@ -8,8 +8,12 @@ namespace NemLogin.Embedded;
 /// the gateway, the MitID simulator and the demo service provider. The only composition root that references the
 /// grain implementations.
 /// </summary>
-public static class Program
+public sealed class Program
 {
+    private Program()
+    {
+    }
+
     public static void Main(string[] args) => Build(args).Run();
 
     public static WebApplication Build(string[] args)

@@ -1,5 +1,6 @@
 using NemLogin.Gateway.Tests.Support;
 using A = NemLogin.Saml.SamlConstants.Attributes;
+using Xunit;
 
 namespace NemLogin.Gateway.Tests.EndToEnd;
 

@@ -3,6 +3,7 @@ using NemLogin.Gateway.Tests.Support;
 using NemLogin.Saml;
 using NemLogin.Saml.Signatures;
 using NemLogin.Saml.Xml;
+using Xunit;
 
 namespace NemLogin.Gateway.Tests.EndToEnd;
 

@@ -2,6 +2,7 @@ using NemLogin.Gateway.Tests.Support;
 using NemLogin.Saml;
 using NemLogin.Saml.Messages;
 using A = NemLogin.Saml.SamlConstants.Attributes;
+using Xunit;
 
 namespace NemLogin.Gateway.Tests.EndToEnd;
 

@@ -1,5 +1,6 @@
 using NemLogin.Saml;
 using NemLogin.Saml.Metadata;
+using Xunit;
 
 namespace NemLogin.Gateway.Tests.Support;
 

@@ -1,5 +1,6 @@
 using NemLogin.Saml;
 using NemLogin.Saml.Bindings;
+using Xunit;
 
 namespace NemLogin.Gateway.Tests.Support;
 

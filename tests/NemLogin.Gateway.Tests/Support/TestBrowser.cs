@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Xunit;
 
 namespace NemLogin.Gateway.Tests.Support;
 
@@ -79,6 +80,13 @@ public sealed partial class TestBrowser : IDisposable
                 fields[WebUtility.HtmlDecode(name)] = WebUtility.HtmlDecode(AttributeValue(attrs, "value") ?? string.Empty);
             }
 
+            // Pressing Enter submits with the form's first submit button, as browsers do.
+            var button = ButtonRegex().Match(match.Groups["body"].Value);
+            if (button.Success && AttributeValue(button.Groups["attrs"].Value, "name") is { } buttonName)
+            {
+                fields.TryAdd(WebUtility.HtmlDecode(buttonName), WebUtility.HtmlDecode(AttributeValue(button.Groups["attrs"].Value, "value") ?? string.Empty));
+            }
+
             return new HtmlForm(action, method, fields);
         }
 
@@ -103,6 +111,9 @@ public sealed partial class TestBrowser : IDisposable
 
         [GeneratedRegex(@"<input(?<attrs>[^>]*)/?>", RegexOptions.IgnoreCase)]
         private static partial Regex InputRegex();
+
+        [GeneratedRegex(@"<button(?<attrs>[^>]*type=""submit""[^>]*)>", RegexOptions.IgnoreCase)]
+        private static partial Regex ButtonRegex();
 
         [GeneratedRegex(@"data-error-code=""([^""]+)""")]
         private static partial Regex ErrorCodeRegex();

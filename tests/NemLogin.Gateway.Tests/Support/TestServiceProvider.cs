@@ -6,6 +6,7 @@ using NemLogin.Saml.Messages;
 using NemLogin.Saml.Metadata;
 using NemLogin.Saml.Signing;
 using NemLogin.Saml.Validation;
+using Xunit;
 
 namespace NemLogin.Gateway.Tests.Support;
 

@@ -1,0 +1,40 @@
+using Microsoft.Playwright;
+using NemLogin.Gateway.Tests.Support;
+using Xunit;
+
+namespace NemLogin.Gateway.Tests.Browser;
+
+/// <summary>
+/// What a new user does after the README's first command: open the demo SP in Chromium, log in as alice at the
+/// MitID simulator, see the OIOSAML attributes. Debian's Chromium, driven by Playwright.
+/// </summary>
+public sealed class ChromiumLoginTests(BrokerFixture fixture) : IClassFixture<BrokerFixture>
+{
+    private static string ChromiumPath => Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
+
+    [Fact]
+    public async Task DemoSp_LoginAsAliceInChromium_AttributesShown()
+    {
+        Assert.True(File.Exists(ChromiumPath), $"Chromium not found at {ChromiumPath}; the test command installs Debian's chromium.");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync(fixture.BaseUrl + "/demo-sp/");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
+        await page.Locator("input[name=username]").FillAsync("alice");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(fixture.BaseUrl + "/demo-sp/");
+
+        var attributes = page.Locator("#attributes");
+        await Assertions.Expect(attributes).ToContainTextAsync("https://data.gov.dk/model/core/specVersion");
+        await Assertions.Expect(attributes).ToContainTextAsync("OIO-SAML-3.0");
+        await Assertions.Expect(attributes).ToContainTextAsync("https://data.gov.dk/concept/core/nsis/loa");
+        await Assertions.Expect(attributes).ToContainTextAsync("Substantial");
+    }
+}

@@ -1,0 +1,84 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json;
+using NemLogin.Gateway.Tests.Support;
+using NemLogin.Saml;
+using Xunit;
+
+namespace NemLogin.Gateway.Tests.Interop;
+
+/// <summary>
+/// A service provider we did not write (@node-saml/node-saml) registers its metadata, logs in through the MitID
+/// simulator and validates our response: assertion signature, decryption, audience, InResponseTo, issuer, timing.
+/// </summary>
+public sealed class NodeSamlInteropTests
+{
+    private const string EntityId = "https://node-sp.test/saml";
+    private const string AcsUrl = "https://node-sp.test/saml/acs";
+
+    [Fact]
+    public async Task NodeSaml_LoginThroughSimulator_AcceptsOurResponse()
+    {
+        var interop = ExternalTool.InteropDirectory();
+        Assert.True(Directory.Exists(Path.Combine(interop, "node_modules", "@node-saml")), "Run the test command (./test.sh): it installs the npm packages of tests/interop.");
+        var work = Directory.CreateTempSubdirectory("nemlogin-node-sp-").FullName;
+        try
+        {
+            var (certPath, keyPath) = WriteKeyPair(work);
+            var metadata = await ExternalTool.RunAsync("node", ["node-saml-sp.mjs", "metadata", "--entity-id", EntityId, "--acs", AcsUrl, "--cert", certPath, "--key", keyPath], interop);
+            Assert.True(metadata.ExitCode == 0, metadata.StandardError);
+
+            var metadataDirectory = Path.Combine(work, "metadata");
+            Directory.CreateDirectory(metadataDirectory);
+            File.WriteAllText(Path.Combine(metadataDirectory, "node-sp.xml"), DeclareMgf1pKeyTransport(metadata.StandardOutput));
+
+            await using var broker = new BrokerFactory(new Dictionary<string, string?> { ["ServiceProviders:MetadataDirectory"] = metadataDirectory });
+            var login = await ExternalTool.RunAsync("node", ["node-saml-sp.mjs", "login", "--broker", broker.BaseUrl, "--entity-id", EntityId, "--acs", AcsUrl, "--cert", certPath, "--key", keyPath, "--user", "alice"], interop);
+
+            Assert.True(login.ExitCode == 0, $"node-saml refused: {login.StandardOutput}\n{login.StandardError}");
+            using var result = JsonDocument.Parse(login.StandardOutput);
+            var profile = result.RootElement.GetProperty("profile");
+            Assert.True(result.RootElement.GetProperty("ok").GetBoolean());
+            Assert.StartsWith(SamlConstants.OioSaml.PersonNameIdPrefix, profile.GetProperty("nameID").GetString(), StringComparison.Ordinal);
+            Assert.Equal(SamlConstants.NameIdFormats.Persistent, profile.GetProperty("nameIDFormat").GetString());
+            Assert.Equal(broker.BaseUrl + "/saml/metadata", profile.GetProperty("issuer").GetString());
+            Assert.Equal("OIO-SAML-3.0", profile.GetProperty(SamlConstants.Attributes.SpecVersion).GetString());
+            Assert.Equal("Substantial", profile.GetProperty(SamlConstants.Attributes.Loa).GetString());
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// node-saml's decryptor (xml-encryption) supports only rsa-oaep-mgf1p as key transport, and its generated metadata
+    /// names data algorithms only. Its operator declares the key transport, as OIOSAML expects of a legacy SP.
+    /// </summary>
+    private static string DeclareMgf1pKeyTransport(string metadata)
+    {
+        var marker = "<EncryptionMethod ";
+        var index = metadata.IndexOf(marker, StringComparison.Ordinal);
+        if (index < 0)
+        {
+            marker = "<md:EncryptionMethod ";
+            index = metadata.IndexOf(marker, StringComparison.Ordinal);
+        }
+
+        Assert.True(index >= 0, "node-saml metadata lists no EncryptionMethod: " + metadata);
+        var element = marker.TrimEnd() + $" Algorithm=\"{SamlConstants.Algorithms.RsaOaepMgf1p}\"/>";
+        return metadata.Insert(index, element);
+    }
+
+    private static (string CertPath, string KeyPath) WriteKeyPair(string directory)
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest("CN=node-saml interop SP", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(7));
+        var certPath = Path.Combine(directory, "sp.pem");
+        var keyPath = Path.Combine(directory, "sp-key.pem");
+        File.WriteAllText(certPath, certificate.ExportCertificatePem());
+        File.WriteAllText(keyPath, rsa.ExportPkcs8PrivateKeyPem());
+        return (certPath, keyPath);
+    }
+}

@@ -49,6 +49,21 @@ public sealed class MitIdIdTokenValidationTests
         Assert.Equal(MitIdErrorCodes.TokenInvalid, code);
     }
 
+    // Malformed tokens are refused with the stable code, not an unhandled exception.
+    [Theory]
+    [InlineData("not-a-jwt")]
+    [InlineData("e30.e30.")]
+    [InlineData("!!!.e30.c2ln")]
+    [InlineData("eyJhbGciOiJSUzI1NiJ9.bm90IGpzb24.c2ln")]
+    public async Task CompleteAsync_MalformedToken_IsTokenInvalid(string token)
+    {
+        using var upstream = new FakeUpstream();
+
+        var code = await upstream.FailureCodeAsync(token);
+
+        Assert.Equal(MitIdErrorCodes.TokenInvalid, code);
+    }
+
     // Forged signature: a key MitID never published, even when it claims MitID's kid.
     [Fact]
     public async Task CompleteAsync_SignedByUnpublishedKeyWithPublishedKid_IsTokenInvalid()

@@ -16,13 +16,8 @@ internal sealed class MitIdIdTokenValidator(MitIdMetadataCache metadataCache, IO
 
     public async Task<JsonWebToken> ValidateAsync(string idToken, MitIdMetadata metadata, CancellationToken cancellationToken)
     {
-        if (!_handler.CanReadToken(idToken))
-        {
-            throw Invalid("The ID token is not a compact JWS.");
-        }
-
         // The header is read unverified only to see whether MitID may have rotated its key since the keys were fetched.
-        var kid = _handler.ReadJsonWebToken(idToken).Kid;
+        var kid = ReadKeyIdUnverified(idToken);
         if (!string.IsNullOrEmpty(kid) && !metadata.HasKey(kid))
         {
             metadata = await metadataCache.RefreshKeysAsync(metadata, cancellationToken);
@@ -37,6 +32,18 @@ internal sealed class MitIdIdTokenValidator(MitIdMetadataCache metadataCache, IO
         CheckTimes(token);
         CheckAuthorizedParty(token);
         return token;
+    }
+
+    private string? ReadKeyIdUnverified(string idToken)
+    {
+        try
+        {
+            return _handler.CanReadToken(idToken) ? _handler.ReadJsonWebToken(idToken).Kid : throw Invalid("The ID token is not a compact JWS.");
+        }
+        catch (ArgumentException ex)
+        {
+            throw Invalid("The ID token is malformed.", ex);
+        }
     }
 
     private TokenValidationParameters Parameters(MitIdMetadata metadata) => new()

@@ -1,7 +1,5 @@
 using NemLogin.Gateway.ServiceProviders;
 using NemLogin.Grains.Assurance;
-using NemLogin.Saml;
-using NemLogin.Saml.Metadata;
 
 namespace NemLogin.Gateway.DemoSp;
 
@@ -13,6 +11,7 @@ internal sealed class DemoSpRegistrar(
     DemoServiceProvider sp,
     ServiceProviderCatalog catalog,
     IHostApplicationLifetime lifetime,
+    TimeProvider time,
     ILogger<DemoSpRegistrar> logger) : IHostedService
 {
     private readonly TaskCompletionSource _registered = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -32,9 +31,8 @@ internal sealed class DemoSpRegistrar(
     {
         try
         {
-            var xml = sp.Metadata();
-            var metadata = MetadataReader.ReadServiceProvider(xml, SamlLimits.Default);
-            await catalog.RegisterAsync(RegistrationFromMetadata.Create(metadata, xml, cprEntitled: true, LevelOfAssurance.Substantial));
+            var registration = RegistrationFromMetadata.Create(sp.Metadata(), time.GetUtcNow(), _ => true, LevelOfAssurance.Substantial);
+            await catalog.RegisterAsync(registration);
             Log.DemoServiceProviderRegistered(logger, sp.EntityId);
             _registered.TrySetResult();
         }

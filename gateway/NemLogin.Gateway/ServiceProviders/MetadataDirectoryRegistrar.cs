@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using NemLogin.Saml;
-using NemLogin.Saml.Metadata;
 
 namespace NemLogin.Gateway.ServiceProviders;
 
@@ -8,6 +7,7 @@ namespace NemLogin.Gateway.ServiceProviders;
 internal sealed class MetadataDirectoryRegistrar(
     ServiceProviderCatalog catalog,
     IOptions<ServiceProvidersOptions> options,
+    TimeProvider time,
     ILogger<MetadataDirectoryRegistrar> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -37,10 +37,9 @@ internal sealed class MetadataDirectoryRegistrar(
         try
         {
             var xml = await File.ReadAllTextAsync(file, cancellationToken);
-            var metadata = MetadataReader.ReadServiceProvider(xml, SamlLimits.Default);
             var policy = options.Value;
             var registration = RegistrationFromMetadata.Create(
-                metadata, xml, policy.CprEntitled.Contains(metadata.EntityId, StringComparer.Ordinal), policy.DefaultMinimumLoa);
+                xml, time.GetUtcNow(), id => policy.CprEntitled.Contains(id, StringComparer.Ordinal), policy.DefaultMinimumLoa);
             var stored = await catalog.RegisterAsync(registration);
             Log.ServiceProviderRegisteredFromFile(logger, stored.EntityId, fileName, stored.Version);
         }

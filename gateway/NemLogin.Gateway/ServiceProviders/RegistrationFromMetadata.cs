@@ -3,6 +3,7 @@ using NemLogin.Grains.Assurance;
 using NemLogin.Grains.ServiceProviders;
 using NemLogin.Saml;
 using NemLogin.Saml.Metadata;
+using NemLogin.Saml.Validation;
 
 namespace NemLogin.Gateway.ServiceProviders;
 
@@ -24,9 +25,12 @@ internal static class RegistrationFromMetadata
         SamlConstants.Attributes.DateOfBirth, SamlConstants.Attributes.Age,
     ];
 
-    public static ServiceProviderRegistration Create(
-        ServiceProviderMetadata metadata, string metadataXml, bool cprEntitled, LevelOfAssurance minimumLoa)
+    /// <summary>Reads, validates (OIOSAML metadata rules) and maps; throws <see cref="SamlException"/> with the defect's code.</summary>
+    public static ServiceProviderRegistration Create(string metadataXml, DateTimeOffset now, Func<string, bool> cprEntitled, LevelOfAssurance minimumLoa)
     {
+        var read = MetadataReader.ReadServiceProvider(metadataXml, SamlLimits.Default);
+        // http is accepted on loopback only: nobody else can reach such an endpoint (the embedded demo, tests).
+        var metadata = MetadataValidator.ValidateServiceProvider(read, now, allowHttpLoopback: true).Value;
         // OIOSAML 3: the SP's first advertised EncryptionMethod that we support wins; none advertised means the default pair.
         var data = metadata.EncryptionMethods.FirstOrDefault(m => DataAlgorithms.Contains(m, StringComparer.Ordinal));
         var transport = metadata.EncryptionMethods.FirstOrDefault(m => KeyTransports.Contains(m, StringComparer.Ordinal));
@@ -46,7 +50,7 @@ internal static class RegistrationFromMetadata
             KeyTransportAlgorithm = transport,
             AllowedAttributes = requested.IsEmpty ? DefaultAttributes : requested,
             MinimumLoa = minimumLoa,
-            CprEntitled = cprEntitled,
+            CprEntitled = cprEntitled(metadata.EntityId),
             MetadataXml = metadataXml,
         };
     }

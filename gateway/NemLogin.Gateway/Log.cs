@@ -35,4 +35,57 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1200, Level = LogLevel.Warning, Message = "Demo service provider refused a response: {Code} {Reason}")]
     public static partial void DemoSpRefused(ILogger logger, string code, string reason);
+
+    // MitID simulator (3000-3099): names clients and error codes, never users.
+
+    [LoggerMessage(EventId = 3000, Level = LogLevel.Warning,
+        Message = "MitID simulator signs ID tokens with an RSA key generated in memory at start (simulator only), kid {KeyId}")]
+    public static partial void SigningKeyGenerated(ILogger logger, string keyId);
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "MitID simulator loaded its signing key from file, kid {KeyId}")]
+    public static partial void SigningKeyLoaded(ILogger logger, string keyId);
+
+    [LoggerMessage(EventId = 3010, Level = LogLevel.Information,
+        Message = "MitID simulator refused an authorization request with an error page (unknown client or unregistered redirect URI)")]
+    public static partial void AuthorizationRefusedWithPage(ILogger logger);
+
+    [LoggerMessage(EventId = 3011, Level = LogLevel.Information, Message = "MitID simulator refused an authorization request: {Error}")]
+    public static partial void AuthorizationRefused(ILogger logger, string error);
+
+    [LoggerMessage(EventId = 3012, Level = LogLevel.Warning, Message = "MitID simulator refused a login form that failed the anti-forgery check")]
+    public static partial void FormForgeryRefused(ILogger logger);
+
+    [LoggerMessage(EventId = 3013, Level = LogLevel.Information, Message = "MitID simulator: login cancelled for client {ClientId}")]
+    public static partial void LoginCancelled(ILogger logger, string clientId);
+
+    [LoggerMessage(EventId = 3014, Level = LogLevel.Information, Message = "MitID simulator issued a code to client {ClientId}")]
+    public static partial void CodeIssued(ILogger logger, string clientId);
+
+    [LoggerMessage(EventId = 3020, Level = LogLevel.Information, Message = "MitID simulator issued an ID token to client {ClientId}")]
+    public static partial void TokenIssued(ILogger logger, string clientId);
+
+    [LoggerMessage(EventId = 3021, Level = LogLevel.Information, Message = "MitID simulator refused a token request: {Error}")]
+    public static partial void TokenRefused(ILogger logger, string error);
+
+    [LoggerMessage(EventId = 3030, Level = LogLevel.Warning, Message = "MitID simulator store {Store} is full; shedding load with 503")]
+    public static partial void StoreFull(ILogger logger, string store);
+
+    // MitID upstream client (3100-3199).
+    [LoggerMessage(EventId = 3100, Level = LogLevel.Information, Message = "Fetched MitID metadata for issuer {Issuer}: {KeyCount} signing keys")]
+    public static partial void MetadataFetched(ILogger logger, string issuer, int keyCount);
+
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Fetching MitID metadata failed: {ErrorType}")]
+    public static partial void MetadataFetchFailed(ILogger logger, string errorType);
+
+    [LoggerMessage(EventId = 3102, Level = LogLevel.Information, Message = "An ID token names a key MitID did not publish when last fetched; fetching the keys again")]
+    public static partial void SigningKeysRefetched(ILogger logger);
+
+    [LoggerMessage(EventId = 3110, Level = LogLevel.Warning, Message = "MitID's token endpoint could not be used: {ErrorType}")]
+    public static partial void TokenExchangeUnreachable(ILogger logger, string errorType);
+
+    [LoggerMessage(EventId = 3111, Level = LogLevel.Warning, Message = "MitID refused a code exchange: HTTP {StatusCode}, {Error}")]
+    public static partial void TokenExchangeRefused(ILogger logger, int statusCode, string error);
+
+    [LoggerMessage(EventId = 3120, Level = LogLevel.Information, Message = "MitID login completed at {Loa}")]
+    public static partial void LoginCompleted(ILogger logger, string loa);
 }

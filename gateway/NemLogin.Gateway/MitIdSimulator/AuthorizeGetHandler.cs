@@ -13,17 +13,17 @@ internal static class AuthorizeGetHandler
         IOptions<MitIdSimulatorOptions> options,
         ILoggerFactory loggers)
     {
-        var logger = loggers.CreateLogger(MitIdSimulatorLog.Category);
+        var logger = loggers.CreateLogger("NemLogin.Gateway.MitIdSimulator");
         var check = AuthorizationRequestValidator.Validate(context.Request.Query, clients);
         if (check.PageError is not null)
         {
-            MitIdSimulatorLog.AuthorizationRefusedWithPage(logger);
+            Log.AuthorizationRefusedWithPage(logger);
             return SimulatorResults.ErrorPage(context, check.PageError);
         }
 
         if (check.Redirect is not null)
         {
-            MitIdSimulatorLog.AuthorizationRefused(logger, check.Redirect.Code);
+            Log.AuthorizationRefused(logger, check.Redirect.Code);
             return SimulatorResults.Redirect(context, AuthorizationResponse.Error(check.Redirect, urls.Issuer));
         }
 
@@ -40,7 +40,7 @@ internal static class AuthorizeGetHandler
         var pendingId = RandomToken.Create();
         if (!stores.Pending.TryAdd(pendingId, pending, options.Value.PendingLifetime))
         {
-            MitIdSimulatorLog.StoreFull(logger, "pending");
+            Log.StoreFull(logger, "pending");
             return SimulatorResults.ErrorPage(context, "The login service is busy. Please try again shortly.", StatusCodes.Status503ServiceUnavailable);
         }
 

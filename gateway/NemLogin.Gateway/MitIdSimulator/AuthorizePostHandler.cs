@@ -12,7 +12,7 @@ internal sealed class AuthorizePostHandler(
 {
     private const long MaxFormBytes = 8 * 1024;
     private const string Expired = "This login has expired. Please start again from the service you came from.";
-    private readonly ILogger _logger = loggers.CreateLogger(MitIdSimulatorLog.Category);
+    private readonly ILogger _logger = loggers.CreateLogger("NemLogin.Gateway.MitIdSimulator");
 
     public async Task<IResult> HandleAsync(HttpContext context, CancellationToken cancellationToken)
     {
@@ -32,7 +32,7 @@ internal sealed class AuthorizePostHandler(
         if (!SimulatorSecrets.AreEqual(BrowserBindingCookie.Read(context), pending.BrowserBinding)
             || !SimulatorSecrets.AreEqual(form[SimulatorPages.FormTokenField].ToString(), pending.FormToken))
         {
-            MitIdSimulatorLog.FormForgeryRefused(_logger);
+            Log.FormForgeryRefused(_logger);
             return SimulatorResults.ErrorPage(context, "The login form could not be verified. Please start again.");
         }
 
@@ -51,7 +51,7 @@ internal sealed class AuthorizePostHandler(
             return SimulatorResults.ErrorPage(context, Expired);
         }
 
-        MitIdSimulatorLog.LoginCancelled(_logger, pending.ClientId);
+        Log.LoginCancelled(_logger, pending.ClientId);
         var error = new AuthorizationError(pending.RedirectUri, pending.State, "access_denied", "The user cancelled the login.");
         return SimulatorResults.Redirect(context, AuthorizationResponse.Error(error, urls.Issuer));
     }
@@ -75,11 +75,11 @@ internal sealed class AuthorizePostHandler(
         var issued = new IssuedCode(pending.ClientId, pending.RedirectUri, pending.CodeChallenge, pending.Nonce, user, time.GetUtcNow());
         if (!stores.Codes.TryAdd(code, issued, options.Value.CodeLifetime))
         {
-            MitIdSimulatorLog.StoreFull(_logger, "codes");
+            Log.StoreFull(_logger, "codes");
             return SimulatorResults.ErrorPage(context, "The login service is busy. Please try again shortly.", StatusCodes.Status503ServiceUnavailable);
         }
 
-        MitIdSimulatorLog.CodeIssued(_logger, pending.ClientId);
+        Log.CodeIssued(_logger, pending.ClientId);
         return SimulatorResults.Redirect(context, AuthorizationResponse.Success(pending.RedirectUri, code, pending.State, urls.Issuer));
     }
 }

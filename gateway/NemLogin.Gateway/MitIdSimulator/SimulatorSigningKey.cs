@@ -38,11 +38,11 @@ internal sealed class SimulatorSigningKey : IDisposable
         Credentials = new SigningCredentials(new RsaSecurityKey(_rsa) { KeyId = KeyId }, SecurityAlgorithms.RsaSha256);
         if (keyFile is null)
         {
-            MitIdSimulatorLog.SigningKeyGenerated(logger, KeyId);
+            Log.SigningKeyGenerated(logger, KeyId);
         }
         else
         {
-            MitIdSimulatorLog.SigningKeyLoaded(logger, KeyId);
+            Log.SigningKeyLoaded(logger, KeyId);
         }
     }
 

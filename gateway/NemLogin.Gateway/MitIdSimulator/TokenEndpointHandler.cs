@@ -16,7 +16,7 @@ internal static class TokenEndpointHandler
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
-        var logger = loggers.CreateLogger(MitIdSimulatorLog.Category);
+        var logger = loggers.CreateLogger("NemLogin.Gateway.MitIdSimulator");
         if (!context.Request.HasFormContentType || context.Request.ContentLength is null or > MaxFormBytes)
         {
             return Error(context, logger, "invalid_request", "Send the request as application/x-www-form-urlencoded.");
@@ -58,7 +58,7 @@ internal static class TokenEndpointHandler
             return Error(context, logger, "invalid_grant", refusal);
         }
 
-        MitIdSimulatorLog.TokenIssued(logger, client.ClientId);
+        Log.TokenIssued(logger, client.ClientId);
         PageHeaders.Apply(context.Response);
         var lifetime = (int)options.Value.IdTokenLifetime.TotalSeconds;
         return TypedResults.Json(new TokenResponse(RandomToken.Create(), "Bearer", lifetime, issuer.Issue(code)));
@@ -85,7 +85,7 @@ internal static class TokenEndpointHandler
 
     private static IResult Error(HttpContext context, ILogger logger, string error, string description, int status = StatusCodes.Status400BadRequest)
     {
-        MitIdSimulatorLog.TokenRefused(logger, error);
+        Log.TokenRefused(logger, error);
         PageHeaders.Apply(context.Response);
         return TypedResults.Json(new TokenErrorResponse(error, description), statusCode: status);
     }

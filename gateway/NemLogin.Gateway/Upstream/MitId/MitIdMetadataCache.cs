@@ -59,7 +59,7 @@ internal sealed class MitIdMetadataCache(
                 return current;
             }
 
-            MitIdUpstreamLog.SigningKeysRefetched(logger);
+            Log.SigningKeysRefetched(logger);
             var keys = await FetchKeysAsync(current.JwksUri, cancellationToken);
             return _current = current with { SigningKeys = keys, FetchedAt = time.GetUtcNow() };
         }
@@ -85,7 +85,7 @@ internal sealed class MitIdMetadataCache(
         var tokenEndpoint = RequireEndpoint(document.TokenEndpoint, expectedIssuer, "token_endpoint");
         var jwksUri = RequireEndpoint(document.JwksUri, expectedIssuer, "jwks_uri");
         var keys = await FetchKeysAsync(jwksUri, cancellationToken);
-        MitIdUpstreamLog.MetadataFetched(logger, expectedIssuer, keys.Count);
+        Log.MetadataFetched(logger, expectedIssuer, keys.Count);
         return new MitIdMetadata(expectedIssuer, tokenEndpoint, jwksUri, document.IssParameterSupported, keys, time.GetUtcNow());
     }
 
@@ -126,7 +126,7 @@ internal sealed class MitIdMetadataCache(
         catch (Exception ex) when (ex is HttpRequestException or JsonException or NotSupportedException
             || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            MitIdUpstreamLog.MetadataFetchFailed(logger, ex.GetType().Name);
+            Log.MetadataFetchFailed(logger, ex.GetType().Name);
             throw new UpstreamException(MitIdErrorCodes.MetadataUnavailable, "MitID's metadata could not be fetched.", ex);
         }
     }

@@ -38,7 +38,7 @@ internal sealed class MitIdTokenClient(
         catch (Exception ex) when (ex is HttpRequestException or JsonException or NotSupportedException
             || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            MitIdUpstreamLog.TokenExchangeUnreachable(logger, ex.GetType().Name);
+            Log.TokenExchangeUnreachable(logger, ex.GetType().Name);
             throw new UpstreamException(MitIdErrorCodes.ExchangeFailed, "MitID's token endpoint could not be reached or answered garbage.", ex);
         }
     }
@@ -48,7 +48,7 @@ internal sealed class MitIdTokenClient(
         if (!response.IsSuccessStatusCode || body?.IdToken is null)
         {
             var error = SafeErrorCode(body?.Error);
-            MitIdUpstreamLog.TokenExchangeRefused(logger, (int)response.StatusCode, error);
+            Log.TokenExchangeRefused(logger, (int)response.StatusCode, error);
             throw new UpstreamException(MitIdErrorCodes.ExchangeFailed, $"MitID refused the code exchange ({error}).");
         }
 

@@ -86,7 +86,7 @@ internal sealed class MitIdUpstreamProvider(
         }
 
         var authentication = MitIdClaims.Map(token, metadata.Issuer);
-        MitIdUpstreamLog.LoginCompleted(logger, authentication.Loa.ToString());
+        Log.LoginCompleted(logger, authentication.Loa.ToString());
         return authentication;
     }
 

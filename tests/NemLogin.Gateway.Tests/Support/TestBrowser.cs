@@ -50,6 +50,13 @@ public sealed partial class TestBrowser : IDisposable
         return await Page.FromAsync(response);
     }
 
+    /// <summary>POSTs a form the test built itself (an SP's HTTP-POST binding page, say).</summary>
+    public async Task<Page> PostFormAsync(string url, IReadOnlyDictionary<string, string> fields)
+    {
+        using var response = await _client.PostAsync(url, new FormUrlEncodedContent(fields), TestContext.Current.CancellationToken);
+        return await Page.FromAsync(response);
+    }
+
     public void Dispose() => _client.Dispose();
 
     public sealed partial record Page(Uri Url, HttpStatusCode Status, string Html)

@@ -75,6 +75,10 @@ public sealed class TestServiceProvider
     public Task<string> RedirectUrlAsync(string ssoUrl, AuthnRequest request, string? relayState = null) =>
         RedirectBinding.BuildUrlAsync(ssoUrl, "SAMLRequest", AuthnRequestXml.Write(request), relayState, new RsaSamlSigner(Certificate), TestContext.Current.CancellationToken);
 
+    /// <summary>The AuthnRequest signed in the XML (HTTP-POST binding), base64-encoded as the form field carries it.</summary>
+    public async Task<string> PostBindingValueAsync(AuthnRequest request) =>
+        PostBinding.Encode(await AuthnRequestXml.WriteSignedAsync(request, new RsaSamlSigner(Certificate), TestContext.Current.CancellationToken));
+
     public Valid<SamlAssertion> Validate(string responseXml, string expectedInResponseTo, IdentityProviderMetadata idp) =>
         ResponseValidator.Validate(responseXml, new ResponseValidationContext
         {

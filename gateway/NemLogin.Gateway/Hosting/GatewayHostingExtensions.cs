@@ -48,12 +48,14 @@ public static class GatewayHostingExtensions
         services.AddHostedService<MetadataDirectoryRegistrar>();
         services.AddMitIdUpstream(builder.Configuration);
 
+        services.AddNemLoginRateLimiting();
         services.AddHealthChecks().AddCheck<SignerHealthCheck>("signer", tags: ["ready"]);
         return builder;
     }
 
     public static WebApplication MapNemLoginGateway(this WebApplication app)
     {
+        app.UseRateLimiter();
         app.MapSaml();
         app.MapUpstream();
         app.MapHome();

@@ -55,5 +55,5 @@ internal static class RegistrationFromMetadata
         };
     }
 
-    private static SamlEndpoint ToEndpoint(EndpointInfo e) => new(e.Binding, e.Location, e.Index, e.IsDefault);
+    private static SamlEndpoint ToEndpoint(EndpointInfo e) => new(e.Binding, e.Location, e.Index, e.IsDefault) { ResponseLocation = e.ResponseLocation };
 }

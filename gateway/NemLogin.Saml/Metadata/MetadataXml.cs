@@ -76,6 +76,9 @@ internal static class MetadataXml
                 ? XmlRead.UnsignedShort(e, "index", SamlErrorCode.MetadataInvalid)
                   ?? throw new SamlException(SamlErrorCode.MetadataInvalid, $"{localName} has no index.")
                 : position,
-            indexed && Flag(e, "isDefault"))),
+            indexed && Flag(e, "isDefault"))
+        {
+            ResponseLocation = XmlRead.Attribute(e, "ResponseLocation"),
+        }),
     ];
 }

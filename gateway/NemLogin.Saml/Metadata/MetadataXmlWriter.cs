@@ -43,6 +43,7 @@ internal static class MetadataXmlWriter
             var element = Element(role, localName);
             element.SetAttribute("Binding", endpoint.Binding);
             element.SetAttribute("Location", endpoint.Location);
+            XmlWrite.Attribute(element, "ResponseLocation", endpoint.ResponseLocation);
             if (indexed)
             {
                 element.SetAttribute("index", endpoint.Index.ToString(CultureInfo.InvariantCulture));

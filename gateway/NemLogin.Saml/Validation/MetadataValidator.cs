@@ -86,13 +86,13 @@ public static class MetadataValidator
     // Bearer assertions and session messages travel only over TLS (SAML Bindings 3.4.5.2 / 3.5.5.2 security considerations).
     private static void ValidateEndpointsSecure(IEnumerable<EndpointInfo> endpoints, bool allowHttpLoopback)
     {
-        foreach (var endpoint in endpoints)
+        foreach (var location in endpoints.SelectMany(e => new[] { e.Location, e.ResponseLocation }).OfType<string>())
         {
-            var secure = Uri.TryCreate(endpoint.Location, UriKind.Absolute, out var uri)
+            var secure = Uri.TryCreate(location, UriKind.Absolute, out var uri)
                 && (uri.Scheme == Uri.UriSchemeHttps || (allowHttpLoopback && uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
             if (!secure)
             {
-                throw new SamlException(SamlErrorCode.MetadataEndpointInsecure, $"Endpoint {endpoint.Location} is not an https URL.");
+                throw new SamlException(SamlErrorCode.MetadataEndpointInsecure, $"Endpoint {location} is not an https URL.");
             }
         }
     }

@@ -8,4 +8,5 @@ public static class StorageNames
     public const string LoginFlows = "login-flows";
     public const string Identities = "identities";
     public const string OneTimeIds = "one-time-ids";
+    public const string Audit = "audit";
 }

@@ -40,4 +40,22 @@ public sealed record ServiceProviderRegistration
 
     /// <summary>The SP metadata exactly as received, for audit and re-publication.</summary>
     [Id(13)] public string? MetadataXml { get; init; }
+
+    /// <summary>Whether the Response around the signed assertion is signed too (OIOSAML 3: SHOULD NOT be, an SP option).</summary>
+    [Id(14)] public bool SignResponse { get; init; }
+
+    /// <summary>False when the SP demands a fresh login every time: a live session never answers it (single sign-on off).</summary>
+    [Id(15)] public bool AllowSso { get; init; } = true;
+
+    /// <summary>The NameID format the SP always gets (persistent or transient); null: what its request asks, persistent by default.</summary>
+    [Id(16)] public string? NameIdFormat { get; init; }
+
+    /// <summary>Data encryption algorithm the administrator chose for the SP; it wins over <see cref="DataEncryptionAlgorithm"/>.</summary>
+    [Id(17)] public string? PolicyDataEncryptionAlgorithm { get; init; }
+
+    /// <summary>Key transport algorithm the administrator chose for the SP; it wins over <see cref="KeyTransportAlgorithm"/>.</summary>
+    [Id(18)] public string? PolicyKeyTransportAlgorithm { get; init; }
+
+    /// <summary>Where the SP's metadata is fetched again periodically; null: only an administrator replaces it.</summary>
+    [Id(19)] public MetadataSource? MetadataSource { get; init; }
 }

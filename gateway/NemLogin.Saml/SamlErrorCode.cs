@@ -53,6 +53,10 @@ public enum SamlErrorCode
     RequestIdMissing = 510,
     RequestReplayed = 511,
     IssuerFormatInvalid = 512,
+    SloEndpointNotRegistered = 513,
+    RequestExpired = 514,
+    IdentifierUnsupported = 515,
+    NameIdMismatch = 516,
 
     // Responses and assertions (what a service provider checks).
     StatusNotSuccess = 600,
@@ -68,6 +72,7 @@ public enum SamlErrorCode
     AssertionReplayed = 610,
     SubjectNameIdMissing = 611,
     ConditionsInvalid = 612,
+    ResponseReplayed = 613,
 
     // Metadata.
     MetadataInvalid = 700,

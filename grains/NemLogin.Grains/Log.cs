@@ -12,4 +12,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 1002, Level = LogLevel.Information,
         Message = "Created a new software signing key for {Purpose} (key {KeyId}) in {Directory}.")]
     public static partial void SoftwareSigningKeyCreated(ILogger logger, string purpose, string keyId, string directory);
+
+    [LoggerMessage(EventId = 1100, Level = LogLevel.Warning,
+        Message = "Audit bucket {Bucket} is full; {Count} records were not stored")]
+    public static partial void AuditBucketFull(ILogger logger, string bucket, int count);
 }

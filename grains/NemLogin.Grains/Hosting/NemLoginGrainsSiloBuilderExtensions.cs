@@ -41,6 +41,7 @@ public static class NemLoginGrainsSiloBuilderExtensions
         StorageNames.LoginFlows,
         StorageNames.Identities,
         StorageNames.OneTimeIds,
+        StorageNames.Audit,
     ];
 
     private static IServiceCollection AddNemLoginStateSerialization(this IServiceCollection services)

@@ -1,0 +1,168 @@
+using NemLogin.LoadTests.Broker;
+using NemLogin.LoadTests.Configuration;
+using NemLogin.LoadTests.Engine;
+using NemLogin.LoadTests.Http;
+using NemLogin.LoadTests.Metrics;
+using NemLogin.LoadTests.Parties;
+using NemLogin.LoadTests.Profiles;
+using NemLogin.LoadTests.Progress;
+using NemLogin.LoadTests.Reports;
+using NemLogin.LoadTests.Scenarios;
+using NemLogin.LoadTests.Simulations;
+
+namespace NemLogin.LoadTests.Commands;
+
+/// <summary>
+/// <c>run</c>: loads the virtual SPs, reads the broker's metadata, checks one iteration of every scenario end to
+/// end (so a broker that does not know the SPs fails in a second with the reason, not after a minute of errors), runs
+/// the profile and writes the reports.
+/// </summary>
+public static class RunCommand
+{
+    public const int ExitOk = 0;
+    public const int ExitFailures = 1;
+    public const int ExitCannotStart = 2;
+
+    public static async Task<(int ExitCode, RunReport? Report, string? ReportDirectory)> ExecuteAsync(
+        RunnerOptions options, IProgressDisplay display, TextWriter output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(output);
+        if (options.Target is null)
+        {
+            output.WriteLine("--target is required, e.g. --target http://127.0.0.1:5099");
+            return (ExitCannotStart, null, null);
+        }
+
+        var target = new Uri(options.Target.ToString().TrimEnd('/') + "/");
+        var profile = ProfileCatalog.Build(new ProfileRequest(options.Profile, options.Duration, options.WarmUp, options.Rate, options.Copies, options.Stress));
+        var runs = BuildRuns(options, profile);
+        var providers = ServiceProviderSet.Load(options.ServiceProviderDirectory);
+        using var transport = new BrowserTransport(options.RequestTimeout);
+        var idp = await BrokerIdentityProvider.FetchAsync(transport.Invoker, target, cancellationToken);
+        var resources = new RunResources(idp, providers, options.Users, transport);
+
+        if (await PreflightAsync(runs, resources, output, cancellationToken) is false)
+        {
+            return (ExitCannotStart, null, null);
+        }
+
+        var notes = new List<string>();
+        var brokerPid = options.BrokerProcessId ?? BrokerProcessLocator.Find(target);
+        if (brokerPid == Environment.ProcessId)
+        {
+            notes.Add("The broker runs inside the runner's process: its CPU time is not measured apart.");
+            brokerPid = null;
+        }
+        else if (brokerPid is null)
+        {
+            notes.Add("The broker's process was not found on this machine (pass --broker-pid): its CPU time is not measured.");
+        }
+
+        notes.Add($"Virtual SPs: {providers.Count}; MitID simulator users: {string.Join(", ", options.Users)} (every login lands on one of these identities).");
+        notes.Add("The runner shares the machine with the broker when both run here: its CPU time is in 'runner CPU'.");
+
+        var settings = new RunSettings
+        {
+            MaxFailCount = options.MaxFailCount,
+            MaxInFlight = options.MaxInFlight,
+            DrainTimeout = options.DrainTimeout,
+            Stress = profile.Stress,
+            BrokerProcessId = brokerPid,
+        };
+        var result = await new LoadEngine(resources, settings).RunAsync(runs, display, cancellationToken);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            notes.Add("The run was interrupted before its end.");
+        }
+
+        var report = new RunReport(target.ToString().TrimEnd('/'), profile.Name, profile.Description, RunReport.DescribeMachine(), result, notes);
+        var directory = options.ReportDirectory ?? Path.Combine("load-reports", $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{profile.Name}");
+        foreach (var path in ReportFiles.WriteAll(report, directory))
+        {
+            output.WriteLine("report: " + Path.GetFullPath(path));
+        }
+
+        output.WriteLine(Summary(report));
+        var expectedStop = profile.Stress is not null || result.StopReason is null;
+        return (result.TotalFailures == 0 && expectedStop ? ExitOk : ExitFailures, report, directory);
+    }
+
+    public static IReadOnlyList<ScenarioRun> BuildRuns(RunnerOptions options, ProfilePlan profile)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(profile);
+        var totalWeight = options.Scenarios.Sum(s => s.Weight);
+        if (options.Scenarios.Count == 0 || totalWeight <= 0 || options.Scenarios.Any(s => s.Weight < 0))
+        {
+            throw new ArgumentException("Name at least one scenario, with weights of zero or more that add up to more than zero.");
+        }
+
+        return [.. options.Scenarios.Where(s => s.Weight > 0 || s.Simulations is not null).Select(s =>
+        {
+            var share = s.Weight / totalWeight;
+            var simulations = s.Simulations ?? SimulationShare.Scale(profile.Simulations, share);
+            var warmUp = profile.WarmUp.Count == 0 ? null : SimulationPlan.Compile(SimulationShare.Scale(profile.WarmUp, s.Simulations is null ? share : 1));
+            return new ScenarioRun(ScenarioCatalog.Find(s.Name), SimulationPlan.Compile(simulations), warmUp);
+        })];
+    }
+
+    private static async Task<bool> PreflightAsync(IReadOnlyList<ScenarioRun> runs, RunResources resources, TextWriter output, CancellationToken cancellationToken)
+    {
+        var ok = true;
+        foreach (var run in runs)
+        {
+            var stats = new ScenarioStats(run.Scenario.Name);
+            await new IterationRunner(run.Scenario, stats, resources, maxInFlight: 1).RunAsync(cancellationToken);
+            var summary = stats.Iterations.Summarize();
+            if (summary.Ok == 1)
+            {
+                continue;
+            }
+
+            ok = false;
+            var failed = stats.SummarizeSteps().FirstOrDefault(s => s.Fail > 0);
+            output.WriteLine($"Scenario {run.Scenario.Name} does not work against this broker: {string.Join(", ", summary.Statuses.Keys)}");
+            foreach (var (status, reason) in failed?.SampleReasons ?? new Dictionary<string, string>())
+            {
+                output.WriteLine($"  {failed!.Name} {status}: {reason}");
+            }
+
+            if (summary.Statuses.Keys.Any(k => k.Contains("IssuerUnknown", StringComparison.Ordinal)))
+            {
+                output.WriteLine("The broker does not know the virtual SPs. Start it with ServiceProviders__MetadataDirectory=<the --sp-dir folder>.");
+            }
+        }
+
+        return ok;
+    }
+
+    private static string Summary(RunReport report)
+    {
+        var r = report.Result;
+        var lines = r.Scenarios.Select(s =>
+            $"{s.Scenario.Name}: ok {s.Iterations.Ok}, fail {s.Iterations.Fail}, {report.OkRps(s):0.0} ok/s, " +
+            $"p50 {s.Iterations.Latency.P50Ms:0.0} ms, p95 {s.Iterations.Latency.P95Ms:0.0} ms, p99 {s.Iterations.Latency.P99Ms:0.0} ms, max {s.Iterations.Latency.MaxMs:0.0} ms").ToList();
+        if (r.BrokerCpu is { } cpu)
+        {
+            lines.Add($"broker CPU: {cpu.MillisecondsPerLogin:0.00} ms per login");
+        }
+
+        if (r.RunnerCpu is { } runner)
+        {
+            lines.Add($"runner CPU: {runner.MillisecondsPerLogin:0.00} ms per login");
+        }
+
+        if (r.HighestHeldRate is { } held)
+        {
+            lines.Add($"stress: highest rate that held {held:0.#} logins/s");
+        }
+
+        if (r.StopReason is not null)
+        {
+            lines.Add("stopped: " + r.StopReason);
+        }
+
+        return string.Join(Environment.NewLine, lines);
+    }
+}

@@ -1,0 +1,123 @@
+using System.Globalization;
+
+namespace NemLogin.LoadTests.Configuration;
+
+/// <summary>
+/// Reads <c>[run|prepare] --name value …</c>. A <c>--config</c> file is applied first wherever it appears, so the
+/// command line always wins over the file. Unknown options are errors, not silently ignored.
+/// </summary>
+public static class CommandLine
+{
+    public const string Usage = """
+        NemLogin load runner
+
+          prepare  --sp-dir DIR [--sp-count 4] [--sp-base-url URL]
+                   Creates virtual service providers (keys + metadata). Start the broker with
+                   ServiceProviders__MetadataDirectory=DIR so it registers them.
+          run      --target URL [--profile average|peak|peak-day|soak|stress|constant] [--duration 60s]
+                   [--report-dir DIR] [--sp-dir DIR] [--warm-up 5s] [--scenarios saml-login,sso-second-sp]
+                   [--rate N] [--copies N] [--users alice,bent,dorte] [--max-fail-count 500]
+                   [--max-in-flight 5000] [--request-timeout 30s] [--drain-timeout 30s] [--broker-pid PID]
+                   [--stress-start 25] [--stress-step 25] [--stress-step-duration 15s] [--stress-max 1500]
+                   [--stress-p99-ms 200] [--stress-max-errors-percent 1] [--config run.json]
+                   (run is the default command)
+        """;
+
+    public static RunnerOptions Parse(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var options = new RunnerOptions();
+        var pairs = new List<(string Name, string Value)>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (i == 0 && arg is "run" or "prepare")
+            {
+                options = options with { Command = arg };
+                continue;
+            }
+
+            if (arg is "--help" or "-h")
+            {
+                return options with { ShowHelp = true };
+            }
+
+            if (!arg.StartsWith("--", StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"Unexpected argument '{arg}'.");
+            }
+
+            var equals = arg.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0)
+            {
+                pairs.Add((arg[2..equals], arg[(equals + 1)..]));
+            }
+            else if (i + 1 < args.Count)
+            {
+                pairs.Add((arg[2..], args[++i]));
+            }
+            else
+            {
+                throw new ArgumentException($"{arg} needs a value.");
+            }
+        }
+
+        foreach (var (_, path) in pairs.Where(p => p.Name == "config"))
+        {
+            options = OptionsFile.Apply(options, path);
+        }
+
+        foreach (var (name, value) in pairs.Where(p => p.Name != "config"))
+        {
+            options = Apply(options, name, value);
+        }
+
+        return options;
+    }
+
+    private static RunnerOptions Apply(RunnerOptions o, string name, string value) => name switch
+    {
+        "target" => o with { Target = Url(value) },
+        "profile" => o with { Profile = value },
+        "duration" => o with { Duration = DurationText.Parse(value) },
+        "warm-up" => o with { WarmUp = OptionsFile.ParseZeroable(value) },
+        "report-dir" => o with { ReportDirectory = value },
+        "sp-dir" => o with { ServiceProviderDirectory = value },
+        "sp-count" => o with { ServiceProviderCount = Int(name, value) },
+        "sp-base-url" => o with { ServiceProviderBaseUrl = Url(value).ToString().TrimEnd('/') },
+        "scenarios" => o with { Scenarios = [.. List(value).Select(s => new ScenarioSelection(s))] },
+        "rate" => o with { Rate = Positive(name, value) },
+        "copies" => o with { Copies = Int(name, value) },
+        "users" => o with { Users = List(value) },
+        "max-fail-count" => o with { MaxFailCount = Int(name, value) },
+        "max-in-flight" => o with { MaxInFlight = Int(name, value) },
+        "request-timeout" => o with { RequestTimeout = DurationText.Parse(value) },
+        "drain-timeout" => o with { DrainTimeout = DurationText.Parse(value) },
+        "broker-pid" => o with { BrokerProcessId = Int(name, value) },
+        "stress-start" => o with { Stress = o.Stress with { StartRate = Positive(name, value) } },
+        "stress-step" => o with { Stress = o.Stress with { StepRate = Positive(name, value) } },
+        "stress-step-duration" => o with { Stress = o.Stress with { StepDuration = DurationText.Parse(value) } },
+        "stress-max" => o with { Stress = o.Stress with { MaxRate = Positive(name, value) } },
+        "stress-p99-ms" => o with { Stress = o.Stress with { MaxP99Ms = Positive(name, value) } },
+        "stress-max-errors-percent" => o with { Stress = o.Stress with { MaxFailPercent = Positive(name, value) } },
+        _ => throw new ArgumentException($"Unknown option --{name}. Try --help."),
+    };
+
+    private static Uri Url(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? new Uri(uri.ToString().TrimEnd('/') + "/")
+            : throw new ArgumentException($"'{value}' is not an http(s) URL.");
+
+    private static int Int(string name, string value) =>
+        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 0
+            ? n
+            : throw new ArgumentException($"--{name} needs a whole number of zero or more, not '{value}'.");
+
+    private static double Positive(string name, string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n
+            : throw new ArgumentException($"--{name} needs a number above zero, not '{value}'.");
+
+    private static List<string> List(string value) =>
+        [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+}

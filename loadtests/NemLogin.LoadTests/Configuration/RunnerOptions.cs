@@ -1,0 +1,49 @@
+using NemLogin.LoadTests.Profiles;
+
+namespace NemLogin.LoadTests.Configuration;
+
+/// <summary>Everything a run is told, from a JSON file and then the command line (which wins).</summary>
+public sealed record RunnerOptions
+{
+    public string Command { get; init; } = "run";
+
+    public Uri? Target { get; init; }
+
+    public string Profile { get; init; } = "average";
+
+    public TimeSpan? Duration { get; init; }
+
+    public TimeSpan WarmUp { get; init; } = TimeSpan.FromSeconds(5);
+
+    public string? ReportDirectory { get; init; }
+
+    public string ServiceProviderDirectory { get; init; } = Path.Combine(".nemlogin-load", "service-providers");
+
+    public int ServiceProviderCount { get; init; } = 4;
+
+    public string ServiceProviderBaseUrl { get; init; } = Parties.ServiceProviderSet.DefaultBaseUrl;
+
+    public IReadOnlyList<ScenarioSelection> Scenarios { get; init; } = [new("saml-login")];
+
+    public double? Rate { get; init; }
+
+    public int Copies { get; init; } = 20;
+
+    /// <summary>MitID simulator users the virtual citizens log in as (Substantial or higher: the SPs ask for Substantial).</summary>
+    public IReadOnlyList<string> Users { get; init; } = ["alice", "bent", "dorte"];
+
+    public long MaxFailCount { get; init; } = 500;
+
+    public int MaxInFlight { get; init; } = 5000;
+
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The broker's process id; null finds the process listening on the target's port.</summary>
+    public int? BrokerProcessId { get; init; }
+
+    public StressSettings Stress { get; init; } = new();
+
+    public bool ShowHelp { get; init; }
+}

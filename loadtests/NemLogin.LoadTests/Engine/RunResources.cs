@@ -1,0 +1,24 @@
+using NemLogin.LoadTests.Http;
+using NemLogin.LoadTests.Parties;
+
+namespace NemLogin.LoadTests.Engine;
+
+/// <summary>What every iteration of a run shares: the broker as the SPs see it, the virtual SPs, the test users and the connection pool.</summary>
+public sealed record RunResources(
+    BrokerIdentityProvider IdentityProvider,
+    IReadOnlyList<VirtualServiceProvider> ServiceProviders,
+    IReadOnlyList<string> Users,
+    BrowserTransport Transport)
+{
+    /// <summary>Two different SPs picked at random (the second for single sign-on).</summary>
+    public (VirtualServiceProvider First, VirtualServiceProvider Second) TwoServiceProviders()
+    {
+        var first = Random.Shared.Next(ServiceProviders.Count);
+        var second = (first + 1 + Random.Shared.Next(ServiceProviders.Count - 1)) % ServiceProviders.Count;
+        return (ServiceProviders[first], ServiceProviders[second]);
+    }
+
+    public VirtualServiceProvider AnyServiceProvider() => ServiceProviders[Random.Shared.Next(ServiceProviders.Count)];
+
+    public string AnyUser() => Users[Random.Shared.Next(Users.Count)];
+}

@@ -1,0 +1,97 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using NemLogin.Saml;
+using NemLogin.Saml.Bindings;
+using NemLogin.Saml.Messages;
+using NemLogin.Saml.Metadata;
+using NemLogin.Saml.Signing;
+using NemLogin.Saml.Validation;
+
+namespace NemLogin.LoadTests.Parties;
+
+/// <summary>
+/// A service provider the runner plays: its own RSA-2048 key for signing requests and decrypting assertions,
+/// registered with the broker through its metadata like any real SP. Its ACS URL is never called: the runner takes the
+/// response from the broker's auto-post form and validates it as the SP would.
+/// </summary>
+public sealed class VirtualServiceProvider
+{
+    private readonly RsaSamlSigner _signer;
+
+    public VirtualServiceProvider(string name, string entityId, string acsUrl, X509Certificate2 certificate)
+    {
+        Name = name;
+        EntityId = entityId;
+        AcsUrl = acsUrl;
+        Certificate = certificate;
+        _signer = new RsaSamlSigner(certificate);
+    }
+
+    public string Name { get; }
+
+    public string EntityId { get; }
+
+    public string AcsUrl { get; }
+
+    public X509Certificate2 Certificate { get; }
+
+    public static VirtualServiceProvider Create(string name, string baseUrl)
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest($"CN=NemLogin load test SP {name}", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddYears(2));
+        var certificate = X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pkcs12), null, X509KeyStorageFlags.Exportable);
+        return new VirtualServiceProvider(name, $"{baseUrl}/{name}/saml", $"{baseUrl}/{name}/saml/acs", certificate);
+    }
+
+    public string Metadata() => MetadataWriter.WriteServiceProvider(new ServiceProviderDescriptor
+    {
+        EntityId = EntityId,
+        SigningCertificate = Certificate,
+        EncryptionCertificate = Certificate,
+        AssertionConsumerServices = [new EndpointInfo(SamlConstants.Bindings.HttpPost, AcsUrl, 0, true)],
+        RequestedAttributes =
+        [
+            new RequestedAttributeInfo(SamlConstants.Attributes.SpecVersion, true),
+            new RequestedAttributeInfo(SamlConstants.Attributes.Loa, true),
+            new RequestedAttributeInfo(SamlConstants.Attributes.FullName, false),
+            new RequestedAttributeInfo(SamlConstants.Attributes.DateOfBirth, false),
+        ],
+        ServiceName = "NemLogin load test " + Name,
+    });
+
+    /// <summary>A signed HTTP-Redirect URL carrying a fresh AuthnRequest (OIOSAML 3: always signed), and its ID.</summary>
+    public async Task<(string Url, string RequestId)> SignedRequestUrlAsync(BrokerIdentityProvider idp, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(idp);
+        var request = new AuthnRequest
+        {
+            Id = "_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+            IssueInstant = DateTimeOffset.UtcNow,
+            Destination = idp.SingleSignOnUrl,
+            Issuer = EntityId,
+            AssertionConsumerServiceUrl = AcsUrl,
+            ProtocolBinding = SamlConstants.Bindings.HttpPost,
+            NameIdPolicyFormat = SamlConstants.NameIdFormats.Persistent,
+            RequestedAuthnContext = new RequestedAuthnContext("minimum", [SamlConstants.OioSaml.LoaSubstantial]),
+        };
+        var url = await RedirectBinding.BuildUrlAsync(idp.SingleSignOnUrl, "SAMLRequest", AuthnRequestXml.Write(request), null, _signer, cancellationToken);
+        return (url, request.Id);
+    }
+
+    /// <summary>Decrypts and validates a Response as the SP would (signature, audience, recipient, InResponseTo, lifetime).</summary>
+    public Valid<SamlAssertion> Validate(string responseXml, string requestId, BrokerIdentityProvider idp)
+    {
+        ArgumentNullException.ThrowIfNull(idp);
+        return ResponseValidator.Validate(responseXml, new ResponseValidationContext
+        {
+            ServiceProviderEntityId = EntityId,
+            AssertionConsumerServiceUrl = AcsUrl,
+            ExpectedInResponseTo = requestId,
+            IdentityProviderEntityId = idp.EntityId,
+            IdentityProviderSigningCertificates = idp.SigningCertificates,
+            DecryptionCertificates = [Certificate],
+            Now = DateTimeOffset.UtcNow,
+        }, SamlLimits.Default);
+    }
+}

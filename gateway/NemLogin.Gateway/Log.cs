@@ -36,6 +36,29 @@ internal static partial class Log
     [LoggerMessage(EventId = 1200, Level = LogLevel.Warning, Message = "Demo service provider refused a response: {Code} {Reason}")]
     public static partial void DemoSpRefused(ILogger logger, string code, string reason);
 
+    // Audit and administration (4000-4099): entityIDs, actions and codes; never keys, never persons.
+
+    [LoggerMessage(EventId = 4000, Level = LogLevel.Error, Message = "Audit: {Count} records were dropped because the buffer was full (the audit store is too slow or down)")]
+    public static partial void AuditRecordsDropped(ILogger logger, long count);
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Error, Message = "Audit: {Count} records for bucket {Bucket} could not be stored after retries")]
+    public static partial void AuditRecordsLost(ILogger logger, int count, string bucket, Exception exception);
+
+    [LoggerMessage(EventId = 4010, Level = LogLevel.Warning, Message = "Admin API: unauthorised {Method} {Path}")]
+    public static partial void AdminRequestUnauthorized(ILogger logger, string method, string path);
+
+    [LoggerMessage(EventId = 4020, Level = LogLevel.Information, Message = "Service provider {EntityId}: {Action} by {Actor} (version {Version})")]
+    public static partial void ServiceProviderChanged(ILogger logger, string action, string entityId, string actor, long version);
+
+    [LoggerMessage(EventId = 4021, Level = LogLevel.Warning, Message = "Service provider {EntityId}: {Action} by {Actor} refused: {Code}")]
+    public static partial void ServiceProviderChangeRefused(ILogger logger, string action, string? entityId, string actor, string code);
+
+    [LoggerMessage(EventId = 4030, Level = LogLevel.Warning, Message = "Metadata refresh round could not list the service providers")]
+    public static partial void MetadataRefreshRoundFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4031, Level = LogLevel.Warning, Message = "Metadata refresh for {EntityId} failed")]
+    public static partial void MetadataRefreshFailed(ILogger logger, string entityId, Exception exception);
+
     // MitID simulator (3000-3099): names clients and error codes, never users.
 
     [LoggerMessage(EventId = 3000, Level = LogLevel.Warning,

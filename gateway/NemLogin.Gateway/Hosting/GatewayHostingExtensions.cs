@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using NemLogin.Gateway.Admin;
+using NemLogin.Gateway.Audit;
 using NemLogin.Gateway.Health;
 using NemLogin.Gateway.Login;
 using NemLogin.Gateway.Pages;
@@ -46,6 +48,8 @@ public static class GatewayHostingExtensions
         services.AddSingleton<SsoEndpoint>();
         services.AddSingleton<IdpMetadataService>();
         services.AddHostedService<MetadataDirectoryRegistrar>();
+        services.AddNemLoginAudit();
+        services.AddNemLoginAdmin();
         services.AddMitIdUpstream(builder.Configuration);
 
         services.AddNemLoginRateLimiting();
@@ -59,6 +63,7 @@ public static class GatewayHostingExtensions
         app.MapSaml();
         app.MapUpstream();
         app.MapHome();
+        app.MapAdminApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         return app;

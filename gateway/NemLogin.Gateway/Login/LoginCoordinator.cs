@@ -1,10 +1,12 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
+using NemLogin.Gateway.Audit;
 using NemLogin.Gateway.Pages;
 using NemLogin.Gateway.Saml;
 using NemLogin.Gateway.ServiceProviders;
 using NemLogin.Gateway.Sessions;
 using NemLogin.Gateway.Upstream;
+using NemLogin.Grains.Audit;
 using NemLogin.Grains.Identities;
 using NemLogin.Grains.LoginFlows;
 using NemLogin.Grains.Sessions;
@@ -21,6 +23,7 @@ internal sealed class LoginCoordinator(
     IEnumerable<IUpstreamIdentityProvider> upstreams,
     ServiceProviderCatalog catalog,
     SamlResponder responder,
+    IAuditTrail audit,
     ILogger<LoginCoordinator> logger)
 {
     private const string SamlProtocol = "saml";
@@ -29,7 +32,9 @@ internal sealed class LoginCoordinator(
     public async Task<IResult> BeginAsync(HttpContext context, LoginDemand demand)
     {
         var sessionId = BrowserSession.Read(context);
-        if (sessionId is not null && !demand.ForceAuthn)
+        // An SP whose policy disallows single sign-on gets a fresh login every time, like ForceAuthn (SAML Core 3.4.1).
+        var freshLogin = demand.ForceAuthn || !demand.ServiceProvider.Registration.AllowSso;
+        if (sessionId is not null && !freshLogin)
         {
             var session = await grains.GetGrain<ISessionGrain>(sessionId).GetAsync();
             if (session is not null && session.Loa >= demand.RequiredLoa)
@@ -46,7 +51,7 @@ internal sealed class LoginCoordinator(
 
         var upstream = FindUpstream(DefaultUpstream);
         var flowId = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
-        var challenge = upstream.CreateChallenge(flowId, demand.RequiredLoa, demand.ForceAuthn);
+        var challenge = upstream.CreateChallenge(flowId, demand.RequiredLoa, freshLogin);
         await grains.GetGrain<ILoginFlowGrain>(flowId).StartAsync(new PendingLogin
         {
             Protocol = SamlProtocol,
@@ -108,6 +113,12 @@ internal sealed class LoginCoordinator(
         catch (UpstreamException ex)
         {
             Log.UpstreamFailed(logger, flowId, ex.Code, ex);
+            audit.Record(context, new AuditEvent(AuditCategory.Login, AuditActions.UpstreamLogin, AuditOutcome.Failed)
+            {
+                ServiceProvider = sp.EntityId,
+                Code = ex.Code,
+                Detail = $"request {pending.RequestId}; upstream {upstreamName}",
+            });
             return ErrorPage.Show(context, StatusCodes.Status502BadGateway, ex.Code, "The login could not be completed",
                 "The identity provider's answer could not be accepted. Start again from the service.");
         }
@@ -131,6 +142,7 @@ internal sealed class LoginCoordinator(
     private IResult Refuse(HttpContext context, string code, string explanation)
     {
         Log.LoginFlowRefused(logger, code);
+        audit.Record(context, new AuditEvent(AuditCategory.Refusal, AuditActions.LoginCallback, AuditOutcome.Refused) { Code = code });
         return ErrorPage.Show(context, StatusCodes.Status400BadRequest, code, "The login could not be completed", explanation);
     }
 }

@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
+using NemLogin.Gateway.Audit;
 using NemLogin.Gateway.Login;
 using NemLogin.Gateway.Pages;
 using NemLogin.Gateway.Signing;
+using NemLogin.Grains.Audit;
 using NemLogin.Grains.Identities;
 using NemLogin.Grains.Sessions;
 using NemLogin.Saml;
@@ -19,6 +21,7 @@ internal sealed class SamlResponder(
     BrokerSigningKeys keys,
     IdentityProviderInfo idp,
     TimeProvider time,
+    IAuditTrail audit,
     ILogger<SamlResponder> logger)
 {
     private static readonly TimeSpan AssertionLifetime = TimeSpan.FromMinutes(30);
@@ -29,8 +32,8 @@ internal sealed class SamlResponder(
         var registration = sp.Registration;
         var release = await grains.GetGrain<IIdentityGrain>(session.IdentityId).ReleaseToAsync(sp.EntityId, registration.CprEntitled);
 
-        var transient = demand.NameIdFormat == SamlConstants.NameIdFormats.Transient;
-        var nameIdFormat = transient ? SamlConstants.NameIdFormats.Transient : SamlConstants.NameIdFormats.Persistent;
+        var nameIdFormat = sp.NameIdFormatFor(demand.NameIdFormat);
+        var transient = nameIdFormat == SamlConstants.NameIdFormats.Transient;
         // OIOSAML 3: the NameID is a per-SP pseudonym UUID; a transient one is fresh for every response.
         var nameId = SamlConstants.OioSaml.PersonNameIdPrefix + (transient ? Guid.NewGuid() : release.Pseudonym);
         var participant = await grains.GetGrain<ISessionGrain>(session.SessionId).AddParticipantAsync(sp.EntityId, nameId, nameIdFormat);
@@ -57,12 +60,19 @@ internal sealed class SamlResponder(
 
         var encryption = new EncryptionTarget(
             PickEncryptionCertificate(sp.EncryptionCertificates, now),
-            registration.DataEncryptionAlgorithm ?? SamlConstants.Algorithms.Aes256Gcm,
-            registration.KeyTransportAlgorithm ?? SamlConstants.Algorithms.RsaOaep);
+            sp.DataEncryptionAlgorithm,
+            sp.KeyTransportAlgorithm);
         var signer = await keys.GetSamlSignerAsync(context.RequestAborted);
-        var xml = await ResponseXml.WriteSuccessAsync(NewId(), assertion, encryption, signer, signResponse: false, context.RequestAborted);
+        var xml = await ResponseXml.WriteSuccessAsync(NewId(), assertion, encryption, signer, registration.SignResponse, context.RequestAborted);
 
         Log.AssertionIssued(logger, assertion.Id, sp.EntityId, session.IdentityId, session.SessionId, kind);
+        audit.Record(context, new AuditEvent(kind == "sso" ? AuditCategory.SingleSignOn : AuditCategory.Login, AuditActions.Assertion, AuditOutcome.Success)
+        {
+            Actor = session.IdentityId.ToString(),
+            ServiceProvider = sp.EntityId,
+            IdentityId = session.IdentityId,
+            Detail = $"assertion {assertion.Id}; request {demand.RequestId}; loa {session.Loa}",
+        });
         return Post(context, demand.ResponseUrl, xml, demand.RelayState);
     }
 
@@ -74,6 +84,12 @@ internal sealed class SamlResponder(
             NewId(), idp.EntityId, demand.ResponseUrl, demand.RequestId, time.GetUtcNow(),
             SamlConstants.StatusCodes.Responder, subStatus, message, signer, context.RequestAborted);
         Log.SamlErrorResponseSent(logger, SamlConstants.StatusCodes.Responder, subStatus, demand.ServiceProvider.EntityId);
+        audit.Record(context, new AuditEvent(AuditCategory.Login, AuditActions.ErrorResponse, AuditOutcome.Failed)
+        {
+            ServiceProvider = demand.ServiceProvider.EntityId,
+            Code = subStatus[(subStatus.LastIndexOf(':') + 1)..],
+            Detail = $"request {demand.RequestId}",
+        });
         return Post(context, demand.ResponseUrl, xml, demand.RelayState);
     }
 

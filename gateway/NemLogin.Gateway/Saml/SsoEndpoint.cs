@@ -1,7 +1,9 @@
+using NemLogin.Gateway.Audit;
 using NemLogin.Gateway.Login;
 using NemLogin.Gateway.Pages;
 using NemLogin.Gateway.ServiceProviders;
 using NemLogin.Gateway.Signing;
+using NemLogin.Grains.Audit;
 using NemLogin.Grains.Replay;
 using NemLogin.Saml;
 using NemLogin.Saml.Bindings;
@@ -22,6 +24,7 @@ internal sealed class SsoEndpoint(
     LoginCoordinator coordinator,
     IGrainFactory grains,
     TimeProvider time,
+    IAuditTrail audit,
     ILogger<SsoEndpoint> logger)
 {
     /// <summary>How long a request ID stays recorded (the Java reference keeps 24 h; the request's own age limit is shorter).</summary>
@@ -119,6 +122,13 @@ internal sealed class SsoEndpoint(
     private IResult Refuse(HttpContext context, SamlException ex, string? issuer)
     {
         Log.SamlRequestRefused(logger, ex.Code.ToString(), issuer, ex.Message);
+        audit.Record(context, new AuditEvent(AuditCategory.Refusal, AuditActions.AuthnRequest, AuditOutcome.Refused)
+        {
+            // The issuer as the request claimed it: an unknown or forged one is what an auditor wants to see.
+            Actor = issuer,
+            ServiceProvider = issuer,
+            Code = $"saml.{(int)ex.Code}.{ex.Code}",
+        });
         var (status, title) = ex.Code switch
         {
             SamlErrorCode.IssuerUnknown => (StatusCodes.Status400BadRequest, "Unknown service"),

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using NemLogin.Gateway.Audit;
+using NemLogin.Grains.Audit;
 using NemLogin.Saml;
 
 namespace NemLogin.Gateway.ServiceProviders;
@@ -8,6 +10,7 @@ internal sealed class MetadataDirectoryRegistrar(
     ServiceProviderCatalog catalog,
     IOptions<ServiceProvidersOptions> options,
     TimeProvider time,
+    IAuditTrail audit,
     ILogger<MetadataDirectoryRegistrar> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -42,15 +45,27 @@ internal sealed class MetadataDirectoryRegistrar(
                 xml, time.GetUtcNow(), id => policy.CprEntitled.Contains(id, StringComparer.Ordinal), policy.DefaultMinimumLoa);
             var stored = await catalog.RegisterAsync(registration);
             Log.ServiceProviderRegisteredFromFile(logger, stored.EntityId, fileName, stored.Version);
+            Audit(AuditOutcome.Success, stored.EntityId, null, $"file {fileName}; version {stored.Version}");
         }
         catch (SamlException ex)
         {
             // One defective file must not keep the broker (and every other SP) down; the log names file and code.
             Log.ServiceProviderFileRejected(logger, fileName, ex.Code.ToString(), ex.Message);
+            Audit(AuditOutcome.Refused, null, $"saml.{(int)ex.Code}.{ex.Code}", $"file {fileName}");
         }
         catch (NemLogin.Grains.GrainRuleException ex)
         {
             Log.ServiceProviderFileRejected(logger, fileName, ex.Code, ex.Message);
+            Audit(AuditOutcome.Refused, null, ex.Code, $"file {fileName}");
         }
     }
+
+    private void Audit(AuditOutcome outcome, string? entityId, string? code, string detail) =>
+        audit.Record(null, new AuditEvent(AuditCategory.Administration, AuditActions.SpRegister, outcome)
+        {
+            Actor = AuditActions.MetadataDirectoryActor,
+            ServiceProvider = entityId,
+            Code = code,
+            Detail = detail,
+        });
 }

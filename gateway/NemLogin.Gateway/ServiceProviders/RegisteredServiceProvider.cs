@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using NemLogin.Grains.ServiceProviders;
+using NemLogin.Saml;
 using NemLogin.Saml.Metadata;
 
 namespace NemLogin.Gateway.ServiceProviders;
@@ -12,6 +13,22 @@ internal sealed record RegisteredServiceProvider(
     IReadOnlyList<EndpointInfo> AssertionConsumerServices)
 {
     public string EntityId => Registration.EntityId;
+
+    /// <summary>The data encryption algorithm: the administrator's choice, else the SP metadata's, else AES-256-GCM (OIOSAML 3).</summary>
+    public string DataEncryptionAlgorithm =>
+        Registration.PolicyDataEncryptionAlgorithm ?? Registration.DataEncryptionAlgorithm ?? SamlConstants.Algorithms.Aes256Gcm;
+
+    /// <summary>The key transport algorithm: the administrator's choice, else the SP metadata's, else RSA-OAEP (OIOSAML 3).</summary>
+    public string KeyTransportAlgorithm =>
+        Registration.PolicyKeyTransportAlgorithm ?? Registration.KeyTransportAlgorithm ?? SamlConstants.Algorithms.RsaOaep;
+
+    /// <summary>
+    /// The NameID format a response carries: the SP's policy when it fixes one (an administrative decision overrides the
+    /// request's NameIDPolicy), else transient when asked for, else persistent (OIOSAML 3 default).
+    /// </summary>
+    public string NameIdFormatFor(string? requested) =>
+        Registration.NameIdFormat
+        ?? (requested == SamlConstants.NameIdFormats.Transient ? SamlConstants.NameIdFormats.Transient : SamlConstants.NameIdFormats.Persistent);
 
     public static RegisteredServiceProvider From(ServiceProviderRegistration registration) => new(
         registration,

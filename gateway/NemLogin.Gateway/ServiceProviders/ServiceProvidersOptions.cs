@@ -13,6 +13,9 @@ public sealed class ServiceProvidersOptions
     /// <summary>EntityIDs entitled to the CPR number. Entitlement is an administrative decision, never read from metadata.</summary>
     public List<string> CprEntitled { get; set; } = [];
 
-    /// <summary>The minimum level of assurance for SPs registered from files.</summary>
+    /// <summary>The minimum level of assurance for newly registered SPs (from files or the admin API).</summary>
     public LevelOfAssurance DefaultMinimumLoa { get; set; } = LevelOfAssurance.Substantial;
+
+    /// <summary>How often each gateway asks whether an SP's metadata URL is due for a refresh (each SP sets its own interval).</summary>
+    public TimeSpan MetadataRefreshCheckInterval { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using NemLogin.Gateway.ServiceProviders;
+
+namespace NemLogin.Gateway.Admin;
+
+internal static class AdminExtensions
+{
+    /// <summary>The admin API's options (validated at start-up), key check and the SP registry services it drives.</summary>
+    public static IServiceCollection AddNemLoginAdmin(this IServiceCollection services)
+    {
+        services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>());
+        services.TryAddSingleton<AdminApiKey>();
+        services.AddNemLoginServiceProviderAdministration();
+        return services;
+    }
+}

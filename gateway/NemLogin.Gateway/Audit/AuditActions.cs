@@ -1,0 +1,25 @@
+namespace NemLogin.Gateway.Audit;
+
+/// <summary>The stable action names audit records carry; queries and reports switch on them.</summary>
+internal static class AuditActions
+{
+    public const string AuthnRequest = "saml.authn-request";
+    public const string Assertion = "saml.assertion";
+    public const string ErrorResponse = "saml.error-response";
+    public const string LoginCallback = "login.callback";
+    public const string UpstreamLogin = "login.upstream";
+    public const string LogoutRequest = "saml.logout-request";
+    public const string LogoutResponse = "saml.logout-response";
+    public const string AdminAuthentication = "admin.authenticate";
+    public const string SpRegister = "sp.register";
+    public const string SpEnable = "sp.enable";
+    public const string SpDisable = "sp.disable";
+    public const string SpDelete = "sp.delete";
+    public const string SpPolicy = "sp.policy";
+    public const string SpMetadataSource = "sp.metadata-source";
+    public const string SpMetadataRefresh = "sp.metadata-refresh";
+
+    public const string AdminActor = "admin-api";
+    public const string MetadataDirectoryActor = "system:metadata-directory";
+    public const string MetadataRefreshActor = "system:metadata-refresh";
+}

@@ -1,0 +1,105 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Options;
+using NemLogin.Grains.Audit;
+
+namespace NemLogin.Gateway.Audit;
+
+/// <summary>Moves buffered audit records into the audit bucket grains, in batches, off every request path.</summary>
+internal sealed class AuditWriter(
+    AuditBuffer buffer,
+    IGrainFactory grains,
+    IOptions<AuditOptions> options,
+    TimeProvider time,
+    ILogger<AuditWriter> logger) : BackgroundService
+{
+    private static readonly TimeSpan[] RetryDelays = [TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5)];
+
+    /// <summary>This gateway's shard: gateways spread over the shards, so no single bucket activation takes every write.</summary>
+    private readonly int _shard = Random.Shared.Next(AuditBucketKey.Shards);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (await buffer.Reader.WaitToReadAsync(stoppingToken))
+            {
+                await buffer.GatherAsync(options.Value.FlushInterval, stoppingToken);
+                await DrainAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: what is still queued is written below.
+        }
+
+        using var last = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await DrainAsync(last.Token);
+    }
+
+    private async Task DrainAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var records = new List<AuditRecord>();
+            var markers = new List<TaskCompletionSource>();
+            while (records.Count < options.Value.MaxBatchSize && buffer.Reader.TryRead(out var item))
+            {
+                if (item.Record is { } record)
+                {
+                    records.Add(record);
+                }
+                else if (item.Flushed is { } marker)
+                {
+                    markers.Add(marker);
+                }
+            }
+
+            if (records.Count == 0 && markers.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var bucket in records.GroupBy(r => AuditBucketKey.For(r.Time, _shard), StringComparer.Ordinal))
+            {
+                await WriteAsync(bucket.Key, [.. bucket], cancellationToken);
+            }
+
+            markers.ForEach(m => m.TrySetResult());
+            if (buffer.TakeDroppedCount() is var dropped and > 0)
+            {
+                Log.AuditRecordsDropped(logger, dropped);
+            }
+        }
+    }
+
+    private async Task WriteAsync(string bucketKey, ImmutableArray<AuditRecord> records, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                // Appends are idempotent by record id, so a retry after an unclear failure stores nothing twice.
+                await grains.GetGrain<IAuditBucketGrain>(bucketKey).AppendAsync(records);
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                if (attempt >= RetryDelays.Length || cancellationToken.IsCancellationRequested)
+                {
+                    Log.AuditRecordsLost(logger, records.Length, bucketKey, ex);
+                    return;
+                }
+
+                try
+                {
+                    await Task.Delay(RetryDelays[attempt], time, cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    Log.AuditRecordsLost(logger, records.Length, bucketKey, ex);
+                    return;
+                }
+            }
+        }
+    }
+}

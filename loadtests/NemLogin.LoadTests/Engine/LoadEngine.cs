@@ -106,7 +106,7 @@ public sealed class LoadEngine(RunResources resources, RunSettings settings)
 
         var total = runs.Max(r => r.Plan.Duration);
         var injecting = Task.WhenAll(drivers);
-        var lastReport = TimeSpan.MinValue;
+        var lastReport = TimeSpan.FromSeconds(-1);
         while (!injecting.IsCompleted)
         {
             await Task.WhenAny(injecting, Task.Delay(MonitorTick, CancellationToken.None));

@@ -16,7 +16,7 @@ public sealed class LiveProgress(IAnsiConsole console) : IProgressDisplay
         ArgumentNullException.ThrowIfNull(body);
         if (!console.Profile.Capabilities.Interactive)
         {
-            var last = TimeSpan.MinValue;
+            var last = -PlainInterval;
             var lastStage = string.Empty;
             return await body(snapshot =>
             {

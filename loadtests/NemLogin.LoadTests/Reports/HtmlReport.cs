@@ -17,7 +17,7 @@ public static class HtmlReport
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Load test: ").Append(E(report.Profile)).Append("</title>")
             .Append("<style>body{font-family:sans-serif;max-width:62rem;margin:1.5rem auto;padding:0 1rem;color:#222}")
             .Append("table{border-collapse:collapse;margin:.5rem 0 1rem}td,th{border:1px solid #ccc;padding:.2rem .5rem;text-align:right}")
-            .Append("td:first-child,th:first-child{text-align:left}.fail{color:#b00}.ok{color:#070}svg{display:block;margin:.5rem 0}</style></head><body>\n");
+            .Append("td:first-child,th:first-child{text-align:left}.fail{color:#b00}.ok{color:#070}svg{display:block;margin:.5rem 0}dt{font-weight:bold;float:left;clear:left;width:8rem}dd{margin:0 0 .3rem 8.5rem}</style></head><body>\n");
         html.Append("<h1>Load test report</h1>\n<dl>");
         Item(html, "target", report.Target);
         Item(html, "profile", $"{report.Profile}: {report.ProfileDescription}");

@@ -40,7 +40,8 @@ public static class RunCommand
         var providers = ServiceProviderSet.Load(options.ServiceProviderDirectory);
         using var transport = new BrowserTransport(options.RequestTimeout);
         var idp = await BrokerIdentityProvider.FetchAsync(transport.Invoker, target, cancellationToken);
-        var resources = new RunResources(idp, providers, options.Users, transport);
+        var admin = string.IsNullOrEmpty(options.AdminApiKey) ? null : new AdminApi(transport, target, options.AdminApiKey);
+        var resources = new RunResources(idp, providers, options.Users, transport, admin);
 
         if (await PreflightAsync(runs, resources, output, cancellationToken) is false)
         {
@@ -121,11 +122,10 @@ public static class RunCommand
             }
 
             ok = false;
-            var failed = stats.SummarizeSteps().FirstOrDefault(s => s.Fail > 0);
-            output.WriteLine($"Scenario {run.Scenario.Name} does not work against this broker: {string.Join(", ", summary.Statuses.Keys)}");
-            foreach (var (status, reason) in failed?.SampleReasons ?? new Dictionary<string, string>())
+            output.WriteLine($"Scenario {run.Scenario.Name} does not work against this broker:");
+            foreach (var (status, reason) in summary.SampleReasons)
             {
-                output.WriteLine($"  {failed!.Name} {status}: {reason}");
+                output.WriteLine($"  {status}: {reason}");
             }
 
             if (summary.Statuses.Keys.Any(k => k.Contains("IssuerUnknown", StringComparison.Ordinal)))

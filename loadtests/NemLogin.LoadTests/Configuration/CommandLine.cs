@@ -20,6 +20,7 @@ public static class CommandLine
                    [--max-in-flight 5000] [--request-timeout 30s] [--drain-timeout 30s] [--broker-pid PID]
                    [--stress-start 25] [--stress-step 25] [--stress-step-duration 15s] [--stress-max 1500]
                    [--stress-p99-ms 200] [--stress-max-errors-percent 1] [--config run.json]
+                   [--admin-key KEY (or NEMLOGIN_ADMIN_KEY), for --scenarios sp-churn]
                    (run is the default command)
         """;
 
@@ -94,6 +95,7 @@ public static class CommandLine
         "request-timeout" => o with { RequestTimeout = DurationText.Parse(value) },
         "drain-timeout" => o with { DrainTimeout = DurationText.Parse(value) },
         "broker-pid" => o with { BrokerProcessId = Int(name, value) },
+        "admin-key" => o with { AdminApiKey = value },
         "stress-start" => o with { Stress = o.Stress with { StartRate = Positive(name, value) } },
         "stress-step" => o with { Stress = o.Stress with { StepRate = Positive(name, value) } },
         "stress-step-duration" => o with { Stress = o.Stress with { StepDuration = DurationText.Parse(value) } },

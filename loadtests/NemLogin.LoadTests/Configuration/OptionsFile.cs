@@ -65,6 +65,7 @@ public static class OptionsFile
             RequestTimeout = model.RequestTimeout is null ? options.RequestTimeout : DurationText.Parse(model.RequestTimeout),
             DrainTimeout = model.DrainTimeout is null ? options.DrainTimeout : DurationText.Parse(model.DrainTimeout),
             BrokerProcessId = model.BrokerPid ?? options.BrokerProcessId,
+            AdminApiKey = model.AdminKey ?? options.AdminApiKey,
             Stress = stress,
         };
     }
@@ -118,6 +119,7 @@ public static class OptionsFile
         public string? RequestTimeout { get; init; }
         public string? DrainTimeout { get; init; }
         public int? BrokerPid { get; init; }
+        public string? AdminKey { get; init; }
         public StressModel? Stress { get; init; }
     }
 

@@ -45,5 +45,8 @@ public sealed record RunnerOptions
 
     public StressSettings Stress { get; init; } = new();
 
+    /// <summary>The broker's <c>Admin:ApiKey</c>, for the scenarios that use the admin API (default: NEMLOGIN_ADMIN_KEY).</summary>
+    public string? AdminApiKey { get; init; } = Environment.GetEnvironmentVariable("NEMLOGIN_ADMIN_KEY");
+
     public bool ShowHelp { get; init; }
 }

@@ -3,12 +3,16 @@ using NemLogin.LoadTests.Parties;
 
 namespace NemLogin.LoadTests.Engine;
 
-/// <summary>What every iteration of a run shares: the broker as the SPs see it, the virtual SPs, the test users and the connection pool.</summary>
+/// <summary>
+/// What every iteration of a run shares: the broker as the SPs see it, the virtual SPs, the test users, the
+/// connection pool, and the admin API when a key was given.
+/// </summary>
 public sealed record RunResources(
     BrokerIdentityProvider IdentityProvider,
     IReadOnlyList<VirtualServiceProvider> ServiceProviders,
     IReadOnlyList<string> Users,
-    BrowserTransport Transport)
+    BrowserTransport Transport,
+    AdminApi? Admin = null)
 {
     /// <summary>Two different SPs picked at random (the second for single sign-on).</summary>
     public (VirtualServiceProvider First, VirtualServiceProvider Second) TwoServiceProviders()

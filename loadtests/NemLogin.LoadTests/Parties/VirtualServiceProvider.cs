@@ -44,6 +44,13 @@ public sealed class VirtualServiceProvider
         return new VirtualServiceProvider(name, $"{baseUrl}/{name}/saml", $"{baseUrl}/{name}/saml/acs", certificate);
     }
 
+    /// <summary>
+    /// An SP with a new entityID under <paramref name="baseUrl"/> that reuses <paramref name="certificate"/>: churn
+    /// registers many SPs, and a fresh RSA key each time would measure key generation, not the broker.
+    /// </summary>
+    public static VirtualServiceProvider WithSharedKey(string name, string baseUrl, X509Certificate2 certificate) =>
+        new(name, $"{baseUrl}/{name}/saml", $"{baseUrl}/{name}/saml/acs", certificate);
+
     public string Metadata() => MetadataWriter.WriteServiceProvider(new ServiceProviderDescriptor
     {
         EntityId = EntityId,

@@ -1,0 +1,45 @@
+using System.Net.Http.Headers;
+using System.Text;
+using NemLogin.LoadTests.Http;
+
+namespace NemLogin.LoadTests.Parties;
+
+/// <summary>
+/// The broker's admin API as an operator's tooling uses it: <c>POST /api/admin/service-providers</c> with SAML
+/// metadata and <c>DELETE /api/admin/service-providers/{entityID}</c>, authorised by <c>Authorization: Bearer</c>.
+/// </summary>
+public sealed class AdminApi(BrowserTransport transport, Uri target, string apiKey)
+{
+    private const string MetadataMediaType = "application/samlmetadata+xml";
+
+    public Task<HttpPage> RegisterAsync(string metadataXml, CancellationToken cancellationToken)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(target, "api/admin/service-providers"))
+        {
+            Content = new StringContent(metadataXml, Encoding.UTF8, MetadataMediaType),
+        };
+        return SendAsync(request, Encoding.UTF8.GetByteCount(metadataXml), cancellationToken);
+    }
+
+    public Task<HttpPage> DeleteAsync(string entityId, CancellationToken cancellationToken) =>
+        // The entityID travels as one percent-encoded path segment, slashes included.
+        SendAsync(new HttpRequestMessage(HttpMethod.Delete, new Uri(target, "api/admin/service-providers/" + Uri.EscapeDataString(entityId))), 0, cancellationToken);
+
+    private async Task<HttpPage> SendAsync(HttpRequestMessage request, long sentBytes, CancellationToken cancellationToken)
+    {
+        using var _ = request;
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(transport.RequestTimeout);
+        try
+        {
+            using var response = await transport.Invoker.SendAsync(request, timeout.Token);
+            var body = await response.Content.ReadAsStringAsync(timeout.Token);
+            return new HttpPage(request.RequestUri!, (int)response.StatusCode, response.Headers.Location, body, sentBytes + body.Length);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"No answer within {transport.RequestTimeout.TotalSeconds:0} s.");
+        }
+    }
+}

@@ -65,16 +65,4 @@ public static class NemLoginGrainsSiloBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LoginFlowOptions>, LoginFlowOptionsValidator>());
         return services;
     }
-
-    private static IServiceCollection AddNemLoginSigning(this IServiceCollection services)
-    {
-        services.AddOptions<SigningOptions>().BindConfiguration(SigningOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SigningOptions>, SigningOptionsValidator>());
-
-        // The validator admits only the software provider for now; the PKCS#11 store will be chosen here by Provider.
-        services.TryAddSingleton<SoftwareSigningKeyStore>();
-        services.TryAddSingleton<ISigningKeyStore>(sp => sp.GetRequiredService<SoftwareSigningKeyStore>());
-        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SoftwareSigningKeyStore>());
-        return services;
-    }
 }

@@ -1,14 +1,23 @@
+using System.Collections.Immutable;
+
 namespace NemLogin.Grains.Signing;
 
 /// <summary>
-/// Hands out signing keys to the signer pool. Each signer activation asks once per purpose and owns the handle it
-/// gets (one PKCS#11 session per activation in the HSM store), disposing it when the activation ends.
+/// Where the silo's signing keys live and where signatures are made. The signer grain only forwards to it; the store
+/// bounds its own concurrency (one PKCS#11 session per worker in the HSM store). Refusals are
+/// <see cref="GrainRuleException"/>s with a <see cref="SigningErrorCodes"/> code.
 /// </summary>
 public interface ISigningKeyStore
 {
     /// <summary>The provider name reported in <see cref="SigningKeyInfo.Provider"/>.</summary>
     string Provider { get; }
 
-    /// <summary>A handle on the current key for <paramref name="purpose"/>, owned by the caller.</summary>
-    ValueTask<ISigningKey> OpenCurrentKeyAsync(KeyPurpose purpose, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Hashes and signs <paramref name="data"/> with the key <paramref name="keyId"/> (null: the current key) of
+    /// <paramref name="purpose"/>. Never returns an empty or unverified signature.
+    /// </summary>
+    Task<SignatureResult> SignAsync(KeyPurpose purpose, string? keyId, SigningAlgorithm algorithm, byte[] data, CancellationToken cancellationToken = default);
+
+    /// <summary>The published keys of <paramref name="purpose"/>: current first, then next, then previous.</summary>
+    Task<ImmutableArray<SigningKeyInfo>> GetKeysAsync(KeyPurpose purpose, CancellationToken cancellationToken = default);
 }

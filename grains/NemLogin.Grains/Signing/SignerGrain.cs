@@ -3,46 +3,28 @@ using Orleans.Concurrency;
 
 namespace NemLogin.Grains.Signing;
 
+/// <summary>
+/// The signer pool's front. Reentrant because it holds no state: every call goes straight to the silo's key store,
+/// whose bounded session pool is what serialises access to the HSM. A non-reentrant activation would hold one call at
+/// a time and cap concurrency at the worker count instead of the configured HSM session count.
+/// </summary>
 [GrainType("nl.signer")]
-[StatelessWorker(MaxLocalWorkers)]
+[StatelessWorker]
+[Reentrant]
 public sealed class SignerGrain(ISigningKeyStore keyStore) : Grain, ISignerGrain
 {
-    /// <summary>
-    /// Activations per silo. Each activation owns its key handles, so this bounds concurrent use of the key store.
-    /// The HSM issue replaces this constant with the configured PKCS#11 session count (one session per activation).
-    /// </summary>
-    public const int MaxLocalWorkers = 4;
-
-    private readonly Dictionary<KeyPurpose, ISigningKey> _keys = [];
-
-    public async Task<SignatureResult> SignAsync(KeyPurpose purpose, SigningAlgorithm algorithm, byte[] data)
+    public Task<SignatureResult> SignAsync(KeyPurpose purpose, SigningAlgorithm algorithm, byte[] data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var key = await KeyAsync(purpose);
-        return new SignatureResult(key.Info.KeyId, key.Sign(algorithm, data));
+        return keyStore.SignAsync(purpose, keyId: null, algorithm, data);
     }
 
-    public async Task<ImmutableArray<SigningKeyInfo>> GetKeysAsync(KeyPurpose purpose) => [(await KeyAsync(purpose)).Info];
-
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public Task<SignatureResult> SignWithKeyAsync(KeyPurpose purpose, string keyId, SigningAlgorithm algorithm, byte[] data)
     {
-        foreach (var key in _keys.Values)
-        {
-            key.Dispose();
-        }
-
-        _keys.Clear();
-        return Task.CompletedTask;
+        ArgumentException.ThrowIfNullOrEmpty(keyId);
+        ArgumentNullException.ThrowIfNull(data);
+        return keyStore.SignAsync(purpose, keyId, algorithm, data);
     }
 
-    private async ValueTask<ISigningKey> KeyAsync(KeyPurpose purpose)
-    {
-        if (!_keys.TryGetValue(purpose, out var key))
-        {
-            key = await keyStore.OpenCurrentKeyAsync(purpose);
-            _keys[purpose] = key;
-        }
-
-        return key;
-    }
+    public Task<ImmutableArray<SigningKeyInfo>> GetKeysAsync(KeyPurpose purpose) => keyStore.GetKeysAsync(purpose);
 }

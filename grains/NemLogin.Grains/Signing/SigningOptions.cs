@@ -5,12 +5,21 @@ public sealed class SigningOptions
 {
     public const string SectionName = "Signing";
 
-    /// <summary>The software provider, the only one so far: <see cref="SoftwareSigningKeyStore"/>.</summary>
+    /// <summary>The demo provider: <see cref="SoftwareSigningKeyStore"/>, a key file on disk. Embedded demo only.</summary>
     public const string SoftwareProvider = "Software";
 
-    /// <summary>The key store. Only <c>Software</c> (demo only) exists until the PKCS#11 store lands.</summary>
+    /// <summary>The HSM provider: keys inside a PKCS#11 token (<see cref="Pkcs11.Pkcs11SigningKeyStore"/>), options in <c>Signing:Pkcs11</c>.</summary>
+    public const string Pkcs11Provider = "Pkcs11";
+
+    /// <summary><c>Software</c> (embedded demo only) or <c>Pkcs11</c>. Anything else stops the silo: never a silent fallback.</summary>
     public string Provider { get; set; } = SoftwareProvider;
 
     /// <summary>Folder of the software keys (PKCS#12 files), relative to the current directory unless rooted.</summary>
     public string SoftwareKeyDirectory { get; set; } = ".nemlogin-data/keys";
+
+    /// <summary>
+    /// Lets a cluster silo start with the software key. Only for a development cluster: a cluster host that calls
+    /// <c>AddNemLoginClusterSigningPolicy</c> refuses the software provider unless this is true.
+    /// </summary>
+    public bool AllowSoftwareInCluster { get; set; }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging;
@@ -28,15 +29,34 @@ public sealed class SoftwareSigningKeyStore : ISigningKeyStore, ILifecyclePartic
 
     public string Provider => SigningOptions.SoftwareProvider;
 
-    public ValueTask<ISigningKey> OpenCurrentKeyAsync(KeyPurpose purpose, CancellationToken cancellationToken = default)
+    public Task<SignatureResult> SignAsync(KeyPurpose purpose, string? keyId, SigningAlgorithm algorithm, byte[] data, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(data);
         var certificate = Certificate(purpose);
+        var id = KeyId(certificate);
+        if (keyId is not null && !string.Equals(keyId, id, StringComparison.Ordinal))
+        {
+            throw new GrainRuleException(SigningErrorCodes.KeyUnknown, $"The software key store has no {purpose} key {keyId}.");
+        }
 
-        // A fresh RSA object per handle: each signer activation signs on its own object, as it will on its own HSM session.
-        var privateKey = certificate.GetRSAPrivateKey()
+        var padding = algorithm switch
+        {
+            SigningAlgorithm.RsaPkcs1Sha256 => RSASignaturePadding.Pkcs1,
+            SigningAlgorithm.RsaPssSha256 => RSASignaturePadding.Pss,
+            _ => throw new GrainRuleException(SigningErrorCodes.AlgorithmUnsupported, $"The software key store has no key for {algorithm}."),
+        };
+
+        // A fresh RSA handle per signature: concurrent calls never share one key object.
+        using var privateKey = certificate.GetRSAPrivateKey()
             ?? throw new InvalidOperationException($"The software key file for {purpose} holds no RSA private key.");
-        var info = new SigningKeyInfo(KeyId(certificate), purpose, certificate.RawData, IsCurrent: true, Provider);
-        return ValueTask.FromResult<ISigningKey>(new SoftwareSigningKey(info, privateKey));
+        return Task.FromResult(new SignatureResult(id, privateKey.SignData(data, HashAlgorithmName.SHA256, padding)));
+    }
+
+    public Task<ImmutableArray<SigningKeyInfo>> GetKeysAsync(KeyPurpose purpose, CancellationToken cancellationToken = default)
+    {
+        // The demo key has no rollover: one current key per purpose.
+        var certificate = Certificate(purpose);
+        return Task.FromResult(ImmutableArray.Create(new SigningKeyInfo(KeyId(certificate), purpose, certificate.RawData, IsCurrent: true, Provider)));
     }
 
     /// <summary>The file that holds the key for <paramref name="purpose"/>.</summary>

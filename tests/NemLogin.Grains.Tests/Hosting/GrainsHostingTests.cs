@@ -68,7 +68,7 @@ public sealed class GrainsHostingTests
     public async Task Hosting_UnknownSigningProvider_SiloRefusesToStart()
     {
         // Fail closed: a misspelt HSM provider must stop the silo, never fall back to signing with a software key.
-        using var host = SiloHosts.Build(("Signing:Provider", "Pkcs11"));
+        using var host = SiloHosts.Build(("Signing:Provider", "Pkcs-11"));
 
         var refused = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
 

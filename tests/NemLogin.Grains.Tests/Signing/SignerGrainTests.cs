@@ -66,7 +66,31 @@ public sealed class SignerGrainTests(ClusterFixture fixture)
         var refused = await Assert.ThrowsAsync<GrainRuleException>(
             () => Signer.SignAsync(KeyPurpose.SamlSigning, SigningAlgorithm.EcdsaP256Sha256, Message));
 
-        Assert.Equal("signing.algorithm-unsupported", refused.Code);
+        Assert.Equal(SigningErrorCodes.AlgorithmUnsupported, refused.Code);
+    }
+
+    [Fact]
+    public async Task Signer_SignWithPublishedKeyId_SignsWithThatKey()
+    {
+        var key = Assert.Single(await Signer.GetKeysAsync(KeyPurpose.SamlSigning));
+
+        var result = await Signer.SignWithKeyAsync(KeyPurpose.SamlSigning, key.KeyId, SigningAlgorithm.RsaPkcs1Sha256, Message);
+
+        using var certificate = X509CertificateLoader.LoadCertificate(key.CertificateDer);
+        Assert.Equal(key.KeyId, result.KeyId);
+        Assert.True(certificate.GetRSAPublicKey()!.VerifyData(Message, result.Signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+    }
+
+    [Fact]
+    public async Task Signer_SignWithUnpublishedKeyId_RefusedWithKeyUnknown()
+    {
+        // The token-signing key is published, but not for SAML: a key id names a key of one purpose only.
+        var other = Assert.Single(await Signer.GetKeysAsync(KeyPurpose.TokenSigning));
+
+        var refused = await Assert.ThrowsAsync<GrainRuleException>(
+            () => Signer.SignWithKeyAsync(KeyPurpose.SamlSigning, other.KeyId, SigningAlgorithm.RsaPkcs1Sha256, Message));
+
+        Assert.Equal(SigningErrorCodes.KeyUnknown, refused.Code);
     }
 
     [Fact]

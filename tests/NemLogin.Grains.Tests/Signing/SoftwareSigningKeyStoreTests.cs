@@ -14,28 +14,39 @@ public sealed class SoftwareSigningKeyStoreTests : IDisposable
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
 
     [Fact]
-    public async Task Signer_KeyPersistsAcrossStoreInstances()
+    public async Task SoftwareKeyStore_KeyPersistsAcrossStoreInstances()
     {
         string firstKeyId;
         using (var first = NewStore())
-        using (var key = await first.OpenCurrentKeyAsync(KeyPurpose.SamlSigning, TestContext.Current.CancellationToken))
         {
-            firstKeyId = key.Info.KeyId;
+            firstKeyId = (await CurrentAsync(first)).KeyId;
         }
 
         var fileBefore = await File.ReadAllBytesAsync(Path.Combine(_directory, "saml-signing.p12"), TestContext.Current.CancellationToken);
         _time.Advance(TimeSpan.FromDays(30));
 
         using var second = NewStore();
-        using var again = await second.OpenCurrentKeyAsync(KeyPurpose.SamlSigning, TestContext.Current.CancellationToken);
+        var again = await CurrentAsync(second);
 
-        Assert.Equal(firstKeyId, again.Info.KeyId);
+        Assert.Equal(firstKeyId, again.KeyId);
         Assert.Equal(fileBefore, await File.ReadAllBytesAsync(second.KeyFile(KeyPurpose.SamlSigning), TestContext.Current.CancellationToken));
-        using var certificate = X509CertificateLoader.LoadCertificate(again.Info.CertificateDer);
+        using var certificate = X509CertificateLoader.LoadCertificate(again.CertificateDer);
         using var publicKey = certificate.GetRSAPublicKey()!;
         byte[] data = [1, 2, 3];
-        var signature = again.Sign(SigningAlgorithm.RsaPkcs1Sha256, data);
-        Assert.True(publicKey.VerifyData(data, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+        var signature = await second.SignAsync(KeyPurpose.SamlSigning, keyId: null, SigningAlgorithm.RsaPkcs1Sha256, data, TestContext.Current.CancellationToken);
+        Assert.Equal(firstKeyId, signature.KeyId);
+        Assert.True(publicKey.VerifyData(data, signature.Signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+    }
+
+    [Fact]
+    public async Task SoftwareKeyStore_SignWithAnotherKeyId_RefusedWithKeyUnknown()
+    {
+        using var store = NewStore();
+
+        var refused = await Assert.ThrowsAsync<GrainRuleException>(() =>
+            store.SignAsync(KeyPurpose.SamlSigning, new string('0', 64), SigningAlgorithm.RsaPkcs1Sha256, [1], TestContext.Current.CancellationToken));
+
+        Assert.Equal(SigningErrorCodes.KeyUnknown, refused.Code);
     }
 
     [Fact]
@@ -46,10 +57,10 @@ public sealed class SoftwareSigningKeyStoreTests : IDisposable
             Options.Create(new SigningOptions { SoftwareKeyDirectory = _directory + "-other" }), _time, NullLogger<SoftwareSigningKeyStore>.Instance);
         try
         {
-            using var a = await first.OpenCurrentKeyAsync(KeyPurpose.SamlSigning, TestContext.Current.CancellationToken);
-            using var b = await other.OpenCurrentKeyAsync(KeyPurpose.SamlSigning, TestContext.Current.CancellationToken);
+            var a = await CurrentAsync(first);
+            var b = await CurrentAsync(other);
 
-            Assert.NotEqual(a.Info.KeyId, b.Info.KeyId);
+            Assert.NotEqual(a.KeyId, b.KeyId);
         }
         finally
         {
@@ -65,9 +76,9 @@ public sealed class SoftwareSigningKeyStoreTests : IDisposable
         try
         {
             var keys = await Task.WhenAll(stores.Select(store =>
-                Task.Run(async () => await store.OpenCurrentKeyAsync(KeyPurpose.TokenSigning, TestContext.Current.CancellationToken), TestContext.Current.CancellationToken)));
+                Task.Run(async () => Assert.Single(await store.GetKeysAsync(KeyPurpose.TokenSigning, TestContext.Current.CancellationToken)), TestContext.Current.CancellationToken)));
 
-            Assert.Single(keys.Select(key => key.Info.KeyId).Distinct());
+            Assert.Single(keys.Select(key => key.KeyId).Distinct());
             Assert.Single(Directory.GetFiles(_directory));
         }
         finally
@@ -86,7 +97,7 @@ public sealed class SoftwareSigningKeyStoreTests : IDisposable
         // Private key exposure: the demo key file must not be readable by other local users.
         Assert.SkipWhen(OperatingSystem.IsWindows(), "Unix file modes only.");
         using var store = NewStore();
-        using var key = await store.OpenCurrentKeyAsync(KeyPurpose.SamlSigning, TestContext.Current.CancellationToken);
+        await CurrentAsync(store);
 
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(store.KeyFile(KeyPurpose.SamlSigning)));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(_directory));
@@ -99,9 +110,9 @@ public sealed class SoftwareSigningKeyStoreTests : IDisposable
         await File.WriteAllTextAsync(_directory, "not a folder", TestContext.Current.CancellationToken);
         using var store = NewStore();
 
-        await Assert.ThrowsAnyAsync<IOException>(async () => await store.OpenCurrentKeyAsync(KeyPurpose.SamlSigning, TestContext.Current.CancellationToken));
+        await Assert.ThrowsAnyAsync<IOException>(async () => await CurrentAsync(store));
         File.Delete(_directory);
-        using var key = await store.OpenCurrentKeyAsync(KeyPurpose.SamlSigning, TestContext.Current.CancellationToken);
+        await CurrentAsync(store);
 
         Assert.True(File.Exists(store.KeyFile(KeyPurpose.SamlSigning)));
     }
@@ -122,6 +133,9 @@ public sealed class SoftwareSigningKeyStoreTests : IDisposable
             Directory.Delete(_directory, recursive: true);
         }
     }
+
+    private static async Task<SigningKeyInfo> CurrentAsync(SoftwareSigningKeyStore store) =>
+        Assert.Single(await store.GetKeysAsync(KeyPurpose.SamlSigning, TestContext.Current.CancellationToken));
 
     private SoftwareSigningKeyStore NewStore() =>
         new(Options.Create(new SigningOptions { SoftwareKeyDirectory = _directory }), _time, NullLogger<SoftwareSigningKeyStore>.Instance);

@@ -1,0 +1,65 @@
+using Net.Pkcs11Interop.Common;
+using Net.Pkcs11Interop.HighLevelAPI;
+using Net.Pkcs11Interop.HighLevelAPI.Factories;
+
+namespace NemLogin.Grains.Signing.Pkcs11;
+
+/// <summary>Attribute templates for the broker's key pairs (PKCS#11 v2.40 §4.8–4.9).</summary>
+internal static class Pkcs11KeyTemplates
+{
+    /// <summary>DER of the OID 1.2.840.10045.3.1.7 (prime256v1), the CKA_EC_PARAMS of a P-256 key.</summary>
+    public static readonly byte[] P256Parameters = [0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07];
+
+    private static readonly byte[] Rsa65537 = [0x01, 0x00, 0x01];
+
+    public static CKM Mechanism(HsmKeyAlgorithm algorithm) =>
+        algorithm == HsmKeyAlgorithm.EcP256 ? CKM.CKM_EC_KEY_PAIR_GEN : CKM.CKM_RSA_PKCS_KEY_PAIR_GEN;
+
+    public static List<IObjectAttribute> PublicKey(IObjectAttributeFactory a, HsmKeyAlgorithm algorithm, string label, byte[] id)
+    {
+        List<IObjectAttribute> template =
+        [
+            a.Create(CKA.CKA_TOKEN, true),
+            a.Create(CKA.CKA_PRIVATE, false),
+            a.Create(CKA.CKA_LABEL, label),
+            a.Create(CKA.CKA_ID, id),
+            a.Create(CKA.CKA_VERIFY, true),
+            a.Create(CKA.CKA_ENCRYPT, false),
+            a.Create(CKA.CKA_WRAP, false),
+        ];
+        switch (algorithm)
+        {
+            case HsmKeyAlgorithm.Rsa2048:
+            case HsmKeyAlgorithm.Rsa3072:
+                template.Add(a.Create(CKA.CKA_MODULUS_BITS, algorithm == HsmKeyAlgorithm.Rsa2048 ? 2048ul : 3072ul));
+                template.Add(a.Create(CKA.CKA_PUBLIC_EXPONENT, Rsa65537));
+                break;
+            case HsmKeyAlgorithm.EcP256:
+                template.Add(a.Create(CKA.CKA_EC_PARAMS, P256Parameters));
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm, "Unknown key algorithm.");
+        }
+
+        return template;
+    }
+
+    /// <summary>
+    /// Sensitive and never extractable: the private value cannot be read or wrapped out of the token. Sign only — the
+    /// HSM grants decrypt, unwrap and derive unless the template says false, and a signing key must not decrypt.
+    /// </summary>
+    public static List<IObjectAttribute> PrivateKey(IObjectAttributeFactory a, string label, byte[] id) =>
+    [
+        a.Create(CKA.CKA_TOKEN, true),
+        a.Create(CKA.CKA_PRIVATE, true),
+        a.Create(CKA.CKA_LABEL, label),
+        a.Create(CKA.CKA_ID, id),
+        a.Create(CKA.CKA_SENSITIVE, true),
+        a.Create(CKA.CKA_EXTRACTABLE, false),
+        a.Create(CKA.CKA_SIGN, true),
+        a.Create(CKA.CKA_SIGN_RECOVER, false),
+        a.Create(CKA.CKA_DECRYPT, false),
+        a.Create(CKA.CKA_UNWRAP, false),
+        a.Create(CKA.CKA_DERIVE, false),
+    ];
+}

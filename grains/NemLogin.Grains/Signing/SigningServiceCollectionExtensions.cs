@@ -1,0 +1,37 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using NemLogin.Grains.Signing.Pkcs11;
+using Orleans.Configuration;
+
+namespace NemLogin.Grains.Signing;
+
+internal static class SigningServiceCollectionExtensions
+{
+    /// <summary>
+    /// The key store named by <c>Signing:Provider</c>, chosen when the container builds it (so configuration added late,
+    /// e.g. by a test host, still counts). Options are validated at start-up; both sections are logged by Orleans'
+    /// options formatter with the PIN redacted.
+    /// </summary>
+    public static IServiceCollection AddNemLoginSigning(this IServiceCollection services)
+    {
+        services.AddMetrics();
+        services.AddOptions<SigningOptions>().BindConfiguration(SigningOptions.SectionName).ValidateOnStart();
+        services.AddOptions<Pkcs11SigningOptions>().BindConfiguration(Pkcs11SigningOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SigningOptions>, SigningOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<Pkcs11SigningOptions>, Pkcs11SigningOptionsValidator>());
+        services.ConfigureFormatter<SigningOptions>();
+        services.ConfigureFormatter<Pkcs11SigningOptions>();
+
+        services.TryAddSingleton<SigningMetrics>();
+        services.TryAddSingleton<SoftwareSigningKeyStore>();
+        services.TryAddSingleton<IHsmSessionFactory, Pkcs11SessionFactory>();
+        services.TryAddSingleton<Pkcs11SigningKeyStore>();
+        services.TryAddSingleton<ISigningKeyStore>(sp =>
+            sp.GetRequiredService<IOptions<SigningOptions>>().Value.Provider == SigningOptions.Pkcs11Provider
+                ? sp.GetRequiredService<Pkcs11SigningKeyStore>()
+                : sp.GetRequiredService<SoftwareSigningKeyStore>());
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => (ILifecycleParticipant<ISiloLifecycle>)sp.GetRequiredService<ISigningKeyStore>());
+        return services;
+    }
+}

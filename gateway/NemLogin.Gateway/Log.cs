@@ -111,4 +111,8 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3120, Level = LogLevel.Information, Message = "MitID login completed at {Loa}")]
     public static partial void LoginCompleted(ILogger logger, string loa);
+
+    // Signing (1400-1499).
+    [LoggerMessage(EventId = 1400, Level = LogLevel.Warning, Message = "Signing unavailable ({Code}) for {Path}; answered 503")]
+    public static partial void SigningUnavailable(ILogger logger, string code, string path);
 }

@@ -1,10 +1,13 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using NemLogin.Grains;
 using NemLogin.Grains.Signing;
 
 namespace NemLogin.Gateway.Health;
 
 /// <summary>
 /// Ready means a silo answers and the signer pool can sign with the current SAML key: a probe signature proves both.
+/// An HSM failure makes it unhealthy (the pool fails fast until its sessions are re-opened, which a later probe
+/// triggers); a full signing queue only degrades it, so shedding load does not also take the gateway out of rotation.
 /// </summary>
 internal sealed class SignerHealthCheck(IGrainFactory grains) : IHealthCheck
 {
@@ -20,6 +23,14 @@ internal sealed class SignerHealthCheck(IGrainFactory grains) : IHealthCheck
             return result.Signature.Length > 0
                 ? HealthCheckResult.Healthy($"signer key {result.KeyId}")
                 : HealthCheckResult.Unhealthy("The signer returned an empty signature.");
+        }
+        catch (GrainRuleException ex) when (ex.Code == SigningErrorCodes.Overloaded)
+        {
+            return HealthCheckResult.Degraded("The signing queue is full.", ex);
+        }
+        catch (GrainRuleException ex)
+        {
+            return HealthCheckResult.Unhealthy($"The signer refused the probe: {ex.Code}.", ex);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -41,7 +41,7 @@ public static class GatewayHostingExtensions
 
         services.AddSingleton<IBrokerUrls, BrokerUrls>();
         services.AddSingleton<IdentityProviderInfo>();
-        services.AddSingleton<BrokerSigningKeys>();
+        services.AddNemLoginGatewaySigning();
         services.AddSingleton<ServiceProviderCatalog>();
         services.AddSingleton<SamlResponder>();
         services.AddSingleton<LoginCoordinator>();
@@ -59,6 +59,7 @@ public static class GatewayHostingExtensions
 
     public static WebApplication MapNemLoginGateway(this WebApplication app)
     {
+        app.UseNemLoginSigningUnavailablePage();
         app.UseRateLimiter();
         app.MapSaml();
         app.MapUpstream();

@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using NemLogin.Grains;
 using NemLogin.Grains.Signing;
 using NemLogin.Saml;
 using NemLogin.Saml.Signing;
@@ -7,9 +8,10 @@ namespace NemLogin.Gateway.Signing;
 
 /// <summary>
 /// Signs SAML messages through the signer grain pool, so the private key stays where the pool keeps it (an HSM in
-/// production). The certificate is the one the pool published for the key; a reply from another key is refused.
+/// production). It asks for the very key whose certificate the message names, so a rollover between reading the
+/// certificate and signing cannot make the KeyInfo lie; a reply from another key is refused all the same.
 /// </summary>
-internal sealed class GrainSamlSigner(IGrainFactory grains, SigningKeyInfo key) : ISamlSigner
+internal sealed class GrainSamlSigner(IGrainFactory grains, SigningKeyInfo key, BrokerSigningKeys keys) : ISamlSigner
 {
     public X509Certificate2 Certificate { get; } = X509CertificateLoader.LoadCertificate(key.CertificateDer);
 
@@ -17,12 +19,21 @@ internal sealed class GrainSamlSigner(IGrainFactory grains, SigningKeyInfo key) 
 
     public async ValueTask<byte[]> SignAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
-        var result = await grains.GetGrain<ISignerGrain>(0)
-            .SignAsync(KeyPurpose.SamlSigning, SigningAlgorithm.RsaPkcs1Sha256, data.ToArray())
-            .WaitAsync(cancellationToken);
+        SignatureResult result;
+        try
+        {
+            result = await grains.GetGrain<ISignerGrain>(0)
+                .SignWithKeyAsync(KeyPurpose.SamlSigning, key.KeyId, SigningAlgorithm.RsaPkcs1Sha256, data.ToArray())
+                .WaitAsync(cancellationToken);
+        }
+        catch (GrainRuleException ex) when (ex.Code == SigningErrorCodes.KeyUnknown)
+        {
+            // The key was retired after this gateway cached it: the next request reads the published keys again.
+            keys.Invalidate();
+            throw new SigningUnavailableException(ex.Code, "The signing key changed; try again.", ex);
+        }
 
-        // The pool rolled to another key between reading the certificate and signing: the KeyInfo would lie.
-        return result.KeyId == key.KeyId
+        return result.KeyId == key.KeyId && result.Signature.Length > 0
             ? result.Signature
             : throw new SigningKeyChangedException(key.KeyId, result.KeyId);
     }

@@ -36,6 +36,10 @@ internal static partial class Log
     [LoggerMessage(EventId = 1200, Level = LogLevel.Warning, Message = "Demo service provider refused a response: {Code} {Reason}")]
     public static partial void DemoSpRefused(ILogger logger, string code, string reason);
 
+    // Cluster client (1300-1399).
+    [LoggerMessage(EventId = 1300, Level = LogLevel.Warning, Message = "No silo of the cluster answers yet ({ErrorType}); retrying")]
+    public static partial void ClusterConnectionRetry(ILogger logger, string errorType);
+
     // Audit and administration (4000-4099): entityIDs, actions and codes; never keys, never persons.
 
     [LoggerMessage(EventId = 4000, Level = LogLevel.Error, Message = "Audit: {Count} records were dropped because the buffer was full (the audit store is too slow or down)")]

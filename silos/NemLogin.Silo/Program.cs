@@ -1,11 +1,17 @@
-using NemLogin.Grains.Hosting;
+using NemLogin.Silo.Database;
 using NemLogin.Silo.Hosting;
 
-var builder = Host.CreateApplicationBuilder(args);
+// `NemLogin.Silo db migrate` applies the cluster schema and exits; anything else runs a silo.
+if (DatabaseCommand.IsDatabaseCommand(args))
+{
+    return await DatabaseCommand.RunAsync(args);
+}
 
-builder.UseOrleans(silo => silo
-    .UseNemLoginDevelopmentClustering()
-    .AddNemLoginStorage()
-    .AddNemLoginGrains());
+var builder = WebApplication.CreateBuilder(args);
+builder.AddNemLoginClusterSilo();
+builder.AddNemLoginSiloOperations();
 
-await builder.Build().RunAsync();
+var app = builder.Build();
+app.MapNemLoginSiloOperations();
+await app.RunAsync();
+return 0;

@@ -1,13 +1,72 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using StackExchange.Redis;
+
 namespace NemLogin.Gateway.Hosting;
 
-/// <summary>The gateway as an Orleans client of a separate silo cluster (cluster mode).</summary>
+/// <summary>
+/// The gateway as an Orleans client of a cluster spanning both data centres: silos found through the PostgreSQL
+/// membership table, every grain call stamped with this gateway's data centre, the data-protection key ring in Redis
+/// (shared by all gateways), readiness including Redis, OpenTelemetry.
+/// </summary>
 public static class ClusterClientExtensions
 {
+    /// <summary>Overrides of Orleans' gateway-list refresh (<see cref="GatewayOptions"/>).</summary>
+    public const string GatewaySection = "Orleans:Gateway";
+
+    /// <summary>Overrides of Orleans' client messaging, e.g. ResponseTimeout (<see cref="ClientMessagingOptions"/>).</summary>
+    public const string MessagingSection = "Orleans:Messaging";
+
+    private const string DataProtectionKey = "nemlogin:data-protection-keys";
+
     public static WebApplicationBuilder AddNemLoginClusterClient(this WebApplicationBuilder builder)
     {
-        var gatewayPort = builder.Configuration.GetValue("Orleans:GatewayPort", 30000);
-        builder.UseOrleansClient(client => client
-            .UseLocalhostClustering(gatewayPort, builder.Configuration["Orleans:ServiceId"] ?? "nemlogin", builder.Configuration["Orleans:ClusterId"] ?? "nemlogin"));
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = ClusterClientOptions.Read(builder.Configuration);
+        var validation = new ClusterClientOptionsValidator().Validate(null, options);
+        if (validation.Failed)
+        {
+            throw new OptionsValidationException(nameof(ClusterClientOptions), typeof(ClusterClientOptions), validation.Failures);
+        }
+
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(cluster =>
+            {
+                cluster.ClusterId = options.ClusterId;
+                cluster.ServiceId = options.ServiceId;
+            });
+            client.UseAdoNetClustering(adoNet =>
+            {
+                adoNet.Invariant = "Npgsql";
+                adoNet.ConnectionString = options.PostgresConnectionString;
+            });
+            client.Services.Configure<GatewayOptions>(builder.Configuration.GetSection(GatewaySection));
+            client.Services.Configure<ClientMessagingOptions>(builder.Configuration.GetSection(MessagingSection));
+            client.Services.AddSingleton<IOutgoingGrainCallFilter>(new ClusterDataCentreCallFilter(options.DataCentre));
+            client.UseConnectionRetryFilter<ClusterConnectionRetryFilter>();
+            client.AddActivityPropagation();
+        });
+
+        var redis = RedisOptions(options.RedisConfiguration!);
+        var multiplexer = new Lazy<IConnectionMultiplexer>(() => ConnectionMultiplexer.Connect(redis));
+        builder.Services.AddSingleton(_ => multiplexer.Value);
+        // Any gateway must read the cookies and forms another gateway protected (a login may start in DC1 and return
+        // to DC2), so all share one key ring. Redis persists it; production adds key encryption at rest.
+        builder.Services.AddDataProtection()
+            .SetApplicationName("NemLogin.Orleans")
+            .PersistKeysToStackExchangeRedis(() => multiplexer.Value.GetDatabase(), DataProtectionKey);
+        builder.Services.AddHealthChecks().AddCheck<ClusterRedisHealthCheck>("redis", tags: ["ready"]);
+        builder.AddNemLoginClusterTelemetry(options.DataCentre);
         return builder;
+    }
+
+    private static ConfigurationOptions RedisOptions(string configuration)
+    {
+        var parsed = ConfigurationOptions.Parse(configuration);
+        // Keep running (and reconnecting) while Redis restarts; readiness reports it.
+        parsed.AbortOnConnectFail = false;
+        return parsed;
     }
 }

@@ -1,34 +1,78 @@
+using System.Net;
+using Microsoft.Extensions.Options;
 using NemLogin.Grains.Hosting;
+using NemLogin.Silo.Placement;
+using Orleans.Configuration;
 
 namespace NemLogin.Silo.Hosting;
 
-/// <summary>The silo's composition, one method per concern; the cluster issue swaps clustering and storage.</summary>
+/// <summary>The cluster silo's composition: validated settings, clustering, storage, data-centre placement, grains.</summary>
 public static class SiloHostingExtensions
 {
-    /// <summary>Localhost clustering for development: one machine, ports and ids from configuration.</summary>
-    public static ISiloBuilder UseNemLoginDevelopmentClustering(this ISiloBuilder silo)
-    {
-        ArgumentNullException.ThrowIfNull(silo);
-        var options = silo.Configuration.GetSection(SiloEndpointOptions.SectionName).Get<SiloEndpointOptions>() ?? new();
-        Validate(options);
+    /// <summary>Configuration section whose values override Orleans' failure detection (<see cref="ClusterMembershipOptions"/>).</summary>
+    public const string MembershipSection = "Orleans:Membership";
 
-        // Clustering is configured before the service provider exists, so these options are checked here, at start-up.
-        return silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, primarySiloEndpoint: null, options.ServiceId, options.ClusterId);
+    public static WebApplicationBuilder AddNemLoginClusterSilo(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var settings = SiloSettings.Read(builder.Configuration);
+        RegisterValidatedOptions(builder.Services);
+
+        builder.UseOrleans(silo => silo
+            .UseNemLoginClustering(settings)
+            .AddNemLoginClusterStorage(settings.Stores)
+            .AddNemLoginDataCentrePlacement(settings.DataCentre.Name)
+            .AddActivityPropagation()
+            .AddNemLoginGrains());
+        return builder;
     }
 
-    /// <summary>Grain storage. In-memory until the cluster issue maps the stores to PostgreSQL and Redis.</summary>
-    public static ISiloBuilder AddNemLoginStorage(this ISiloBuilder silo) => silo.AddNemLoginInMemoryStorage();
-
-    private static void Validate(SiloEndpointOptions options)
+    private static ISiloBuilder UseNemLoginClustering(this ISiloBuilder silo, SiloSettings settings)
     {
-        if (options.SiloPort is <= 0 or > 65535 || options.GatewayPort is <= 0 or > 65535 || options.SiloPort == options.GatewayPort)
+        var endpoints = settings.Endpoints;
+        silo.Configure<ClusterOptions>(options =>
         {
-            throw new InvalidOperationException("Orleans:SiloPort and Orleans:GatewayPort must be distinct ports between 1 and 65535.");
+            options.ClusterId = endpoints.ClusterId;
+            options.ServiceId = endpoints.ServiceId;
+        });
+        silo.Configure<SiloOptions>(options => options.SiloName = $"{settings.DataCentre.Name}-{Environment.MachineName}-{endpoints.SiloPort}");
+        silo.Configure<EndpointOptions>(options =>
+        {
+            options.AdvertisedIPAddress = AdvertisedAddress(endpoints.AdvertisedAddress);
+            options.SiloPort = endpoints.SiloPort;
+            options.GatewayPort = endpoints.GatewayPort;
+            // Listen on every interface; peers and gateways use the advertised address.
+            options.SiloListeningEndpoint = new IPEndPoint(IPAddress.Any, endpoints.SiloPort);
+            options.GatewayListeningEndpoint = new IPEndPoint(IPAddress.Any, endpoints.GatewayPort);
+        });
+        silo.UseAdoNetClustering(options =>
+        {
+            options.Invariant = ClusterStorageExtensions.PostgresInvariant;
+            options.ConnectionString = settings.Stores.Orleans;
+        });
+        silo.Services.Configure<ClusterMembershipOptions>(silo.Configuration.GetSection(MembershipSection));
+        return silo;
+    }
+
+    private static void RegisterValidatedOptions(IServiceCollection services)
+    {
+        services.AddOptions<SiloEndpointOptions>().BindConfiguration(SiloEndpointOptions.SectionName).ValidateOnStart();
+        services.AddOptions<DataCentreOptions>().BindConfiguration(DataCentreOptions.SectionName).ValidateOnStart();
+        services.AddOptions<ClusterStoreOptions>().BindConfiguration(ClusterStoreOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SiloEndpointOptions>, SiloEndpointOptionsValidator>();
+        services.AddSingleton<IValidateOptions<DataCentreOptions>, DataCentreOptionsValidator>();
+        services.AddSingleton<IValidateOptions<ClusterStoreOptions>, ClusterStoreOptionsValidator>();
+    }
+
+    private static IPAddress AdvertisedAddress(string? configured)
+    {
+        var name = string.IsNullOrWhiteSpace(configured) ? Dns.GetHostName() : configured;
+        if (IPAddress.TryParse(name, out var address))
+        {
+            return address;
         }
 
-        if (string.IsNullOrWhiteSpace(options.ClusterId) || string.IsNullOrWhiteSpace(options.ServiceId))
-        {
-            throw new InvalidOperationException("Orleans:ClusterId and Orleans:ServiceId are required.");
-        }
+        return Dns.GetHostAddresses(name).FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
+            ?? throw new InvalidOperationException($"Orleans:AdvertisedAddress '{name}' does not resolve to an IPv4 address.");
     }
 }

@@ -1,0 +1,63 @@
+using NemLogin.Grains;
+using NemLogin.Grains.Hosting;
+using NemLogin.Grains.LoginFlows;
+using GrainSessionOptions = NemLogin.Grains.Sessions.SessionOptions;
+using Orleans.Configuration;
+using Orleans.Persistence;
+using StackExchange.Redis;
+
+namespace NemLogin.Silo.Hosting;
+
+/// <summary>Maps every grain store to PostgreSQL or Redis, as <see cref="StoreDurability"/> says.</summary>
+internal static class ClusterStorageExtensions
+{
+    /// <summary>The ADO.NET invariant of Npgsql.</summary>
+    public const string PostgresInvariant = "Npgsql";
+
+    // Redis keys outlive the grain's own expiry a little, so the grain (not Redis) decides when a session ends.
+    private static readonly TimeSpan ExpiryMargin = TimeSpan.FromMinutes(5);
+
+    public static ISiloBuilder AddNemLoginClusterStorage(this ISiloBuilder silo, ClusterStoreOptions stores)
+    {
+        if (StoreDurability.Unclassified() is { Count: > 0 } unclassified)
+        {
+            throw new InvalidOperationException(
+                $"Grain stores {string.Join(", ", unclassified)} have no durability in StoreDurability; say whether they belong in PostgreSQL or Redis.");
+        }
+
+        foreach (var name in StoreDurability.Durable)
+        {
+            silo.AddAdoNetGrainStorage(name, options =>
+            {
+                options.Invariant = PostgresInvariant;
+                options.ConnectionString = stores.Orleans;
+                // A cleared state keeps its row and version (a tombstone): a stale activation cannot write it back.
+                options.DeleteStateOnClear = false;
+            });
+        }
+
+        var sessions = silo.Configuration.GetSection(GrainSessionOptions.SectionName).Get<GrainSessionOptions>() ?? new();
+        var flows = silo.Configuration.GetSection(LoginFlowOptions.SectionName).Get<LoginFlowOptions>() ?? new();
+        silo.AddRedisStore(StorageNames.Sessions, stores.Redis!, sessions.AbsoluteLifetime + ExpiryMargin);
+        silo.AddRedisStore(StorageNames.LoginFlows, stores.Redis!, flows.Lifetime + ExpiryMargin);
+        return silo;
+    }
+
+    private static void AddRedisStore(this ISiloBuilder silo, string name, string configuration, TimeSpan expiry) =>
+        silo.AddRedisGrainStorage(name, (RedisStorageOptions options) =>
+        {
+            options.ConfigurationOptions = RedisConfiguration(configuration);
+            // An ended session or completed flow is removed (with its ETag checked), not kept as a tombstone: Redis is
+            // memory, and the grain's own expiry makes a resurrected entry harmless anyway.
+            options.DeleteStateOnClear = true;
+            options.EntryExpiry = expiry;
+        });
+
+    /// <summary>Parses the Redis string; the silo keeps running (and reconnecting) while Redis restarts.</summary>
+    public static ConfigurationOptions RedisConfiguration(string configuration)
+    {
+        var options = ConfigurationOptions.Parse(configuration);
+        options.AbortOnConnectFail = false;
+        return options;
+    }
+}

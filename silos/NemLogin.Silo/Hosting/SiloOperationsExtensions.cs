@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using NemLogin.Silo.Health;
+using NemLogin.Silo.Management;
+using Npgsql;
+using Orleans.Dashboard;
+using StackExchange.Redis;
+
+namespace NemLogin.Silo.Hosting;
+
+/// <summary>What operators see of a silo: health and readiness, telemetry, the dashboard, and an orderly stop.</summary>
+public static class SiloOperationsExtensions
+{
+    private const string AdministratorsPolicy = "administrators";
+
+    public static WebApplicationBuilder AddNemLoginSiloOperations(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var management = builder.Configuration.GetSection(ManagementOptions.SectionName).Get<ManagementOptions>() ?? new();
+        services.AddOptions<ManagementOptions>().BindConfiguration(ManagementOptions.SectionName);
+
+        // SIGTERM: Orleans deactivates every grain (their state is already written) and leaves the membership table as
+        // Dead, so callers re-place the grains on the remaining silos at once instead of waiting for failure detection.
+        services.Configure<HostOptions>(options => options.ShutdownTimeout = management.ShutdownTimeout);
+
+        var stores = SiloSettings.Read(builder.Configuration).Stores;
+        services.AddSingleton(_ => NpgsqlDataSource.Create(stores.Orleans!));
+        services.AddSingleton<IConnectionMultiplexer>(_ =>
+            ConnectionMultiplexer.Connect(ClusterStorageExtensions.RedisConfiguration(stores.Redis!)));
+        services.AddHealthChecks()
+            .AddCheck<SiloActiveHealthCheck>("silo", tags: ["ready"])
+            .AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready"])
+            .AddCheck<RedisHealthCheck>("redis", tags: ["ready"])
+            .AddCheck<SignerHealthCheck>("signer", tags: ["ready"]);
+
+        builder.AddNemLoginTelemetry(serviceName: "nemlogin-silo");
+
+        services.AddAuthentication(AdminBasicAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, AdminBasicAuthenticationHandler>(AdminBasicAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AdministratorsPolicy, policy => policy.RequireAuthenticatedUser().RequireRole("administrator"));
+        if (!string.IsNullOrEmpty(management.AdminPassword))
+        {
+            builder.UseOrleans(silo => silo.AddDashboard());
+        }
+
+        return builder;
+    }
+
+    public static WebApplication MapNemLoginSiloOperations(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("ready"),
+            ResponseWriter = HealthReportWriter.WriteAsync,
+        });
+
+        var management = app.Configuration.GetSection(ManagementOptions.SectionName).Get<ManagementOptions>() ?? new();
+        if (!string.IsNullOrEmpty(management.AdminPassword))
+        {
+            app.MapOrleansDashboard(routePrefix: "/dashboard").RequireAuthorization(AdministratorsPolicy);
+        }
+
+        return app;
+    }
+}

@@ -1,0 +1,35 @@
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace NemLogin.Silo.Hosting;
+
+/// <summary>
+/// OpenTelemetry traces and metrics: Orleans' own sources (grain calls, with the caller's trace context carried in the
+/// RequestContext by AddActivityPropagation) and ASP.NET Core. Exported over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+/// </summary>
+internal static class TelemetryExtensions
+{
+    public static WebApplicationBuilder AddNemLoginTelemetry(this WebApplicationBuilder builder, string serviceName)
+    {
+        var dataCentre = builder.Configuration[$"{DataCentreOptions.SectionName}:Name"] ?? "";
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource
+                .AddService(serviceName, serviceInstanceId: Environment.MachineName + "-" + Environment.ProcessId)
+                .AddAttributes([new("nemlogin.data_centre", dataCentre)]))
+            .WithTracing(tracing => tracing
+                .AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application")
+                .AddAspNetCoreInstrumentation())
+            .WithMetrics(metrics => metrics
+                .AddMeter("Microsoft.Orleans")
+                .AddAspNetCoreInstrumentation()
+                .AddRuntimeInstrumentation());
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            telemetry.UseOtlpExporter();
+        }
+
+        return builder;
+    }
+}

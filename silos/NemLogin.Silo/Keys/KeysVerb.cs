@@ -1,0 +1,11 @@
+namespace NemLogin.Silo.Keys;
+
+public enum KeysVerb
+{
+    InitToken,
+    Generate,
+    IssueCert,
+    List,
+    Retire,
+    Promote,
+}

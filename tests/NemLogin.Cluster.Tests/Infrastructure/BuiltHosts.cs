@@ -1,0 +1,18 @@
+using System.Reflection;
+
+namespace NemLogin.Cluster.Tests.Infrastructure;
+
+/// <summary>The silo and gateway assemblies this test build started from (same configuration).</summary>
+internal static class BuiltHosts
+{
+    public static string Silo { get; } = Find("NemLogin.SiloAssembly");
+
+    public static string Gateway { get; } = Find("NemLogin.GatewayAssembly");
+
+    private static string Find(string key)
+    {
+        var path = typeof(BuiltHosts).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+        var full = Path.GetFullPath(path);
+        return File.Exists(full) ? full : throw new FileNotFoundException($"{key}: {full} was not built.", full);
+    }
+}

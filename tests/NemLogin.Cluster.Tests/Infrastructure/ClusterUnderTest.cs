@@ -1,0 +1,181 @@
+using System.Globalization;
+using NemLogin.Silo.Database;
+using Xunit;
+
+namespace NemLogin.Cluster.Tests.Infrastructure;
+
+/// <summary>
+/// The whole cluster as processes, started once for the collection: PostgreSQL, Redis, silos DC1-a, DC1-b, DC2-a,
+/// DC2-b and one gateway per data centre, plus a test client entering through each data centre. Failure detection is
+/// shortened (see <see cref="MembershipForTests"/>) so faults are noticed in seconds.
+/// </summary>
+public sealed class ClusterUnderTest : IAsyncLifetime
+{
+    public const string ServiceId = "nemlogin-test";
+    public const string AdminPassword = "cluster-test-admin";
+
+    /// <summary>Failure detection for tests: a silo is declared dead after ~4-6 s instead of ~30-60 s (docs/reliability.md).</summary>
+    public static readonly IReadOnlyDictionary<string, string> MembershipForTests = new Dictionary<string, string>
+    {
+        ["Orleans__Membership__ProbeTimeout"] = "00:00:02",
+        ["Orleans__Membership__NumMissedProbesLimit"] = "2",
+        ["Orleans__Membership__NumVotesForDeathDeclaration"] = "2",
+        ["Orleans__Membership__TableRefreshTimeout"] = "00:00:02",
+        ["Orleans__Membership__IAmAliveTablePublishTimeout"] = "00:00:03",
+        ["Orleans__Membership__DeathVoteExpirationTimeout"] = "00:00:20",
+    };
+
+    private readonly List<HostNode> _silos = [];
+    private readonly List<HostNode> _gateways = [];
+    private string _folder = "";
+
+    internal PostgresServer Postgres { get; private set; } = null!;
+
+    internal RedisServer Redis { get; private set; } = null!;
+
+    internal IReadOnlyList<HostNode> Silos => _silos;
+
+    internal IReadOnlyList<HostNode> Gateways => _gateways;
+
+    internal DataCentreClient Dc1 { get; private set; } = null!;
+
+    internal DataCentreClient Dc2 { get; private set; } = null!;
+
+    internal ClusterTestSp Sp { get; } = new();
+
+    public string ClusterId { get; } = "test-" + Guid.NewGuid().ToString("N")[..8];
+
+    internal string Folder => _folder;
+
+    internal HostNode Gateway(string dataCentre) => _gateways.Single(g => g.DataCentre == dataCentre);
+
+    internal IEnumerable<HostNode> SilosOf(string dataCentre) => _silos.Where(s => s.DataCentre == dataCentre);
+
+    internal DataCentreClient Client(string dataCentre) => dataCentre == "DC1" ? Dc1 : Dc2;
+
+    public async ValueTask InitializeAsync()
+    {
+        _folder = Directory.CreateTempSubdirectory("nemlogin-cluster-").FullName;
+        Watchdog.TrackFolder(_folder);
+        Postgres = await PostgresServer.StartAsync();
+        Redis = await RedisServer.StartAsync();
+        await DatabaseMigrator.MigrateAsync(Postgres.ConnectionString(), CancellationToken.None);
+        Sp.WriteMetadata(Path.Combine(_folder, "sp"));
+
+        foreach (var (dc, letter) in new[] { ("DC1", "a"), ("DC1", "b"), ("DC2", "a"), ("DC2", "b") })
+        {
+            _silos.Add(NewSilo(dc, letter));
+        }
+
+        foreach (var dc in new[] { "DC1", "DC2" })
+        {
+            _gateways.Add(NewGateway(dc));
+        }
+
+        var timeout = TimeSpan.FromSeconds(90);
+        await Task.WhenAll(_silos.Select(s => s.StartAndWaitReadyAsync(timeout)));
+        await Task.WhenAll(_gateways.Select(g => g.StartAndWaitReadyAsync(timeout)));
+        Dc1 = await DataCentreClient.ConnectAsync("DC1", ClusterId, ServiceId, SilosOf("DC1").Select(GatewayPort));
+        Dc2 = await DataCentreClient.ConnectAsync("DC2", ClusterId, ServiceId, SilosOf("DC2").Select(GatewayPort));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Dc1 is not null)
+        {
+            await Dc1.DisposeAsync();
+        }
+
+        if (Dc2 is not null)
+        {
+            await Dc2.DisposeAsync();
+        }
+
+        // Gateways first, then silos (orderly, so the cluster says goodbye), then the stores.
+        await Task.WhenAll(_gateways.Concat(_silos).Select(StopAsync));
+        if (Redis is not null)
+        {
+            await Redis.DisposeAsync();
+        }
+
+        if (Postgres is not null)
+        {
+            await Postgres.DisposeAsync();
+        }
+
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+
+        Watchdog.Forget();
+    }
+
+    private static async Task StopAsync(HostNode node)
+    {
+        if (node.Process is { HasExited: false } process)
+        {
+            process.Signal(Signals.Terminate);
+            if (!await process.WaitForExitAsync(TimeSpan.FromSeconds(15)))
+            {
+                await process.KillAsync();
+            }
+        }
+    }
+
+    private readonly Dictionary<HostNode, int> _gatewayPorts = [];
+
+    private int GatewayPort(HostNode silo) => _gatewayPorts[silo];
+
+    private Dictionary<string, string> Common(string dataCentre) => new()
+    {
+        ["DOTNET_ENVIRONMENT"] = "Production",
+        ["Logging__LogLevel__Default"] = "Warning",
+        ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
+        ["Orleans__ClusterId"] = ClusterId,
+        ["Orleans__ServiceId"] = ServiceId,
+        ["DataCenter__Name"] = dataCentre,
+        ["ConnectionStrings__Orleans"] = Postgres.ConnectionString(),
+        ["ConnectionStrings__Redis"] = Redis.Configuration,
+    };
+
+    private HostNode NewSilo(string dataCentre, string letter)
+    {
+        var http = FreePorts.Next();
+        var environment = Common(dataCentre);
+        environment["Urls"] = $"http://127.0.0.1:{http}";
+        environment["Orleans__SiloPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture);
+        var gatewayPort = FreePorts.Next();
+        environment["Orleans__GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture);
+        environment["Orleans__AdvertisedAddress"] = "127.0.0.1";
+        // Development cluster: one software key shared by the silos (the HSM issue refuses this unless allowed).
+        environment["Signing__Provider"] = "Software";
+        environment["Signing__SoftwareKeyDirectory"] = Path.Combine(_folder, "keys");
+        environment["Signing__AllowSoftwareInCluster"] = "true";
+        environment["Management__AdminPassword"] = AdminPassword;
+        environment["Management__ShutdownTimeout"] = "00:00:10";
+        foreach (var (key, value) in MembershipForTests)
+        {
+            environment[key] = value;
+        }
+
+        var node = new HostNode($"silo-{dataCentre.ToLowerInvariant()}-{letter}", dataCentre, BuiltHosts.Silo, http, environment, _folder);
+        _gatewayPorts[node] = gatewayPort;
+        return node;
+    }
+
+    private HostNode NewGateway(string dataCentre)
+    {
+        var http = FreePorts.Next();
+        var environment = Common(dataCentre);
+        var baseUrl = $"http://127.0.0.1:{http}";
+        environment["Urls"] = baseUrl;
+        environment["Broker__PublicBaseUrl"] = baseUrl;
+        environment["Broker__DataDirectory"] = Path.Combine(_folder, "gateway-" + dataCentre);
+        environment["Demo__Enabled"] = "true";
+        environment["ServiceProviders__MetadataDirectory"] = Path.Combine(_folder, "sp");
+        environment["Orleans__Gateway__GatewayListRefreshPeriod"] = "00:00:02";
+        environment["Orleans__Messaging__ResponseTimeout"] = "00:00:05";
+        return new HostNode($"gateway-{dataCentre.ToLowerInvariant()}", dataCentre, BuiltHosts.Gateway, http, environment, _folder);
+    }
+}

@@ -1,0 +1,118 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using NemLogin.Saml;
+using NemLogin.Saml.Bindings;
+
+namespace NemLogin.Cluster.Tests.Infrastructure;
+
+/// <summary>
+/// A cookie-keeping HTTP browser that walks a SAML login: SP redirect, the MitID simulator's form, the broker's
+/// auto-post form. Answers whether the broker ended with a successful SAML Response, and whether it asked for a login.
+/// </summary>
+internal sealed partial class LoginBrowser : IDisposable
+{
+    private readonly CookieContainer _cookies = new();
+    private readonly HttpClient _http;
+
+    public LoginBrowser()
+    {
+        _http = new HttpClient(new HttpClientHandler { CookieContainer = _cookies, AllowAutoRedirect = true })
+        {
+            Timeout = TimeSpan.FromSeconds(15),
+        };
+    }
+
+    /// <summary>The broker's session cookie (shared by both gateways: same host, cookies ignore the port).</summary>
+    public string? SessionId => _cookies.GetAllCookies().FirstOrDefault(c => c.Name == "nemlogin.sid")?.Value;
+
+    public sealed record Result(bool Success, bool AskedForLogin, string Detail);
+
+    public async Task<Result> LoginAsync(string redirectUrl, string user, CancellationToken cancellationToken)
+    {
+        var (url, html) = await GetAsync(redirectUrl, cancellationToken);
+        var askedForLogin = false;
+        if (html.Contains("name=\"username\"", StringComparison.Ordinal))
+        {
+            askedForLogin = true;
+            (url, html) = await SubmitAsync(url, html, user, cancellationToken);
+        }
+
+        var response = Field(html, "SAMLResponse");
+        if (response is null)
+        {
+            return new Result(false, askedForLogin, $"no SAMLResponse at {url}: {Snippet(html)}");
+        }
+
+        var xml = PostBinding.Decode(response, SamlLimits.Default);
+        var success = xml.Contains(SamlConstants.StatusCodes.Success, StringComparison.Ordinal) && xml.Contains("EncryptedAssertion", StringComparison.Ordinal);
+        return new Result(success, askedForLogin, success ? "" : Snippet(xml));
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private async Task<(Uri Url, string Html)> GetAsync(string url, CancellationToken cancellationToken)
+    {
+        using var response = await _http.GetAsync(url, cancellationToken);
+        return (response.RequestMessage!.RequestUri!, await response.Content.ReadAsStringAsync(cancellationToken));
+    }
+
+    private async Task<(Uri Url, string Html)> SubmitAsync(Uri page, string html, string user, CancellationToken cancellationToken)
+    {
+        var form = FormRegex().Match(html);
+        if (!form.Success)
+        {
+            throw new InvalidOperationException($"No form at {page}: {Snippet(html)}");
+        }
+
+        var fields = new Dictionary<string, string>();
+        foreach (Match input in InputRegex().Matches(form.Groups["body"].Value))
+        {
+            var attributes = input.Groups["attrs"].Value;
+            if (Attribute(attributes, "name") is { } name && Attribute(attributes, "type") is not ("submit" or "button"))
+            {
+                fields[WebUtility.HtmlDecode(name)] = WebUtility.HtmlDecode(Attribute(attributes, "value") ?? "");
+            }
+        }
+
+        var button = ButtonRegex().Match(form.Groups["body"].Value);
+        if (button.Success && Attribute(button.Groups["attrs"].Value, "name") is { } buttonName)
+        {
+            fields.TryAdd(WebUtility.HtmlDecode(buttonName), WebUtility.HtmlDecode(Attribute(button.Groups["attrs"].Value, "value") ?? ""));
+        }
+
+        fields["username"] = user;
+        var action = new Uri(page, WebUtility.HtmlDecode(Attribute(form.Groups["attrs"].Value, "action") ?? page.ToString()));
+        using var response = await _http.PostAsync(action, new FormUrlEncodedContent(fields), cancellationToken);
+        return (response.RequestMessage!.RequestUri!, await response.Content.ReadAsStringAsync(cancellationToken));
+    }
+
+    private static string? Field(string html, string name)
+    {
+        foreach (Match input in InputRegex().Matches(html))
+        {
+            if (Attribute(input.Groups["attrs"].Value, "name") == name)
+            {
+                return WebUtility.HtmlDecode(Attribute(input.Groups["attrs"].Value, "value") ?? "");
+            }
+        }
+
+        return null;
+    }
+
+    private static string? Attribute(string attributes, string name)
+    {
+        var match = Regex.Match(attributes, $@"(?:^|\s){name}\s*=\s*""(?<v>[^""]*)""", RegexOptions.IgnoreCase);
+        return match.Success ? match.Groups["v"].Value : null;
+    }
+
+    private static string Snippet(string text) => text.Length <= 400 ? text : text[..400];
+
+    [GeneratedRegex(@"<form(?<attrs>[^>]*)>(?<body>.*?)</form>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex FormRegex();
+
+    [GeneratedRegex(@"<input(?<attrs>[^>]*)/?>", RegexOptions.IgnoreCase)]
+    private static partial Regex InputRegex();
+
+    [GeneratedRegex(@"<button(?<attrs>[^>]*type=""submit""[^>]*)>", RegexOptions.IgnoreCase)]
+    private static partial Regex ButtonRegex();
+}

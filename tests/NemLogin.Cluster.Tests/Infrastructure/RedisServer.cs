@@ -1,0 +1,73 @@
+namespace NemLogin.Cluster.Tests.Infrastructure;
+
+/// <summary>
+/// A Redis 7 server of the tests' own on 127.0.0.1 and a free port. The append-only file is synced on every write, so a
+/// restart keeps every acknowledged session (production runs AOF everysec plus a replica; see docs/reliability.md).
+/// </summary>
+internal sealed class RedisServer : IAsyncDisposable
+{
+    private const string Binary = "/usr/bin/redis-server";
+    private readonly string _folder;
+    private ChildProcess? _process;
+
+    private RedisServer(string folder, int port)
+    {
+        _folder = folder;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    public string Configuration => $"127.0.0.1:{Port},abortConnect=false,connectTimeout=2000,syncTimeout=3000,asyncTimeout=3000";
+
+    public static async Task<RedisServer> StartAsync()
+    {
+        if (!File.Exists(Binary))
+        {
+            throw new InvalidOperationException($"{Binary} is missing; ./test.sh installs the Debian package redis-server.");
+        }
+
+        var folder = Directory.CreateTempSubdirectory("nemlogin-redis-").FullName;
+        Watchdog.TrackFolder(folder);
+        var server = new RedisServer(folder, FreePorts.Next());
+        await server.StartServerAsync();
+        return server;
+    }
+
+    public async Task StartServerAsync()
+    {
+        _process = ChildProcess.Start(Path.Combine(_folder, "redis.log"), new Dictionary<string, string>(), Binary,
+            "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1",
+            "--dir", _folder, "--appendonly", "yes", "--appendfsync", "always", "--save", "", "--daemonize", "no");
+        await Readiness.WaitForTcpAsync(Port, TimeSpan.FromSeconds(20), () => _process.HasExited ? _process.LogTail() : null);
+    }
+
+    /// <summary>SIGTERM: Redis flushes its append-only file and exits; then the same server starts again on the same port.</summary>
+    public async Task RestartAsync()
+    {
+        await StopServerAsync();
+        await StartServerAsync();
+    }
+
+    public async Task StopServerAsync()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            process.Signal(Signals.Terminate);
+            if (!await process.WaitForExitAsync(TimeSpan.FromSeconds(20)))
+            {
+                await process.KillAsync();
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_process is not null)
+        {
+            await _process.KillAsync();
+        }
+
+        Directory.Delete(_folder, recursive: true);
+    }
+}

@@ -6,7 +6,7 @@ namespace NemLogin.Grains.Sessions;
 [Alias("nl.session")]
 public interface ISessionGrain : IGrainWithStringKey
 {
-    /// <summary>The live session, or null when there is none or it has expired.</summary>
+    /// <summary>The live session, or null when there is none or it has expired (idle or absolute limit).</summary>
     [Alias("get")]
     Task<SessionSnapshot?> GetAsync();
 
@@ -18,8 +18,8 @@ public interface ISessionGrain : IGrainWithStringKey
     Task<SessionSnapshot> AuthenticateAsync(SessionAuthentication authentication);
 
     /// <summary>
-    /// Adds (or refreshes) a service provider as participant and returns it with its SessionIndex.
-    /// Refused with code <c>session.none</c> when there is no live session.
+    /// Adds (or refreshes) a service provider as participant and returns it with its SessionIndex; this is activity that
+    /// restarts the idle limit. Refused with code <c>session.none</c> when there is no live session.
     /// </summary>
     [Alias("add-participant")]
     Task<SessionParticipant> AddParticipantAsync(string serviceProviderId, string nameId, string nameIdFormat);

@@ -13,4 +13,8 @@ public sealed record SessionSnapshot(
     [property: Id(3)] DateTimeOffset AuthnInstant,
     [property: Id(4)] string AuthenticatingAuthority,
     [property: Id(5)] DateTimeOffset ExpiresAt,
-    [property: Id(6)] ImmutableArray<SessionParticipant> Participants);
+    [property: Id(6)] ImmutableArray<SessionParticipant> Participants)
+{
+    /// <summary>When the session ends unless another assertion is issued in it first (the idle limit).</summary>
+    [Id(7)] public DateTimeOffset IdleExpiresAt { get; init; }
+}

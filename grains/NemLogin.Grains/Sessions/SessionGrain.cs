@@ -16,12 +16,14 @@ public sealed class SessionGrain(
         ArgumentException.ThrowIfNullOrWhiteSpace(authentication.AuthenticatingAuthority);
 
         var live = await LiveSessionAsync();
+        var now = timeProvider.GetUtcNow();
         var next = live is not null && live.IdentityId == authentication.IdentityId
             ? live with
             {
                 Loa = authentication.Loa,
                 AuthnInstant = authentication.AuthnInstant,
                 AuthenticatingAuthority = authentication.AuthenticatingAuthority,
+                LastActivityAt = now,
             }
             : new SessionState
             {
@@ -30,7 +32,8 @@ public sealed class SessionGrain(
                 Loa = authentication.Loa,
                 AuthnInstant = authentication.AuthnInstant,
                 AuthenticatingAuthority = authentication.AuthenticatingAuthority,
-                ExpiresAt = timeProvider.GetUtcNow() + options.Value.AbsoluteLifetime,
+                ExpiresAt = now + options.Value.AbsoluteLifetime,
+                LastActivityAt = now,
             };
 
         state.State = next;
@@ -47,18 +50,26 @@ public sealed class SessionGrain(
         var live = await LiveSessionAsync()
             ?? throw new GrainRuleException("session.none", "There is no live session to add a participant to.");
 
+        var now = timeProvider.GetUtcNow();
         var existing = live.Participants.FirstOrDefault(p => string.Equals(p.ServiceProviderId, serviceProviderId, StringComparison.Ordinal));
 
         // One SessionIndex per SP per session, so a LogoutRequest carrying it can be matched (Core 3.7.1).
         var participant = existing is null
-            ? new SessionParticipant(serviceProviderId, nameId, nameIdFormat, SessionIndexes.New(), timeProvider.GetUtcNow())
+            ? new SessionParticipant(serviceProviderId, nameId, nameIdFormat, SessionIndexes.New(), now)
             : existing with { NameId = nameId, NameIdFormat = nameIdFormat };
+
+        if (existing is null)
+        {
+            // Before the SP can hold the SessionIndex, so a LogoutRequest that carries it always finds this session.
+            await GrainFactory.GetGrain<ISessionIndexGrain>(SessionIndexKey.For(serviceProviderId, participant.SessionIndex))
+                .RecordAsync(this.GetPrimaryKeyString(), live.ExpiresAt);
+        }
 
         var participants = existing is null
             ? live.Participants.Add(participant)
             : live.Participants.Replace(existing, participant);
 
-        state.State = live with { Participants = participants };
+        state.State = live with { Participants = participants, LastActivityAt = now };
         await state.WriteStateAsync();
         return participant;
     }
@@ -75,7 +86,7 @@ public sealed class SessionGrain(
         return live is null ? null : Snapshot(live);
     }
 
-    /// <summary>The stored session if it has not expired; an expired one is removed so it cannot come back.</summary>
+    /// <summary>The stored session if neither limit has passed; an expired one is removed so it cannot come back.</summary>
     private async Task<SessionState?> LiveSessionAsync()
     {
         if (!state.RecordExists)
@@ -83,7 +94,8 @@ public sealed class SessionGrain(
             return null;
         }
 
-        if (timeProvider.GetUtcNow() < state.State.ExpiresAt)
+        var now = timeProvider.GetUtcNow();
+        if (now < state.State.ExpiresAt && now < IdleExpiry(state.State))
         {
             return state.State;
         }
@@ -92,6 +104,8 @@ public sealed class SessionGrain(
         return null;
     }
 
+    private DateTimeOffset IdleExpiry(SessionState session) => session.LastActivityAt + options.Value.IdleTimeout;
+
     private SessionSnapshot Snapshot(SessionState session) => new(
         this.GetPrimaryKeyString(),
         session.IdentityId,
@@ -99,5 +113,8 @@ public sealed class SessionGrain(
         session.AuthnInstant,
         session.AuthenticatingAuthority,
         session.ExpiresAt,
-        session.Participants);
+        session.Participants)
+    {
+        IdleExpiresAt = IdleExpiry(session) < session.ExpiresAt ? IdleExpiry(session) : session.ExpiresAt,
+    };
 }

@@ -12,4 +12,7 @@ public sealed record SessionState
     [Id(3)] public string AuthenticatingAuthority { get; init; } = "";
     [Id(4)] public DateTimeOffset ExpiresAt { get; init; }
     [Id(5)] public ImmutableArray<SessionParticipant> Participants { get; init; } = [];
+
+    /// <summary>The last login or assertion in this session; a record without one reads as idle since ever and is dropped.</summary>
+    [Id(6)] public DateTimeOffset LastActivityAt { get; init; }
 }

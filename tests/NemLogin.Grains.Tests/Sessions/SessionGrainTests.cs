@@ -9,6 +9,7 @@ public sealed partial class SessionGrainTests(ClusterFixture fixture)
 {
     private const string Persistent = "urn:oasis:names:tc:SAML:2.0:nameid-format:persistent";
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(8);
+    private static readonly TimeSpan IdleTimeout = TimeSpan.FromHours(1);
 
     [Fact]
     public async Task Session_None_GetReturnsNull()
@@ -40,7 +41,7 @@ public sealed partial class SessionGrainTests(ClusterFixture fixture)
         var session = NewSession();
         await session.AuthenticateAsync(Authentication(Guid.NewGuid(), LevelOfAssurance.Substantial));
 
-        fixture.Time.Advance(Lifetime - TimeSpan.FromTicks(1));
+        await KeepActiveAsync(session, Lifetime - TimeSpan.FromTicks(1));
         Assert.NotNull(await session.GetAsync());
 
         fixture.Time.Advance(TimeSpan.FromTicks(1));
@@ -54,7 +55,7 @@ public sealed partial class SessionGrainTests(ClusterFixture fixture)
         var identity = Guid.NewGuid();
         var first = await session.AuthenticateAsync(Authentication(identity, LevelOfAssurance.Substantial));
         var participant = await session.AddParticipantAsync("https://sp-a.example", "name-a", Persistent);
-        fixture.Time.Advance(TimeSpan.FromHours(1));
+        fixture.Time.Advance(TimeSpan.FromMinutes(30));
 
         var second = await session.AuthenticateAsync(Authentication(identity, LevelOfAssurance.High));
 
@@ -70,10 +71,12 @@ public sealed partial class SessionGrainTests(ClusterFixture fixture)
         var session = NewSession();
         var identity = Guid.NewGuid();
         await session.AuthenticateAsync(Authentication(identity, LevelOfAssurance.Substantial));
-        fixture.Time.Advance(TimeSpan.FromHours(7));
+        await KeepActiveAsync(session, TimeSpan.FromHours(7));
         await session.AuthenticateAsync(Authentication(identity, LevelOfAssurance.Substantial));
 
-        fixture.Time.Advance(TimeSpan.FromHours(1));
+        fixture.Time.Advance(TimeSpan.FromMinutes(59));
+        Assert.NotNull(await session.GetAsync());
+        fixture.Time.Advance(TimeSpan.FromMinutes(1));
 
         Assert.Null(await session.GetAsync());
     }
@@ -85,7 +88,7 @@ public sealed partial class SessionGrainTests(ClusterFixture fixture)
         var session = NewSession();
         await session.AuthenticateAsync(Authentication(Guid.NewGuid(), LevelOfAssurance.Substantial));
         await session.AddParticipantAsync("https://sp-a.example", "name-a", Persistent);
-        fixture.Time.Advance(TimeSpan.FromHours(2));
+        fixture.Time.Advance(TimeSpan.FromMinutes(10));
         var other = Guid.NewGuid();
 
         var snapshot = await session.AuthenticateAsync(Authentication(other, LevelOfAssurance.Substantial));
@@ -173,6 +176,89 @@ public sealed partial class SessionGrainTests(ClusterFixture fixture)
         await fixture.Cluster.DeactivateAsync(session);
 
         Assert.Equal(participant, Assert.Single((await session.GetAsync())!.Participants));
+    }
+
+    [Fact]
+    public async Task Session_NoActivityForIdleTimeout_ReturnsNull()
+    {
+        var session = NewSession();
+        await session.AuthenticateAsync(Authentication(Guid.NewGuid(), LevelOfAssurance.Substantial));
+
+        fixture.Time.Advance(IdleTimeout - TimeSpan.FromTicks(1));
+        Assert.NotNull(await session.GetAsync());
+
+        fixture.Time.Advance(TimeSpan.FromTicks(1));
+        Assert.Null(await session.GetAsync());
+        var refused = await Assert.ThrowsAsync<GrainRuleException>(
+            () => session.AddParticipantAsync("https://sp-a.example", "name-a", Persistent));
+        Assert.Equal("session.none", refused.Code);
+    }
+
+    [Fact]
+    public async Task Session_AssertionIssued_RestartsIdleLimit()
+    {
+        var session = NewSession();
+        await session.AuthenticateAsync(Authentication(Guid.NewGuid(), LevelOfAssurance.Substantial));
+        fixture.Time.Advance(TimeSpan.FromMinutes(50));
+
+        await session.AddParticipantAsync("https://sp-a.example", "name-a", Persistent);
+        fixture.Time.Advance(TimeSpan.FromMinutes(50));
+
+        var live = await session.GetAsync();
+        Assert.NotNull(live);
+        Assert.Equal(fixture.Time.GetUtcNow() + TimeSpan.FromMinutes(10), live.IdleExpiresAt);
+    }
+
+    [Fact]
+    public async Task Session_ReadWithoutAssertion_DoesNotRestartIdleLimit()
+    {
+        // Looking at a session (an SSO check that then fails, the logout page) is not the person using it.
+        var session = NewSession();
+        await session.AuthenticateAsync(Authentication(Guid.NewGuid(), LevelOfAssurance.Substantial));
+        fixture.Time.Advance(TimeSpan.FromMinutes(50));
+        Assert.NotNull(await session.GetAsync());
+
+        fixture.Time.Advance(TimeSpan.FromMinutes(10));
+
+        Assert.Null(await session.GetAsync());
+    }
+
+    [Fact]
+    public async Task Session_NearAbsoluteLimit_IdleExpiryCappedAtAbsoluteExpiry()
+    {
+        var session = NewSession();
+        var started = await session.AuthenticateAsync(Authentication(Guid.NewGuid(), LevelOfAssurance.Substantial));
+        await KeepActiveAsync(session, Lifetime - TimeSpan.FromMinutes(20));
+
+        var live = await session.GetAsync();
+
+        Assert.Equal(started.ExpiresAt, live!.IdleExpiresAt);
+    }
+
+    [Fact]
+    public async Task Session_NewParticipant_SessionIndexFindsTheSession()
+    {
+        // A LogoutRequest over HTTP-POST arrives without the broker's cookie: its SessionIndex must lead to the session.
+        var session = NewSession();
+        var snapshot = await session.AuthenticateAsync(Authentication(Guid.NewGuid(), LevelOfAssurance.Substantial));
+
+        var participant = await session.AddParticipantAsync("https://sp-a.example", "name-a", Persistent);
+
+        var index = fixture.Grains.GetGrain<ISessionIndexGrain>(SessionIndexKey.For("https://sp-a.example", participant.SessionIndex));
+        Assert.Equal(snapshot.SessionId, await index.FindSessionAsync());
+        var otherSp = fixture.Grains.GetGrain<ISessionIndexGrain>(SessionIndexKey.For("https://sp-b.example", participant.SessionIndex));
+        Assert.Null(await otherSp.FindSessionAsync());
+    }
+
+    private async Task KeepActiveAsync(ISessionGrain session, TimeSpan total)
+    {
+        // Activity every half hour keeps the idle limit from ending the session first.
+        var step = TimeSpan.FromMinutes(30);
+        for (var elapsed = TimeSpan.Zero; elapsed < total; elapsed += step)
+        {
+            fixture.Time.Advance(total - elapsed < step ? total - elapsed : step);
+            await session.AddParticipantAsync("https://sp-keep-alive.example", "name-k", Persistent);
+        }
     }
 
     private ISessionGrain NewSession() => fixture.Grains.GetGrain<ISessionGrain>(TestIds.New("session"));

@@ -1,0 +1,21 @@
+using System.Collections.Immutable;
+
+namespace NemLogin.Grains.Sessions;
+
+/// <summary>What a single logout sets out to do.</summary>
+[GenerateSerializer, Immutable]
+[Alias("nl.logout.plan")]
+public sealed record LogoutPlan
+{
+    /// <summary>A hash of the secret the browser holds for this flow; only that browser may drive and finish it.</summary>
+    [Id(0)] public required string BrowserBinding { get; init; }
+
+    /// <summary>The identity whose session ended (for audit; never a name or CPR number).</summary>
+    [Id(1)] public required Guid IdentityId { get; init; }
+
+    /// <summary>The service provider that asked, or null when the person logged out at the broker.</summary>
+    [Id(2)] public LogoutInitiator? Initiator { get; init; }
+
+    /// <summary>Every other participant of the session, in the order they joined.</summary>
+    [Id(3)] public required ImmutableArray<LogoutTarget> Targets { get; init; }
+}

@@ -1,0 +1,40 @@
+namespace NemLogin.Grains.Sessions;
+
+[GrainType("nl.session-index")]
+public sealed class SessionIndexGrain(
+    [PersistentState("session-index", StorageNames.Sessions)] IPersistentState<SessionIndexState> state,
+    TimeProvider timeProvider) : Grain, ISessionIndexGrain
+{
+    public async Task RecordAsync(string sessionId, DateTimeOffset keepUntil)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sessionId);
+
+        // A SessionIndex is random per participant; one that is already taken by another session is never reassigned.
+        if (await LiveAsync() is { } existing && !string.Equals(existing.SessionId, sessionId, StringComparison.Ordinal))
+        {
+            throw new GrainRuleException("session-index.taken", "The SessionIndex already belongs to another session.");
+        }
+
+        state.State = new SessionIndexState { SessionId = sessionId, KeepUntil = keepUntil };
+        await state.WriteStateAsync();
+    }
+
+    public async Task<string?> FindSessionAsync() => (await LiveAsync())?.SessionId;
+
+    private async Task<SessionIndexState?> LiveAsync()
+    {
+        if (!state.RecordExists)
+        {
+            return null;
+        }
+
+        if (timeProvider.GetUtcNow() < state.State.KeepUntil)
+        {
+            return state.State;
+        }
+
+        await state.ClearStateAsync();
+        DeactivateOnIdle();
+        return null;
+    }
+}

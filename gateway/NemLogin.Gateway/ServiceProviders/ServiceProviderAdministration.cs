@@ -38,7 +38,7 @@ internal sealed class ServiceProviderAdministration(
         }
         catch (Exception ex) when (ex is SamlException or GrainRuleException)
         {
-            Refused(context, AuditActions.SpRegister, actor, entityId, ex);
+            Refused(context, AuditActions.SpRegister, actor, entityId ?? PeekEntityIdUnvalidated(metadataXml), ex);
             throw;
         }
     }
@@ -103,6 +103,19 @@ internal sealed class ServiceProviderAdministration(
         {
             Refused(context, action, actor, entityId, ex);
             throw;
+        }
+    }
+
+    // Only to file a refusal under the SP it claims to be; nothing is registered from it.
+    private static string? PeekEntityIdUnvalidated(string metadataXml)
+    {
+        try
+        {
+            return NemLogin.Saml.Metadata.MetadataReader.ReadServiceProvider(metadataXml, SamlLimits.Default).EntityId;
+        }
+        catch (SamlException)
+        {
+            return null;
         }
     }
 

@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using Net.Pkcs11Interop.Common;
+using Net.Pkcs11Interop.HighLevelAPI;
+using NemLogin.Grains.Signing.Pkcs11;
+
+namespace NemLogin.Hsm.Tests.Support;
+
+/// <summary>
+/// Wraps the real PKCS#11 session seam (SoftHSM2 underneath) and can be told to fail the next calls with a CKR code,
+/// to refuse to open sessions, or to hold signing calls until released (a slow HSM). It counts what reaches the HSM.
+/// </summary>
+internal sealed class FaultInjectingSessionFactory(IHsmSessionFactory inner) : IHsmSessionFactory
+{
+    private readonly ConcurrentQueue<CKR> _signFaults = new();
+    private int _opened;
+    private int _signCalls;
+    private int _inFlight;
+    private int _maxInFlight;
+
+    public Pkcs11InteropFactories Factories => inner.Factories;
+
+    /// <summary>Sessions opened so far.</summary>
+    public int Opened => Volatile.Read(ref _opened);
+
+    /// <summary>Sign calls that reached the HSM (including failed ones).</summary>
+    public int SignCalls => Volatile.Read(ref _signCalls);
+
+    /// <summary>The most sign calls that were inside the HSM at the same moment.</summary>
+    public int MaxInFlight => Volatile.Read(ref _maxInFlight);
+
+    /// <summary>While set, opening a session fails with this code.</summary>
+    public CKR? OpenFault { get; set; }
+
+    /// <summary>While set, every sign call waits here before reaching the HSM.</summary>
+    public ManualResetEventSlim? Hold { get; set; }
+
+    /// <summary>Released once for each sign call that is inside (or held before) the HSM.</summary>
+    public SemaphoreSlim Entered { get; } = new(0);
+
+    /// <summary>Time each sign call spends in the HSM on top of the real signature.</summary>
+    public TimeSpan Delay { get; set; }
+
+    public void FailNextSigns(CKR code, int count = 1)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            _signFaults.Enqueue(code);
+        }
+    }
+
+    public IHsmSession Open()
+    {
+        Interlocked.Increment(ref _opened);
+        return OpenFault is { } code ? throw new Pkcs11Exception("C_OpenSession", code) : new Session(inner.Open(), this);
+    }
+
+    private byte[] Sign(IHsmSession session, IMechanism mechanism, IObjectHandle key, byte[] data)
+    {
+        Interlocked.Increment(ref _signCalls);
+        var now = Interlocked.Increment(ref _inFlight);
+        InterlockedMax(ref _maxInFlight, now);
+        try
+        {
+            Entered.Release();
+            Hold?.Wait(TestContext.Current.CancellationToken);
+            if (_signFaults.TryDequeue(out var code))
+            {
+                throw new Pkcs11Exception("C_Sign", code);
+            }
+
+            if (Delay > TimeSpan.Zero)
+            {
+                Thread.Sleep(Delay);
+            }
+
+            return session.Sign(mechanism, key, data);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while (value > (seen = Volatile.Read(ref target)) && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
+        }
+    }
+
+    private sealed class Session(IHsmSession real, FaultInjectingSessionFactory owner) : IHsmSession
+    {
+        public byte[] Sign(IMechanism mechanism, IObjectHandle privateKey, byte[] data) => owner.Sign(real, mechanism, privateKey, data);
+
+        public List<IObjectHandle> FindObjects(List<IObjectAttribute> template) => real.FindObjects(template);
+
+        public List<IObjectAttribute> GetAttributes(IObjectHandle handle, List<CKA> attributes) => real.GetAttributes(handle, attributes);
+
+        public void Dispose() => real.Dispose();
+    }
+}

@@ -40,6 +40,25 @@ internal static partial class Log
     [LoggerMessage(EventId = 1300, Level = LogLevel.Warning, Message = "No silo of the cluster answers yet ({ErrorType}); retrying")]
     public static partial void ClusterConnectionRetry(ILogger logger, string errorType);
 
+    // Single logout (1400-1499).
+    [LoggerMessage(EventId = 1400, Level = LogLevel.Warning, Message = "SAML logout message refused: {Code} from {Issuer}: {Reason}")]
+    public static partial void LogoutMessageRefused(ILogger logger, string code, string? issuer, string reason);
+
+    [LoggerMessage(EventId = 1401, Level = LogLevel.Information, Message = "Session of identity {IdentityId} ended by {Initiator}; {Targets} other participants to tell (flow {FlowId})")]
+    public static partial void LogoutStarted(ILogger logger, Guid identityId, string initiator, int targets, string? flowId);
+
+    [LoggerMessage(EventId = 1402, Level = LogLevel.Information, Message = "Logout request from {ServiceProvider} found no live session; answered Success")]
+    public static partial void LogoutFoundNoSession(ILogger logger, string serviceProvider);
+
+    [LoggerMessage(EventId = 1403, Level = LogLevel.Warning, Message = "Logout request from {ServiceProvider} names another principal than the session's participant; answered UnknownPrincipal")]
+    public static partial void LogoutPrincipalMismatch(ILogger logger, string serviceProvider);
+
+    [LoggerMessage(EventId = 1404, Level = LogLevel.Information, Message = "Logout flow {FlowId}: {ServiceProvider} answered {Status}")]
+    public static partial void LogoutParticipantAnswered(ILogger logger, string flowId, string serviceProvider, string status);
+
+    [LoggerMessage(EventId = 1405, Level = LogLevel.Information, Message = "Logout flow {FlowId} of identity {IdentityId} finished: {LoggedOut} of {Targets} participants confirmed")]
+    public static partial void LogoutFinished(ILogger logger, string flowId, Guid identityId, int loggedOut, int targets);
+
     // Audit and administration (4000-4099): entityIDs, actions and codes; never keys, never persons.
 
     [LoggerMessage(EventId = 4000, Level = LogLevel.Error, Message = "Audit: {Count} records were dropped because the buffer was full (the audit store is too slow or down)")]

@@ -10,6 +10,8 @@ internal static class AuditActions
     public const string UpstreamLogin = "login.upstream";
     public const string LogoutRequest = "saml.logout-request";
     public const string LogoutResponse = "saml.logout-response";
+    public const string LogoutAtBroker = "logout.broker";
+    public const string LogoutFinished = "logout.finish";
     public const string AdminAuthentication = "admin.authenticate";
     public const string SpRegister = "sp.register";
     public const string SpEnable = "sp.enable";

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 using NemLogin.Gateway.Saml;
 using NemLogin.Saml;
@@ -18,9 +17,6 @@ namespace NemLogin.Gateway.DemoSp;
 /// </summary>
 internal static class DemoSpEndpoints
 {
-    private const string PendingCookie = "demo-sp.pending";
-    private const string UserCookie = "demo-sp.user";
-
     public static RouteGroupBuilder MapDemoSp(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/demo-sp");
@@ -28,13 +24,14 @@ internal static class DemoSpEndpoints
         group.MapGet("/metadata", (DemoServiceProvider sp) => TypedResults.Content(sp.Metadata(), "application/samlmetadata+xml; charset=utf-8"));
         group.MapGet("/login", LoginAsync);
         group.MapPost("/acs", AcsAsync).DisableAntiforgery();
-        group.MapGet("/logout", Logout);
+        group.MapGet("/logout", DemoSpLogout.LogoutAsync);
+        group.MapGet("/slo", DemoSpLogout.SingleLogoutAsync);
         return group;
     }
 
     private static IResult Home(HttpContext context, IDataProtectionProvider protection)
     {
-        var login = ReadCookie<DemoLogin>(context, protection, UserCookie);
+        var login = DemoSpCookies.Read<DemoLogin>(context, protection, DemoSpCookies.User);
         string body;
         if (login is null)
         {
@@ -59,6 +56,12 @@ internal static class DemoSpEndpoints
                 <h2>Attributes received</h2><table id="attributes">{rows}</table>
                 <p><a class="button" href="/demo-sp/logout">Log out</a> <a class="button" href="/demo-sp/login?force=true">Log in again</a></p>
                 """;
+        }
+
+        var loggedOut = context.Request.Query["logout"].ToString();
+        if (loggedOut.Length > 0)
+        {
+            body += $"""<p>Single logout through the broker: <span class="code" id="demo-logout">{E(loggedOut)}</span></p>""";
         }
 
         var error = context.Request.Query["error"].ToString();
@@ -90,7 +93,7 @@ internal static class DemoSpEndpoints
             AllowCreate = true,
             RequestedAuthnContext = new RequestedAuthnContext("minimum", [loa]),
         };
-        WriteCookie(context, protection, PendingCookie, request.Id);
+        DemoSpCookies.Write(context, protection, DemoSpCookies.Pending, request.Id);
         var url = await RedirectBinding.BuildUrlAsync(
             idp.SingleSignOnUrl, "SAMLRequest", AuthnRequestXml.Write(request), "demo", new RsaSamlSigner(keys.Certificate), context.RequestAborted);
         return TypedResults.Redirect(url);
@@ -101,8 +104,8 @@ internal static class DemoSpEndpoints
         IDataProtectionProvider protection, TimeProvider time, ILogger<DemoServiceProvider> logger)
     {
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
-        var pendingId = ReadCookie<string>(context, protection, PendingCookie);
-        context.Response.Cookies.Delete(PendingCookie, new CookieOptions { Path = "/demo-sp" });
+        var pendingId = DemoSpCookies.Read<string>(context, protection, DemoSpCookies.Pending);
+        DemoSpCookies.Delete(context, DemoSpCookies.Pending);
         try
         {
             var xml = PostBinding.Decode(form["SAMLResponse"].ToString(), SamlLimits.Default);
@@ -119,50 +122,13 @@ internal static class DemoSpEndpoints
                 Now = time.GetUtcNow(),
             }, SamlLimits.Default);
             var a = valid.Value;
-            WriteCookie(context, protection, UserCookie, new DemoLogin(a.NameId, a.SessionIndex, a.AuthnInstant, a.AuthenticatingAuthorities, a.Attributes));
+            DemoSpCookies.Write(context, protection, DemoSpCookies.User, new DemoLogin(a.NameId, a.NameIdFormat, a.SessionIndex, a.AuthnInstant, a.AuthenticatingAuthorities, a.Attributes));
             return TypedResults.Redirect("/demo-sp/");
         }
         catch (SamlException ex)
         {
             Log.DemoSpRefused(logger, ex.Code.ToString(), ex.Message);
             return TypedResults.Redirect("/demo-sp/?error=" + Uri.EscapeDataString($"{ex.Code}: {ex.Message}"));
-        }
-    }
-
-    private static IResult Logout(HttpContext context)
-    {
-        // Local logout only; single logout through the broker is the next step of the SAML work.
-        context.Response.Cookies.Delete(UserCookie, new CookieOptions { Path = "/demo-sp" });
-        return TypedResults.Redirect("/demo-sp/");
-    }
-
-    private static void WriteCookie<T>(HttpContext context, IDataProtectionProvider protection, string name, T value)
-    {
-        var protector = protection.CreateProtector("demo-sp", name);
-        context.Response.Cookies.Append(name, protector.Protect(JsonSerializer.Serialize(value)), new CookieOptions
-        {
-            HttpOnly = true,
-            Secure = context.Request.IsHttps,
-            SameSite = SameSiteMode.Lax,
-            Path = "/demo-sp",
-        });
-    }
-
-    private static T? ReadCookie<T>(HttpContext context, IDataProtectionProvider protection, string name)
-    {
-        var raw = context.Request.Cookies[name];
-        if (raw is null)
-        {
-            return default;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize<T>(protection.CreateProtector("demo-sp", name).Unprotect(raw));
-        }
-        catch (CryptographicException)
-        {
-            return default;
         }
     }
 }

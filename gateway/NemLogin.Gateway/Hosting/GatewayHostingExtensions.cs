@@ -5,6 +5,7 @@ using NemLogin.Gateway.Admin;
 using NemLogin.Gateway.Audit;
 using NemLogin.Gateway.Health;
 using NemLogin.Gateway.Login;
+using NemLogin.Gateway.Logout;
 using NemLogin.Gateway.Pages;
 using NemLogin.Gateway.Saml;
 using NemLogin.Gateway.ServiceProviders;
@@ -48,6 +49,7 @@ public static class GatewayHostingExtensions
         services.AddSingleton<SsoEndpoint>();
         services.AddSingleton<IdpMetadataService>();
         services.AddHostedService<MetadataDirectoryRegistrar>();
+        services.AddNemLoginSingleLogout();
         services.AddNemLoginAudit();
         services.AddNemLoginAdmin();
         services.AddMitIdUpstream(builder.Configuration);
@@ -62,6 +64,7 @@ public static class GatewayHostingExtensions
         app.UseNemLoginSigningUnavailablePage();
         app.UseRateLimiter();
         app.MapSaml();
+        app.MapLogout();
         app.MapUpstream();
         app.MapHome();
         app.MapAdminApi();

@@ -10,6 +10,8 @@ internal static class SamlEndpoints
             TypedResults.Content(await metadata.GetAsync(context.RequestAborted), "application/samlmetadata+xml; charset=utf-8"));
         group.MapGet("/sso", (SsoEndpoint sso, HttpContext context) => sso.HandleRedirectAsync(context));
         group.MapPost("/sso", (SsoEndpoint sso, HttpContext context) => sso.HandlePostAsync(context)).DisableAntiforgery();
+        group.MapGet("/slo", (SloEndpoint slo, HttpContext context) => slo.HandleRedirectAsync(context));
+        group.MapPost("/slo", (SloEndpoint slo, HttpContext context) => slo.HandlePostAsync(context)).DisableAntiforgery();
         return group;
     }
 }

@@ -1,0 +1,87 @@
+using System.Collections.Immutable;
+using NemLogin.Gateway.Pages;
+using NemLogin.Gateway.Sessions;
+using NemLogin.Grains.Sessions;
+using NemLogin.Saml;
+using NemLogin.Saml.Messages;
+
+namespace NemLogin.Gateway.Logout;
+
+/// <summary>
+/// Ends a session and sets the single logout going: from a service provider's validated LogoutRequest, or from the person
+/// at the broker's logout page. Participants to tell go into a logout flow the browser then walks; with none, the answer is
+/// immediate.
+/// </summary>
+internal sealed class LogoutStarter(IGrainFactory grains, SessionLocator locator, InitiatorResponder responder, LogoutAudit audit)
+{
+    public async Task<IResult> FromServiceProviderAsync(HttpContext context, LogoutRequest request, LogoutInitiator initiator)
+    {
+        var located = await locator.FindAsync(context, initiator.ServiceProviderId, request);
+        if (located is null)
+        {
+            // Nothing left to end: the outcome the SP asked for already holds.
+            audit.NoSession(context, initiator.ServiceProviderId);
+            return await responder.AnswerAsync(context, initiator, SamlConstants.StatusCodes.Success, null, null);
+        }
+
+        // SAML Core 3.7.3.1: the NameID must be the one this SP received in the session; anything else names another principal.
+        if (!string.Equals(located.Participant.NameId, request.NameId, StringComparison.Ordinal))
+        {
+            audit.PrincipalMismatch(context, initiator.ServiceProviderId, located.Session.IdentityId);
+            return await responder.AnswerAsync(
+                context, initiator, SamlConstants.StatusCodes.Requester, SamlConstants.StatusCodes.UnknownPrincipal, "The NameID does not name this session's principal.");
+        }
+
+        var ended = await grains.GetGrain<ISessionGrain>(located.Session.SessionId).EndAsync() ?? located.Session;
+        if (BrowserSession.Read(context) == located.Session.SessionId)
+        {
+            BrowserSession.Clear(context);
+        }
+
+        ImmutableArray<LogoutTarget> others =
+        [
+            .. ended.Participants
+                .Where(p => !string.Equals(p.ServiceProviderId, initiator.ServiceProviderId, StringComparison.Ordinal))
+                .Select(LogoutTarget.From),
+        ];
+        return await StartAsync(context, ended.IdentityId, initiator, others);
+    }
+
+    public async Task<IResult> AtBrokerAsync(HttpContext context)
+    {
+        if (BrowserSession.Read(context) is not { } sessionId)
+        {
+            return LogoutPages.LoggedOut(context, null);
+        }
+
+        var ended = await grains.GetGrain<ISessionGrain>(sessionId).EndAsync();
+        BrowserSession.Clear(context);
+        return ended is null
+            ? LogoutPages.LoggedOut(context, null)
+            : await StartAsync(context, ended.IdentityId, null, [.. ended.Participants.Select(LogoutTarget.From)]);
+    }
+
+    private async Task<IResult> StartAsync(HttpContext context, Guid identityId, LogoutInitiator? initiator, ImmutableArray<LogoutTarget> targets)
+    {
+        if (targets.IsEmpty)
+        {
+            audit.SessionEnded(context, identityId, initiator?.ServiceProviderId, 0, null);
+            return initiator is null
+                ? LogoutPages.LoggedOut(context, null)
+                : await responder.AnswerAsync(context, initiator, SamlConstants.StatusCodes.Success, null, null);
+        }
+
+        var flowId = LogoutFlowId.New();
+        var binding = LogoutFlowCookie.Issue(context, flowId);
+        await grains.GetGrain<ILogoutFlowGrain>(flowId).StartAsync(new LogoutPlan
+        {
+            BrowserBinding = binding,
+            IdentityId = identityId,
+            Initiator = initiator,
+            Targets = targets,
+        });
+        audit.SessionEnded(context, identityId, initiator?.ServiceProviderId, targets.Length, flowId);
+        HtmlPage.NoStore(context);
+        return TypedResults.Redirect("/logout/" + flowId);
+    }
+}

@@ -1,0 +1,91 @@
+using NemLogin.Gateway.Audit;
+using NemLogin.Gateway.Logout;
+using NemLogin.Gateway.ServiceProviders;
+using NemLogin.Grains.Replay;
+using NemLogin.Grains.Sessions;
+using NemLogin.Saml;
+using NemLogin.Saml.Bindings;
+using NemLogin.Saml.Messages;
+using NemLogin.Saml.Validation;
+
+namespace NemLogin.Gateway.Saml;
+
+/// <summary>
+/// An SP-initiated logout: read, find the SP, validate (signature with its registered keys only, Issuer, Destination,
+/// timing), require a registered SLO endpoint for the answer, record the request ID against replay, then end the session.
+/// Any failure before that is an error page and changes nothing.
+/// </summary>
+internal sealed class SloRequestHandler(
+    ServiceProviderCatalog catalog,
+    IdentityProviderInfo idp,
+    LogoutStarter starter,
+    LogoutAudit audit,
+    IGrainFactory grains,
+    TimeProvider time)
+{
+    /// <summary>How long a request ID stays recorded (as for AuthnRequests; the request's own age limit is shorter).</summary>
+    private static readonly TimeSpan ReplayWindow = TimeSpan.FromHours(24);
+
+    public async Task<IResult> HandleRedirectAsync(HttpContext context, RedirectMessage message)
+    {
+        string? issuer = null;
+        try
+        {
+            var received = LogoutRequestXml.Read(message.Xml, SamlLimits.Default);
+            issuer = received.Message.Issuer;
+            var sp = await FindAsync(issuer);
+            return await ContinueAsync(context, sp, LogoutRequestValidator.ValidateRedirect(message, received, Context(sp)));
+        }
+        catch (SamlException ex)
+        {
+            return SloRefusal.Show(context, AuditActions.LogoutRequest, ex, issuer, audit);
+        }
+    }
+
+    public async Task<IResult> HandlePostAsync(HttpContext context, string xml, string? relayState)
+    {
+        string? issuer = null;
+        try
+        {
+            var received = LogoutRequestXml.Read(xml, SamlLimits.Default);
+            issuer = received.Message.Issuer;
+            var sp = await FindAsync(issuer);
+            return await ContinueAsync(context, sp, LogoutRequestValidator.ValidatePost(received, relayState, Context(sp)));
+        }
+        catch (SamlException ex)
+        {
+            return SloRefusal.Show(context, AuditActions.LogoutRequest, ex, issuer, audit);
+        }
+    }
+
+    private async Task<RegisteredServiceProvider> FindAsync(string issuer) =>
+        await catalog.FindAsync(issuer)
+        ?? throw new SamlException(SamlErrorCode.IssuerUnknown, "The service provider is not registered with the broker.");
+
+    private LogoutValidationContext Context(RegisteredServiceProvider sp) => new()
+    {
+        ExpectedIssuer = sp.EntityId,
+        Destinations = [idp.SingleLogoutUrl],
+        TrustedSigningCertificates = sp.SigningCertificates,
+        Now = time.GetUtcNow(),
+    };
+
+    private async Task<IResult> ContinueAsync(HttpContext context, RegisteredServiceProvider sp, Valid<ValidatedLogoutRequest> valid)
+    {
+        var request = valid.Value.Request;
+
+        // OIOSAML 3: the answer goes only to an SLO endpoint from the SP's registration; without one there is nobody to answer.
+        var answerTo = SloEndpointSelector.ForResponses(sp.Registration)
+            ?? throw new SamlException(SamlErrorCode.SloEndpointNotRegistered, "The service provider registered no single logout endpoint.");
+
+        // Recorded only now, after the signature checks, so forged requests cannot burn a real SP's IDs.
+        var replayKey = OneTimeIdKey.For("saml-logoutrequest", sp.EntityId, request.Id);
+        if (!await grains.GetGrain<IOneTimeIdGrain>(replayKey).TryUseAsync(time.GetUtcNow() + ReplayWindow))
+        {
+            throw new SamlException(SamlErrorCode.RequestReplayed, "This logout request was already used.");
+        }
+
+        var initiator = new LogoutInitiator(sp.EntityId, request.Id, valid.Value.RelayState, answerTo.Binding, answerTo.Url);
+        return await starter.FromServiceProviderAsync(context, request, initiator);
+    }
+}

@@ -1,0 +1,95 @@
+using NemLogin.Gateway.Audit;
+using NemLogin.Gateway.Logout;
+using NemLogin.Gateway.ServiceProviders;
+using NemLogin.Grains.Replay;
+using NemLogin.Grains.Sessions;
+using NemLogin.Saml;
+using NemLogin.Saml.Bindings;
+using NemLogin.Saml.Messages;
+using NemLogin.Saml.Validation;
+
+namespace NemLogin.Gateway.Saml;
+
+/// <summary>
+/// A participant's answer to the broker's LogoutRequest, arriving in its frame on the progress page: validated like any
+/// message (signature with the SP's registered keys, Issuer, Destination, timing), then recorded in the logout flow its
+/// InResponseTo names, for that participant only and only once.
+/// </summary>
+internal sealed class SloResponseHandler(
+    ServiceProviderCatalog catalog,
+    IdentityProviderInfo idp,
+    LogoutAudit audit,
+    IGrainFactory grains,
+    TimeProvider time)
+{
+    private static readonly TimeSpan ReplayWindow = TimeSpan.FromHours(24);
+
+    public async Task<IResult> HandleRedirectAsync(HttpContext context, RedirectMessage message)
+    {
+        string? issuer = null;
+        try
+        {
+            var received = LogoutResponseXml.Read(message.Xml, SamlLimits.Default);
+            issuer = received.Message.Issuer;
+            var sp = await FindAsync(issuer);
+            return await RecordAsync(context, sp, LogoutResponseValidator.ValidateRedirect(message, received, null, Context(sp)));
+        }
+        catch (SamlException ex)
+        {
+            return SloRefusal.Show(context, AuditActions.LogoutResponse, ex, issuer, audit);
+        }
+    }
+
+    public async Task<IResult> HandlePostAsync(HttpContext context, string xml, string? relayState)
+    {
+        string? issuer = null;
+        try
+        {
+            var received = LogoutResponseXml.Read(xml, SamlLimits.Default);
+            issuer = received.Message.Issuer;
+            var sp = await FindAsync(issuer);
+            return await RecordAsync(context, sp, LogoutResponseValidator.ValidatePost(received, relayState, null, Context(sp)));
+        }
+        catch (SamlException ex)
+        {
+            return SloRefusal.Show(context, AuditActions.LogoutResponse, ex, issuer, audit);
+        }
+    }
+
+    private async Task<RegisteredServiceProvider> FindAsync(string issuer) =>
+        await catalog.FindAsync(issuer)
+        ?? throw new SamlException(SamlErrorCode.IssuerUnknown, "The service provider is not registered with the broker.");
+
+    private LogoutValidationContext Context(RegisteredServiceProvider sp) => new()
+    {
+        ExpectedIssuer = sp.EntityId,
+        Destinations = [idp.SingleLogoutUrl],
+        TrustedSigningCertificates = sp.SigningCertificates,
+        Now = time.GetUtcNow(),
+    };
+
+    private async Task<IResult> RecordAsync(HttpContext context, RegisteredServiceProvider sp, Valid<ValidatedLogoutResponse> valid)
+    {
+        var response = valid.Value.Response;
+        if (!LogoutRequestIds.TryParse(response.InResponseTo, out var flowId, out var index))
+        {
+            throw new SamlException(SamlErrorCode.InResponseToMismatch, "InResponseTo names no logout request of the broker.");
+        }
+
+        // Recorded after the signature checks, so a forged response cannot burn a real SP's response IDs.
+        var replayKey = OneTimeIdKey.For("saml-logoutresponse", sp.EntityId, response.Id);
+        if (!await grains.GetGrain<IOneTimeIdGrain>(replayKey).TryUseAsync(time.GetUtcNow() + ReplayWindow))
+        {
+            throw new SamlException(SamlErrorCode.ResponseReplayed, "This logout response was already used.");
+        }
+
+        var status = response.IsSuccess ? LogoutTargetStatus.LoggedOut : LogoutTargetStatus.Failed;
+        if (!await grains.GetGrain<ILogoutFlowGrain>(flowId).RecordAnswerAsync(index, sp.EntityId, status))
+        {
+            throw new SamlException(SamlErrorCode.InResponseToMismatch, "InResponseTo names no pending logout request to this service provider.");
+        }
+
+        audit.Answered(context, flowId, sp.EntityId, status);
+        return LogoutPages.Framed(context, status == LogoutTargetStatus.LoggedOut ? "Logged out of this service." : "This service could not log out.");
+    }
+}

@@ -1,10 +1,17 @@
 using NemLogin.Silo.Database;
 using NemLogin.Silo.Hosting;
+using NemLogin.Silo.Keys;
 
 // `NemLogin.Silo db migrate` applies the cluster schema and exits; anything else runs a silo.
 if (DatabaseCommand.IsDatabaseCommand(args))
 {
     return await DatabaseCommand.RunAsync(args);
+}
+
+// `NemLogin.Silo keys …` manages the signing keys in the HSM token and exits (README, "Keys in the HSM").
+if (KeysCommand.IsKeysCommand(args))
+{
+    return await KeysCommand.RunAsync(args, Console.Out, Console.Error);
 }
 
 var builder = WebApplication.CreateBuilder(args);

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 using NemLogin.Grains.Hosting;
+using NemLogin.Grains.Signing;
 using NemLogin.Silo.Placement;
 using Orleans.Configuration;
 
@@ -23,7 +24,8 @@ public static class SiloHostingExtensions
             .AddNemLoginClusterStorage(settings.Stores)
             .AddNemLoginDataCentrePlacement(settings.DataCentre.Name)
             .AddActivityPropagation()
-            .AddNemLoginGrains());
+            .AddNemLoginGrains()
+            .AddNemLoginClusterSigningPolicy());
         return builder;
     }
 

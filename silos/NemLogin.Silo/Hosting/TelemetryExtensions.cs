@@ -1,3 +1,4 @@
+using NemLogin.Grains.Signing;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -23,6 +24,7 @@ internal static class TelemetryExtensions
                 .AddAspNetCoreInstrumentation())
             .WithMetrics(metrics => metrics
                 .AddMeter("Microsoft.Orleans")
+                .AddMeter(SigningMetrics.MeterName)
                 .AddAspNetCoreInstrumentation()
                 .AddRuntimeInstrumentation());
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))

@@ -22,6 +22,12 @@ public static class KeysCommand
             return Task.FromResult(2);
         }
 
+        if (args.Skip(2).Any(IsPinArgument))
+        {
+            error.WriteLine("PINs are never taken from the command line, where other users of the machine can read them: set Signing__Pkcs11__Pin (and Keys__SoPin for init-token) in the environment or configuration.");
+            return Task.FromResult(2);
+        }
+
         var settings = configuration ?? Host.CreateApplicationBuilder(args[2..]).Configuration;
         var arguments = new KeysArguments(settings);
         var options = arguments.Pkcs11Options();
@@ -43,6 +49,9 @@ public static class KeysCommand
             return Task.FromResult(1);
         }
     }
+
+    private static bool IsPinArgument(string argument) =>
+        argument.Length > 1 && argument[0] is '-' or '/' && argument.Contains("pin", StringComparison.OrdinalIgnoreCase);
 
     private static string? MissingSetting(Pkcs11SigningOptions options, KeysRequest request)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using NemLogin.Grains.Audit;
 
 namespace NemLogin.Gateway.Audit;
@@ -23,7 +24,7 @@ internal sealed class AuditReader(IGrainFactory grains)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var windowEnd = start + (AuditBucketKey.Width * WindowMinutes);
-            var asks = new List<Task<System.Collections.Immutable.ImmutableArray<AuditRecord>>>();
+            var asks = new List<Task<ImmutableArray<AuditRecord>>>();
             for (var minute = start; minute < windowEnd && minute < filter.To; minute += AuditBucketKey.Width)
             {
                 for (var shard = 0; shard < AuditBucketKey.Shards; shard++)

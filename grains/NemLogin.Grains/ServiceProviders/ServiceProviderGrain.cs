@@ -57,7 +57,7 @@ public sealed class ServiceProviderGrain(
         return StoreAsync(policy.ApplyTo(current), metadataChanged: false);
     }
 
-    public async Task<ServiceProviderRegistration> SetMetadataSourceAsync(MetadataSource? source)
+    public Task<ServiceProviderRegistration> SetMetadataSourceAsync(MetadataSource? source)
     {
         var current = RequireRegistration();
         if (source is not null && source.RefreshInterval <= TimeSpan.Zero)
@@ -65,8 +65,8 @@ public sealed class ServiceProviderGrain(
             throw new GrainRuleException("sp.metadata-source-invalid", "The refresh interval must be positive.");
         }
 
-        var stored = await StoreAsync(current with { MetadataSource = source }, metadataChanged: false, nextRefresh: source is null ? null : timeProvider.GetUtcNow());
-        return stored;
+        // A new or changed source is due at once, so the operator sees at the next round whether it works.
+        return StoreAsync(current with { MetadataSource = source }, metadataChanged: false, nextRefresh: source is null ? null : timeProvider.GetUtcNow());
     }
 
     public async Task<MetadataSource?> ClaimMetadataRefreshAsync()

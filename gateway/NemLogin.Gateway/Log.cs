@@ -21,8 +21,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Login started for {ServiceProvider}: flow {FlowId}, upstream {Upstream}, required LoA {Loa}")]
     public static partial void LoginStarted(ILogger logger, string serviceProvider, string flowId, string upstream, string loa);
 
-    [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "Assertion {AssertionId} issued to {ServiceProvider} for identity {IdentityId} in session {SessionId} ({Kind})")]
-    public static partial void AssertionIssued(ILogger logger, string assertionId, string serviceProvider, Guid identityId, string sessionId, string kind);
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "Assertion {AssertionId} issued to {ServiceProvider} for identity {IdentityId} in session {SessionReference} ({Kind})")]
+    public static partial void AssertionIssued(ILogger logger, string assertionId, string serviceProvider, Guid identityId, string sessionReference, string kind);
 
     [LoggerMessage(EventId = 1103, Level = LogLevel.Information, Message = "SAML error response {Status}/{SubStatus} sent to {ServiceProvider}")]
     public static partial void SamlErrorResponseSent(ILogger logger, string status, string? subStatus, string serviceProvider);

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using NemLogin.Gateway.Audit;
 using NemLogin.Gateway.Login;
 using NemLogin.Gateway.Pages;
+using NemLogin.Gateway.Sessions;
 using NemLogin.Gateway.Signing;
 using NemLogin.Grains.Audit;
 using NemLogin.Grains.Identities;
@@ -65,7 +66,7 @@ internal sealed class SamlResponder(
         var signer = await keys.GetSamlSignerAsync(context.RequestAborted);
         var xml = await ResponseXml.WriteSuccessAsync(NewId(), assertion, encryption, signer, registration.SignResponse, context.RequestAborted);
 
-        Log.AssertionIssued(logger, assertion.Id, sp.EntityId, session.IdentityId, session.SessionId, kind);
+        Log.AssertionIssued(logger, assertion.Id, sp.EntityId, session.IdentityId, SessionReference.For(session.SessionId), kind);
         audit.Record(context, new AuditEvent(kind == "sso" ? AuditCategory.SingleSignOn : AuditCategory.Login, AuditActions.Assertion, AuditOutcome.Success)
         {
             Actor = session.IdentityId.ToString(),

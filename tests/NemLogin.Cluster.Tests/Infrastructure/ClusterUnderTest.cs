@@ -111,6 +111,21 @@ public sealed class ClusterUnderTest : IAsyncLifetime
         Watchdog.Forget();
     }
 
+    /// <summary>The membership status (Orleans SiloStatus: 3 Active, 6 Dead) of the silo's newest incarnation.</summary>
+    internal async Task<int?> MemberStatusAsync(HostNode silo)
+    {
+        // Unpooled: the PostgreSQL restart fault breaks pooled connections.
+        await using var connection = new Npgsql.NpgsqlConnection(Postgres.ConnectionString() + ";Pooling=false");
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(
+            "SELECT status FROM nemlogin_cluster_member WHERE deployment_id = @c AND port = @p ORDER BY generation DESC LIMIT 1", connection);
+        command.Parameters.AddWithValue("c", ClusterId);
+        command.Parameters.AddWithValue("p", _siloPorts[silo]);
+        return await command.ExecuteScalarAsync() is int status ? status : null;
+    }
+
+    private readonly Dictionary<HostNode, int> _siloPorts = [];
+
     private static async Task StopAsync(HostNode node)
     {
         if (node.Process is { HasExited: false } process)
@@ -144,7 +159,8 @@ public sealed class ClusterUnderTest : IAsyncLifetime
         var http = FreePorts.Next();
         var environment = Common(dataCentre);
         environment["Urls"] = $"http://127.0.0.1:{http}";
-        environment["Orleans__SiloPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture);
+        var siloPort = FreePorts.Next();
+        environment["Orleans__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture);
         var gatewayPort = FreePorts.Next();
         environment["Orleans__GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture);
         environment["Orleans__AdvertisedAddress"] = "127.0.0.1";
@@ -161,6 +177,7 @@ public sealed class ClusterUnderTest : IAsyncLifetime
 
         var node = new HostNode($"silo-{dataCentre.ToLowerInvariant()}-{letter}", dataCentre, BuiltHosts.Silo, http, environment, _folder);
         _gatewayPorts[node] = gatewayPort;
+        _siloPorts[node] = siloPort;
         return node;
     }
 

@@ -25,6 +25,9 @@ internal sealed partial class LoginBrowser : IDisposable
     /// <summary>The broker's session cookie (shared by both gateways: same host, cookies ignore the port).</summary>
     public string? SessionId => _cookies.GetAllCookies().FirstOrDefault(c => c.Name == "nemlogin.sid")?.Value;
 
+    /// <summary>Carries an existing broker session, as the browser that logged in would.</summary>
+    public void UseSession(string sessionId) => _cookies.Add(new Cookie("nemlogin.sid", sessionId, "/", "127.0.0.1"));
+
     public sealed record Result(bool Success, bool AskedForLogin, string Detail);
 
     public async Task<Result> LoginAsync(string redirectUrl, string user, CancellationToken cancellationToken)

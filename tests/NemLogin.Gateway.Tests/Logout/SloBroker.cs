@@ -16,6 +16,12 @@ public sealed class SloBroker : IAsyncLifetime
     private readonly string _metadataDirectory = Directory.CreateTempSubdirectory("nemlogin-slo-metadata-").FullName;
 
     public SloBroker()
+        : this(extraMetadata: null)
+    {
+    }
+
+    /// <summary>With one more SP's metadata (an outside peer's) registered beside the test SPs.</summary>
+    internal SloBroker(string? extraMetadata)
     {
         A = new SloServiceProvider("slo-a", SamlConstants.Bindings.HttpRedirect);
         B = new SloServiceProvider("slo-b", SamlConstants.Bindings.HttpPost);
@@ -25,6 +31,11 @@ public sealed class SloBroker : IAsyncLifetime
         foreach (var sp in new[] { A, B, C, D, E })
         {
             sp.WriteMetadataTo(_metadataDirectory);
+        }
+
+        if (extraMetadata is not null)
+        {
+            File.WriteAllText(Path.Combine(_metadataDirectory, "extra.xml"), extraMetadata);
         }
 
         Broker = new BrokerFactory(new Dictionary<string, string?> { ["ServiceProviders:MetadataDirectory"] = _metadataDirectory });

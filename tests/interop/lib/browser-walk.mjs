@@ -10,8 +10,7 @@ const redirects = new Set([301, 302, 303, 307, 308]);
  * and stops at the page whose form carries a SAMLResponse. That form must post to `acsUrl`
  * (SAML Bindings 3.5: HTTP-POST to the ACS); the SAMLResponse itself is not posted anywhere.
  */
-export async function walkToAcs({ startUrl, acsUrl, username, fetchImpl = fetch, trace = () => {}, maxSteps = 20 }) {
-  const jar = new CookieJar();
+export async function walkToAcs({ startUrl, acsUrl, username, jar = new CookieJar(), fetchImpl = fetch, trace = () => {}, maxSteps = 20 }) {
   const submitted = new Set();
   let request = { method: "GET", url: startUrl, body: null };
   for (let step = 1; step <= maxSteps; step++) {

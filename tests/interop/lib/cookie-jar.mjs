@@ -39,6 +39,21 @@ export class CookieJar {
       .map((c) => `${c.name}=${c.value}`);
     return pairs.length > 0 ? pairs.join("; ") : null;
   }
+
+  /** The cookies as plain objects, for a jar kept in a file between two runs of the script. */
+  toJSON() {
+    return [...this.#cookies.values()];
+  }
+
+  /** A jar holding `cookies` as `toJSON` wrote them (or as a test wrote them: name, value, domain, path). */
+  static fromJSON(cookies, now = () => Date.now()) {
+    const jar = new CookieJar(now);
+    for (const cookie of cookies) {
+      const restored = { hostOnly: true, path: "/", expires: null, ...cookie };
+      jar.#cookies.set(`${restored.domain};${restored.path};${restored.name}`, restored);
+    }
+    return jar;
+  }
 }
 
 function parseSetCookie(header, hostname, now) {

@@ -4,7 +4,7 @@ import { Bindings, MetadataNs, XmlDsigNs } from "./constants.mjs";
 
 /**
  * What the service provider needs from the broker's IdP metadata: the entity ID it must see as
- * Issuer, the HTTP-Redirect SSO endpoint, and the signing certificates (several during rollover).
+ * Issuer, the HTTP-Redirect SSO and SLO endpoints, and the signing certificates (several during rollover).
  * The metadata is taken from a URL or file the test controls, so it is trusted as configuration.
  */
 export async function loadIdpMetadata(source, { fetchImpl = fetch } = {}) {
@@ -30,6 +30,8 @@ export function parseIdpMetadata(xml, source = "metadata") {
   const idp = childrenNamed(entity, "IDPSSODescriptor")[0];
   const sso = childrenNamed(idp, "SingleSignOnService")
     .find((service) => service.getAttribute("Binding") === Bindings.redirect);
+  const slo = childrenNamed(idp, "SingleLogoutService")
+    .find((service) => service.getAttribute("Binding") === Bindings.redirect);
   const signingCerts = childrenNamed(idp, "KeyDescriptor")
     // SAML Metadata 2.4.1.1: a KeyDescriptor without `use` serves both signing and encryption.
     .filter((key) => (key.getAttribute("use") || "signing") === "signing")
@@ -42,6 +44,7 @@ export function parseIdpMetadata(xml, source = "metadata") {
   return {
     entityId: entity.getAttribute("entityID"),
     ssoRedirectUrl: sso?.getAttribute("Location") || null,
+    sloRedirectUrl: slo?.getAttribute("Location") || null,
     signingCerts,
   };
 }

@@ -12,6 +12,15 @@ const optionSpec = {
   "idp-metadata": { type: "string" },
   user: { type: "string", default: "alice" },
   "relay-state": { type: "string" },
+  slo: { type: "string" },
+  "slo-binding": { type: "string", default: "redirect" },
+  "cookie-jar": { type: "string" },
+  "name-id": { type: "string" },
+  "name-id-format": { type: "string" },
+  "session-index": { type: "string" },
+  "in-response-to": { type: "string" },
+  url: { type: "string" },
+  "saml-request": { type: "string" },
 };
 
 /** Parses `argv` for one subcommand, requiring the options it names. */
@@ -26,10 +35,13 @@ export function readOptions(argv, required) {
   if (missing.length > 0) {
     throw new UsageError(`missing ${missing.map((name) => `--${name}`).join(", ")}`);
   }
-  for (const name of ["acs", "broker"]) {
+  for (const name of ["acs", "broker", "slo", "url"]) {
     if (values[name] !== undefined && !URL.canParse(values[name])) {
       throw new UsageError(`--${name} must be an absolute URL`);
     }
+  }
+  if (!["redirect", "post"].includes(values["slo-binding"])) {
+    throw new UsageError("--slo-binding must be redirect or post");
   }
   checkRelayState(values["relay-state"]);
   return values;
@@ -58,4 +70,14 @@ export const usage = `usage:
                             --cert sp.pem --key sp-key.pem [--relay-state TEXT]
   node-saml-sp.mjs login (--broker BASE | --idp-metadata URL|FILE) --entity-id ID --acs URL
                             --cert sp.pem --key sp-key.pem [--enc-key enc-key.pem] [--user alice]
+                            [--cookie-jar FILE]
+  node-saml-sp.mjs logout-request-url (--broker BASE | --idp-metadata URL|FILE) --entity-id ID --acs URL
+                            --cert sp.pem --key sp-key.pem --name-id ID --session-index INDEX
+                            [--name-id-format URI] [--relay-state TEXT]
+  node-saml-sp.mjs validate-logout-response (--broker BASE | --idp-metadata URL|FILE) --entity-id ID
+                            --acs URL --cert sp.pem --key sp-key.pem --in-response-to ID --url URL
+  node-saml-sp.mjs handle-logout-request (--broker BASE | --idp-metadata URL|FILE) --entity-id ID
+                            --acs URL --cert sp.pem --key sp-key.pem
+                            (--url URL | --saml-request BASE64 [--relay-state TEXT])
+  metadata, login and the logout commands also take [--slo URL] [--slo-binding redirect|post].
 See README.md beside this script.`;

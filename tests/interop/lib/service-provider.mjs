@@ -1,16 +1,17 @@
 import { generateServiceProviderMetadata, SAML, ValidateInResponseTo } from "@node-saml/node-saml";
-import { NameIdFormat, NsisLoa } from "./constants.mjs";
+import { Bindings, NameIdFormat, NsisLoa } from "./constants.mjs";
 
 /**
  * The settings of an OIOSAML 3 service provider: signed HTTP-Redirect AuthnRequests
  * (RSA-SHA256), persistent NameID, NSIS LoA "minimum Substantial", signed and encrypted
  * assertions, InResponseTo always checked. Every node-saml check stays on.
  */
-function settings({ entityId, acsUrl, key, cert, decryptionKey }) {
+function settings({ entityId, acsUrl, sloUrl, key, cert, decryptionKey }) {
   return {
     issuer: entityId,
     audience: entityId,
     callbackUrl: acsUrl,
+    logoutCallbackUrl: sloUrl,
     privateKey: key,
     publicCert: cert,
     decryptionPvk: decryptionKey ?? key,
@@ -27,24 +28,43 @@ function settings({ entityId, acsUrl, key, cert, decryptionKey }) {
   };
 }
 
-/** A node-saml SP that trusts only the signing certificates and issuer of `idp`. */
-export function createServiceProvider({ idp, ...sp }) {
+/**
+ * A node-saml SP that trusts only the signing certificates and issuer of `idp`; its logout
+ * messages go to the IdP's HTTP-Redirect SingleLogoutService. `requestId` fixes the ID of the
+ * next message it writes, so a caller can later check the answer's InResponseTo.
+ */
+export function createServiceProvider({ idp, requestId, ...sp }) {
   return new SAML({
     ...settings(sp),
     entryPoint: idp.ssoRedirectUrl,
+    logoutUrl: idp.sloRedirectUrl ?? undefined,
     idpCert: idp.signingCerts,
     idpIssuer: idp.entityId,
+    ...(requestId ? { generateUniqueId: () => requestId } : {}),
   });
 }
 
 /**
  * SP metadata publishing the signing certificate and the encryption certificate (the signing one
- * unless another is given). node-saml publishes a certificate only for a key it holds.
+ * unless another is given), and with `sloUrl` a SingleLogoutService. node-saml publishes a
+ * certificate only for a key it holds, and writes its SingleLogoutService with HTTP-POST only;
+ * `sloBinding: "redirect"` registers HTTP-Redirect instead, the binding node-saml can check a
+ * LogoutResponse's InResponseTo on.
  */
-export function serviceProviderMetadata({ encryptionCert, ...sp }) {
-  return generateServiceProviderMetadata({
+export function serviceProviderMetadata({ encryptionCert, sloBinding = "redirect", ...sp }) {
+  const xml = generateServiceProviderMetadata({
     ...settings(sp),
     publicCerts: sp.cert,
     decryptionCert: encryptionCert ?? sp.cert,
   });
+  if (!sp.sloUrl || sloBinding === "post") {
+    return xml;
+  }
+  const post = `Binding="${Bindings.post}"`;
+  const at = xml.indexOf("SingleLogoutService");
+  const binding = xml.indexOf(post, at);
+  if (at < 0 || binding < 0) {
+    throw new Error("node-saml wrote no HTTP-POST SingleLogoutService to rebind");
+  }
+  return xml.slice(0, binding) + `Binding="${Bindings.redirect}"` + xml.slice(binding + post.length);
 }

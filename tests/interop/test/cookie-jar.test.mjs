@@ -34,3 +34,20 @@ test("cookieJar_ExpiredCookie_IsNotSent", () => {
 
   assert.equal(jar.headerFor("http://127.0.0.1/"), null);
 });
+
+test("cookieJar_ThroughJson_KeepsCookiesForTheNextRun", () => {
+  const jar = new CookieJar();
+  jar.store("http://127.0.0.1:5000/saml/sso", ["nemlogin.sid=abc; Path=/; HttpOnly", "flow=1; Path=/saml"]);
+
+  const restored = CookieJar.fromJSON(JSON.parse(JSON.stringify(jar)));
+
+  assert.equal(restored.headerFor("http://127.0.0.1:5000/saml/sso"), "flow=1; nemlogin.sid=abc");
+  assert.equal(restored.headerFor("http://127.0.0.1:5000/logout"), "nemlogin.sid=abc");
+});
+
+test("cookieJar_FromJsonWithDefaults_IsHostOnlyRootPath", () => {
+  const jar = CookieJar.fromJSON([{ name: "nemlogin.sid", value: "abc", domain: "127.0.0.1" }]);
+
+  assert.equal(jar.headerFor("http://127.0.0.1:5000/demo"), "nemlogin.sid=abc");
+  assert.equal(jar.headerFor("http://localhost:5000/demo"), null);
+});

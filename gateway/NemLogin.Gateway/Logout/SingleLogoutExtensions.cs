@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using NemLogin.Gateway.Pages;
 using NemLogin.Gateway.Saml;
 
 namespace NemLogin.Gateway.Logout;
@@ -21,6 +22,7 @@ internal static class SingleLogoutExtensions
         services.AddSingleton<SloRequestHandler>();
         services.AddSingleton<SloResponseHandler>();
         services.AddSingleton<SloEndpoint>();
+        services.AddSingleton<IHomeLink, LogoutHomeLink>();
         return services;
     }
 }

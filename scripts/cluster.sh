@@ -1,0 +1,219 @@
+#!/usr/bin/env bash
+# A two-data-centre NemLogin cluster on one machine, without Docker:
+#   PostgreSQL 15 and Redis 7 (Debian's binaries) in a temporary folder, four silos (two per data centre) and two
+#   gateways (one per data centre) as processes.
+#
+#   scripts/cluster.sh up      build, start everything, wait until ready, print the URLs
+#   scripts/cluster.sh status  which of the started processes run, and their readiness
+#   scripts/cluster.sh down    stop exactly the processes `up` started (recorded pids); data stays for the next `up`
+#   scripts/cluster.sh down --purge   ... and delete the folder with the databases, keys and logs
+#
+# Settings (environment): NEMLOGIN_CLUSTER_DIR (default ${TMPDIR:-/tmp}/nemlogin-cluster), NEMLOGIN_PG_PORT (55432),
+# NEMLOGIN_REDIS_PORT (56379), NEMLOGIN_GATEWAY_PORTS ("8081 8082"). Needs: apt-get install postgresql redis-server.
+# This is a development cluster: the silos share a software signing key (Signing:AllowSoftwareInCluster=true).
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+state="${NEMLOGIN_CLUSTER_DIR:-${TMPDIR:-/tmp}/nemlogin-cluster}"
+pg_bin=/usr/lib/postgresql/15/bin
+pg_port="${NEMLOGIN_PG_PORT:-55432}"
+redis_port="${NEMLOGIN_REDIS_PORT:-56379}"
+read -r -a gateway_ports <<<"${NEMLOGIN_GATEWAY_PORTS:-8081 8082}"
+configuration=Release
+silo_dll="$repo/silos/NemLogin.Silo/bin/$configuration/net10.0/NemLogin.Silo.dll"
+gateway_dll="$repo/gateway/NemLogin.Gateway/bin/$configuration/net10.0/NemLogin.Gateway.dll"
+pids="$state/pids"
+
+# name, data centre, silo port, gateway (Orleans client) port, management HTTP port
+silos=(
+  "silo-dc1-a DC1 11111 30001 8091"
+  "silo-dc1-b DC1 11112 30002 8092"
+  "silo-dc2-a DC2 11113 30003 8093"
+  "silo-dc2-b DC2 11114 30004 8094"
+)
+
+log() { printf '==> %s\n' "$*"; }
+fail() { printf 'cluster.sh: %s\n' "$*" >&2; exit 1; }
+
+as_postgres() {
+  # PostgreSQL refuses to run as root.
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+pg_connection="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=nemlogin"
+redis_connection="127.0.0.1:$redis_port,abortConnect=false"
+
+common_environment() {
+  export DOTNET_ENVIRONMENT=Development
+  export Orleans__ClusterId=nemlogin-local Orleans__ServiceId=nemlogin-local
+  export ConnectionStrings__Orleans="$pg_connection" ConnectionStrings__Redis="$redis_connection"
+}
+
+record() { printf '%s %s\n' "$1" "$2" >>"$pids"; }
+
+alive() { kill -0 "$1" 2>/dev/null; }
+
+any_alive() {
+  local _ pid
+  [ -f "$pids" ] || return 1
+  while read -r _ pid; do
+    if alive "$pid"; then return 0; fi
+  done <"$pids"
+  return 1
+}
+
+wait_ready() {
+  local name="$1" url="$2" pid="$3" i
+  for i in $(seq 1 180); do
+    if ! alive "$pid"; then
+      tail -n 40 "$state/logs/$name.log" >&2 || true
+      fail "$name exited while starting (log: $state/logs/$name.log)"
+    fi
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' "$url/health/ready" || true)" = 200 ]; then
+      return
+    fi
+    sleep 0.5
+  done
+  fail "$name was not ready after 90 s (log: $state/logs/$name.log)"
+}
+
+start_postgres() {
+  [ -x "$pg_bin/postgres" ] || fail "PostgreSQL 15 is missing: apt-get install postgresql"
+  mkdir -p "$state/postgres"
+  [ "$(id -u)" -ne 0 ] || chown postgres:postgres "$state/postgres"
+  if [ ! -f "$state/postgres/data/PG_VERSION" ]; then
+    as_postgres "$pg_bin/initdb" -D "$state/postgres/data" -U postgres --auth=trust --encoding=UTF8 --no-instructions >/dev/null
+  fi
+  as_postgres "$pg_bin/pg_ctl" -D "$state/postgres/data" -w -l "$state/postgres/postgres.log" \
+    -o "-p $pg_port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$state/postgres" start >/dev/null
+  record postgres "$(head -1 "$state/postgres/data/postmaster.pid")"
+  if ! "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'nemlogin'" | grep -q 1; then
+    "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -qc "CREATE DATABASE nemlogin"
+  fi
+}
+
+start_redis() {
+  command -v redis-server >/dev/null || fail "Redis is missing: apt-get install redis-server"
+  mkdir -p "$state/redis"
+  redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$state/redis" --appendonly yes --save "" \
+    --daemonize no >"$state/logs/redis.log" 2>&1 &
+  record redis "$!"
+}
+
+start_silo() {
+  local name="$1" dc="$2" silo_port="$3" gateway_port="$4" http_port="$5"
+  (
+    common_environment
+    export DataCenter__Name="$dc" Urls="http://127.0.0.1:$http_port"
+    export Orleans__SiloPort="$silo_port" Orleans__GatewayPort="$gateway_port" Orleans__AdvertisedAddress=127.0.0.1
+    export Signing__Provider=Software Signing__SoftwareKeyDirectory="$state/keys" Signing__AllowSoftwareInCluster=true
+    export Management__AdminPassword="${NEMLOGIN_ADMIN_PASSWORD:-admin-dev}"
+    exec dotnet "$silo_dll" >"$state/logs/$name.log" 2>&1
+  ) &
+  record "$name" "$!"
+}
+
+start_gateway() {
+  local name="$1" dc="$2" port="$3"
+  (
+    common_environment
+    export DataCenter__Name="$dc" Urls="http://127.0.0.1:$port" Broker__PublicBaseUrl="http://localhost:$port"
+    export Broker__DataDirectory="$state/$name" Demo__Enabled=true
+    exec dotnet "$gateway_dll" >"$state/logs/$name.log" 2>&1
+  ) &
+  record "$name" "$!"
+}
+
+up() {
+  if any_alive; then
+    fail "a cluster started from $state is still running; run: scripts/cluster.sh down"
+  fi
+  rm -f "$pids"
+  mkdir -p "$state/logs"
+  log "building the silo and gateway ($configuration)"
+  dotnet build "$repo/silos/NemLogin.Silo" -c "$configuration" -v quiet -nologo >/dev/null
+  dotnet build "$repo/gateway/NemLogin.Gateway" -c "$configuration" -v quiet -nologo >/dev/null
+  log "PostgreSQL on 127.0.0.1:$pg_port, Redis on 127.0.0.1:$redis_port (data in $state)"
+  start_postgres
+  start_redis
+  log "applying the cluster schema"
+  dotnet "$silo_dll" db migrate "--ConnectionStrings:Orleans=$pg_connection"
+  local entry name dc silo_port gateway_port http_port
+  for entry in "${silos[@]}"; do
+    read -r name dc silo_port gateway_port http_port <<<"$entry"
+    log "starting $name ($dc) on silo port $silo_port, gateway port $gateway_port, management http://127.0.0.1:$http_port"
+    start_silo "$name" "$dc" "$silo_port" "$gateway_port" "$http_port"
+  done
+  for entry in "${silos[@]}"; do
+    read -r name dc silo_port gateway_port http_port <<<"$entry"
+    wait_ready "$name" "http://127.0.0.1:$http_port" "$(awk -v n="$name" '$1 == n {print $2}' "$pids")"
+  done
+  start_gateway gateway-dc1 DC1 "${gateway_ports[0]}"
+  start_gateway gateway-dc2 DC2 "${gateway_ports[1]}"
+  wait_ready gateway-dc1 "http://127.0.0.1:${gateway_ports[0]}" "$(awk '$1 == "gateway-dc1" {print $2}' "$pids")"
+  wait_ready gateway-dc2 "http://127.0.0.1:${gateway_ports[1]}" "$(awk '$1 == "gateway-dc2" {print $2}' "$pids")"
+  log "ready: DC1 http://localhost:${gateway_ports[0]}/demo-sp/   DC2 http://localhost:${gateway_ports[1]}/demo-sp/"
+  log "dashboard (user admin): http://127.0.0.1:8091/dashboard/   logs: $state/logs"
+}
+
+status() {
+  [ -f "$pids" ] || { echo "no cluster started from $state"; return 0; }
+  local name pid ready entry port
+  while read -r name pid; do
+    port=""
+    for entry in "${silos[@]}"; do
+      read -r n _ _ _ http <<<"$entry"
+      [ "$n" = "$name" ] && port="$http"
+    done
+    [ "$name" = gateway-dc1 ] && port="${gateway_ports[0]}"
+    [ "$name" = gateway-dc2 ] && port="${gateway_ports[1]}"
+    if alive "$pid"; then
+      ready=""
+      [ -z "$port" ] || ready=" ready=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/health/ready" || true)"
+      printf '%-12s pid %-8s running%s\n' "$name" "$pid" "$ready"
+    else
+      printf '%-12s pid %-8s stopped\n' "$name" "$pid"
+    fi
+  done <"$pids"
+}
+
+stop_pid() {
+  local name="$1" pid="$2" i
+  alive "$pid" || return 0
+  kill -TERM "$pid" 2>/dev/null || true
+  for i in $(seq 1 40); do
+    alive "$pid" || { log "stopped $name"; return 0; }
+    sleep 0.5
+  done
+  kill -KILL "$pid" 2>/dev/null || true
+  log "killed $name (did not stop within 20 s)"
+}
+
+down() {
+  if [ -f "$pids" ]; then
+    local name pid
+    # Gateways, then silos (orderly: they leave the membership table), then the stores.
+    for pattern in '^gateway-' '^silo-' '^redis$'; do
+      while read -r name pid; do
+        [[ "$name" =~ $pattern ]] && stop_pid "$name" "$pid"
+      done <"$pids"
+    done
+    if grep -q '^postgres ' "$pids" && [ -f "$state/postgres/data/postmaster.pid" ]; then
+      as_postgres "$pg_bin/pg_ctl" -D "$state/postgres/data" -m fast -w stop >/dev/null && log "stopped postgres"
+    fi
+    rm -f "$pids"
+  else
+    echo "no cluster started from $state"
+  fi
+  if [ "${1:-}" = "--purge" ]; then
+    rm -rf "$state"
+    log "removed $state"
+  fi
+}
+
+case "${1:-}" in
+  up) up ;;
+  status) status ;;
+  down) shift; down "${1:-}" ;;
+  *) echo "usage: scripts/cluster.sh up|status|down [--purge]" >&2; exit 2 ;;
+esac

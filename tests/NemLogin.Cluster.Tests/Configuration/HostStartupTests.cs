@@ -1,0 +1,72 @@
+using NemLogin.Cluster.Tests.Infrastructure;
+using Xunit;
+
+namespace NemLogin.Cluster.Tests.Configuration;
+
+/// <summary>
+/// A silo or gateway with missing or malformed cluster settings stops at start-up, naming every problem, before it
+/// joins anything. (Processes, not unit calls: this is what an operator sees.)
+/// </summary>
+public sealed class HostStartupTests
+{
+    [Fact]
+    public async Task Silo_WithoutDataCentreAndStores_ExitsNamingEachSetting()
+    {
+        var output = await RunToExitAsync(BuiltHosts.Silo, new Dictionary<string, string>
+        {
+            ["Orleans__SiloPort"] = "30000",
+            ["Orleans__GatewayPort"] = "30000",
+        });
+
+        Assert.NotEqual(0, output.ExitCode);
+        Assert.Contains("DataCenter:Name is required", output.Log, StringComparison.Ordinal);
+        Assert.Contains("ConnectionStrings:Orleans", output.Log, StringComparison.Ordinal);
+        Assert.Contains("ConnectionStrings:Redis", output.Log, StringComparison.Ordinal);
+        Assert.Contains("Orleans:SiloPort and Orleans:GatewayPort must differ", output.Log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Gateway_WithMalformedDataCentre_ExitsNamingIt()
+    {
+        var output = await RunToExitAsync(BuiltHosts.Gateway, new Dictionary<string, string>
+        {
+            ["DataCenter__Name"] = "DC 1; drop",
+            ["ConnectionStrings__Orleans"] = "Host=127.0.0.1;Port=1;Username=x",
+            ["ConnectionStrings__Redis"] = "127.0.0.1:1",
+        });
+
+        Assert.NotEqual(0, output.ExitCode);
+        Assert.Contains("DataCenter:Name 'DC 1; drop' must be 1-16 letters, digits or hyphens", output.Log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DbMigrate_WithoutConnectionString_ExitsWithUsageError()
+    {
+        var output = await RunToExitAsync(BuiltHosts.Silo, new Dictionary<string, string>(), "db", "migrate");
+
+        Assert.Equal(2, output.ExitCode);
+        Assert.Contains("ConnectionStrings:Orleans (PostgreSQL", output.Log, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int ExitCode, string Log)> RunToExitAsync(string assembly, Dictionary<string, string> environment, params string[] arguments)
+    {
+        var log = Path.Combine(Path.GetTempPath(), $"nemlogin-startup-{Guid.NewGuid():N}.log");
+        environment["DOTNET_ENVIRONMENT"] = "Production";
+        environment["Urls"] = $"http://127.0.0.1:{FreePorts.Next()}";
+        try
+        {
+            var process = ChildProcess.Start(log, environment, "dotnet", [assembly, .. arguments]);
+            if (!await process.WaitForExitAsync(TimeSpan.FromSeconds(60)))
+            {
+                await process.KillAsync();
+                Assert.Fail("The host kept running with invalid settings: " + process.LogTail());
+            }
+
+            return (process.ExitCode, await File.ReadAllTextAsync(log, TestContext.Current.CancellationToken));
+        }
+        finally
+        {
+            File.Delete(log);
+        }
+    }
+}

@@ -5,15 +5,14 @@
 # global.json asks for SDK 10.0.401 or a later feature band; the floating 10.0 tag carries the
 # newest band. Pin a full SDK tag here (and bump it with global.json) for reproducible images.
 ARG SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0
-ARG RUNTIME_IMAGE=mcr.microsoft.com/dotnet/runtime:10.0
+ARG RUNTIME_IMAGE=mcr.microsoft.com/dotnet/aspnet:10.0
 
 FROM ${SDK_IMAGE} AS build
 WORKDIR /src
 COPY . .
 RUN dotnet publish silos/NemLogin.Silo/NemLogin.Silo.csproj -c Release -o /app
 
-# The silo uses Microsoft.NET.Sdk.Worker, so the plain runtime suffices; switch to the aspnet
-# image if it ever takes the ASP.NET Core shared framework (HTTP health endpoints, say).
+# The silo is an ASP.NET Core host (management port: health, readiness, dashboard), hence the aspnet image.
 FROM ${RUNTIME_IMAGE} AS final
 # SoftHSM2 is the PKCS#11 module in non-production clusters; a real HSM's module replaces it.
 RUN apt-get update \
@@ -22,11 +21,11 @@ RUN apt-get update \
 COPY deploy/softhsm2.conf /etc/nemlogin/softhsm2.conf
 # The token folder is a volume shared by the silos of one deployment; it must belong to the
 # unprivileged user the silo runs as.
-RUN install -d -o "$APP_UID" -m 0700 /var/lib/nemlogin/softhsm/tokens
+RUN install -d -o "$APP_UID" -m 0700 /var/lib/nemlogin/softhsm/tokens /var/lib/nemlogin/keys
 ENV SOFTHSM2_CONF=/etc/nemlogin/softhsm2.conf
 WORKDIR /app
 COPY --from=build /app .
 USER $APP_UID
-# 11111: silo-to-silo; 30000: gateway (client) connections.
-EXPOSE 11111 30000
+# 11111: silo-to-silo; 30000: gateway (client) connections; 8080: management HTTP (keep it off the public network).
+EXPOSE 11111 30000 8080
 ENTRYPOINT ["dotnet", "NemLogin.Silo.dll"]

@@ -8,7 +8,7 @@ public sealed class DockerComposeTests
 {
     private static readonly string[] ExpectedServices =
     [
-        "postgres", "redis",
+        "postgres", "redis", "migrate",
         "silo-dc1-a", "silo-dc1-b", "silo-dc2-a", "silo-dc2-b",
         "gateway-dc1", "gateway-dc2",
         "proxy",
@@ -57,6 +57,20 @@ public sealed class DockerComposeTests
         Assert.Matches($@"(?m)^\s+DataCenter__Name: ""?{dataCentre}""?\s*$", block);
         Assert.Matches(@"(?m)^\s+Orleans__ClusterId: ""?nemlogin""?\s*$", block);
         Assert.Matches(@"(?m)^\s+ConnectionStrings__Orleans: .*Host=postgres", block);
+    }
+
+    [Theory]
+    [InlineData("silo-dc1-a")]
+    [InlineData("silo-dc2-b")]
+    [InlineData("gateway-dc1")]
+    public async Task Config_ClusterService_StartsOnlyAfterTheSchemaMigration(string service)
+    {
+        var result = await ComposeCli.RunAsync(TestContext.Current.CancellationToken, "config");
+        Assert.True(result.ExitCode == 0, result.StandardError);
+
+        var block = ServiceBlock(result.StandardOutput, service);
+
+        Assert.Matches(@"(?m)^\s+migrate:\s*\n\s+condition: service_completed_successfully\s*$", block);
     }
 
     private static string[] Lines(string text) =>

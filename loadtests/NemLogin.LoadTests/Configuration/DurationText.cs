@@ -37,7 +37,7 @@ public static partial class DurationText
             };
         }
 
-        return total > TimeSpan.Zero ? total : throw new FormatException($"'{text}' must be longer than zero.");
+        return total > TimeSpan.Zero ? total : throw new FormatException($"'{text}' must be longer than zero; write e.g. 500ms, 60s, 5m, 2h or 1h30m.");
     }
 
     /// <summary>The shortest of the forms <see cref="Parse"/> reads back: <c>90s</c> becomes <c>1m30s</c>.</summary>

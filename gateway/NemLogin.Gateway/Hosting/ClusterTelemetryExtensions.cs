@@ -18,6 +18,7 @@ internal static class ClusterTelemetryExtensions
                 .AddService("nemlogin-gateway", serviceInstanceId: Environment.MachineName + "-" + Environment.ProcessId)
                 .AddAttributes([new("nemlogin.data_centre", dataCentre)]))
             .WithTracing(tracing => tracing
+                .SetSampler(Sampler(builder.Configuration))
                 .AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application")
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation())
@@ -32,5 +33,15 @@ internal static class ClusterTelemetryExtensions
         }
 
         return builder;
+    }
+
+    /// <summary>
+    /// Telemetry:TraceSampleRatio (default 1) of traces that start here; a trace the caller sampled (W3C traceparent
+    /// flag) is always continued, so one request can be followed through gateway and silos at any ratio.
+    /// </summary>
+    private static ParentBasedSampler Sampler(IConfiguration configuration)
+    {
+        var ratio = Math.Clamp(configuration.GetValue("Telemetry:TraceSampleRatio", 1.0), 0.0, 1.0);
+        return new ParentBasedSampler(new TraceIdRatioBasedSampler(ratio));
     }
 }

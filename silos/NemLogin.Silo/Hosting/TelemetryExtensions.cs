@@ -20,6 +20,7 @@ internal static class TelemetryExtensions
                 .AddService(serviceName, serviceInstanceId: Environment.MachineName + "-" + Environment.ProcessId)
                 .AddAttributes([new("nemlogin.data_centre", dataCentre)]))
             .WithTracing(tracing => tracing
+                .SetSampler(Sampler(builder.Configuration))
                 .AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application")
                 .AddAspNetCoreInstrumentation())
             .WithMetrics(metrics => metrics
@@ -33,5 +34,15 @@ internal static class TelemetryExtensions
         }
 
         return builder;
+    }
+
+    /// <summary>
+    /// Telemetry:TraceSampleRatio (default 1) of traces that start here; a trace the caller sampled (W3C traceparent
+    /// flag) is always continued, so one request can be followed through gateway and silos at any ratio.
+    /// </summary>
+    private static ParentBasedSampler Sampler(IConfiguration configuration)
+    {
+        var ratio = Math.Clamp(configuration.GetValue("Telemetry:TraceSampleRatio", 1.0), 0.0, 1.0);
+        return new ParentBasedSampler(new TraceIdRatioBasedSampler(ratio));
     }
 }

@@ -43,6 +43,9 @@ public sealed class ClusterUnderTest : IAsyncLifetime
 
     internal ClusterTestSp Sp { get; } = new();
 
+    /// <summary>Where every node exports its traces (only traces a caller sampled: Telemetry:TraceSampleRatio is 0).</summary>
+    internal OtlpReceiver Telemetry { get; } = new();
+
     public string ClusterId { get; } = "test-" + Guid.NewGuid().ToString("N")[..8];
 
     internal string Folder => _folder;
@@ -108,6 +111,7 @@ public sealed class ClusterUnderTest : IAsyncLifetime
             Directory.Delete(_folder, recursive: true);
         }
 
+        Telemetry.Dispose();
         Watchdog.Forget();
     }
 
@@ -152,6 +156,10 @@ public sealed class ClusterUnderTest : IAsyncLifetime
         ["DataCenter__Name"] = dataCentre,
         ["ConnectionStrings__Orleans"] = Postgres.ConnectionString(),
         ["ConnectionStrings__Redis"] = Redis.Configuration,
+        ["OTEL_EXPORTER_OTLP_ENDPOINT"] = Telemetry.Endpoint,
+        ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+        ["OTEL_BSP_SCHEDULE_DELAY"] = "500",
+        ["Telemetry__TraceSampleRatio"] = "0",
     };
 
     private HostNode NewSilo(string dataCentre, string letter)

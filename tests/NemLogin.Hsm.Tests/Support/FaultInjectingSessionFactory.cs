@@ -40,6 +40,21 @@ internal sealed class FaultInjectingSessionFactory(IHsmSessionFactory inner) : I
     /// <summary>Time each sign call spends in the HSM on top of the real signature.</summary>
     public TimeSpan Delay { get; set; }
 
+    /// <summary>Starts counting sign calls and concurrency afresh.</summary>
+    public void ResetCounts()
+    {
+        Volatile.Write(ref _signCalls, 0);
+        Volatile.Write(ref _maxInFlight, 0);
+    }
+
+    /// <summary>Forgets the entries counted so far, so a test can wait for the ones it causes.</summary>
+    public void ForgetEntries()
+    {
+        while (Entered.Wait(0))
+        {
+        }
+    }
+
     public void FailNextSigns(CKR code, int count = 1)
     {
         for (var i = 0; i < count; i++)

@@ -12,8 +12,8 @@ public static class KeysCommand
 {
     public static bool IsKeysCommand(string[] args) => args.Length > 0 && args[0] == "keys";
 
-    /// <summary>Runs <c>keys …</c>; <paramref name="configuration"/> replaces the host's configuration (tests).</summary>
-    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IConfiguration? configuration = null)
+    /// <summary>Runs <c>keys …</c>; <paramref name="settings"/>, when given, replace the host's configuration files and environment (tests).</summary>
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IEnumerable<KeyValuePair<string, string?>>? settings = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         if (args.Length < 2 || !KeysVerbs.TryParse(args[1], out var verb))
@@ -28,8 +28,10 @@ public static class KeysCommand
             return Task.FromResult(2);
         }
 
-        var settings = configuration ?? Host.CreateApplicationBuilder(args[2..]).Configuration;
-        var arguments = new KeysArguments(settings);
+        IConfiguration configuration = settings is null
+            ? Host.CreateApplicationBuilder(args[2..]).Configuration
+            : new ConfigurationBuilder().AddInMemoryCollection(settings).AddCommandLine(args[2..]).Build();
+        var arguments = new KeysArguments(configuration);
         var options = arguments.Pkcs11Options();
         var request = KeysRequest.Parse(verb, arguments);
         if ((arguments.Problem ?? MissingSetting(options, request)) is { } problem)

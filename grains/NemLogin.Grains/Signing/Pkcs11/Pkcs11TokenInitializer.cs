@@ -9,6 +9,9 @@ namespace NemLogin.Grains.Signing.Pkcs11;
 /// </summary>
 public static class Pkcs11TokenInitializer
 {
+    // C_InitToken takes the first free slot: two initialisations at once in one process would race for it.
+    private static readonly Lock Gate = new();
+
     /// <returns>The slot id the token has in this process.</returns>
     public static ulong Initialize(string libraryPath, string tokenLabel, string soPin, string userPin)
     {
@@ -16,6 +19,7 @@ public static class Pkcs11TokenInitializer
         ArgumentException.ThrowIfNullOrEmpty(soPin);
         ArgumentException.ThrowIfNullOrEmpty(userPin);
         using var lease = Pkcs11Module.Acquire(libraryPath);
+        using var scope = Gate.EnterScope();
         var slots = lease.Module.Library.GetSlotList(SlotsType.WithTokenPresent);
         if (slots.Any(s => s.GetTokenInfo() is { TokenFlags.TokenInitialized: true } t && t.Label.TrimEnd() == tokenLabel))
         {

@@ -67,9 +67,12 @@ node_rc=0
 log "dotnet test NemLogin.Orleans.sln"
 # Microsoft.Testing.Platform mode (global.json "test.runner"): xunit.v3 4 has no VSTest bridge on
 # the .NET 10 SDK. --timeout bounds each test module so a hang cannot eat CI's budget;
-# --long-running names the tests still running after 120 s.
+# --long-running names the tests still running after 120 s. One test module at a time: the cluster
+# suite's silos detect failures by timed probes, and a second suite competing for the 2 cores would
+# make healthy silos look dead.
 dotnet_rc=0
 dotnet test --solution "$repo/NemLogin.Orleans.sln" -c Release --output Normal \
+  --max-parallel-test-modules 1 \
   --results-directory "$results/trx" --report-xunit-trx \
   --timeout 15m --long-running 120 || dotnet_rc=$?
 

@@ -153,6 +153,11 @@ public static class RunCommand
             lines.Add($"runner CPU: {runner.MillisecondsPerLogin:0.00} ms per login");
         }
 
+        if (r.Machine is { } machine)
+        {
+            lines.Add("machine CPU: " + MarkdownReport.Machine(machine));
+        }
+
         if (r.HighestHeldRate is { } held)
         {
             lines.Add($"stress: highest rate that held {held:0.#} logins/s");

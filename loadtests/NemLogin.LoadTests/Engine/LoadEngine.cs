@@ -48,12 +48,15 @@ public sealed class LoadEngine(RunResources resources, RunSettings settings)
         var monitor = new RunMonitor(runs, stats, settings, BucketWidth(runs));
         var brokerCpuBefore = settings.BrokerProcessId is { } pid ? ProcessCpu.Read(pid) : null;
         var runnerCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var machineBefore = MachineCpu.Read();
         var stopwatch = Stopwatch.StartNew();
 
         var injectionEnded = await ExecuteAsync(runs, stats, stopwatch, "run", report, monitor, cancellationToken);
 
         var runnerCpu = Process.GetCurrentProcess().TotalProcessorTime - runnerCpuBefore;
         var brokerCpuAfter = settings.BrokerProcessId is { } pidAfter ? ProcessCpu.Read(pidAfter) : null;
+        var machineAfter = MachineCpu.Read();
+        var wall = stopwatch.Elapsed;
         monitor.Flush(stopwatch.Elapsed);
 
         var results = runs.Select((r, i) => new ScenarioResult(
@@ -71,8 +74,12 @@ public sealed class LoadEngine(RunResources resources, RunSettings settings)
             monitor.StressSteps,
             monitor.SchedulerDelay.Summarize(),
             brokerCpu,
-            new CpuUsage(Environment.ProcessId, runnerCpu, logins));
+            new CpuUsage(Environment.ProcessId, runnerCpu, logins),
+            machineBefore is { } m0 && machineAfter is { } m1 ? Usage(m1.Busy - m0.Busy, brokerCpu?.CpuTime ?? TimeSpan.Zero, runnerCpu, wall) : null);
     }
+
+    private static MachineUsage Usage(TimeSpan busy, TimeSpan broker, TimeSpan runner, TimeSpan wall) =>
+        new(Environment.ProcessorCount, busy / wall, broker / wall, runner / wall);
 
     /// <summary>Runs the plans until they end or the monitor stops them; returns how long injection lasted.</summary>
     private async Task<TimeSpan> ExecuteAsync(

@@ -12,7 +12,8 @@ public sealed record RunResult(
     IReadOnlyList<StressStep> StressSteps,
     LatencySummary SchedulerDelay,
     CpuUsage? BrokerCpu,
-    CpuUsage? RunnerCpu)
+    CpuUsage? RunnerCpu,
+    MachineUsage? Machine = null)
 {
     /// <summary>The highest stress rate that held, or null when this was no stress run or the first step already failed.</summary>
     public double? HighestHeldRate => StressSteps.Where(s => s.Held).Select(s => (double?)s.TargetRate).Max();

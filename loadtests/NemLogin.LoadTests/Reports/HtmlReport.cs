@@ -26,6 +26,7 @@ public static class HtmlReport
         Item(html, "stopped early", r.StopReason ?? "no");
         Item(html, "broker CPU", MarkdownReport.Cpu(r.BrokerCpu).Replace("**", string.Empty, StringComparison.Ordinal));
         Item(html, "runner CPU", MarkdownReport.Cpu(r.RunnerCpu).Replace("**", string.Empty, StringComparison.Ordinal));
+        Item(html, "machine CPU", MarkdownReport.Machine(r.Machine));
         html.Append("</dl>\n<h2>Scenarios</h2>\n<table><tr><th>scenario</th><th>ok</th><th>fail</th><th>rps</th><th>ok rps</th>")
             .Append(LatencyHeaders()).Append("<th>bytes</th></tr>");
         foreach (var s in r.Scenarios)

@@ -58,6 +58,14 @@ public static class JsonReport
             }),
             broker_cpu = Cpu(r.BrokerCpu),
             runner_cpu = Cpu(r.RunnerCpu),
+            machine_cpu = r.Machine is not { } m ? null : new
+            {
+                cores = m.Cores,
+                busy_cores = Round(m.BusyCores),
+                broker_cores = Round(m.BrokerCores),
+                runner_cores = Round(m.RunnerCores),
+                other_cores = Round(m.OtherCores),
+            },
             scheduler_delay_ms = Latency(r.SchedulerDelay),
             stress = r.StressSteps.Count == 0 ? null : new
             {

@@ -21,6 +21,7 @@ public static class MarkdownReport
         md.AppendLine($"- stopped early: {r.StopReason ?? "no"}");
         md.AppendLine($"- broker CPU: {Cpu(r.BrokerCpu)}");
         md.AppendLine($"- runner CPU: {Cpu(r.RunnerCpu)}");
+        md.AppendLine($"- machine CPU: {Machine(r.Machine)}");
         md.AppendLine($"- injector delay: p99 {F2(r.SchedulerDelay.P99Ms)} ms, max {F2(r.SchedulerDelay.MaxMs)} ms");
         md.AppendLine();
 
@@ -84,6 +85,11 @@ public static class MarkdownReport
     internal static string Cpu(CpuUsage? cpu) => cpu is null
         ? "not measured (the process is not on this machine or not readable)"
         : $"{F0(cpu.CpuTime.TotalMilliseconds)} ms over {F0(cpu.Logins)} logins = **{F2(cpu.MillisecondsPerLogin)} ms per login** (pid {cpu.ProcessId})";
+
+    internal static string Machine(MachineUsage? machine) => machine is null
+        ? "not measured"
+        : $"{F2(machine.BusyCores)} of {machine.Cores} cores busy on average: broker {F2(machine.BrokerCores)}, runner {F2(machine.RunnerCores)}, " +
+          $"other processes {F2(machine.OtherCores)}" + (machine.OtherCores > 0.2 ? " (not a clean benchmark: other work shared the cores)" : string.Empty);
 
     internal static string Statuses(StepSummary step, bool okToo = true) =>
         string.Join(", ", step.Statuses.Where(kv => okToo || kv.Key != "ok").OrderByDescending(kv => kv.Value).Select(kv => $"`{kv.Key}` × {F0(kv.Value)}"));

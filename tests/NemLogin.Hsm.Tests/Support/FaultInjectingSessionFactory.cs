@@ -9,7 +9,7 @@ namespace NemLogin.Hsm.Tests.Support;
 /// Wraps the real PKCS#11 session seam (SoftHSM2 underneath) and can be told to fail the next calls with a CKR code,
 /// to refuse to open sessions, or to hold signing calls until released (a slow HSM). It counts what reaches the HSM.
 /// </summary>
-internal sealed class FaultInjectingSessionFactory(IHsmSessionFactory inner) : IHsmSessionFactory
+public sealed class FaultInjectingSessionFactory(IHsmSessionFactory inner) : IHsmSessionFactory
 {
     private readonly ConcurrentQueue<CKR> _signFaults = new();
     private int _opened;

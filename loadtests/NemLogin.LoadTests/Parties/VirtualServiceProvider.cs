@@ -33,6 +33,9 @@ public sealed class VirtualServiceProvider
 
     public string AcsUrl { get; }
 
+    /// <summary>Where the broker sends this SP's LogoutResponses (HTTP-Redirect); like the ACS, never actually called.</summary>
+    public string SloUrl => AcsUrl[..AcsUrl.LastIndexOf('/')] + "/slo";
+
     public X509Certificate2 Certificate { get; }
 
     public static VirtualServiceProvider Create(string name, string baseUrl)
@@ -57,6 +60,7 @@ public sealed class VirtualServiceProvider
         SigningCertificate = Certificate,
         EncryptionCertificate = Certificate,
         AssertionConsumerServices = [new EndpointInfo(SamlConstants.Bindings.HttpPost, AcsUrl, 0, true)],
+        SingleLogoutServices = [new EndpointInfo(SamlConstants.Bindings.HttpRedirect, SloUrl, 0, false)],
         RequestedAttributes =
         [
             new RequestedAttributeInfo(SamlConstants.Attributes.SpecVersion, true),
@@ -84,6 +88,41 @@ public sealed class VirtualServiceProvider
         };
         var url = await RedirectBinding.BuildUrlAsync(idp.SingleSignOnUrl, "SAMLRequest", AuthnRequestXml.Write(request), null, _signer, cancellationToken);
         return (url, request.Id);
+    }
+
+    /// <summary>A signed HTTP-Redirect URL carrying a LogoutRequest for the session this SP's assertion named, and its ID.</summary>
+    public async Task<(string Url, string RequestId)> SignedLogoutUrlAsync(BrokerIdentityProvider idp, SamlAssertion assertion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(idp);
+        ArgumentNullException.ThrowIfNull(assertion);
+        var sloUrl = idp.SingleLogoutUrl ?? throw new InvalidOperationException("The broker's metadata lists no HTTP-Redirect SingleLogoutService.");
+        var request = new LogoutRequest
+        {
+            IssueInstant = DateTimeOffset.UtcNow,
+            Destination = sloUrl,
+            Issuer = EntityId,
+            NameId = assertion.NameId,
+            NameIdFormat = assertion.NameIdFormat,
+            SessionIndexes = assertion.SessionIndex is { } index ? [index] : [],
+            Reason = "urn:oasis:names:tc:SAML:2.0:logout:user",
+        };
+        var url = await RedirectBinding.BuildUrlAsync(sloUrl, "SAMLRequest", LogoutRequestXml.Write(request), null, _signer, cancellationToken);
+        return (url, request.Id);
+    }
+
+    /// <summary>Validates the broker's LogoutResponse as received at this SP's SLO URL (query signature, Issuer, Destination, InResponseTo).</summary>
+    public Valid<ValidatedLogoutResponse> ValidateLogoutResponse(Uri received, string requestId, BrokerIdentityProvider idp)
+    {
+        ArgumentNullException.ThrowIfNull(received);
+        ArgumentNullException.ThrowIfNull(idp);
+        var message = RedirectBinding.Decode(received.Query, SamlLimits.Default);
+        return LogoutResponseValidator.ValidateRedirect(message, LogoutResponseXml.Read(message.Xml, SamlLimits.Default), requestId, new LogoutValidationContext
+        {
+            ExpectedIssuer = idp.EntityId,
+            Destinations = [SloUrl],
+            TrustedSigningCertificates = idp.SigningCertificates,
+            Now = DateTimeOffset.UtcNow,
+        });
     }
 
     /// <summary>Decrypts and validates a Response as the SP would (signature, audience, recipient, InResponseTo, lifetime).</summary>

@@ -9,7 +9,8 @@ namespace NemLogin.LoadTests.Engine;
 /// </summary>
 public static class OpenModelDriver
 {
-    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(2);
+    private static readonly TimeSpan MinTick = TimeSpan.FromMilliseconds(1);
+    private static readonly TimeSpan MaxTick = TimeSpan.FromMilliseconds(50);
 
     public static async Task RunAsync(
         SimulationPlan plan,
@@ -36,14 +37,18 @@ public static class OpenModelDriver
                 runner.Launch(abortIterations);
             }
 
+            lastWake = clock();
+
             if (now >= plan.Duration)
             {
                 return;
             }
 
+            // Sleep until the next iteration is due (at the current rate), so a low rate costs few wake-ups.
+            var tick = NextTick(plan, now, due);
             try
             {
-                await Task.Delay(Tick, stopInjecting);
+                await Task.Delay(tick, stopInjecting);
             }
             catch (OperationCanceledException)
             {
@@ -52,8 +57,21 @@ public static class OpenModelDriver
 
             var woke = clock();
             // How late the injector woke: a runner starved of CPU shows here before it distorts latencies.
-            schedulerDelay.Record(woke - lastWake - Tick > TimeSpan.Zero ? woke - lastWake - Tick : TimeSpan.Zero);
+            var late = woke - lastWake - tick;
+            schedulerDelay.Record(late > TimeSpan.Zero ? late : TimeSpan.Zero);
             lastWake = woke;
         }
+    }
+
+    private static TimeSpan NextTick(SimulationPlan plan, TimeSpan now, long started)
+    {
+        var rate = plan.RateAt(now);
+        if (rate <= 0)
+        {
+            return MaxTick;
+        }
+
+        var untilNext = TimeSpan.FromSeconds(Math.Max(0, started + 1 - plan.InjectionsBy(now)) / rate);
+        return untilNext < MinTick ? MinTick : untilNext > MaxTick ? MaxTick : untilNext;
     }
 }

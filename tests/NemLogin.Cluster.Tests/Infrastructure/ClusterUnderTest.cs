@@ -6,7 +6,8 @@ namespace NemLogin.Cluster.Tests.Infrastructure;
 
 /// <summary>
 /// The whole cluster as processes, started once for the collection: PostgreSQL, Redis, silos DC1-a, DC1-b, DC2-a,
-/// DC2-b and one gateway per data centre, plus a test client entering through each data centre. Failure detection is
+/// DC2-b and one gateway per data centre, plus a test client entering through each data centre. The silos sign in a
+/// SoftHSM2 token whose keys the silo's own <c>keys</c> verb created. Failure detection is
 /// shortened (see <see cref="MembershipForTests"/>) so faults are noticed in seconds.
 /// </summary>
 public sealed class ClusterUnderTest : IAsyncLifetime
@@ -43,6 +44,9 @@ public sealed class ClusterUnderTest : IAsyncLifetime
 
     internal ClusterTestSp Sp { get; } = new();
 
+    /// <summary>The SoftHSM2 token every silo signs with (one token folder, as a shared HSM).</summary>
+    internal SoftHsmToken Hsm { get; } = new();
+
     /// <summary>Where every node exports its traces (only traces a caller sampled: Telemetry:TraceSampleRatio is 0).</summary>
     internal OtlpReceiver Telemetry { get; } = new();
 
@@ -63,6 +67,7 @@ public sealed class ClusterUnderTest : IAsyncLifetime
         Postgres = await PostgresServer.StartAsync();
         Redis = await RedisServer.StartAsync();
         await DatabaseMigrator.MigrateAsync(Postgres.ConnectionString(), CancellationToken.None);
+        await Hsm.PrepareAsync(_folder);
         Sp.WriteMetadata(Path.Combine(_folder, "sp"));
 
         foreach (var (dc, letter) in new[] { ("DC1", "a"), ("DC1", "b"), ("DC2", "a"), ("DC2", "b") })
@@ -172,10 +177,11 @@ public sealed class ClusterUnderTest : IAsyncLifetime
         var gatewayPort = FreePorts.Next();
         environment["Orleans__GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture);
         environment["Orleans__AdvertisedAddress"] = "127.0.0.1";
-        // Development cluster: one software key shared by the silos (the HSM issue refuses this unless allowed).
-        environment["Signing__Provider"] = "Software";
-        environment["Signing__SoftwareKeyDirectory"] = Path.Combine(_folder, "keys");
-        environment["Signing__AllowSoftwareInCluster"] = "true";
+        foreach (var (key, value) in Hsm.SiloEnvironment)
+        {
+            environment[key] = value;
+        }
+
         environment["Management__AdminPassword"] = AdminPassword;
         environment["Management__ShutdownTimeout"] = "00:00:10";
         foreach (var (key, value) in MembershipForTests)

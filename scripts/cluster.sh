@@ -9,8 +9,9 @@
 #   scripts/cluster.sh down --purge   ... and delete the folder with the databases, keys and logs
 #
 # Settings (environment): NEMLOGIN_CLUSTER_DIR (default ${TMPDIR:-/tmp}/nemlogin-cluster), NEMLOGIN_PG_PORT (55432),
-# NEMLOGIN_REDIS_PORT (56379), NEMLOGIN_GATEWAY_PORTS ("8081 8082"). Needs: apt-get install postgresql redis-server.
-# This is a development cluster: the silos share a software signing key (Signing:AllowSoftwareInCluster=true).
+# NEMLOGIN_REDIS_PORT (56379), NEMLOGIN_GATEWAY_PORTS ("8081 8082").
+# Needs: apt-get install postgresql redis-server softhsm2. The silos sign in one SoftHSM2 token in the folder, made on
+# the first `up` with the silo's `keys` verb (its PINs are random, kept in the folder, mode 600).
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -100,13 +101,40 @@ start_redis() {
   record redis "$!"
 }
 
+softhsm_library=/usr/lib/softhsm/libsofthsm2.so
+token_label=nemlogin-local
+
+hsm_environment() {
+  export SOFTHSM2_CONF="$state/softhsm/softhsm2.conf" Signing__Provider=Pkcs11
+  export Signing__Pkcs11__LibraryPath="$softhsm_library" Signing__Pkcs11__TokenLabel="$token_label"
+  Signing__Pkcs11__Pin="$(cat "$state/softhsm/pin")"
+  export Signing__Pkcs11__Pin
+}
+
+prepare_token() {
+  [ -f "$softhsm_library" ] || fail "SoftHSM2 is missing: apt-get install softhsm2"
+  [ -f "$state/softhsm/pin" ] && return
+  log "creating the SoftHSM2 token $token_label with SAML and token signing keys"
+  mkdir -p "$state/softhsm/tokens"
+  printf 'directories.tokendir = %s\nobjectstore.backend = file\nlog.level = ERROR\n' "$state/softhsm/tokens" >"$state/softhsm/softhsm2.conf"
+  (umask 077; od -An -tx1 -N8 /dev/urandom | tr -d ' \n' >"$state/softhsm/pin")
+  (
+    hsm_environment
+    Keys__SoPin="$(od -An -tx1 -N8 /dev/urandom | tr -d ' \n')"
+    export Keys__SoPin
+    dotnet "$silo_dll" keys init-token --token "$token_label" >/dev/null
+    dotnet "$silo_dll" keys generate --purpose saml-signing --subject "CN=NemLogin local cluster SAML signing" >/dev/null
+    dotnet "$silo_dll" keys generate --purpose token-signing --subject "CN=NemLogin local cluster token signing" >/dev/null
+  )
+}
+
 start_silo() {
   local name="$1" dc="$2" silo_port="$3" gateway_port="$4" http_port="$5"
   (
     common_environment
     export DataCenter__Name="$dc" Urls="http://127.0.0.1:$http_port"
     export Orleans__SiloPort="$silo_port" Orleans__GatewayPort="$gateway_port" Orleans__AdvertisedAddress=127.0.0.1
-    export Signing__Provider=Software Signing__SoftwareKeyDirectory="$state/keys" Signing__AllowSoftwareInCluster=true
+    hsm_environment
     export Management__AdminPassword="${NEMLOGIN_ADMIN_PASSWORD:-admin-dev}"
     exec dotnet "$silo_dll" >"$state/logs/$name.log" 2>&1
   ) &
@@ -138,6 +166,7 @@ up() {
   start_redis
   log "applying the cluster schema"
   dotnet "$silo_dll" db migrate "--ConnectionStrings:Orleans=$pg_connection"
+  prepare_token
   local entry name dc silo_port gateway_port http_port
   for entry in "${silos[@]}"; do
     read -r name dc silo_port gateway_port http_port <<<"$entry"

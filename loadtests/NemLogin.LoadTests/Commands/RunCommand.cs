@@ -43,6 +43,11 @@ public static class RunCommand
         var admin = string.IsNullOrEmpty(options.AdminApiKey) ? null : new AdminApi(transport, target, options.AdminApiKey);
         var resources = new RunResources(idp, providers, options.Users, transport, admin);
 
+        if (options.RegisterServiceProviders && !await RegisterAsync(admin, providers, output, cancellationToken))
+        {
+            return (ExitCannotStart, null, null);
+        }
+
         if (await PreflightAsync(runs, resources, output, cancellationToken) is false)
         {
             return (ExitCannotStart, null, null);
@@ -106,6 +111,29 @@ public static class RunCommand
             var warmUp = profile.WarmUp.Count == 0 ? null : SimulationPlan.Compile(SimulationShare.Scale(profile.WarmUp, s.Simulations is null ? share : 1));
             return new ScenarioRun(ScenarioCatalog.Find(s.Name), SimulationPlan.Compile(simulations), warmUp);
         })];
+    }
+
+    private static async Task<bool> RegisterAsync(AdminApi? admin, IReadOnlyList<VirtualServiceProvider> providers, TextWriter output, CancellationToken cancellationToken)
+    {
+        if (admin is null)
+        {
+            output.WriteLine("--register-sps needs the broker's admin key: --admin-key or NEMLOGIN_ADMIN_KEY.");
+            return false;
+        }
+
+        foreach (var sp in providers)
+        {
+            // 201 registers, 200 replaces the metadata of an SP registered before: both leave it as the runner needs it.
+            var page = await admin.RegisterAsync(sp.Metadata(), cancellationToken);
+            if (page.Status is not (200 or 201))
+            {
+                output.WriteLine($"Registering {sp.EntityId} through the admin API failed: {page.Status} {page.Body[..Math.Min(300, page.Body.Length)]}");
+                return false;
+            }
+        }
+
+        output.WriteLine($"{providers.Count} virtual SPs registered through the admin API.");
+        return true;
     }
 
     private static async Task<bool> PreflightAsync(IReadOnlyList<ScenarioRun> runs, RunResources resources, TextWriter output, CancellationToken cancellationToken)

@@ -20,7 +20,8 @@ public static class CommandLine
                    [--max-in-flight 5000] [--request-timeout 30s] [--drain-timeout 30s] [--broker-pid PID]
                    [--stress-start 25] [--stress-step 25] [--stress-step-duration 15s] [--stress-max 1500]
                    [--stress-p99-ms 200] [--stress-max-errors-percent 1] [--config run.json]
-                   [--admin-key KEY (or NEMLOGIN_ADMIN_KEY), for --scenarios sp-churn]
+                   [--admin-key KEY (or NEMLOGIN_ADMIN_KEY), for --scenarios sp-churn and --register-sps]
+                   [--register-sps: register the virtual SPs through the admin API first, e.g. on a cluster]
                    (run is the default command)
         """;
 
@@ -41,6 +42,12 @@ public static class CommandLine
             if (arg is "--help" or "-h")
             {
                 return options with { ShowHelp = true };
+            }
+
+            if (arg == "--register-sps")
+            {
+                options = options with { RegisterServiceProviders = true };
+                continue;
             }
 
             if (!arg.StartsWith("--", StringComparison.Ordinal))

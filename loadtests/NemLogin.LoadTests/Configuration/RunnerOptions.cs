@@ -48,5 +48,8 @@ public sealed record RunnerOptions
     /// <summary>The broker's <c>Admin:ApiKey</c>, for the scenarios that use the admin API (default: NEMLOGIN_ADMIN_KEY).</summary>
     public string? AdminApiKey { get; init; } = Environment.GetEnvironmentVariable("NEMLOGIN_ADMIN_KEY");
 
+    /// <summary>Register the virtual SPs through the admin API before the run (a cluster, or a broker without the metadata folder).</summary>
+    public bool RegisterServiceProviders { get; init; }
+
     public bool ShowHelp { get; init; }
 }

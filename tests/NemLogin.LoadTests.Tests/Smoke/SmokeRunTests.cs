@@ -79,4 +79,35 @@ public sealed class SmokeRunTests
         Assert.False(Directory.Exists(Path.Combine(spDirectory, "report")));
         Directory.Delete(spDirectory, recursive: true);
     }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Run_RegisterThroughTheAdminApi_LogsInWithoutTheMetadataFolder()
+    {
+        var spDirectory = Directory.CreateTempSubdirectory("nemlogin-load-sps-").FullName;
+        ServiceProviderSet.Prepare(spDirectory, 2);
+        var adminKey = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        await using var broker = new EmbeddedBroker(new Dictionary<string, string?> { ["Admin:ApiKey"] = adminKey });
+        var output = new StringWriter();
+
+        var (exitCode, report, _) = await RunCommand.ExecuteAsync(
+            new RunnerOptions
+            {
+                Target = broker.BaseUrl,
+                Profile = "average",
+                Duration = TimeSpan.FromSeconds(2),
+                WarmUp = TimeSpan.Zero,
+                ServiceProviderDirectory = spDirectory,
+                ReportDirectory = Path.Combine(spDirectory, "report"),
+                AdminApiKey = adminKey,
+                RegisterServiceProviders = true,
+            },
+            new SilentProgress(),
+            output,
+            TestContext.Current.CancellationToken);
+
+        Assert.True(exitCode == RunCommand.ExitOk, output.ToString());
+        Assert.Contains("2 virtual SPs registered through the admin API", output.ToString(), StringComparison.Ordinal);
+        Assert.True(report!.Result.Scenarios[0].Iterations.Ok > 0);
+        Directory.Delete(spDirectory, recursive: true);
+    }
 }

@@ -135,6 +135,10 @@ public sealed class ClusterUnderTest : IAsyncLifetime
 
     private readonly Dictionary<HostNode, int> _siloPorts = [];
 
+    /// <summary>The data centre of the silo listening on <paramref name="siloPort"/>, or null.</summary>
+    internal string? DataCentreOfSiloPort(int siloPort) =>
+        _siloPorts.Where(kv => kv.Value == siloPort).Select(kv => kv.Key.DataCentre).FirstOrDefault();
+
     private static async Task StopAsync(HostNode node)
     {
         if (node.Process is { HasExited: false } process)
@@ -150,6 +154,9 @@ public sealed class ClusterUnderTest : IAsyncLifetime
     private readonly Dictionary<HostNode, int> _gatewayPorts = [];
 
     private int GatewayPort(HostNode silo) => _gatewayPorts[silo];
+
+    /// <summary>The Orleans gateway ports of a data centre's silos.</summary>
+    internal IEnumerable<int> GatewayPortsOf(string dataCentre) => SilosOf(dataCentre).Select(GatewayPort);
 
     private Dictionary<string, string> Common(string dataCentre) => new()
     {

@@ -5,6 +5,7 @@ using NemLogin.LoadTests.Http;
 using NemLogin.LoadTests.Metrics;
 using NemLogin.LoadTests.Parties;
 using NemLogin.LoadTests.Profiles;
+using NemLogin.LoadTests.Profiling;
 using NemLogin.LoadTests.Progress;
 using NemLogin.LoadTests.Reports;
 using NemLogin.LoadTests.Scenarios;
@@ -68,6 +69,14 @@ public static class RunCommand
         notes.Add($"Virtual SPs: {providers.Count}; MitID simulator users: {string.Join(", ", options.Users)} (every login lands on one of these identities).");
         notes.Add("The runner shares the machine with the broker when both run here: its CPU time is in 'runner CPU'.");
 
+        var directory = options.ReportDirectory ?? Path.Combine("load-reports", $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{profile.Name}");
+        Directory.CreateDirectory(directory);
+        ProfileCapture? capture = null;
+        if (options.ProfileBroker && brokerPid is null)
+        {
+            notes.Add("--profile-broker: the broker's process is not known here, so it was not profiled.");
+        }
+
         var settings = new RunSettings
         {
             MaxFailCount = options.MaxFailCount,
@@ -75,15 +84,21 @@ public static class RunCommand
             DrainTimeout = options.DrainTimeout,
             Stress = profile.Stress,
             BrokerProcessId = brokerPid,
+            MeasurementStarted = options.ProfileBroker && brokerPid is { } profiled
+                ? () => capture = ProfileCapture.Start(profiled, Path.Combine(directory, BrokerProfile.TraceFile), options.ProfileDuration)
+                : null,
         };
         var result = await new LoadEngine(resources, settings).RunAsync(runs, display, cancellationToken);
+        if (capture is not null)
+        {
+            notes.Add(await BrokerProfile.FinishAsync(capture, directory));
+        }
         if (cancellationToken.IsCancellationRequested)
         {
             notes.Add("The run was interrupted before its end.");
         }
 
         var report = new RunReport(target.ToString().TrimEnd('/'), profile.Name, profile.Description, RunReport.DescribeMachine(), result, notes);
-        var directory = options.ReportDirectory ?? Path.Combine("load-reports", $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{profile.Name}");
         foreach (var path in ReportFiles.WriteAll(report, directory))
         {
             output.WriteLine("report: " + Path.GetFullPath(path));

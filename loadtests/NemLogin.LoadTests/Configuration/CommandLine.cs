@@ -22,6 +22,8 @@ public static class CommandLine
                    [--stress-p99-ms 200] [--stress-max-errors-percent 1] [--config run.json]
                    [--admin-key KEY (or NEMLOGIN_ADMIN_KEY), for --scenarios sp-churn and --register-sps]
                    [--register-sps: register the virtual SPs through the admin API first, e.g. on a cluster]
+                   [--profile-broker [--profile-duration 30s]: EventPipe CPU samples of the broker on this
+                    machine during the run, summed up in broker-profile.md]
                    (run is the default command)
         """;
 
@@ -47,6 +49,12 @@ public static class CommandLine
             if (arg == "--register-sps")
             {
                 options = options with { RegisterServiceProviders = true };
+                continue;
+            }
+
+            if (arg == "--profile-broker")
+            {
+                options = options with { ProfileBroker = true };
                 continue;
             }
 
@@ -103,6 +111,7 @@ public static class CommandLine
         "drain-timeout" => o with { DrainTimeout = DurationText.Parse(value) },
         "broker-pid" => o with { BrokerProcessId = Int(name, value) },
         "admin-key" => o with { AdminApiKey = value },
+        "profile-duration" => o with { ProfileDuration = DurationText.Parse(value) },
         "stress-start" => o with { Stress = o.Stress with { StartRate = Positive(name, value) } },
         "stress-step" => o with { Stress = o.Stress with { StepRate = Positive(name, value) } },
         "stress-step-duration" => o with { Stress = o.Stress with { StepDuration = DurationText.Parse(value) } },

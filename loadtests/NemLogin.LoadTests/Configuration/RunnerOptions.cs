@@ -51,5 +51,10 @@ public sealed record RunnerOptions
     /// <summary>Register the virtual SPs through the admin API before the run (a cluster, or a broker without the metadata folder).</summary>
     public bool RegisterServiceProviders { get; init; }
 
+    /// <summary>Record the broker's CPU samples (EventPipe) for the first <see cref="ProfileDuration"/> of the measured run.</summary>
+    public bool ProfileBroker { get; init; }
+
+    public TimeSpan ProfileDuration { get; init; } = TimeSpan.FromSeconds(30);
+
     public bool ShowHelp { get; init; }
 }

@@ -49,6 +49,7 @@ public sealed class LoadEngine(RunResources resources, RunSettings settings)
         var brokerCpuBefore = settings.BrokerProcessId is { } pid ? ProcessCpu.Read(pid) : null;
         var runnerCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var machineBefore = MachineCpu.Read();
+        settings.MeasurementStarted?.Invoke();
         var stopwatch = Stopwatch.StartNew();
 
         var injectionEnded = await ExecuteAsync(runs, stats, stopwatch, "run", report, monitor, cancellationToken);

@@ -20,4 +20,7 @@ public sealed record RunSettings
 
     /// <summary>The broker's process on this machine, for its CPU time; null when it is elsewhere or unknown.</summary>
     public int? BrokerProcessId { get; init; }
+
+    /// <summary>Called as the measured part starts (after warm-up), e.g. to start a profile.</summary>
+    public Action? MeasurementStarted { get; init; }
 }

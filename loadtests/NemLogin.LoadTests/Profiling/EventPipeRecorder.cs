@@ -1,0 +1,43 @@
+using System.Diagnostics.Tracing;
+using Microsoft.Diagnostics.NETCore.Client;
+using Microsoft.Diagnostics.Tracing.Parsers;
+
+namespace NemLogin.LoadTests.Profiling;
+
+/// <summary>
+/// Records a .NET process's CPU samples with EventPipe (the runtime's own tracing, reached over its diagnostics socket;
+/// no tool needs installing): the sample profiler every millisecond per thread, plus the method rundown that names
+/// the frames. Dispose stops the session and finishes the file.
+/// </summary>
+public sealed class EventPipeRecorder : IAsyncDisposable
+{
+    private readonly EventPipeSession _session;
+    private readonly FileStream _output;
+    private readonly Task _copy;
+
+    private EventPipeRecorder(EventPipeSession session, FileStream output)
+    {
+        _session = session;
+        _output = output;
+        _copy = session.EventStream.CopyToAsync(output);
+    }
+
+    public static EventPipeRecorder Start(int processId, string file)
+    {
+        var providers = new List<EventPipeProvider>
+        {
+            new("Microsoft-DotNETCore-SampleProfiler", EventLevel.Informational),
+            new("Microsoft-Windows-DotNETRuntime", EventLevel.Informational, (long)(ClrTraceEventParser.Keywords.Jit | ClrTraceEventParser.Keywords.Loader)),
+        };
+        var session = new DiagnosticsClient(processId).StartEventPipeSession(providers, requestRundown: true, circularBufferMB: 256);
+        return new EventPipeRecorder(session, File.Create(file));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _session.StopAsync(CancellationToken.None);
+        await _copy;
+        await _output.DisposeAsync();
+        _session.Dispose();
+    }
+}

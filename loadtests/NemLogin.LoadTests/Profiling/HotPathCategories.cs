@@ -1,0 +1,70 @@
+namespace NemLogin.LoadTests.Profiling;
+
+/// <summary>
+/// Names for where a login's CPU goes, matched against the frames of a sampled stack from the top down: the first
+/// category any frame matches takes the sample, so native work is charged to the managed call that led to it.
+/// </summary>
+public static class HotPathCategories
+{
+    public const string Other = "other";
+
+    private static readonly (string Name, string[] Patterns)[] Categories =
+    [
+        ("GC and allocation", ["System.GC.", "PollGC", "AllocateNewArray"]),
+        ("RSA signature", ["CryptoNative_RsaSignHash", "RSAOpenSsl.SignHash", "RSAOpenSsl.TrySignHash"]),
+        ("RSA encryption (key transport)", ["CryptoNative_RsaEncrypt", "CryptoNative_RsaDecrypt", "RSAOpenSsl.Encrypt", "RSAOpenSsl.TryEncrypt", "RSAOpenSsl.Decrypt", "RSAOpenSsl.TryDecrypt"]),
+        ("RSA verification", ["RSAOpenSsl.VerifyHash", "CryptoNative_RsaVerifyHash"]),
+        ("X.509 public key import", ["ImportRSAPublicKey", "DecodeSubjectPublicKeyInfo", "BuildRsaPublicKey", "X509CertificateLoader", "CryptoNative_DecodeX509"]),
+        ("AES", ["AesGcm", "AesImplementation", "CryptoNative_EvpCipher", "UniversalCryptoTransform"]),
+        ("XML canonicalisation", ["Canonical", "ExclusiveCanonicalizer"]),
+        ("hashing", ["HashProvider", "SHA256.", "IncrementalHash"]),
+        ("JWT and OIDC", ["Microsoft.IdentityModel", "System.IdentityModel"]),
+        ("XML build and parse", ["System.Xml."]),
+        ("Orleans", ["Orleans."]),
+        ("logging", ["Microsoft.Extensions.Logging"]),
+        ("HTTP (Kestrel, sockets, client)", ["Microsoft.AspNetCore.Server.Kestrel", "System.Net.", "Microsoft.AspNetCore", "Interop+Sys.Send", "Interop+Sys.Receive"]),
+        ("regular expressions", ["System.Text.RegularExpressions"]),
+        ("JSON", ["System.Text.Json"]),
+    ];
+
+    private static readonly string[] IdleTops =
+    [
+        "System.Threading.WaitHandle.WaitOne", "System.Threading.LowLevelLifoSemaphore", "System.Threading.Monitor.Wait",
+        "System.Threading.PortableThreadPool+WorkerThread.WorkerThreadStart", "System.Threading.ManualResetEventSlim.Wait",
+        "System.Threading.Thread.Sleep", "Interop+Sys.WaitForSocketEvents", "Interop+Sys.Read(",
+    ];
+
+    /// <summary>The category of a stack given top frame first.</summary>
+    public static string Categorize(IReadOnlyList<string> frames)
+    {
+        ArgumentNullException.ThrowIfNull(frames);
+        foreach (var frame in frames)
+        {
+            foreach (var (name, patterns) in Categories)
+            {
+                if (patterns.Any(p => frame.Contains(p, StringComparison.Ordinal)))
+                {
+                    return name;
+                }
+            }
+        }
+
+        return Other;
+    }
+
+    /// <summary>
+    /// A thread that was waiting, not working: its top frame is a wait, or the socket engine's epoll loop under frames
+    /// the sampler could not name (<c>?</c>).
+    /// </summary>
+    public static bool IsIdle(IReadOnlyList<string> frames)
+    {
+        ArgumentNullException.ThrowIfNull(frames);
+        if (frames.Count == 0 || IdleTops.Any(i => frames[0].StartsWith(i, StringComparison.Ordinal)))
+        {
+            return true;
+        }
+
+        var firstNamed = frames.FirstOrDefault(f => f != "?");
+        return firstNamed is null || firstNamed.StartsWith("System.Net.Sockets.SocketAsyncEngine.EventLoop", StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,88 @@
+using Microsoft.Diagnostics.Tracing.Etlx;
+
+namespace NemLogin.LoadTests.Profiling;
+
+/// <summary>Reads a recorded .nettrace and sums its working samples into a <see cref="HotPathProfile"/>.</summary>
+public static class ProfileAnalyzer
+{
+    private const string SampleProvider = "Microsoft-DotNETCore-SampleProfiler";
+    private const string OwnCode = "NemLogin.";
+    private const int Top = 25;
+
+    public static HotPathProfile Analyze(string nettraceFile)
+    {
+        var etlx = TraceLog.CreateFromEventPipeDataFile(nettraceFile);
+        try
+        {
+            using var log = new TraceLog(etlx);
+            var stacks = new List<IReadOnlyList<string>>();
+            foreach (var sample in log.Events)
+            {
+                if (sample.ProviderName != SampleProvider || sample.CallStack() is not { } stack)
+                {
+                    continue;
+                }
+
+                var frames = new List<string>();
+                for (var frame = stack; frame is not null; frame = frame.Caller)
+                {
+                    frames.Add(Shorten(frame.CodeAddress.FullMethodName));
+                }
+
+                stacks.Add(frames);
+            }
+
+            return Summarize(stacks);
+        }
+        finally
+        {
+            File.Delete(etlx);
+        }
+    }
+
+    /// <summary>Sums stacks (top frame first) into categories, busiest own frames (inclusive) and busiest frames (exclusive).</summary>
+    public static HotPathProfile Summarize(IEnumerable<IReadOnlyList<string>> stacks)
+    {
+        ArgumentNullException.ThrowIfNull(stacks);
+        long busy = 0, idle = 0;
+        var categories = new Dictionary<string, long>(StringComparer.Ordinal);
+        var inclusive = new Dictionary<string, long>(StringComparer.Ordinal);
+        var exclusive = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var frames in stacks)
+        {
+            if (HotPathCategories.IsIdle(frames))
+            {
+                idle++;
+                continue;
+            }
+
+            busy++;
+            Add(categories, HotPathCategories.Categorize(frames));
+            Add(exclusive, frames[0]);
+            foreach (var own in frames.Where(f => f.StartsWith(OwnCode, StringComparison.Ordinal)).Distinct(StringComparer.Ordinal))
+            {
+                Add(inclusive, own);
+            }
+        }
+
+        return new HotPathProfile(busy, idle, Ordered(categories, int.MaxValue), Ordered(inclusive, Top), Ordered(exclusive, Top));
+    }
+
+    private static void Add(Dictionary<string, long> counts, string key) => counts[key] = counts.GetValueOrDefault(key) + 1;
+
+    private static List<(string, long)> Ordered(Dictionary<string, long> counts, int take) =>
+        [.. counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(take).Select(kv => (kv.Key, kv.Value))];
+
+    /// <summary>A frame without its parameter list (and async state machines read as their method), "?" when unnamed.</summary>
+    private static string Shorten(string? method)
+    {
+        if (string.IsNullOrEmpty(method))
+        {
+            return "?";
+        }
+
+        var parameters = method.IndexOf('(', StringComparison.Ordinal);
+        var name = parameters > 0 ? method[..parameters] : method;
+        return name.Replace(">d__", "#", StringComparison.Ordinal);
+    }
+}

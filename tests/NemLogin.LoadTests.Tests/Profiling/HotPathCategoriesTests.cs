@@ -1,0 +1,50 @@
+using NemLogin.LoadTests.Profiling;
+using Xunit;
+
+namespace NemLogin.LoadTests.Tests.Profiling;
+
+public sealed class HotPathCategoriesTests
+{
+    [Fact]
+    public void Categorize_NativeSignUnderTheResponseWriter_IsRsaSignature()
+    {
+        string[] frames =
+        [
+            "Interop+Crypto.CryptoNative_RsaSignHash",
+            "NemLogin.Grains.Signing.SoftwareSigningKeyStore.SignAsync",
+            "Orleans.Runtime.TaskRequest`1.Invoke",
+        ];
+
+        Assert.Equal("RSA signature", HotPathCategories.Categorize(frames));
+    }
+
+    [Fact]
+    public void Categorize_KeyImportUnderEncryption_IsKeyImportNotEncryption()
+    {
+        string[] frames = ["System.Security.Cryptography.RSAOpenSsl.ImportRSAPublicKey", "NemLogin.Saml.Encryption.XmlEncryption.Encrypt"];
+
+        Assert.Equal("X.509 public key import", HotPathCategories.Categorize(frames));
+    }
+
+    [Fact]
+    public void Categorize_UnknownFrames_IsOther()
+    {
+        Assert.Equal(HotPathCategories.Other, HotPathCategories.Categorize(["?", "NemLogin.Gateway.Something"]));
+    }
+
+    [Theory]
+    [InlineData("System.Threading.LowLevelLifoSemaphore.WaitForSignal", true)]
+    [InlineData("System.Threading.Monitor.Wait", true)]
+    [InlineData("Interop+Crypto.CryptoNative_RsaSignHash", false)]
+    public void IsIdle_TopFrame_TellsWaitingFromWorking(string top, bool idle)
+    {
+        Assert.Equal(idle, HotPathCategories.IsIdle([top, "System.Threading.Thread.StartCallback"]));
+    }
+
+    [Fact]
+    public void IsIdle_EpollUnderUnnamedFrames_IsIdle()
+    {
+        Assert.True(HotPathCategories.IsIdle(["?", "?", "System.Net.Sockets.SocketAsyncEngine.EventLoop", "System.Threading.Thread.StartCallback"]));
+        Assert.False(HotPathCategories.IsIdle(["?", "NemLogin.Saml.Signatures.ExclusiveCanonicalizer.Canonicalize"]));
+    }
+}

@@ -1,0 +1,50 @@
+using System.Security.Cryptography;
+using NemLogin.LoadTests.Profiling;
+using Xunit;
+
+namespace NemLogin.LoadTests.Tests.Profiling;
+
+public sealed class ProfileAnalyzerTests
+{
+    [Fact]
+    public void Summarize_Stacks_LeavesIdleOutAndCountsOwnFramesOncePerStack()
+    {
+        IReadOnlyList<string>[] stacks =
+        [
+            ["System.Threading.Monitor.Wait", "System.Threading.Thread.StartCallback"],
+            ["Interop+Crypto.CryptoNative_RsaSignHash", "NemLogin.Saml.Signatures.XmlSignatureWriter.SignAsync", "NemLogin.Saml.Messages.ResponseXml.WriteSuccessAsync"],
+            ["System.Xml.XmlDocument.CreateElement", "NemLogin.Saml.Messages.ResponseXml.WriteSuccessAsync", "NemLogin.Saml.Messages.ResponseXml.WriteSuccessAsync"],
+        ];
+
+        var profile = ProfileAnalyzer.Summarize(stacks);
+
+        Assert.Equal((2L, 1L), (profile.BusySamples, profile.IdleSamples));
+        Assert.Equal([("RSA signature", 1L), ("XML build and parse", 1L)], profile.Categories);
+        Assert.Equal(("NemLogin.Saml.Messages.ResponseXml.WriteSuccessAsync", 2L), profile.TopOwnFramesInclusive[0]);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task RecordAndAnalyze_ThisProcessSigning_FindsTheSignaturesInItsSamples()
+    {
+        // The recorder reaches a process through the runtime's diagnostics socket; this test process is such a process.
+        var file = Path.Combine(Directory.CreateTempSubdirectory("nemlogin-load-profile-").FullName, "self.nettrace");
+        using var rsa = RSA.Create(2048);
+        var data = new byte[32];
+
+        var capture = ProfileCapture.Start(Environment.ProcessId, file, TimeSpan.FromSeconds(30));
+        var until = DateTime.UtcNow.AddSeconds(1.5);
+        while (DateTime.UtcNow < until)
+        {
+            rsa.SignHash(data, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        }
+
+        await capture.StopAsync();
+        var profile = await Task.Run(() => ProfileAnalyzer.Analyze(file), TestContext.Current.CancellationToken);
+
+        Assert.True(profile.BusySamples > 50, $"{profile.BusySamples} working samples");
+        var signing = profile.Categories.Single(c => c.Name == "RSA signature").Samples;
+        // Other threads of the test host work too; the signing loop must still stand out.
+        Assert.True(signing > 100 && signing * 5 > profile.BusySamples, $"RSA signature {signing} of {profile.BusySamples}");
+        File.Delete(file);
+    }
+}

@@ -8,6 +8,7 @@ namespace NemLogin.Gateway.Tests.Browser;
 /// What a new user does after the README's first command: open the demo SP in Chromium, log in as alice at the
 /// MitID simulator, see the OIOSAML attributes. Debian's Chromium, driven by Playwright.
 /// </summary>
+[Collection(ChromiumCollection.Name)]
 public sealed class ChromiumLoginTests(BrokerFixture fixture) : IClassFixture<BrokerFixture>
 {
     private static string ChromiumPath => Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
@@ -24,6 +25,9 @@ public sealed class ChromiumLoginTests(BrokerFixture fixture) : IClassFixture<Br
             Args = ["--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
         var page = await browser.NewPageAsync();
+        // Generous: CI shares two cores with the broker; the assertion is about what is shown, not how fast.
+        page.SetDefaultTimeout(60_000);
+        Assertions.SetDefaultExpectTimeout(60_000);
 
         await page.GotoAsync(fixture.BaseUrl + "/demo-sp/");
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();

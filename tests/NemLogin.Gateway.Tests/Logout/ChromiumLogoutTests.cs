@@ -7,12 +7,10 @@ namespace NemLogin.Gateway.Tests.Logout;
 /// Single logout in a real browser (Debian's Chromium, driven by Playwright): the demo SP's "Log out" button, and the broker's
 /// logout page whose hidden frames tell the demo SP while a script waits for the answers.
 /// </summary>
-[Collection(ChromiumLogoutTests.Alone)]
+[Collection(Browser.ChromiumCollection.Name)]
 public sealed class ChromiumLogoutTests(SloBroker broker) : IClassFixture<SloBroker>
 {
     /// <summary>A browser is the heaviest thing the suite runs; on two cores it gets the machine to itself.</summary>
-    public const string Alone = "chromium-logout";
-
     private static string ChromiumPath => Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Xml;
+using NemLogin.Saml.Signing;
 using NemLogin.Saml.Xml;
 
 namespace NemLogin.Saml.Encryption;
@@ -32,7 +33,7 @@ public static class XmlEncryption
         var keyBytes = ContentCipher.KeyBytes(dataAlgorithm)
             ?? throw new SamlException(SamlErrorCode.EncryptionAlgorithmNotAllowed, "The data encryption algorithm is not allowed.");
         var padding = KeyTransport.PaddingForEncryption(keyTransportAlgorithm);
-        using var rsa = recipient.GetRSAPublicKey()
+        var rsa = CertificateKeys.RsaPublicKey(recipient)
             ?? throw new ArgumentException("The recipient certificate has no RSA public key.", nameof(recipient));
 
         // The copy carries the namespace declarations the element inherits, so the plaintext stands alone.
@@ -99,7 +100,7 @@ public static class XmlEncryption
     {
         foreach (var certificate in certificates)
         {
-            using var rsa = certificate.GetRSAPrivateKey();
+            var rsa = CertificateKeys.RsaPrivateKey(certificate);
             if (rsa is null)
             {
                 continue;

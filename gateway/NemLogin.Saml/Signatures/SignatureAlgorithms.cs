@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using NemLogin.Saml.Signing;
 
 namespace NemLogin.Saml.Signatures;
 
@@ -31,13 +32,13 @@ internal static class SignatureAlgorithms
         {
             if (algorithm == SamlConstants.Algorithms.EcdsaSha256)
             {
-                using var ecdsa = certificate.GetECDsaPublicKey();
+                var ecdsa = CertificateKeys.EcdsaPublicKey(certificate);
 
                 // XML-DSig 1.1 section 6.4.3: the value is r || s, the IEEE P1363 form.
                 return ecdsa is not null && ecdsa.VerifyData(data, signature, hash, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
             }
 
-            using var rsa = certificate.GetRSAPublicKey();
+            var rsa = CertificateKeys.RsaPublicKey(certificate);
             var padding = algorithm == SamlConstants.Algorithms.RsaPssSha256 ? RSASignaturePadding.Pss : RSASignaturePadding.Pkcs1;
             return rsa is not null && rsa.VerifyData(data, signature, hash, padding);
         }

@@ -11,7 +11,8 @@ public static class HotPathCategories
     private static readonly (string Name, string[] Patterns)[] Categories =
     [
         ("GC and allocation", ["System.GC.", "PollGC", "AllocateNewArray"]),
-        ("RSA signature", ["CryptoNative_RsaSignHash", "RSAOpenSsl.SignHash", "RSAOpenSsl.TrySignHash"]),
+        // Tiered JIT can inline the P/Invoke into its caller, so the signing methods that wrap it count too.
+        ("RSA signature", ["CryptoNative_RsaSignHash", "RSAOpenSsl.SignHash", "RSAOpenSsl.TrySignHash", "SoftwareSigningKeyStore.SignAsync", "AsymmetricSignatureProvider.Sign"]),
         ("RSA encryption (key transport)", ["CryptoNative_RsaEncrypt", "CryptoNative_RsaDecrypt", "RSAOpenSsl.Encrypt", "RSAOpenSsl.TryEncrypt", "RSAOpenSsl.Decrypt", "RSAOpenSsl.TryDecrypt"]),
         ("RSA verification", ["RSAOpenSsl.VerifyHash", "CryptoNative_RsaVerifyHash"]),
         ("X.509 public key import", ["ImportRSAPublicKey", "DecodeSubjectPublicKeyInfo", "BuildRsaPublicKey", "X509CertificateLoader", "CryptoNative_DecodeX509"]),
@@ -31,8 +32,12 @@ public static class HotPathCategories
     [
         "System.Threading.WaitHandle.WaitOne", "System.Threading.LowLevelLifoSemaphore", "System.Threading.Monitor.Wait",
         "System.Threading.PortableThreadPool+WorkerThread.WorkerThreadStart", "System.Threading.ManualResetEventSlim.Wait",
-        "System.Threading.Thread.Sleep", "Interop+Sys.WaitForSocketEvents", "Interop+Sys.Read(",
+        "System.Threading.Thread.Sleep", "Interop+Sys.WaitForSocketEvents",
+        "Microsoft.Extensions.Logging.Console.ConsoleLoggerProcessor.TryDequeue",
     ];
+
+    /// <summary>Blocking reads (standard input, pipes) that are waits, matched exactly: other Interop+Sys.Read* calls are work.</summary>
+    private static readonly string[] IdleExact = ["Interop+Sys.Read"];
 
     /// <summary>The category of a stack given top frame first.</summary>
     public static string Categorize(IReadOnlyList<string> frames)
@@ -59,7 +64,7 @@ public static class HotPathCategories
     public static bool IsIdle(IReadOnlyList<string> frames)
     {
         ArgumentNullException.ThrowIfNull(frames);
-        if (frames.Count == 0 || IdleTops.Any(i => frames[0].StartsWith(i, StringComparison.Ordinal)))
+        if (frames.Count == 0 || IdleTops.Any(i => frames[0].StartsWith(i, StringComparison.Ordinal)) || IdleExact.Contains(frames[0], StringComparer.Ordinal))
         {
             return true;
         }

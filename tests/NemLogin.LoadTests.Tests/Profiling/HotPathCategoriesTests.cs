@@ -35,6 +35,9 @@ public sealed class HotPathCategoriesTests
     [Theory]
     [InlineData("System.Threading.LowLevelLifoSemaphore.WaitForSignal", true)]
     [InlineData("System.Threading.Monitor.Wait", true)]
+    [InlineData("Microsoft.Extensions.Logging.Console.ConsoleLoggerProcessor.TryDequeue", true)]
+    [InlineData("Interop+Sys.Read", true)]
+    [InlineData("Interop+Sys.ReadLink", false)]
     [InlineData("Interop+Crypto.CryptoNative_RsaSignHash", false)]
     public void IsIdle_TopFrame_TellsWaitingFromWorking(string top, bool idle)
     {

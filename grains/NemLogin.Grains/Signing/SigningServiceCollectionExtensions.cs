@@ -31,7 +31,16 @@ internal static class SigningServiceCollectionExtensions
             sp.GetRequiredService<IOptions<SigningOptions>>().Value.Provider == SigningOptions.Pkcs11Provider
                 ? sp.GetRequiredService<Pkcs11SigningKeyStore>()
                 : sp.GetRequiredService<SoftwareSigningKeyStore>());
-        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => (ILifecycleParticipant<ISiloLifecycle>)sp.GetRequiredService<ISigningKeyStore>());
+        // The chosen store checks its keys before the silo takes calls; a store a host substitutes may have nothing to check.
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp =>
+            sp.GetRequiredService<ISigningKeyStore>() as ILifecycleParticipant<ISiloLifecycle> ?? new NoStartupCheck());
         return services;
+    }
+
+    private sealed class NoStartupCheck : ILifecycleParticipant<ISiloLifecycle>
+    {
+        public void Participate(ISiloLifecycle lifecycle)
+        {
+        }
     }
 }

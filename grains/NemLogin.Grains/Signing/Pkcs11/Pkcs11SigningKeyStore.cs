@@ -79,11 +79,15 @@ public sealed class Pkcs11SigningKeyStore : ISigningKeyStore, ILifecycleParticip
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         Log.HsmPoolStarting(_logger, _options.Sessions, _options.TokenLabel, _options.LibraryPath);
-        var snapshot = await SnapshotAsync(forceRefresh: true);
-        if (Pool.Fault is { } fault)
+        Pkcs11KeySnapshot snapshot;
+        try
+        {
+            snapshot = await SnapshotAsync(forceRefresh: true);
+        }
+        catch (GrainRuleException ex)
         {
             throw new InvalidOperationException(
-                $"The HSM token '{_options.TokenLabel}' could not be used ({fault.ReturnCode}). Check Signing:Pkcs11 (library, token label, PIN) and the token.");
+                $"The HSM token '{_options.TokenLabel}' could not be used: {ex.Message} Check Signing:Pkcs11 (library, token label, PIN) and the token.", ex);
         }
 
         if (snapshot.Current(KeyPurpose.SamlSigning) is null)

@@ -24,10 +24,10 @@ public static class OptionsFile
     public static RunnerOptions Apply(RunnerOptions options, string path)
     {
         ArgumentNullException.ThrowIfNull(options);
-        FileModel model;
+        OptionsFileModel model;
         try
         {
-            model = JsonSerializer.Deserialize<FileModel>(File.ReadAllText(path), Json) ?? new FileModel();
+            model = JsonSerializer.Deserialize<OptionsFileModel>(File.ReadAllText(path), Json) ?? new OptionsFileModel();
         }
         catch (JsonException ex)
         {
@@ -74,7 +74,7 @@ public static class OptionsFile
     public static TimeSpan ParseZeroable(string text) =>
         text.Trim() is "0" or "0s" or "none" ? TimeSpan.Zero : DurationText.Parse(text);
 
-    private static ScenarioSelection ToSelection(ScenarioModel s)
+    private static ScenarioSelection ToSelection(OptionsFileScenario s)
     {
         if (string.IsNullOrWhiteSpace(s.Name))
         {
@@ -84,7 +84,7 @@ public static class OptionsFile
         return new ScenarioSelection(s.Name, s.Weight ?? 1, s.Simulations?.Select(ToSimulation).ToList());
     }
 
-    private static LoadSimulation ToSimulation(SimulationModel m)
+    private static LoadSimulation ToSimulation(OptionsFileSimulation m)
     {
         var during = DurationText.Parse(m.During ?? throw new ArgumentException($"Simulation {m.Type} needs 'during'."));
         var interval = m.Interval is null ? TimeSpan.FromSeconds(1) : DurationText.Parse(m.Interval);
@@ -101,51 +101,4 @@ public static class OptionsFile
 
     private static double Required(double? value, string? type, string name) =>
         value ?? throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Simulation {type} needs '{name}'."));
-
-    private sealed record FileModel
-    {
-        public string? Target { get; init; }
-        public string? Profile { get; init; }
-        public string? Duration { get; init; }
-        public string? WarmUp { get; init; }
-        public string? ReportDir { get; init; }
-        public string? SpDir { get; init; }
-        public List<ScenarioModel>? Scenarios { get; init; }
-        public double? Rate { get; init; }
-        public int? Copies { get; init; }
-        public List<string>? Users { get; init; }
-        public long? MaxFailCount { get; init; }
-        public int? MaxInFlight { get; init; }
-        public string? RequestTimeout { get; init; }
-        public string? DrainTimeout { get; init; }
-        public int? BrokerPid { get; init; }
-        public string? AdminKey { get; init; }
-        public StressModel? Stress { get; init; }
-    }
-
-    private sealed record ScenarioModel
-    {
-        public string? Name { get; init; }
-        public double? Weight { get; init; }
-        public List<SimulationModel>? Simulations { get; init; }
-    }
-
-    private sealed record SimulationModel
-    {
-        public string? Type { get; init; }
-        public double? Rate { get; init; }
-        public double? Copies { get; init; }
-        public string? Interval { get; init; }
-        public string? During { get; init; }
-    }
-
-    private sealed record StressModel
-    {
-        public double? StartRate { get; init; }
-        public double? StepRate { get; init; }
-        public string? StepDuration { get; init; }
-        public double? MaxRate { get; init; }
-        public double? MaxP99Ms { get; init; }
-        public double? MaxFailPercent { get; init; }
-    }
 }

@@ -32,13 +32,13 @@ public static class ServiceProviderSet
         var providers = Enumerable.Range(1, count)
             .Select(i => VirtualServiceProvider.Create($"load-sp-{i:000}", baseUrl.TrimEnd('/')))
             .ToList();
-        var manifest = new List<ManifestEntry>();
+        var manifest = new List<ServiceProviderManifestEntry>();
         foreach (var sp in providers)
         {
             File.WriteAllText(Path.Combine(directory, sp.Name + ".xml"), sp.Metadata());
             var pfx = sp.Name + ".pfx";
             File.WriteAllBytes(Path.Combine(keys, pfx), sp.Certificate.Export(X509ContentType.Pkcs12));
-            manifest.Add(new ManifestEntry(sp.Name, sp.EntityId, sp.AcsUrl, pfx));
+            manifest.Add(new ServiceProviderManifestEntry(sp.Name, sp.EntityId, sp.AcsUrl, pfx));
         }
 
         File.WriteAllText(Path.Combine(keys, ManifestFile), JsonSerializer.Serialize(manifest));
@@ -55,13 +55,11 @@ public static class ServiceProviderSet
                 $"ServiceProviders__MetadataDirectory={directory}.", manifestPath);
         }
 
-        var manifest = JsonSerializer.Deserialize<List<ManifestEntry>>(File.ReadAllText(manifestPath)) ?? [];
+        var manifest = JsonSerializer.Deserialize<List<ServiceProviderManifestEntry>>(File.ReadAllText(manifestPath)) ?? [];
         return [.. manifest.Select(e => new VirtualServiceProvider(
             e.Name,
             e.EntityId,
             e.AcsUrl,
             X509CertificateLoader.LoadPkcs12FromFile(Path.Combine(directory, KeysFolder, e.KeyFile), null, X509KeyStorageFlags.Exportable)))];
     }
-
-    private sealed record ManifestEntry(string Name, string EntityId, string AcsUrl, string KeyFile);
 }

@@ -14,6 +14,13 @@ namespace NemLogin.Benchmarks;
 /// </summary>
 internal static class PoolBenchmark
 {
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     public static async Task<Measurement> RunAsync(int sessions, int callers, TimeSpan duration, byte[] message)
     {
         var options = SoftHsmToken.Options(sessions);
@@ -28,7 +35,7 @@ internal static class PoolBenchmark
             ["Signing:Pkcs11:MaxQueueLength"] = "4096",
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort: 21111, gatewayPort: 0).AddNemLoginInMemoryStorage().AddNemLoginGrains());
+        builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: 0).AddNemLoginInMemoryStorage().AddNemLoginGrains());
         using var host = builder.Build();
         await host.StartAsync();
         try

@@ -55,7 +55,7 @@ public static class ProfileCatalog
             steps.Add(new Inject(rate, Second, s.StepDuration));
         }
 
-        var description = $"stress: {F(s.StartRate)} logins/s up by {F(s.StepRate)} every {Configuration.DurationText.Format(s.StepDuration)} " +
+        var description = $"{F(s.StartRate)} logins/s up by {F(s.StepRate)} every {Configuration.DurationText.Format(s.StepDuration)} " +
             $"to at most {F(s.MaxRate)}, until p99 > {F(s.MaxP99Ms)} ms or errors > {F(s.MaxFailPercent)} %";
         return new ProfilePlan(request.Name, description, steps, WarmUp(request, s.StartRate), new StressCriteria(s.MaxP99Ms, s.MaxFailPercent));
     }

@@ -65,7 +65,7 @@ public static class HtmlReport
     private static void Scenario(StringBuilder html, ScenarioResult s)
     {
         html.Append("<h2>").Append(E(s.Scenario.Name)).Append("</h2>\n<p>").Append(E(s.Scenario.Description)).Append(". Load: ")
-            .Append(E(string.Join(", then ", s.Plan.Phases.Select(p => p.Source.Describe())))).Append(".</p>\n");
+            .Append(E(PlanText.Describe(s.Plan))).Append(".</p>\n");
         var series = s.TimeSeries;
         double Mid(TimeSeriesPoint p) => p.AtSeconds + (p.WidthSeconds / 2);
         html.Append(SvgLineChart.Render("Latency over time", "seconds", "ms",

@@ -37,7 +37,7 @@ public static class MarkdownReport
         foreach (var s in r.Scenarios)
         {
             md.AppendLine().AppendLine($"### {s.Scenario.Name}").AppendLine();
-            md.AppendLine(s.Scenario.Description + ". Load: " + string.Join(", then ", s.Plan.Phases.Select(p => p.Source.Describe())) + ".").AppendLine();
+            md.AppendLine(s.Scenario.Description + ". Load: " + PlanText.Describe(s.Plan) + ".").AppendLine();
             md.AppendLine("| step | ok | fail | statuses | min | mean | p50 | p75 | p95 | p99 | max | bytes |");
             md.AppendLine("| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
             foreach (var step in s.Steps)

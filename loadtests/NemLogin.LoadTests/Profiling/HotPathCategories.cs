@@ -10,6 +10,8 @@ public static class HotPathCategories
 
     private static readonly (string Name, string[] Patterns)[] Categories =
     [
+        // Idle pool threads spin briefly before they block: real CPU, but no login's work.
+        ("thread pool spinning", ["System.Threading.LowLevelSpinWaiter"]),
         ("GC and allocation", ["System.GC.", "PollGC", "AllocateNewArray"]),
         // Tiered JIT can inline the P/Invoke into its caller, so the signing methods that wrap it count too.
         ("RSA signature", ["CryptoNative_RsaSignHash", "RSAOpenSsl.SignHash", "RSAOpenSsl.TrySignHash", "SoftwareSigningKeyStore.SignAsync", "AsymmetricSignatureProvider.Sign"]),
@@ -33,7 +35,7 @@ public static class HotPathCategories
         "System.Threading.WaitHandle.WaitOne", "System.Threading.LowLevelLifoSemaphore", "System.Threading.Monitor.Wait",
         "System.Threading.PortableThreadPool+WorkerThread.WorkerThreadStart", "System.Threading.ManualResetEventSlim.Wait",
         "System.Threading.Thread.Sleep", "Interop+Sys.WaitForSocketEvents",
-        "Microsoft.Extensions.Logging.Console.ConsoleLoggerProcessor.TryDequeue",
+        "Microsoft.Extensions.Logging.Console.ConsoleLoggerProcessor.TryDequeue", "System.IO.FileSystemWatcher+RunningInstance.TryReadEvent",
     ];
 
     /// <summary>Blocking reads (standard input, pipes) that are waits, matched exactly: other Interop+Sys.Read* calls are work.</summary>

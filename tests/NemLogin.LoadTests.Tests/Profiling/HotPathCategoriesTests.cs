@@ -27,6 +27,12 @@ public sealed class HotPathCategoriesTests
     }
 
     [Fact]
+    public void Categorize_PoolThreadSpinning_IsItsOwnCategory()
+    {
+        Assert.Equal("thread pool spinning", HotPathCategories.Categorize(["System.Threading.LowLevelSpinWaiter.Wait", "System.Threading.LowLevelLifoSemaphore.Wait"]));
+    }
+
+    [Fact]
     public void Categorize_UnknownFrames_IsOther()
     {
         Assert.Equal(HotPathCategories.Other, HotPathCategories.Categorize(["?", "NemLogin.Gateway.Something"]));
@@ -37,6 +43,7 @@ public sealed class HotPathCategoriesTests
     [InlineData("System.Threading.Monitor.Wait", true)]
     [InlineData("Microsoft.Extensions.Logging.Console.ConsoleLoggerProcessor.TryDequeue", true)]
     [InlineData("Interop+Sys.Read", true)]
+    [InlineData("System.IO.FileSystemWatcher+RunningInstance.TryReadEvent", true)]
     [InlineData("Interop+Sys.ReadLink", false)]
     [InlineData("Interop+Crypto.CryptoNative_RsaSignHash", false)]
     public void IsIdle_TopFrame_TellsWaitingFromWorking(string top, bool idle)

@@ -28,11 +28,15 @@ runner=("dotnet" "$repo/loadtests/NemLogin.LoadTests/bin/Release/net10.0/NemLogi
 admin_key="$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 
 # The broker's log stays out of the runner's console; Warning level keeps console logging off the hot path.
+# Its own appsettings.json is read from the project (content root); its keys and data live in the temp folder.
 (cd "$work" && exec env \
   ServiceProviders__MetadataDirectory="$work/sps" \
   Admin__ApiKey="$admin_key" \
+  Broker__DataDirectory="$work/data" \
+  Signing__SoftwareKeyDirectory="$work/data/keys" \
   Logging__LogLevel__Default=Warning \
   dotnet "$repo/silos/NemLogin.Embedded/bin/Release/net10.0/NemLogin.Embedded.dll" --urls "http://127.0.0.1:$port" \
+  --contentRoot "$repo/silos/NemLogin.Embedded" \
   >"$work/broker.log" 2>&1) &
 broker_pid=$!
 

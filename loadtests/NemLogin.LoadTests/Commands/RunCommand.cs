@@ -175,6 +175,11 @@ public static class RunCommand
             {
                 output.WriteLine("The broker does not know the virtual SPs. Start it with ServiceProviders__MetadataDirectory=<the --sp-dir folder>.");
             }
+
+            if (summary.Statuses.Keys.Any(k => k.Contains("SloEndpointNotRegistered", StringComparison.Ordinal)))
+            {
+                output.WriteLine("The virtual SPs were prepared without a single logout endpoint (an older runner): run prepare again and restart the broker.");
+            }
         }
 
         return ok;

@@ -41,7 +41,7 @@ Console.CancelKeyPress += (_, e) =>
 
 try
 {
-    var (exitCode, _, _) = await RunCommand.ExecuteAsync(options, new LiveProgress(AnsiConsole.Console), Console.Out, cancel.Token);
+    var (exitCode, _, _) = await RunCommand.ExecuteAsync(options, new LiveProgress(AnsiConsole.Console, Console.Out), Console.Out, cancel.Token);
     return exitCode;
 }
 catch (Exception ex) when (ex is ArgumentException or FileNotFoundException or HttpRequestException or InvalidOperationException)

@@ -5,9 +5,9 @@ namespace NemLogin.LoadTests.Progress;
 
 /// <summary>
 /// A live table in an interactive terminal (Spectre.Console); in a pipe or CI log, one plain line every few seconds
-/// instead, so logs stay readable.
+/// written as is to <paramref name="plain"/> (not wrapped to a terminal width nobody has), so logs stay readable.
 /// </summary>
-public sealed class LiveProgress(IAnsiConsole console) : IProgressDisplay
+public sealed class LiveProgress(IAnsiConsole console, TextWriter plain) : IProgressDisplay
 {
     private static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(5);
 
@@ -24,7 +24,7 @@ public sealed class LiveProgress(IAnsiConsole console) : IProgressDisplay
                 {
                     lastStage = snapshot.Stage;
                     last = snapshot.Elapsed;
-                    console.WriteLine(PlainLine(snapshot));
+                    plain.WriteLine(PlainLine(snapshot));
                 }
             });
         }

@@ -32,7 +32,7 @@ public sealed class ProfileAnalyzerTests
         var data = new byte[32];
 
         var capture = ProfileCapture.Start(Environment.ProcessId, file, TimeSpan.FromSeconds(30));
-        var until = DateTime.UtcNow.AddSeconds(1.5);
+        var until = DateTime.UtcNow.AddSeconds(2);
         while (DateTime.UtcNow < until)
         {
             rsa.SignHash(data, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);

@@ -33,7 +33,9 @@ public sealed class ChromiumLoginTests(BrokerFixture fixture) : IClassFixture<Br
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
         await page.Locator("input[name=username]").FillAsync("alice");
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(fixture.BaseUrl + "/demo-sp/");
+        // Any /demo-sp/ page: a refusal comes back as ?error=..., and its text is the useful failure message.
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/demo-sp/(\\?.*)?$"));
+        Assert.Equal(string.Empty, await page.Locator("#demo-error").CountAsync() == 0 ? string.Empty : await page.Locator("#demo-error").InnerTextAsync());
 
         var attributes = page.Locator("#attributes");
         await Assertions.Expect(attributes).ToContainTextAsync("https://data.gov.dk/model/core/specVersion");

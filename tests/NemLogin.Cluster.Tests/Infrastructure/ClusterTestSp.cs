@@ -18,20 +18,31 @@ internal sealed class ClusterTestSp
     public const string AcsUrl = "https://cluster-test-sp.nemlogin.test/acs";
 
     private readonly X509Certificate2 _certificate = CreateCertificate();
+    private readonly string _entityId;
+    private readonly string _acsUrl;
+
+    /// <summary>The SP of the metadata folder; another entityID makes an SP to register through the admin API.</summary>
+    public ClusterTestSp(string entityId = EntityId, string acsUrl = AcsUrl)
+    {
+        _entityId = entityId;
+        _acsUrl = acsUrl;
+    }
 
     public void WriteMetadata(string folder)
     {
         Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "cluster-test-sp.xml"), MetadataWriter.WriteServiceProvider(new ServiceProviderDescriptor
-        {
-            EntityId = EntityId,
-            SigningCertificate = _certificate,
-            EncryptionCertificate = _certificate,
-            AssertionConsumerServices = [new EndpointInfo(SamlConstants.Bindings.HttpPost, AcsUrl, 0, true)],
-            RequestedAttributes = [new RequestedAttributeInfo(SamlConstants.Attributes.Loa, true)],
-            ServiceName = "Cluster test SP",
-        }));
+        File.WriteAllText(Path.Combine(folder, "cluster-test-sp.xml"), Metadata());
     }
+
+    public string Metadata() => MetadataWriter.WriteServiceProvider(new ServiceProviderDescriptor
+    {
+        EntityId = _entityId,
+        SigningCertificate = _certificate,
+        EncryptionCertificate = _certificate,
+        AssertionConsumerServices = [new EndpointInfo(SamlConstants.Bindings.HttpPost, _acsUrl, 0, true)],
+        RequestedAttributes = [new RequestedAttributeInfo(SamlConstants.Attributes.Loa, true)],
+        ServiceName = "Cluster test SP",
+    });
 
     /// <summary>A signed redirect URL carrying a fresh AuthnRequest for the gateway at <paramref name="gatewayBaseUrl"/>.</summary>
     public async Task<(string Url, string RequestId)> LoginUrlAsync(string gatewayBaseUrl, CancellationToken cancellationToken)
@@ -42,8 +53,8 @@ internal sealed class ClusterTestSp
             Id = "_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
             IssueInstant = DateTimeOffset.UtcNow,
             Destination = ssoUrl,
-            Issuer = EntityId,
-            AssertionConsumerServiceUrl = AcsUrl,
+            Issuer = _entityId,
+            AssertionConsumerServiceUrl = _acsUrl,
             ProtocolBinding = SamlConstants.Bindings.HttpPost,
             NameIdPolicyFormat = SamlConstants.NameIdFormats.Persistent,
             RequestedAuthnContext = new RequestedAuthnContext("minimum", [SamlConstants.OioSaml.LoaSubstantial]),

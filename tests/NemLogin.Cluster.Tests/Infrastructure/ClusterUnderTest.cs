@@ -15,6 +15,9 @@ public sealed class ClusterUnderTest : IAsyncLifetime
     public const string ServiceId = "nemlogin-test";
     public const string AdminPassword = "cluster-test-admin";
 
+    /// <summary>The gateways' admin API key (at least 32 characters).</summary>
+    public const string AdminApiKey = "cluster-test-admin-api-key-0123456789abcdef";
+
     /// <summary>Failure detection for tests: a silo is declared dead after ~4-6 s instead of ~30-60 s (docs/reliability.md).</summary>
     public static readonly IReadOnlyDictionary<string, string> MembershipForTests = new Dictionary<string, string>
     {
@@ -211,6 +214,7 @@ public sealed class ClusterUnderTest : IAsyncLifetime
         environment["Broker__PublicBaseUrl"] = baseUrl;
         environment["Broker__DataDirectory"] = Path.Combine(_folder, "gateway-" + dataCentre);
         environment["Demo__Enabled"] = "true";
+        environment["Admin__ApiKey"] = AdminApiKey;
         environment["ServiceProviders__MetadataDirectory"] = Path.Combine(_folder, "sp");
         environment["Orleans__Gateway__GatewayListRefreshPeriod"] = "00:00:02";
         environment["Orleans__Messaging__ResponseTimeout"] = "00:00:05";

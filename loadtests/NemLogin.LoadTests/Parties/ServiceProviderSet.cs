@@ -50,9 +50,10 @@ public static class ServiceProviderSet
         var manifestPath = Path.Combine(directory, KeysFolder, ManifestFile);
         if (!File.Exists(manifestPath))
         {
+            var full = Path.GetFullPath(directory);
             throw new FileNotFoundException(
-                $"No virtual SPs in '{directory}'. Create them with `prepare --sp-dir {directory}` and start the broker with " +
-                $"ServiceProviders__MetadataDirectory={directory}.", manifestPath);
+                $"No virtual SPs in '{full}'. Create them with `prepare --sp-dir {full}` and start the broker with " +
+                $"ServiceProviders__MetadataDirectory={full}.", manifestPath);
         }
 
         var manifest = JsonSerializer.Deserialize<List<ServiceProviderManifestEntry>>(File.ReadAllText(manifestPath)) ?? [];

@@ -12,6 +12,13 @@ public sealed class IdentityGrain(
     {
         ArgumentNullException.ThrowIfNull(attributes);
 
+        // Most logins repeat what the upstream said last time: nothing to write, and UpdatedAt keeps meaning
+        // "when the person's data last changed".
+        if (state.RecordExists && state.State.Attributes == attributes)
+        {
+            return Profile(attributes);
+        }
+
         var now = timeProvider.GetUtcNow();
         state.State = state.RecordExists
             ? state.State with { Attributes = attributes, UpdatedAt = now }

@@ -44,6 +44,19 @@ public sealed class IdentityGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Identity_SameAttributesAgain_UpdatedAtUnchanged()
+    {
+        var identity = NewIdentity();
+        var created = await identity.UpdateFromUpstreamAsync(Person);
+        fixture.Time.Advance(TimeSpan.FromDays(3));
+
+        var again = await identity.UpdateFromUpstreamAsync(Person);
+
+        Assert.Equal(created.UpdatedAt, again.UpdatedAt);
+        Assert.Equal(created.UpdatedAt, (await identity.GetAsync())?.UpdatedAt);
+    }
+
+    [Fact]
     public async Task Identity_PseudonymPerServiceProvider_StableAndDistinct()
     {
         // Cross-SP linking: two SPs must not be able to join their users on the NameID (OIOSAML 3 persistent pseudonym).

@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# The reference-IdP benchmark: sets up SimpleSAMLphp 1.19 (Debian package `simplesamlphp`, PHP 8.2) as a SAML 2.0 IdP
+# in a temp folder of its own (config, IdP key, sessions, logs), registers the load runner's virtual SPs, serves it
+# with PHP's built-in server on loopback with N worker processes, runs the load runner's `saml-login-ssp` scenario
+# with the arguments given here, prints the PHP processes' CPU per login, and stops the server. Example:
+#   loadtests/reference-idp/run-simplesamlphp.sh --profile peak --duration 30s --report-dir load-reports/ssp-peak
+# Environment: NEMLOGIN_SSP_PORT (5098), NEMLOGIN_SSP_WORKERS (2: PHP_CLI_SERVER_WORKERS; the built-in server
+# otherwise handles one request at a time).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+port="${NEMLOGIN_SSP_PORT:-5098}"
+workers="${NEMLOGIN_SSP_WORKERS:-2}"
+ssp=/usr/share/simplesamlphp
+work="$(mktemp -d -t nemlogin-ssp-XXXXXX)"
+server_pid=""
+
+cleanup() {
+  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+    kill "$server_pid"
+    wait "$server_pid" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+if [ ! -d "$ssp/www" ] || ! command -v php >/dev/null; then
+  echo "SimpleSAMLphp is not installed: apt-get install -y --no-install-recommends simplesamlphp php-cli" >&2
+  exit 2
+fi
+
+# CPU time (user + system, clock ticks of 1/100 s; proc(5) fields 14 and 15) of the server and its worker processes.
+php_ticks() {
+  local total=0 pid
+  for pid in "$server_pid" $(pgrep -P "$server_pid" || true); do
+    if [ -r "/proc/$pid/stat" ]; then
+      total=$((total + $(sed 's/^.*) //' "/proc/$pid/stat" | awk '{print $12 + $13}')))
+    fi
+  done
+  echo "$total"
+}
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet build -c Release "$repo/loadtests/NemLogin.LoadTests" -v quiet -nologo >/dev/null
+runner=("dotnet" "$repo/loadtests/NemLogin.LoadTests/bin/Release/net10.0/NemLogin.LoadTests.dll")
+"${runner[@]}" prepare --sp-dir "$work/sps" >/dev/null
+
+mkdir -p "$work/config/metadata" "$work/cert" "$work/log" "$work/data" "$work/tmp" "$work/sessions"
+fill() {
+  sed -e "s|@PORT@|$port|g" -e "s|@WORK@|$work|g" -e "s|@SALT@|$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')|g" \
+    -e "s|@ADMIN@|$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')|g" "$1"
+}
+fill "$here/templates/config.php" >"$work/config/config.php"
+fill "$here/templates/authsources.php" >"$work/config/authsources.php"
+fill "$here/templates/saml20-idp-hosted.php" >"$work/config/metadata/saml20-idp-hosted.php"
+php "$here/sp-remote.php" "$work/sps" >"$work/config/metadata/saml20-sp-remote.php"
+openssl req -x509 -newkey rsa:2048 -sha256 -nodes -days 730 -subj "/CN=SimpleSAMLphp reference IdP" \
+  -keyout "$work/cert/idp.key" -out "$work/cert/idp.crt" 2>/dev/null
+
+# OPcache on, as any production PHP runs (the CLI turns it off by default); the workers share it.
+(cd "$work" && exec env SIMPLESAMLPHP_CONFIG_DIR="$work/config" PHP_CLI_SERVER_WORKERS="$workers" \
+  php -d opcache.enable_cli=1 -d opcache.validate_timestamps=0 -d display_errors=0 -d log_errors=1 \
+  -d error_log="$work/log/php.log" -S "127.0.0.1:$port" -t "$ssp/www" "$here/router.php" \
+  >"$work/log/server.log" 2>&1) &
+server_pid=$!
+
+for _ in $(seq 1 60); do
+  if curl -fsS "http://127.0.0.1:$port/saml/metadata" >/dev/null 2>&1; then
+    break
+  fi
+  if ! kill -0 "$server_pid" 2>/dev/null; then
+    echo "PHP's built-in server stopped while starting:" >&2
+    cat "$work/log/server.log" >&2
+    exit 2
+  fi
+  sleep 0.5
+done
+
+common=(--target "http://127.0.0.1:$port" --sp-dir "$work/sps" --scenarios saml-login-ssp --broker-pid "$server_pid")
+# The warm-up is a run of its own (OPcache, session folder), so the CPU read below covers the measured run only.
+"${runner[@]}" run "${common[@]}" --profile peak --rate 50 --duration 5s --warm-up 0s --report-dir "$work/warm-up" >/dev/null
+
+before="$(php_ticks)"
+status=0
+"${runner[@]}" run "${common[@]}" "$@" --warm-up 0s || status=$?
+after="$(php_ticks)"
+
+report_dir=""
+previous=""
+for arg in "$@"; do
+  if [ "$previous" = "--report-dir" ]; then report_dir="$arg"; fi
+  previous="$arg"
+done
+if [ -n "$report_dir" ] && [ -f "$report_dir/report.json" ]; then
+  # Every OK iteration is one login; the run's pre-flight adds one more.
+  logins=$(( $(jq '[.scenarios[].ok] | add' "$report_dir/report.json") + 1 ))
+  cpu_ms=$(( (after - before) * 10 ))
+  summary="SimpleSAMLphp (PHP built-in server, $workers workers): $cpu_ms ms CPU over $logins logins = $(awk "BEGIN { printf \"%.2f\", $cpu_ms / $logins }") ms per login"
+  echo "$summary" | tee "$report_dir/simplesamlphp-cpu.txt"
+else
+  echo "SimpleSAMLphp processes used $(( (after - before) * 10 )) ms CPU (pass --report-dir to get it per login)."
+fi
+exit "$status"

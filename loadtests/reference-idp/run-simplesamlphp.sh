@@ -18,15 +18,19 @@ server_pid=""
 
 cleanup() {
   if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+    # The built-in server's workers outlive their parent: stop them by id first.
+    local workers_now
+    workers_now="$(pgrep -P "$server_pid" || true)"
+    if [ -n "$workers_now" ]; then kill $workers_now 2>/dev/null || true; fi
     kill "$server_pid"
     wait "$server_pid" 2>/dev/null || true
   fi
-  rm -rf "$work"
+  [ -n "${NEMLOGIN_SSP_KEEP:-}" ] || rm -rf "$work"
 }
 trap cleanup EXIT
 
-if [ ! -d "$ssp/www" ] || ! command -v php >/dev/null; then
-  echo "SimpleSAMLphp is not installed: apt-get install -y --no-install-recommends simplesamlphp php-cli" >&2
+if [ ! -d "$ssp/www" ] || ! php -r "exit(class_exists(\"DOMDocument\") && function_exists(\"mb_strlen\") ? 0 : 1);" 2>/dev/null; then
+  echo "SimpleSAMLphp is not installed: apt-get install -y --no-install-recommends simplesamlphp php-cli php-xml php-mbstring" >&2
   exit 2
 fi
 
@@ -79,7 +83,7 @@ done
 
 common=(--target "http://127.0.0.1:$port" --sp-dir "$work/sps" --scenarios saml-login-ssp --broker-pid "$server_pid")
 # The warm-up is a run of its own (OPcache, session folder), so the CPU read below covers the measured run only.
-"${runner[@]}" run "${common[@]}" --profile peak --rate 50 --duration 5s --warm-up 0s --report-dir "$work/warm-up" >/dev/null
+"${runner[@]}" run "${common[@]}" --profile peak --rate 50 --duration 5s --warm-up 0s --report-dir "$work/warm-up" >"$work/log/warm-up.log" || { echo "The warm-up run failed:" >&2; tail -20 "$work/log/warm-up.log" >&2; exit 2; }
 
 before="$(php_ticks)"
 status=0

@@ -15,7 +15,7 @@ $metadata['__DYNAMIC:1__'] = [
     'attributes.NameFormat' => 'urn:oasis:names:tc:SAML:2.0:attrname-format:uri',
     'NameIDFormat' => 'urn:oasis:names:tc:SAML:2.0:nameid-format:persistent',
     'authproc' => [
-        10 => ['class' => 'saml:PersistentNameID', 'identifyingAttribute' => 'uid'],
+        10 => ['class' => 'saml:PersistentNameID', 'attribute' => 'uid'],
         // The uid served only to derive the NameID; the SP gets the OIOSAML attributes.
         20 => ['class' => 'core:AttributeLimit', 'https://data.gov.dk/model/core/specVersion', 'https://data.gov.dk/concept/core/nsis/loa', 'https://data.gov.dk/model/core/eid/fullName'],
     ],

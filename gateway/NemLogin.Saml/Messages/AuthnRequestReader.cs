@@ -15,19 +15,7 @@ internal static class AuthnRequestReader
 
     public static ReceivedMessage<AuthnRequest> Read(string xml, SamlLimits limits)
     {
-        ArgumentNullException.ThrowIfNull(xml);
-        ArgumentNullException.ThrowIfNull(limits);
-
-        var document = SafeXml.Load(xml, limits);
-        SafeXml.EnsureUniqueIds(document);
-        var root = document.DocumentElement
-            ?? throw new SamlException(SamlErrorCode.XmlMalformed, "The document has no root element.");
-        if (!XmlRead.Is(root, P, "AuthnRequest"))
-        {
-            throw new SamlException(SamlErrorCode.XmlUnexpectedRoot, $"Expected samlp:AuthnRequest, got {root.LocalName}.");
-        }
-
-        ProtocolVersion.Ensure(root);
+        var (document, root) = ProtocolMessageRoot.Load(xml, limits, P, "samlp:AuthnRequest");
 
         var children = new ElementSequence(root, Schema);
         var issuer = children.Optional(A, "Issuer");

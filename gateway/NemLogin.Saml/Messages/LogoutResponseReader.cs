@@ -12,19 +12,7 @@ internal static class LogoutResponseReader
 
     public static ReceivedMessage<LogoutResponse> Read(string xml, SamlLimits limits)
     {
-        ArgumentNullException.ThrowIfNull(xml);
-        ArgumentNullException.ThrowIfNull(limits);
-
-        var document = SafeXml.Load(xml, limits);
-        SafeXml.EnsureUniqueIds(document);
-        var root = document.DocumentElement
-            ?? throw new SamlException(SamlErrorCode.XmlMalformed, "The document has no root element.");
-        if (!XmlRead.Is(root, P, "LogoutResponse"))
-        {
-            throw new SamlException(SamlErrorCode.XmlUnexpectedRoot, $"Expected samlp:LogoutResponse, got {root.LocalName}.");
-        }
-
-        ProtocolVersion.Ensure(root);
+        var (document, root) = ProtocolMessageRoot.Load(xml, limits, P, "samlp:LogoutResponse");
 
         var children = new ElementSequence(root, Schema);
         var issuer = children.Optional(A, "Issuer");
@@ -33,7 +21,7 @@ internal static class LogoutResponseReader
         var status = children.Required(P, "Status");
         children.End();
 
-        var (code, subCode, message) = ReadStatus(status);
+        var (code, subCode, message) = StatusReader.Read(status);
         var response = new LogoutResponse
         {
             Id = XmlRead.RequiredAttribute(root, "ID", Schema),
@@ -48,24 +36,5 @@ internal static class LogoutResponseReader
         };
 
         return new ReceivedMessage<LogoutResponse>(response, document, root, xml);
-    }
-
-    // SAML Core 3.2.2.1–3.2.2.2: StatusCode (with at most the one nested level the broker interprets), StatusMessage, StatusDetail.
-    private static (string Code, string? SubCode, string? Message) ReadStatus(XmlElement status)
-    {
-        var children = new ElementSequence(status, Schema);
-        var code = children.Required(P, "StatusCode");
-        var message = children.Optional(P, "StatusMessage");
-        children.Optional(P, "StatusDetail");
-        children.End();
-
-        var codeChildren = new ElementSequence(code, Schema);
-        var subCode = codeChildren.Optional(P, "StatusCode");
-        codeChildren.End();
-
-        return (
-            XmlRead.RequiredAttribute(code, "Value", Schema),
-            subCode is null ? null : XmlRead.RequiredAttribute(subCode, "Value", Schema),
-            message is null ? null : SafeXml.ReadIdentityText(message));
     }
 }

@@ -12,19 +12,7 @@ internal static class ResponseReader
 
     public static ResponseContent Read(string xml, SamlLimits limits)
     {
-        ArgumentNullException.ThrowIfNull(xml);
-        ArgumentNullException.ThrowIfNull(limits);
-
-        var document = SafeXml.Load(xml, limits);
-        SafeXml.EnsureUniqueIds(document);
-        var root = document.DocumentElement
-            ?? throw new SamlException(SamlErrorCode.XmlMalformed, "The document has no root element.");
-        if (!XmlRead.Is(root, P, "Response"))
-        {
-            throw new SamlException(SamlErrorCode.XmlUnexpectedRoot, $"Expected samlp:Response, got {root.LocalName}.");
-        }
-
-        ProtocolVersion.Ensure(root);
+        var (document, root) = ProtocolMessageRoot.Load(xml, limits, P, "samlp:Response");
 
         var children = new ElementSequence(root, Schema);
         var issuer = children.Optional(A, "Issuer");
@@ -34,7 +22,7 @@ internal static class ResponseReader
         var assertions = children.Many(A, "Assertion", "EncryptedAssertion");
         children.End();
 
-        var (statusCode, subStatusCode, statusMessage) = ReadStatus(status);
+        var (statusCode, subStatusCode, statusMessage) = StatusReader.Read(status);
         var response = new SamlResponse
         {
             Id = XmlRead.RequiredAttribute(root, "ID", Schema),
@@ -54,23 +42,6 @@ internal static class ResponseReader
             [.. assertions.Where(e => e.LocalName == "Assertion")]);
     }
 
-    private static (string Code, string? SubCode, string? Message) ReadStatus(XmlElement status)
-    {
-        var children = new ElementSequence(status, Schema);
-        var code = children.Required(P, "StatusCode");
-        var message = children.Optional(P, "StatusMessage");
-        children.Optional(P, "StatusDetail");
-        children.End();
-
-        var codeChildren = new ElementSequence(code, Schema);
-        var subCode = codeChildren.Optional(P, "StatusCode");
-        codeChildren.End();
-
-        return (
-            XmlRead.RequiredAttribute(code, "Value", Schema),
-            subCode is null ? null : XmlRead.RequiredAttribute(subCode, "Value", Schema),
-            message is null ? null : SafeXml.ReadIdentityText(message));
-    }
 
     private static XmlElement ReadEncryptedData(XmlElement encryptedAssertion)
     {

@@ -51,7 +51,16 @@ public sealed class ChromiumLogoutTests(SloBroker broker) : IClassFixture<SloBro
         await page.Locator("input[name=username]").FillAsync("alice");
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
         // Any /demo-sp/ page: a refusal comes back as ?error=..., and its text is the useful failure message.
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/demo-sp/(\\?.*)?$"));
+        try
+        {
+            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/demo-sp/(\\?.*)?$"));
+        }
+        catch (TimeoutException ex)
+        {
+            var body = await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 });
+            throw new TimeoutException($"Login did not reach the demo SP; the browser is at {page.Url} showing: {body[..Math.Min(body.Length, 600)]}", ex);
+        }
+
         Assert.Equal(0, await page.Locator("#demo-error").CountAsync());
         await page.Locator("#name-id").WaitForAsync();
         return page;

@@ -32,6 +32,10 @@ silos=(
   "silo-dc2-a DC2 11113 30003 8093"
   "silo-dc2-b DC2 11114 30004 8094"
 )
+# NEMLOGIN_SILOS_PER_DC=1 keeps one silo per data centre (the load benchmark's two-silo cluster).
+if [ "${NEMLOGIN_SILOS_PER_DC:-2}" = "1" ]; then
+  silos=("${silos[0]}" "${silos[2]}")
+fi
 
 log() { printf '==> %s\n' "$*"; }
 fail() { printf 'cluster.sh: %s\n' "$*" >&2; exit 1; }
@@ -147,6 +151,10 @@ start_gateway() {
     common_environment
     export DataCenter__Name="$dc" Urls="http://127.0.0.1:$port" Broker__PublicBaseUrl="http://localhost:$port"
     export Broker__DataDirectory="$state/$name" Demo__Enabled=true
+    # The admin API is on only when a key is given (the load runner registers its SPs through it).
+    if [ -n "${NEMLOGIN_ADMIN_API_KEY:-}" ]; then
+      export Admin__ApiKey="$NEMLOGIN_ADMIN_API_KEY"
+    fi
     exec dotnet "$gateway_dll" >"$state/logs/$name.log" 2>&1
   ) &
   record "$name" "$!"

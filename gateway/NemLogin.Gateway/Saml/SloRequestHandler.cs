@@ -33,7 +33,7 @@ internal sealed class SloRequestHandler(
         {
             var received = LogoutRequestXml.Read(message.Xml, SamlLimits.Default);
             issuer = received.Message.Issuer;
-            var sp = await FindAsync(issuer);
+            var sp = await catalog.FindIssuerAsync(issuer);
             return await ContinueAsync(context, sp, LogoutRequestValidator.ValidateRedirect(message, received, Context(sp)));
         }
         catch (SamlException ex)
@@ -49,7 +49,7 @@ internal sealed class SloRequestHandler(
         {
             var received = LogoutRequestXml.Read(xml, SamlLimits.Default);
             issuer = received.Message.Issuer;
-            var sp = await FindAsync(issuer);
+            var sp = await catalog.FindIssuerAsync(issuer);
             return await ContinueAsync(context, sp, LogoutRequestValidator.ValidatePost(received, relayState, Context(sp)));
         }
         catch (SamlException ex)
@@ -57,10 +57,6 @@ internal sealed class SloRequestHandler(
             return SloRefusal.Show(context, AuditActions.LogoutRequest, ex, issuer, audit);
         }
     }
-
-    private async Task<RegisteredServiceProvider> FindAsync(string issuer) =>
-        await catalog.FindAsync(issuer)
-        ?? throw new SamlException(SamlErrorCode.IssuerUnknown, "The service provider is not registered with the broker.");
 
     private LogoutValidationContext Context(RegisteredServiceProvider sp) => new()
     {

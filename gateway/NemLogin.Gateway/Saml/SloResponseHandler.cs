@@ -31,7 +31,7 @@ internal sealed class SloResponseHandler(
         {
             var received = LogoutResponseXml.Read(message.Xml, SamlLimits.Default);
             issuer = received.Message.Issuer;
-            var sp = await FindAsync(issuer);
+            var sp = await catalog.FindIssuerAsync(issuer);
             return await RecordAsync(context, sp, LogoutResponseValidator.ValidateRedirect(message, received, null, Context(sp)));
         }
         catch (SamlException ex)
@@ -47,7 +47,7 @@ internal sealed class SloResponseHandler(
         {
             var received = LogoutResponseXml.Read(xml, SamlLimits.Default);
             issuer = received.Message.Issuer;
-            var sp = await FindAsync(issuer);
+            var sp = await catalog.FindIssuerAsync(issuer);
             return await RecordAsync(context, sp, LogoutResponseValidator.ValidatePost(received, relayState, null, Context(sp)));
         }
         catch (SamlException ex)
@@ -55,10 +55,6 @@ internal sealed class SloResponseHandler(
             return SloRefusal.Show(context, AuditActions.LogoutResponse, ex, issuer, audit);
         }
     }
-
-    private async Task<RegisteredServiceProvider> FindAsync(string issuer) =>
-        await catalog.FindAsync(issuer)
-        ?? throw new SamlException(SamlErrorCode.IssuerUnknown, "The service provider is not registered with the broker.");
 
     private LogoutValidationContext Context(RegisteredServiceProvider sp) => new()
     {

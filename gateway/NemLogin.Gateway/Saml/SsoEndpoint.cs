@@ -38,7 +38,7 @@ internal sealed class SsoEndpoint(
             var message = RedirectBinding.Decode(context.Request.QueryString.Value ?? string.Empty, SamlLimits.Default);
             var request = AuthnRequestXml.Read(message.Xml, SamlLimits.Default);
             issuer = request.Message.Issuer;
-            var sp = await FindServiceProviderAsync(issuer);
+            var sp = await catalog.FindIssuerAsync(issuer);
             var valid = AuthnRequestValidator.ValidateRedirect(message, request, Context(sp));
             return await ContinueAsync(context, sp, valid);
         }
@@ -73,7 +73,7 @@ internal sealed class SsoEndpoint(
 
             var request = AuthnRequestXml.Read(PostBinding.Decode(encoded, SamlLimits.Default), SamlLimits.Default);
             issuer = request.Message.Issuer;
-            var sp = await FindServiceProviderAsync(issuer);
+            var sp = await catalog.FindIssuerAsync(issuer);
             var valid = AuthnRequestValidator.ValidatePost(request, relayState, Context(sp));
             return await ContinueAsync(context, sp, valid);
         }
@@ -82,10 +82,6 @@ internal sealed class SsoEndpoint(
             return Refuse(context, ex, issuer);
         }
     }
-
-    private async Task<RegisteredServiceProvider> FindServiceProviderAsync(string issuer) =>
-        await catalog.FindAsync(issuer)
-        ?? throw new SamlException(SamlErrorCode.IssuerUnknown, "The service provider is not registered with the broker.");
 
     private AuthnRequestValidationContext Context(RegisteredServiceProvider sp) => new()
     {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using NemLogin.Grains.ServiceProviders;
+using NemLogin.Saml;
 
 namespace NemLogin.Gateway.ServiceProviders;
 
@@ -29,6 +30,14 @@ internal sealed class ServiceProviderCatalog(IGrainFactory grains)
         _parsed[entityId] = parsed;
         return parsed;
     }
+
+    /// <summary>
+    /// The enabled registration of the SP that issued a received message; an unknown or disabled one is refused with
+    /// <see cref="SamlErrorCode.IssuerUnknown"/> (an error page, never an answer to an unverified address).
+    /// </summary>
+    public async Task<RegisteredServiceProvider> FindIssuerAsync(string issuer) =>
+        await FindAsync(issuer)
+        ?? throw new SamlException(SamlErrorCode.IssuerUnknown, "The service provider is not registered with the broker.");
 
     public async Task<ServiceProviderRegistration> RegisterAsync(ServiceProviderRegistration registration)
     {

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 using NemLogin.Gateway.Hosting;
+using NemLogin.Gateway.ServiceProviders;
+using NemLogin.Saml.Validation;
 
 namespace NemLogin.Gateway.Saml;
 
@@ -13,4 +15,13 @@ internal sealed class IdentityProviderInfo(IBrokerUrls urls, IOptions<BrokerOpti
     public string SingleLogoutUrl => urls.Absolute("/saml/slo");
 
     public string MetadataUrl => urls.Absolute("/saml/metadata");
+
+    /// <summary>What a LogoutRequest or LogoutResponse from <paramref name="sp"/> is checked against.</summary>
+    public LogoutValidationContext LogoutValidation(RegisteredServiceProvider sp, DateTimeOffset now) => new()
+    {
+        ExpectedIssuer = sp.EntityId,
+        Destinations = [SingleLogoutUrl],
+        TrustedSigningCertificates = sp.SigningCertificates,
+        Now = now,
+    };
 }

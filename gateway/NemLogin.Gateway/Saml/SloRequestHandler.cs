@@ -34,7 +34,7 @@ internal sealed class SloRequestHandler(
             var received = LogoutRequestXml.Read(message.Xml, SamlLimits.Default);
             issuer = received.Message.Issuer;
             var sp = await catalog.FindIssuerAsync(issuer);
-            return await ContinueAsync(context, sp, LogoutRequestValidator.ValidateRedirect(message, received, Context(sp)));
+            return await ContinueAsync(context, sp, LogoutRequestValidator.ValidateRedirect(message, received, idp.LogoutValidation(sp, time.GetUtcNow())));
         }
         catch (SamlException ex)
         {
@@ -50,21 +50,13 @@ internal sealed class SloRequestHandler(
             var received = LogoutRequestXml.Read(xml, SamlLimits.Default);
             issuer = received.Message.Issuer;
             var sp = await catalog.FindIssuerAsync(issuer);
-            return await ContinueAsync(context, sp, LogoutRequestValidator.ValidatePost(received, relayState, Context(sp)));
+            return await ContinueAsync(context, sp, LogoutRequestValidator.ValidatePost(received, relayState, idp.LogoutValidation(sp, time.GetUtcNow())));
         }
         catch (SamlException ex)
         {
             return SloRefusal.Show(context, AuditActions.LogoutRequest, ex, issuer, audit);
         }
     }
-
-    private LogoutValidationContext Context(RegisteredServiceProvider sp) => new()
-    {
-        ExpectedIssuer = sp.EntityId,
-        Destinations = [idp.SingleLogoutUrl],
-        TrustedSigningCertificates = sp.SigningCertificates,
-        Now = time.GetUtcNow(),
-    };
 
     private async Task<IResult> ContinueAsync(HttpContext context, RegisteredServiceProvider sp, Valid<ValidatedLogoutRequest> valid)
     {

@@ -32,7 +32,7 @@ internal sealed class SloResponseHandler(
             var received = LogoutResponseXml.Read(message.Xml, SamlLimits.Default);
             issuer = received.Message.Issuer;
             var sp = await catalog.FindIssuerAsync(issuer);
-            return await RecordAsync(context, sp, LogoutResponseValidator.ValidateRedirect(message, received, null, Context(sp)));
+            return await RecordAsync(context, sp, LogoutResponseValidator.ValidateRedirect(message, received, null, idp.LogoutValidation(sp, time.GetUtcNow())));
         }
         catch (SamlException ex)
         {
@@ -48,21 +48,13 @@ internal sealed class SloResponseHandler(
             var received = LogoutResponseXml.Read(xml, SamlLimits.Default);
             issuer = received.Message.Issuer;
             var sp = await catalog.FindIssuerAsync(issuer);
-            return await RecordAsync(context, sp, LogoutResponseValidator.ValidatePost(received, relayState, null, Context(sp)));
+            return await RecordAsync(context, sp, LogoutResponseValidator.ValidatePost(received, relayState, null, idp.LogoutValidation(sp, time.GetUtcNow())));
         }
         catch (SamlException ex)
         {
             return SloRefusal.Show(context, AuditActions.LogoutResponse, ex, issuer, audit);
         }
     }
-
-    private LogoutValidationContext Context(RegisteredServiceProvider sp) => new()
-    {
-        ExpectedIssuer = sp.EntityId,
-        Destinations = [idp.SingleLogoutUrl],
-        TrustedSigningCertificates = sp.SigningCertificates,
-        Now = time.GetUtcNow(),
-    };
 
     private async Task<IResult> RecordAsync(HttpContext context, RegisteredServiceProvider sp, Valid<ValidatedLogoutResponse> valid)
     {

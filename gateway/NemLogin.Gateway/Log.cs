@@ -28,7 +28,7 @@ internal static partial class Log
     public static partial void SamlErrorResponseSent(ILogger logger, string status, string? subStatus, string serviceProvider);
 
     [LoggerMessage(EventId = 1104, Level = LogLevel.Warning, Message = "Upstream login failed in flow {FlowId}: {Code}")]
-    public static partial void UpstreamFailed(ILogger logger, string flowId, string code, Exception exception);
+    public static partial void UpstreamFailed(ILogger logger, string flowId, string code, Exception? exception);
 
     [LoggerMessage(EventId = 1105, Level = LogLevel.Warning, Message = "Login flow refused: {Code}")]
     public static partial void LoginFlowRefused(ILogger logger, string code);
@@ -138,4 +138,11 @@ internal static partial class Log
     // Signing (1400-1499).
     [LoggerMessage(EventId = 1400, Level = LogLevel.Warning, Message = "Signing unavailable ({Code}) for {Path}; answered 503")]
     public static partial void SigningUnavailable(ILogger logger, string code, string path);
+
+    // Sessions, flows and unauthenticated input (5000-5099).
+    [LoggerMessage(EventId = 5000, Level = LogLevel.Information, Message = "Session of identity {IdentityId} ended by {Initiator} from a browser without it; {Untold} other participants not told")]
+    public static partial void LogoutFromOtherBrowser(ILogger logger, Guid identityId, string initiator, int untold);
+
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Audit: {Count} refused requests over the refusal budget were counted, not recorded one by one")]
+    public static partial void AuditRefusalsSuppressed(ILogger logger, long count);
 }

@@ -21,6 +21,7 @@ public enum SamlErrorCode
     XmlSchemaViolation = 204,
     DuplicateId = 205,
     CommentInIdentityValue = 206,
+    IdentifierTooLong = 207,
 
     // XML and binding signatures.
     SignatureMissing = 300,

@@ -15,6 +15,12 @@ public sealed record SamlLimits
     /// <summary>Deepest element nesting the reader accepts.</summary>
     public int MaxXmlDepth { get; init; } = 32;
 
+    /// <summary>
+    /// Longest identifier accepted: message IDs, InResponseTo, Issuer, NameID, SessionIndex. Senders choose them and the
+    /// broker keys replay records and lookups by them, so they are bounded (SAML sets no bound; 1,024 is generous).
+    /// </summary>
+    public const int MaxIdentifierLength = 1024;
+
     /// <summary>RelayState limit from SAML Bindings 3.4.3 / 3.5.3.</summary>
     public int MaxRelayStateBytes { get; init; } = 80;
 

@@ -20,8 +20,10 @@ internal static class AuditActions
     public const string SpPolicy = "sp.policy";
     public const string SpMetadataSource = "sp.metadata-source";
     public const string SpMetadataRefresh = "sp.metadata-refresh";
+    public const string RefusalsSuppressed = "audit.refusals-suppressed";
 
     public const string AdminActor = "admin-api";
     public const string MetadataDirectoryActor = "system:metadata-directory";
     public const string MetadataRefreshActor = "system:metadata-refresh";
+    public const string AuditActor = "system:audit";
 }

@@ -17,11 +17,14 @@ internal sealed class AuditBuffer : IAuditTrail
     private readonly Channel<AuditBufferItem> _channel;
     private readonly SemaphoreSlim _wake = new(0);
     private readonly TimeProvider _time;
+    private readonly RefusalBudget _refusals;
     private long _dropped;
+    private long _suppressed;
 
     public AuditBuffer(IOptions<AuditOptions> options, TimeProvider time)
     {
         _time = time;
+        _refusals = new RefusalBudget(options.Value.RefusalsPerSecond, options.Value.RefusalBurst, time);
         _channel = Channel.CreateBounded<AuditBufferItem>(new BoundedChannelOptions(options.Value.BufferCapacity)
         {
             SingleReader = true,
@@ -34,6 +37,12 @@ internal sealed class AuditBuffer : IAuditTrail
     public void Record(HttpContext? context, AuditEvent auditEvent)
     {
         ArgumentNullException.ThrowIfNull(auditEvent);
+        if (auditEvent.Category == AuditCategory.Refusal && !_refusals.TryTake())
+        {
+            Interlocked.Increment(ref _suppressed);
+            return;
+        }
+
         var now = _time.GetUtcNow();
         var record = new AuditRecord
         {
@@ -76,6 +85,9 @@ internal sealed class AuditBuffer : IAuditTrail
 
     /// <summary>How many records were dropped since the last call.</summary>
     public long TakeDroppedCount() => Interlocked.Exchange(ref _dropped, 0);
+
+    /// <summary>How many refusal records were over <see cref="AuditOptions.RefusalsPerSecond"/> since the last call.</summary>
+    public long TakeSuppressedCount() => Interlocked.Exchange(ref _suppressed, 0);
 
     private static string? Cap(string? value) => value is { Length: > MaxFieldLength } ? value[..MaxFieldLength] : value;
 }

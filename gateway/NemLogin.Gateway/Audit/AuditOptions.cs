@@ -13,4 +13,14 @@ public sealed class AuditOptions
 
     /// <summary>Records held in memory while the store is slow; beyond this new records are dropped and counted in the log.</summary>
     public int BufferCapacity { get; set; } = 100_000;
+
+    /// <summary>
+    /// Refusal records (requests that were not accepted) kept per second, apart from the records of logins and changes: a
+    /// flood of bad requests cannot crowd real events out of the buffer or the store. Beyond it refusals are counted, and
+    /// the count is recorded once per flush.
+    /// </summary>
+    public int RefusalsPerSecond { get; set; } = 50;
+
+    /// <summary>Refusal records that may arrive at once before <see cref="RefusalsPerSecond"/> applies.</summary>
+    public int RefusalBurst { get; set; } = 200;
 }

@@ -22,6 +22,11 @@ internal sealed class AuditOptionsValidator : IValidateOptions<AuditOptions>
             failures.Add("Audit:BufferCapacity must be at least Audit:MaxBatchSize.");
         }
 
+        if (options.RefusalsPerSecond < 1 || options.RefusalBurst < options.RefusalsPerSecond)
+        {
+            failures.Add("Audit:RefusalsPerSecond must be positive and Audit:RefusalBurst at least as large.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -38,6 +38,18 @@ internal sealed class AuditWriter(
 
     private async Task DrainAsync(CancellationToken cancellationToken)
     {
+        if (buffer.TakeSuppressedCount() is var suppressed and > 0)
+        {
+            // One record stands for the refusals over budget, so an auditor sees that a flood happened and how big it was.
+            Log.AuditRefusalsSuppressed(logger, suppressed);
+            buffer.Record(null, new AuditEvent(AuditCategory.Administration, AuditActions.RefusalsSuppressed, AuditOutcome.Failed)
+            {
+                Actor = AuditActions.AuditActor,
+                Code = AuditActions.RefusalsSuppressed,
+                Detail = $"{suppressed} refused requests over the audit budget were counted, not recorded",
+            });
+        }
+
         while (true)
         {
             var records = new List<AuditRecord>();

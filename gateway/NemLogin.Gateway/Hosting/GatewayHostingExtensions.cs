@@ -9,6 +9,7 @@ using NemLogin.Gateway.Logout;
 using NemLogin.Gateway.Pages;
 using NemLogin.Gateway.Saml;
 using NemLogin.Gateway.ServiceProviders;
+using NemLogin.Gateway.Sessions;
 using NemLogin.Gateway.Signing;
 using NemLogin.Gateway.Upstream;
 using NemLogin.Gateway.Upstream.MitId;
@@ -41,6 +42,10 @@ public static class GatewayHostingExtensions
         services.AddDataProtection().SetApplicationName("NemLogin.Orleans");
 
         services.AddSingleton<IBrokerUrls, BrokerUrls>();
+        services.AddSingleton<IssuedIds>();
+        services.AddSingleton<BrokerCookies>();
+        services.AddSingleton<BrowserSessions>();
+        services.AddSingleton<BrowserBinding>();
         services.AddSingleton<IdentityProviderInfo>();
         services.AddNemLoginGatewaySigning();
         services.AddSingleton<ServiceProviderCatalog>();

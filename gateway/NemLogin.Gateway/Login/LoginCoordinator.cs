@@ -1,5 +1,3 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
 using NemLogin.Gateway.Audit;
 using NemLogin.Gateway.Pages;
 using NemLogin.Gateway.Saml;
@@ -23,15 +21,25 @@ internal sealed class LoginCoordinator(
     IEnumerable<IUpstreamIdentityProvider> upstreams,
     ServiceProviderCatalog catalog,
     SamlResponder responder,
+    IssuedIds ids,
+    BrowserSessions sessions,
+    BrowserBinding binding,
+    TimeProvider time,
     IAuditTrail audit,
     ILogger<LoginCoordinator> logger)
 {
     private const string SamlProtocol = "saml";
     private const string DefaultUpstream = "mitid";
 
+    /// <summary>
+    /// With ForceAuthn the upstream must have authenticated after the flow began; its <c>auth_time</c> has whole seconds
+    /// and its clock may trail ours a little, which this allows for — an earlier login is still refused.
+    /// </summary>
+    private static readonly TimeSpan ReauthenticationTolerance = TimeSpan.FromSeconds(10);
+
     public async Task<IResult> BeginAsync(HttpContext context, LoginDemand demand)
     {
-        var sessionId = BrowserSession.Read(context);
+        var sessionId = sessions.Read(context);
         // An SP whose policy disallows single sign-on gets a fresh login every time, like ForceAuthn (SAML Core 3.4.1).
         var freshLogin = demand.ForceAuthn || !demand.ServiceProvider.Registration.AllowSso;
         if (sessionId is not null && !freshLogin)
@@ -50,9 +58,9 @@ internal sealed class LoginCoordinator(
         }
 
         var upstream = FindUpstream(DefaultUpstream);
-        var flowId = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
-        var challenge = upstream.CreateChallenge(flowId, demand.RequiredLoa, freshLogin);
-        await grains.GetGrain<ILoginFlowGrain>(flowId).StartAsync(new PendingLogin
+        var flow = ids.New(IssuedIdPurpose.LoginFlow);
+        var challenge = upstream.CreateChallenge(flow.Token, demand.RequiredLoa, freshLogin);
+        await grains.GetGrain<ILoginFlowGrain>(flow.Key).StartAsync(new PendingLogin
         {
             Protocol = SamlProtocol,
             ServiceProviderId = demand.ServiceProvider.EntityId,
@@ -65,32 +73,40 @@ internal sealed class LoginCoordinator(
             Upstream = upstream.Name,
             UpstreamNonce = challenge.Nonce,
             UpstreamCodeVerifier = challenge.CodeVerifier,
-            BrowserSessionId = sessionId ?? BrowserSession.Issue(context),
+            BrowserBinding = binding.Ensure(context),
+            StartedAt = time.GetUtcNow(),
         });
-        Log.LoginStarted(logger, demand.ServiceProvider.EntityId, flowId, upstream.Name, demand.RequiredLoa.ToString());
+        Log.LoginStarted(logger, demand.ServiceProvider.EntityId, SessionReference.For(flow.Key), upstream.Name, demand.RequiredLoa.ToString());
         HtmlPage.NoStore(context);
         return TypedResults.Redirect(challenge.RedirectUrl);
     }
 
     public async Task<IResult> CompleteUpstreamAsync(HttpContext context, string upstreamName)
     {
-        var flowId = context.Request.Query["state"].ToString();
-        if (flowId.Length is 0 or > 64)
-        {
-            return Refuse(context, "flow.state-missing", "The answer from the identity provider did not name a login.");
-        }
-
-        // Taken exactly once: a replayed callback finds nothing.
-        var pending = await grains.GetGrain<ILoginFlowGrain>(flowId).CompleteAsync();
-        if (pending is null)
+        // Only a state the broker issued names a flow: anything else is refused before a grain is activated.
+        if (!ids.TryRead(IssuedIdPurpose.LoginFlow, context.Request.Query["state"].ToString(), out var flowId))
         {
             return Refuse(context, "flow.unknown", "This login has expired or was already completed. Start again from the service.");
         }
 
-        // The flow belongs to the browser that started it (login CSRF: someone else's callback in this browser).
-        if (BrowserSession.Read(context) != pending.BrowserSessionId || pending.Upstream != upstreamName)
+        // Login CSRF: taken only by the browser that started it (compare and take in the grain: another browser's
+        // attempt leaves the flow to its own browser). Replayed callbacks find nothing: a flow is taken exactly once.
+        var take = binding.Read(context) is { } browser
+            ? await grains.GetGrain<ILoginFlowGrain>(flowId).TakeAsync(browser)
+            : FlowTake.OtherBrowser;
+        if (take.Outcome == FlowTakeOutcome.OtherBrowser)
         {
-            return Refuse(context, "flow.browser-mismatch", "This login was started in another browser session. Start again from the service.");
+            return Refuse(context, "flow.browser-mismatch", "This login was started in another browser. Start again from the service.");
+        }
+
+        if (take.Pending is not { } pending)
+        {
+            return Refuse(context, "flow.unknown", "This login has expired or was already completed. Start again from the service.");
+        }
+
+        if (pending.Upstream != upstreamName)
+        {
+            return Refuse(context, "flow.upstream-mismatch", "The answer came from another identity provider than the login was sent to.");
         }
 
         var sp = await catalog.FindAsync(pending.ServiceProviderId);
@@ -107,12 +123,12 @@ internal sealed class LoginCoordinator(
         }
         catch (UpstreamException ex) when (ex.Code == "upstream.cancelled")
         {
-            Log.UpstreamFailed(logger, flowId, ex.Code, ex);
+            Log.UpstreamFailed(logger, SessionReference.For(flowId), ex.Code, ex);
             return await responder.SendErrorAsync(context, demand, SamlConstants.StatusCodes.AuthnFailed, "The user cancelled the login.");
         }
         catch (UpstreamException ex)
         {
-            Log.UpstreamFailed(logger, flowId, ex.Code, ex);
+            Log.UpstreamFailed(logger, SessionReference.For(flowId), ex.Code, ex);
             audit.Record(context, new AuditEvent(AuditCategory.Login, AuditActions.UpstreamLogin, AuditOutcome.Failed)
             {
                 ServiceProvider = sp.EntityId,
@@ -123,6 +139,13 @@ internal sealed class LoginCoordinator(
                 "The identity provider's answer could not be accepted. Start again from the service.");
         }
 
+        // SAML Core 3.4.1 ForceAuthn: an upstream that answered from an earlier login of its own did not re-authenticate.
+        if (pending.ForceAuthn && authentication.AuthnInstant < pending.StartedAt - ReauthenticationTolerance)
+        {
+            Log.UpstreamFailed(logger, SessionReference.For(flowId), "upstream.reauthentication-missing", null);
+            return await responder.SendErrorAsync(context, demand, SamlConstants.StatusCodes.AuthnFailed, "The identity provider did not authenticate the user again.");
+        }
+
         if (authentication.Loa < pending.RequiredLoa)
         {
             // OIOSAML 3: a level the IdP cannot meet is answered NoAuthnContext; the session is not upgraded.
@@ -131,8 +154,15 @@ internal sealed class LoginCoordinator(
 
         var identityId = await grains.GetGrain<IUpstreamSubjectGrain>(UpstreamSubjectKey.For(authentication.Authority, authentication.Subject)).ResolveIdentityAsync();
         await grains.GetGrain<IIdentityGrain>(identityId).UpdateFromUpstreamAsync(authentication.Person);
-        var session = await grains.GetGrain<ISessionGrain>(pending.BrowserSessionId).AuthenticateAsync(
-            new SessionAuthentication(identityId, authentication.Loa, authentication.AuthnInstant, authentication.Authority));
+
+
+        // No session fixation: every authentication starts a session under an id issued now; the browser's previous
+        // session (only one the broker issued can be named here) ends, handing its participants over if it was this person's.
+        var issued = sessions.IssueNew();
+        var session = await grains.GetGrain<ISessionGrain>(issued.Key).StartAsync(
+            new SessionAuthentication(identityId, authentication.Loa, authentication.AuthnInstant, authentication.Authority),
+            sessions.Read(context));
+        sessions.Use(context, issued);
         return await responder.SendAssertionAsync(context, demand, session, "login");
     }
 

@@ -1,4 +1,5 @@
 using NemLogin.Gateway.Audit;
+using NemLogin.Gateway.Sessions;
 using NemLogin.Grains.Audit;
 using NemLogin.Grains.Sessions;
 using NemLogin.Saml;
@@ -59,6 +60,19 @@ internal sealed class LogoutAudit(IAuditTrail trail, ILogger<LogoutAudit> logger
         });
     }
 
+    public void EndedFromOtherBrowser(HttpContext context, Guid identityId, string initiator, int untold)
+    {
+        Log.LogoutFromOtherBrowser(logger, identityId, initiator, untold);
+        trail.Record(context, new AuditEvent(AuditCategory.Logout, AuditActions.LogoutRequest, AuditOutcome.Success)
+        {
+            Actor = initiator,
+            ServiceProvider = initiator,
+            IdentityId = identityId,
+            Code = "logout.other-browser",
+            Detail = untold == 0 ? "session ended from a browser without it" : $"session ended from a browser without it; {untold} other participants not told; PartialLogout",
+        });
+    }
+
     public void Answered(HttpContext context, string flowId, string serviceProvider, LogoutTargetStatus status)
     {
         Log.LogoutParticipantAnswered(logger, flowId, serviceProvider, status.ToString());
@@ -74,13 +88,14 @@ internal sealed class LogoutAudit(IAuditTrail trail, ILogger<LogoutAudit> logger
     public void Finished(HttpContext context, LogoutFlowSnapshot flow)
     {
         var loggedOut = flow.Targets.Count(t => t.Status == LogoutTargetStatus.LoggedOut);
-        Log.LogoutFinished(logger, flow.FlowId, flow.Plan.IdentityId, loggedOut, flow.Targets.Length);
+        var reference = SessionReference.For(flow.FlowId);
+        Log.LogoutFinished(logger, reference, flow.Plan.IdentityId, loggedOut, flow.Targets.Length);
         trail.Record(context, new AuditEvent(AuditCategory.Logout, AuditActions.LogoutFinished, flow.AllLoggedOut ? AuditOutcome.Success : AuditOutcome.Failed)
         {
             Actor = flow.Plan.IdentityId.ToString(),
             ServiceProvider = flow.Plan.Initiator?.ServiceProviderId,
             IdentityId = flow.Plan.IdentityId,
-            Detail = $"flow {flow.FlowId}; {loggedOut} of {flow.Targets.Length} participants confirmed"
+            Detail = $"flow {reference}; {loggedOut} of {flow.Targets.Length} participants confirmed"
                 + (flow.AllLoggedOut ? string.Empty : "; PartialLogout"),
         });
     }

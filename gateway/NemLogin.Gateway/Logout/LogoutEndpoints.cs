@@ -12,8 +12,8 @@ internal static class LogoutEndpoints
     public static RouteGroupBuilder MapLogout(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/logout");
-        group.MapGet("/", async (HttpContext context, IGrainFactory grains) =>
-            LogoutPages.Start(context, BrowserSession.Read(context) is { } id ? await grains.GetGrain<ISessionGrain>(id).GetAsync() : null));
+        group.MapGet("/", async (HttpContext context, IGrainFactory grains, BrowserSessions sessions) =>
+            LogoutPages.Start(context, sessions.Read(context) is { } id ? await grains.GetGrain<ISessionGrain>(id).GetAsync() : null));
         group.MapPost("/", (LogoutStarter starter, HttpContext context) => starter.AtBrokerAsync(context)).DisableAntiforgery();
         group.MapGet("/{flowId}", (string flowId, LogoutProgress progress, HttpContext context) => progress.PageAsync(context, flowId));
         group.MapGet("/{flowId}/status", (string flowId, LogoutProgress progress, HttpContext context) => progress.StatusAsync(context, flowId));

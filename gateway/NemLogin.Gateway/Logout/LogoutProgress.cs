@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using NemLogin.Gateway.Pages;
 using NemLogin.Gateway.Saml;
 using NemLogin.Gateway.ServiceProviders;
+using NemLogin.Gateway.Sessions;
 using NemLogin.Grains.Sessions;
 using NemLogin.Saml;
 
@@ -14,14 +15,15 @@ namespace NemLogin.Gateway.Logout;
 /// </summary>
 internal sealed class LogoutProgress(
     IGrainFactory grains,
+    IssuedIds ids,
     ServiceProviderCatalog catalog,
     InitiatorResponder responder,
     LogoutAudit audit,
     IOptions<SingleLogoutOptions> options)
 {
-    public async Task<IResult> PageAsync(HttpContext context, string flowId)
+    public async Task<IResult> PageAsync(HttpContext context, string flowToken)
     {
-        if (await FindAsync(context, flowId) is not { } flow)
+        if (await FindAsync(context, flowToken) is not (_, { } flow))
         {
             return Unknown(context);
         }
@@ -38,22 +40,23 @@ internal sealed class LogoutProgress(
         return LogoutPages.Progress(context, flow, origins, options.Value.ParticipantTimeout);
     }
 
-    public async Task<IResult> StatusAsync(HttpContext context, string flowId)
+    public async Task<IResult> StatusAsync(HttpContext context, string flowToken)
     {
         HtmlPage.NoStore(context);
-        return await FindAsync(context, flowId) is { } flow
+        return await FindAsync(context, flowToken) is (_, { } flow)
             ? TypedResults.Json(new LogoutStatus(flow.PendingCount, [.. flow.Targets.Select(t => t.Status.ToString())]))
             : TypedResults.NotFound();
     }
 
-    public async Task<IResult> FinishAsync(HttpContext context, string flowId)
+    public async Task<IResult> FinishAsync(HttpContext context, string flowToken)
     {
-        if (await FindAsync(context, flowId) is null || await grains.GetGrain<ILogoutFlowGrain>(flowId).CompleteAsync() is not { } done)
+        if (await FindAsync(context, flowToken) is not ({ } flowKey, not null)
+            || await grains.GetGrain<ILogoutFlowGrain>(flowKey).CompleteAsync() is not { } done)
         {
             return Unknown(context);
         }
 
-        LogoutFlowCookie.Clear(context, flowId);
+        LogoutFlowCookie.Clear(context, flowToken);
         audit.Finished(context, done);
         if (done.Plan.Initiator is not { } initiator)
         {
@@ -68,12 +71,13 @@ internal sealed class LogoutProgress(
                 "Not every session participant confirmed the logout.");
     }
 
-    private async Task<LogoutFlowSnapshot?> FindAsync(HttpContext context, string flowId) =>
-        LogoutFlowId.IsValid(flowId)
-        && await grains.GetGrain<ILogoutFlowGrain>(flowId).GetAsync() is { } flow
+    /// <summary>The flow's key and state, when the token is one the broker issued and this browser holds the flow's cookie.</summary>
+    private async Task<(string? Key, LogoutFlowSnapshot? Flow)> FindAsync(HttpContext context, string flowToken) =>
+        ids.TryRead(IssuedIdPurpose.LogoutFlow, flowToken, out var key)
+        && await grains.GetGrain<ILogoutFlowGrain>(key).GetAsync() is { } flow
         && LogoutFlowCookie.Matches(context, flow.Plan.BrowserBinding)
-            ? flow
-            : null;
+            ? (key, flow)
+            : (null, null);
 
     private static IResult Unknown(HttpContext context) =>
         ErrorPage.Show(context, StatusCodes.Status404NotFound, "logout.unknown", "This logout is over",

@@ -1,5 +1,6 @@
 using NemLogin.Gateway.Saml;
 using NemLogin.Gateway.ServiceProviders;
+using NemLogin.Gateway.Sessions;
 using NemLogin.Grains.Sessions;
 using NemLogin.Saml.Messages;
 
@@ -11,6 +12,7 @@ namespace NemLogin.Gateway.Logout;
 /// </summary>
 internal sealed class LogoutPropagation(
     IGrainFactory grains,
+    IssuedIds ids,
     ServiceProviderCatalog catalog,
     SloMessenger messenger,
     IdentityProviderInfo idp,
@@ -22,11 +24,15 @@ internal sealed class LogoutPropagation(
     // Long enough for a slow browser to deliver the request, short enough that a captured one soon means nothing.
     private static readonly TimeSpan RequestLifetime = TimeSpan.FromMinutes(5);
 
-    public async Task<IResult> NotifyAsync(HttpContext context, string flowId, int index)
+    public async Task<IResult> NotifyAsync(HttpContext context, string flowToken, int index)
     {
-        var flowGrain = grains.GetGrain<ILogoutFlowGrain>(flowId);
-        if (!LogoutFlowId.IsValid(flowId)
-            || await flowGrain.GetAsync() is not { } flow
+        if (!ids.TryRead(IssuedIdPurpose.LogoutFlow, flowToken, out var flowKey))
+        {
+            return LogoutPages.Framed(context, "This logout is over.");
+        }
+
+        var flowGrain = grains.GetGrain<ILogoutFlowGrain>(flowKey);
+        if (await flowGrain.GetAsync() is not { } flow
             || !LogoutFlowCookie.Matches(context, flow.Plan.BrowserBinding)
             || index < 0 || index >= flow.Targets.Length)
         {
@@ -43,14 +49,14 @@ internal sealed class LogoutPropagation(
         if (sp is null || SloEndpointSelector.ForRequests(sp.Registration) is not { } endpoint)
         {
             await flowGrain.RecordAnswerAsync(index, target.ServiceProviderId, LogoutTargetStatus.Failed);
-            audit.Answered(context, flowId, target.ServiceProviderId, LogoutTargetStatus.Failed);
+            audit.Answered(context, SessionReference.For(flowKey), target.ServiceProviderId, LogoutTargetStatus.Failed);
             return LogoutPages.Framed(context, "This service cannot be told of the logout.");
         }
 
         var now = time.GetUtcNow();
         var request = new LogoutRequest
         {
-            Id = LogoutRequestIds.For(flowId, index),
+            Id = LogoutRequestIds.For(flowToken, index),
             IssueInstant = now,
             Destination = endpoint.Url,
             Issuer = idp.EntityId,

@@ -12,7 +12,13 @@ namespace NemLogin.Gateway.Logout;
 /// at the broker's logout page. Participants to tell go into a logout flow the browser then walks; with none, the answer is
 /// immediate.
 /// </summary>
-internal sealed class LogoutStarter(IGrainFactory grains, SessionLocator locator, InitiatorResponder responder, LogoutAudit audit)
+internal sealed class LogoutStarter(
+    IGrainFactory grains,
+    SessionLocator locator,
+    InitiatorResponder responder,
+    IssuedIds ids,
+    BrowserSessions sessions,
+    LogoutAudit audit)
 {
     public async Task<IResult> FromServiceProviderAsync(HttpContext context, LogoutRequest request, LogoutInitiator initiator)
     {
@@ -33,29 +39,39 @@ internal sealed class LogoutStarter(IGrainFactory grains, SessionLocator locator
         }
 
         var ended = await grains.GetGrain<ISessionGrain>(located.Session.SessionId).EndAsync() ?? located.Session;
-        if (BrowserSession.Read(context) == located.Session.SessionId)
-        {
-            BrowserSession.Clear(context);
-        }
-
         ImmutableArray<LogoutTarget> others =
         [
             .. ended.Participants
                 .Where(p => !string.Equals(p.ServiceProviderId, initiator.ServiceProviderId, StringComparison.Ordinal))
                 .Select(LogoutTarget.From),
         ];
+
+        if (!string.Equals(sessions.Read(context), located.Session.SessionId, StringComparison.Ordinal))
+        {
+            // Found by SessionIndex from a browser that does not hold the session (privacy across SPs): the session ends,
+            // but this browser is never shown the other participants nor carries their NameIDs; they are not told, so the
+            // initiator hears PartialLogout (SAML Core 3.7.3.2).
+            audit.EndedFromOtherBrowser(context, ended.IdentityId, initiator.ServiceProviderId, others.Length);
+            return others.IsEmpty
+                ? await responder.AnswerAsync(context, initiator, SamlConstants.StatusCodes.Success, null, null)
+                : await responder.AnswerAsync(
+                    context, initiator, SamlConstants.StatusCodes.Success, SamlConstants.StatusCodes.PartialLogout,
+                    "The session ended; its other participants could not be told from this browser.");
+        }
+
+        sessions.Clear(context);
         return await StartAsync(context, ended.IdentityId, initiator, others);
     }
 
     public async Task<IResult> AtBrokerAsync(HttpContext context)
     {
-        if (BrowserSession.Read(context) is not { } sessionId)
+        if (sessions.Read(context) is not { } sessionId)
         {
             return LogoutPages.LoggedOut(context, null);
         }
 
         var ended = await grains.GetGrain<ISessionGrain>(sessionId).EndAsync();
-        BrowserSession.Clear(context);
+        sessions.Clear(context);
         return ended is null
             ? LogoutPages.LoggedOut(context, null)
             : await StartAsync(context, ended.IdentityId, null, [.. ended.Participants.Select(LogoutTarget.From)]);
@@ -71,17 +87,17 @@ internal sealed class LogoutStarter(IGrainFactory grains, SessionLocator locator
                 : await responder.AnswerAsync(context, initiator, SamlConstants.StatusCodes.Success, null, null);
         }
 
-        var flowId = LogoutFlowId.New();
-        var binding = LogoutFlowCookie.Issue(context, flowId);
-        await grains.GetGrain<ILogoutFlowGrain>(flowId).StartAsync(new LogoutPlan
+        var flow = ids.New(IssuedIdPurpose.LogoutFlow);
+        var binding = LogoutFlowCookie.Issue(context, flow.Token);
+        await grains.GetGrain<ILogoutFlowGrain>(flow.Key).StartAsync(new LogoutPlan
         {
             BrowserBinding = binding,
             IdentityId = identityId,
             Initiator = initiator,
             Targets = targets,
         });
-        audit.SessionEnded(context, identityId, initiator?.ServiceProviderId, targets.Length, flowId);
+        audit.SessionEnded(context, identityId, initiator?.ServiceProviderId, targets.Length, SessionReference.For(flow.Key));
         HtmlPage.NoStore(context);
-        return TypedResults.Redirect("/logout/" + flowId);
+        return TypedResults.Redirect("/logout/" + flow.Token);
     }
 }

@@ -9,12 +9,18 @@ namespace NemLogin.Gateway.Logout;
 /// cross-site without the broker's SameSite=Lax cookie. Without a SessionIndex (SAML Core 3.7.1 allows that), the browser's
 /// own session. Null when no live session has this SP as participant: it was logged out or expired already.
 /// </summary>
-internal sealed class SessionLocator(IGrainFactory grains)
+internal sealed class SessionLocator(IGrainFactory grains, BrowserSessions sessions)
 {
     public async Task<LocatedParticipant?> FindAsync(HttpContext context, string serviceProviderId, LogoutRequest request)
     {
         foreach (var sessionIndex in request.SessionIndexes)
         {
+            // Only an index of the broker's own shape can have been issued: anything else activates nothing.
+            if (!SessionIndexKey.IsWellFormed(sessionIndex))
+            {
+                continue;
+            }
+
             var sessionId = await grains.GetGrain<ISessionIndexGrain>(SessionIndexKey.For(serviceProviderId, sessionIndex)).FindSessionAsync();
             if (sessionId is not null && await FindParticipantAsync(sessionId, serviceProviderId, sessionIndex) is { } found)
             {
@@ -23,7 +29,7 @@ internal sealed class SessionLocator(IGrainFactory grains)
         }
 
         // SAML Core 3.7.3.2: with SessionIndex values, only those sessions are meant; none of them is live any more.
-        if (request.SessionIndexes.Count > 0 || BrowserSession.Read(context) is not { } browserSessionId)
+        if (request.SessionIndexes.Count > 0 || sessions.Read(context) is not { } browserSessionId)
         {
             return null;
         }

@@ -1,4 +1,7 @@
+using System.Security.Cryptography;
 using NemLogin.Gateway.Audit;
+using NemLogin.Gateway.Pages;
+using NemLogin.Gateway.Sessions;
 using NemLogin.Gateway.Logout;
 using NemLogin.Saml;
 using NemLogin.Saml.Bindings;
@@ -9,10 +12,18 @@ namespace NemLogin.Gateway.Saml;
 /// The single logout endpoint <c>/saml/slo</c>, both bindings: decode with caps, then a LogoutRequest (an SP logs out) or a
 /// LogoutResponse (a participant answers the broker's request) goes to its handler.
 /// </summary>
-internal sealed class SloEndpoint(SloRequestHandler requests, SloResponseHandler responses, LogoutAudit audit)
+internal sealed class SloEndpoint(
+    SloRequestHandler requests,
+    SloResponseHandler responses,
+    BrowserSessions sessions,
+    IdentityProviderInfo idp,
+    LogoutAudit audit)
 {
     private const string SamlRequest = "SAMLRequest";
     private const string SamlResponse = "SAMLResponse";
+
+    /// <summary>Marks a LogoutRequest the broker's own page posted again (see <see cref="ResendSameSite"/>); it is resent once only.</summary>
+    private const string ResentField = "NemLoginResent";
 
     public async Task<IResult> HandleRedirectAsync(HttpContext context)
     {
@@ -58,6 +69,14 @@ internal sealed class SloEndpoint(SloRequestHandler requests, SloResponseHandler
                 throw new SamlException(SamlErrorCode.RelayStateTooLong, "RelayState is longer than 80 bytes.");
             }
 
+            // A LogoutRequest posted from the SP's site is cross-site: the browser keeps the broker's SameSite=Lax cookie back,
+            // so the broker could not tell its own session's browser from any other. Posted once more from the broker's own
+            // page, the request is same-site and the cookie comes along.
+            if (parameter == SamlRequest && form[ResentField].Count == 0 && sessions.Read(context) is null)
+            {
+                return ResendSameSite(context, form[SamlRequest].ToString(), relayState);
+            }
+
             xml = PostBinding.Decode(form[parameter].ToString(), SamlLimits.Default);
         }
         catch (SamlException ex)
@@ -68,5 +87,21 @@ internal sealed class SloEndpoint(SloRequestHandler requests, SloResponseHandler
         return parameter == SamlRequest
             ? await requests.HandlePostAsync(context, xml, relayState)
             : await responses.HandlePostAsync(context, xml, relayState);
+    }
+
+    private IResult ResendSameSite(HttpContext context, string samlRequest, string? relayState)
+    {
+        var fields = new List<KeyValuePair<string, string>> { new(SamlRequest, samlRequest), new(ResentField, "1") };
+        if (relayState is not null)
+        {
+            fields.Add(new("RelayState", relayState));
+        }
+
+        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        HtmlPage.NoStore(context);
+        // Nothing has been validated yet: the page can post nowhere but back to this endpoint.
+        context.Response.Headers.ContentSecurityPolicy =
+            $"default-src 'none'; script-src 'nonce-{nonce}'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+        return TypedResults.Content(PostBinding.RenderAutoPostForm(idp.SingleLogoutUrl, fields, nonce), "text/html; charset=utf-8");
     }
 }

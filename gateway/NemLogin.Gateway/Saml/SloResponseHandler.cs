@@ -1,6 +1,7 @@
 using NemLogin.Gateway.Audit;
 using NemLogin.Gateway.Logout;
 using NemLogin.Gateway.ServiceProviders;
+using NemLogin.Gateway.Sessions;
 using NemLogin.Grains.Replay;
 using NemLogin.Grains.Sessions;
 using NemLogin.Saml;
@@ -18,6 +19,7 @@ namespace NemLogin.Gateway.Saml;
 internal sealed class SloResponseHandler(
     ServiceProviderCatalog catalog,
     IdentityProviderInfo idp,
+    IssuedIds ids,
     LogoutAudit audit,
     IGrainFactory grains,
     TimeProvider time)
@@ -59,7 +61,8 @@ internal sealed class SloResponseHandler(
     private async Task<IResult> RecordAsync(HttpContext context, RegisteredServiceProvider sp, Valid<ValidatedLogoutResponse> valid)
     {
         var response = valid.Value.Response;
-        if (!LogoutRequestIds.TryParse(response.InResponseTo, out var flowId, out var index))
+        if (!LogoutRequestIds.TryParse(response.InResponseTo, out var flowToken, out var index)
+            || !ids.TryRead(IssuedIdPurpose.LogoutFlow, flowToken, out var flowId))
         {
             throw new SamlException(SamlErrorCode.InResponseToMismatch, "InResponseTo names no logout request of the broker.");
         }
@@ -77,7 +80,7 @@ internal sealed class SloResponseHandler(
             throw new SamlException(SamlErrorCode.InResponseToMismatch, "InResponseTo names no pending logout request to this service provider.");
         }
 
-        audit.Answered(context, flowId, sp.EntityId, status);
+        audit.Answered(context, SessionReference.For(flowId), sp.EntityId, status);
         return LogoutPages.Framed(context, status == LogoutTargetStatus.LoggedOut ? "Logged out of this service." : "This service could not log out.");
     }
 }

@@ -25,6 +25,14 @@ internal static class ProtocolMessageRoot
         }
 
         ProtocolVersion.Ensure(root);
+        foreach (var name in (ReadOnlySpan<string>)["ID", "InResponseTo"])
+        {
+            if (XmlRead.Attribute(root, name) is { Length: > SamlLimits.MaxIdentifierLength })
+            {
+                throw new SamlException(SamlErrorCode.IdentifierTooLong, $"{name} is longer than {SamlLimits.MaxIdentifierLength} characters.");
+            }
+        }
+
         return (document, root);
     }
 }

@@ -86,6 +86,11 @@ public static class SafeXml
                         SamlErrorCode.CommentInIdentityValue,
                         $"The element {element.LocalName} must hold text only, but holds a {child.NodeType}.");
             }
+
+            if (text.Length > SamlLimits.MaxIdentifierLength)
+            {
+                throw new SamlException(SamlErrorCode.IdentifierTooLong, $"The {element.LocalName} is longer than {SamlLimits.MaxIdentifierLength} characters.");
+            }
         }
 
         return text.ToString();

@@ -1,7 +1,8 @@
 namespace NemLogin.Grains.LoginFlows;
 
 /// <summary>
-/// A pending login, keyed by a random flow id that doubles as the upstream <c>state</c>. Expires on its own.
+/// A pending login, keyed by a random flow id the broker issued (the upstream <c>state</c> carries it, protected). Expires
+/// on its own.
 /// </summary>
 [Alias("nl.flow")]
 public interface ILoginFlowGrain : IGrainWithStringKey
@@ -14,7 +15,11 @@ public interface ILoginFlowGrain : IGrainWithStringKey
     [Alias("get")]
     Task<PendingLogin?> GetAsync();
 
-    /// <summary>Takes the pending request exactly once; null when unknown, expired or already completed.</summary>
-    [Alias("complete")]
-    Task<PendingLogin?> CompleteAsync();
+    /// <summary>
+    /// Compare and take: hands the pending request out exactly once, and only to the browser whose binding hash
+    /// (<see cref="PendingLogin.BrowserBinding"/>) is <paramref name="browserBinding"/>. Another browser's attempt changes
+    /// nothing (login CSRF must not burn the victim's flow either).
+    /// </summary>
+    [Alias("take")]
+    Task<FlowTake> TakeAsync(string browserBinding);
 }

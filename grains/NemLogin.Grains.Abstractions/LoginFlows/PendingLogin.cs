@@ -28,6 +28,14 @@ public sealed record PendingLogin
     /// <summary>The PKCE code verifier for the upstream code exchange.</summary>
     [Id(10)] public string? UpstreamCodeVerifier { get; init; }
 
-    /// <summary>The browser session the flow belongs to (the cookie's session id).</summary>
-    [Id(11)] public required string BrowserSessionId { get; init; }
+    // Id(11) held the browser's session id until the flow got its own browser binding; never reuse it.
+
+    /// <summary>
+    /// The SHA-256 (hex) of the browser-binding secret of the browser that started the flow: only that browser may take it
+    /// (login CSRF). Never the session id: a session id is issued anew at every authentication.
+    /// </summary>
+    [Id(12)] public required string BrowserBinding { get; init; }
+
+    /// <summary>When the flow began: with <see cref="ForceAuthn"/> the upstream's authentication must be later.</summary>
+    [Id(13)] public DateTimeOffset StartedAt { get; init; }
 }

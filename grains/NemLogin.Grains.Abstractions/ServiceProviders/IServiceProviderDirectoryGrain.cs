@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Orleans.Concurrency;
 
 namespace NemLogin.Grains.ServiceProviders;
 
@@ -15,6 +16,13 @@ public interface IServiceProviderDirectoryGrain : IGrainWithIntegerKey
 
     [Alias("forget")]
     Task ForgetAsync(string entityId);
+
+    /// <summary>
+    /// Whether <paramref name="entityId"/> is registered (enabled or not): what the gateway asks before it activates any
+    /// <see cref="IServiceProviderGrain"/> for a name a received message carries.
+    /// </summary>
+    [Alias("contains"), ReadOnly]
+    Task<bool> ContainsAsync(string entityId);
 
     /// <summary>Every registered entityID, ordinal order.</summary>
     [Alias("list")]

@@ -1,7 +1,9 @@
 namespace NemLogin.Grains.Sessions;
 
 /// <summary>
-/// A browser's single sign-on session, keyed by the random session id in the broker's cookie.
+/// A browser's single sign-on session, keyed by a random session id the broker issued (the cookie carries it, protected).
+/// A session id is used for one authentication only: every successful authentication starts a session under a new id
+/// (no session fixation).
 /// </summary>
 [Alias("nl.session")]
 public interface ISessionGrain : IGrainWithStringKey
@@ -11,11 +13,20 @@ public interface ISessionGrain : IGrainWithStringKey
     Task<SessionSnapshot?> GetAsync();
 
     /// <summary>
-    /// Records a fresh authentication. A different identity than the current one starts a new session
-    /// (participants are dropped); the same identity keeps its participants and takes the new level and instant.
+    /// Starts this session with a fresh authentication. <paramref name="previousSessionId"/> is the session the browser
+    /// held before (or null): it ends, and when it was the same identity's, its participants and absolute expiry move
+    /// here (with their SessionIndexes); another identity's participants are dropped. Refused with <c>session.exists</c>
+    /// when this id already holds another authentication: ids are never reused (the same call repeated answers as before).
     /// </summary>
-    [Alias("authenticate")]
-    Task<SessionSnapshot> AuthenticateAsync(SessionAuthentication authentication);
+    [Alias("start")]
+    Task<SessionSnapshot> StartAsync(SessionAuthentication authentication, string? previousSessionId);
+
+    /// <summary>
+    /// Ends this session because the browser authenticated again under <paramref name="nextSessionId"/>; returns what
+    /// the next session takes over when it is the same identity's and still live, else null. Called by the next session.
+    /// </summary>
+    [Alias("hand-over")]
+    Task<SessionHandOver?> HandOverAsync(Guid identityId, string nextSessionId);
 
     /// <summary>
     /// Adds (or refreshes) a service provider as participant and returns it with its SessionIndex; this is activity that

@@ -12,6 +12,13 @@ public interface ISessionIndexGrain : IGrainWithStringKey
     [Alias("record")]
     Task RecordAsync(string sessionId, DateTimeOffset keepUntil);
 
+    /// <summary>
+    /// Points the SessionIndex at <paramref name="toSessionId"/> when it names <paramref name="fromSessionId"/> (compare and
+    /// set: a session that re-authenticated takes its participants along). False, and nothing changes, otherwise.
+    /// </summary>
+    [Alias("move")]
+    Task<bool> MoveAsync(string fromSessionId, string toSessionId, DateTimeOffset keepUntil);
+
     /// <summary>The session id recorded for this SessionIndex, or null when none is (still) recorded.</summary>
     [Alias("find-session")]
     Task<string?> FindSessionAsync();

@@ -1,8 +1,13 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Options;
 
 namespace NemLogin.Grains.LoginFlows;
 
+// Flows wait in storage while the person is upstream; an activation (also one left empty by an expired or taken flow)
+// is collected soon instead of after the default quarter of an hour.
 [GrainType("nl.flow")]
+[CollectionAgeLimit(Minutes = 2)]
 public sealed class LoginFlowGrain(
     [PersistentState("flow", StorageNames.LoginFlows)] IPersistentState<LoginFlowState> state,
     IOptions<LoginFlowOptions> options,
@@ -11,6 +16,7 @@ public sealed class LoginFlowGrain(
     public async Task StartAsync(PendingLogin pending)
     {
         ArgumentNullException.ThrowIfNull(pending);
+        ArgumentException.ThrowIfNullOrWhiteSpace(pending.BrowserBinding);
         if (await LivePendingAsync() is not null)
         {
             throw new GrainRuleException("flow.exists", "The login flow has already been started.");
@@ -26,19 +32,28 @@ public sealed class LoginFlowGrain(
 
     public Task<PendingLogin?> GetAsync() => LivePendingAsync();
 
-    public async Task<PendingLogin?> CompleteAsync()
+    public async Task<FlowTake> TakeAsync(string browserBinding)
     {
         var pending = await LivePendingAsync();
         if (pending is null)
         {
-            return null;
+            return FlowTake.Unknown;
+        }
+
+        if (!SameBinding(pending.BrowserBinding, browserBinding))
+        {
+            return FlowTake.OtherBrowser;
         }
 
         // Cleared before answering: a retried or replayed upstream callback finds nothing to resume.
         await state.ClearStateAsync();
         DeactivateOnIdle();
-        return pending;
+        return new FlowTake(FlowTakeOutcome.Taken, pending);
     }
+
+    private static bool SameBinding(string expected, string? presented) =>
+        presented is not null
+        && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(presented));
 
     private async Task<PendingLogin?> LivePendingAsync()
     {

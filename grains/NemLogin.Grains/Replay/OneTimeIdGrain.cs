@@ -1,6 +1,9 @@
 namespace NemLogin.Grains.Replay;
 
+// Asked once per message (again only by a replay): the record stays in storage, the activation goes after two minutes
+// rather than the default quarter of an hour, so memory does not grow with the login rate.
 [GrainType("nl.one-time-id")]
+[CollectionAgeLimit(Minutes = 2)]
 public sealed class OneTimeIdGrain(
     [PersistentState("use", StorageNames.OneTimeIds)] IPersistentState<OneTimeIdState> state,
     TimeProvider timeProvider) : Grain, IOneTimeIdGrain

@@ -25,6 +25,9 @@ public sealed class ServiceProviderDirectoryGrain(
         return WriteIfChangedAsync(current with { EntityIds = Without(current.EntityIds, entityId), Refreshing = Without(current.Refreshing, entityId) });
     }
 
+    public Task<bool> ContainsAsync(string entityId) =>
+        Task.FromResult(entityId is not null && state.State.EntityIds.BinarySearch(entityId, StringComparer.Ordinal) >= 0);
+
     public Task<ImmutableArray<string>> ListAsync() => Task.FromResult(state.State.EntityIds);
 
     public Task<ImmutableArray<string>> ListRefreshingAsync() => Task.FromResult(state.State.Refreshing);

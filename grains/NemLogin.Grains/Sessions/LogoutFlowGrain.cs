@@ -2,8 +2,9 @@ using Microsoft.Extensions.Options;
 
 namespace NemLogin.Grains.Sessions;
 
-// Logout flows are transient like login flows and share their store.
+// Logout flows are transient like login flows and share their store and their short collection age.
 [GrainType("nl.logout-flow")]
+[CollectionAgeLimit(Minutes = 2)]
 public sealed class LogoutFlowGrain(
     [PersistentState("logout", StorageNames.LoginFlows)] IPersistentState<LogoutFlowState> state,
     IOptions<SessionOptions> options,

@@ -8,37 +8,70 @@ public sealed class SessionGrain(
     IOptions<SessionOptions> options,
     TimeProvider timeProvider) : Grain, ISessionGrain
 {
-    public async Task<SessionSnapshot?> GetAsync() => await LiveSessionAsync() is { } live ? Snapshot(live) : null;
+    public async Task<SessionSnapshot?> GetAsync()
+    {
+        return await LiveSessionAsync() is { } live ? Snapshot(live) : null;
+    }
 
-    public async Task<SessionSnapshot> AuthenticateAsync(SessionAuthentication authentication)
+    public async Task<SessionSnapshot> StartAsync(SessionAuthentication authentication, string? previousSessionId)
     {
         ArgumentNullException.ThrowIfNull(authentication);
         ArgumentException.ThrowIfNullOrWhiteSpace(authentication.AuthenticatingAuthority);
+        var sessionId = this.GetPrimaryKeyString();
 
-        var live = await LiveSessionAsync();
+        // A session id serves one authentication: a new one is issued for every login (no session fixation). The same
+        // start delivered twice (a retry after an unclear failure) answers as the first did.
+        if (state.RecordExists)
+        {
+            return state.State.IdentityId == authentication.IdentityId && state.State.AuthnInstant == authentication.AuthnInstant
+                && await LiveSessionAsync() is { } started
+                ? Snapshot(started)
+                : throw new GrainRuleException("session.exists", "This session id has already been used.");
+        }
+
+        var handedOver = previousSessionId is null || string.Equals(previousSessionId, sessionId, StringComparison.Ordinal)
+            ? null
+            : await GrainFactory.GetGrain<ISessionGrain>(previousSessionId).HandOverAsync(authentication.IdentityId, sessionId);
+
         var now = timeProvider.GetUtcNow();
-        var next = live is not null && live.IdentityId == authentication.IdentityId
-            ? live with
-            {
-                Loa = authentication.Loa,
-                AuthnInstant = authentication.AuthnInstant,
-                AuthenticatingAuthority = authentication.AuthenticatingAuthority,
-                LastActivityAt = now,
-            }
-            : new SessionState
-            {
-                // A different person in the same browser: the SPs joined so far belong to the previous person.
-                IdentityId = authentication.IdentityId,
-                Loa = authentication.Loa,
-                AuthnInstant = authentication.AuthnInstant,
-                AuthenticatingAuthority = authentication.AuthenticatingAuthority,
-                ExpiresAt = now + options.Value.AbsoluteLifetime,
-                LastActivityAt = now,
-            };
+        var next = new SessionState
+        {
+            IdentityId = authentication.IdentityId,
+            Loa = authentication.Loa,
+            AuthnInstant = authentication.AuthnInstant,
+            AuthenticatingAuthority = authentication.AuthenticatingAuthority,
+            // The same person re-authenticating keeps the session's absolute limit; a new person starts a new one.
+            ExpiresAt = handedOver?.ExpiresAt ?? now + options.Value.AbsoluteLifetime,
+            LastActivityAt = now,
+            Participants = handedOver?.Participants ?? [],
+        };
 
         state.State = next;
         await state.WriteStateAsync();
+
+        // After the write, so a LogoutRequest that finds the index always finds this session.
+        foreach (var participant in next.Participants)
+        {
+            await GrainFactory.GetGrain<ISessionIndexGrain>(SessionIndexKey.For(participant.ServiceProviderId, participant.SessionIndex))
+                .MoveAsync(previousSessionId!, sessionId, next.ExpiresAt);
+        }
+
         return Snapshot(next);
+    }
+
+    public async Task<SessionHandOver?> HandOverAsync(Guid identityId, string nextSessionId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(nextSessionId);
+        var live = await LiveSessionAsync();
+        if (state.RecordExists)
+        {
+            await state.ClearStateAsync();
+        }
+
+        DeactivateOnIdle();
+
+        // Another person in the same browser: the SPs joined so far belong to the previous person and are not carried.
+        return live is not null && live.IdentityId == identityId ? new SessionHandOver(live.Participants, live.ExpiresAt) : null;
     }
 
     public async Task<SessionParticipant> AddParticipantAsync(string serviceProviderId, string nameId, string nameIdFormat)

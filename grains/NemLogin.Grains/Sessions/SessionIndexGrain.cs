@@ -1,6 +1,8 @@
 namespace NemLogin.Grains.Sessions;
 
+// Read once per logout at most: an activation is collected soon instead of after the default quarter of an hour.
 [GrainType("nl.session-index")]
+[CollectionAgeLimit(Minutes = 2)]
 public sealed class SessionIndexGrain(
     [PersistentState("session-index", StorageNames.Sessions)] IPersistentState<SessionIndexState> state,
     TimeProvider timeProvider) : Grain, ISessionIndexGrain
@@ -17,6 +19,19 @@ public sealed class SessionIndexGrain(
 
         state.State = new SessionIndexState { SessionId = sessionId, KeepUntil = keepUntil };
         await state.WriteStateAsync();
+    }
+
+    public async Task<bool> MoveAsync(string fromSessionId, string toSessionId, DateTimeOffset keepUntil)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(toSessionId);
+        if (await LiveAsync() is not { } existing || !string.Equals(existing.SessionId, fromSessionId, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        state.State = new SessionIndexState { SessionId = toSessionId, KeepUntil = keepUntil };
+        await state.WriteStateAsync();
+        return true;
     }
 
     public async Task<string?> FindSessionAsync() => (await LiveAsync())?.SessionId;

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using NemLogin.Cluster.Tests.Infrastructure;
 using NemLogin.Grains.Assurance;
 using NemLogin.Grains.Identities;
@@ -26,8 +27,8 @@ public sealed class DataCentrePlacementTests(ClusterUnderTest cluster)
         var grains = client.Grains;
         var sessions = Enumerable.Range(0, Count).Select(_ => grains.GetGrain<ISessionGrain>(Guid.NewGuid().ToString("N"))).ToArray();
 
-        await Task.WhenAll(sessions.Select(s => s.AuthenticateAsync(
-            new SessionAuthentication(Guid.NewGuid(), LevelOfAssurance.Substantial, DateTimeOffset.UtcNow, "https://mitid.cluster.test"))));
+        await Task.WhenAll(sessions.Select(s => s.StartAsync(
+            new SessionAuthentication(Guid.NewGuid(), LevelOfAssurance.Substantial, DateTimeOffset.UtcNow, "https://mitid.cluster.test"), null)));
 
         Assert.Equal([dataCentre], await DataCentresOfAsync(grains, sessions));
     }
@@ -48,7 +49,7 @@ public sealed class DataCentrePlacementTests(ClusterUnderTest cluster)
             RequestId = "_" + Guid.NewGuid().ToString("N"),
             ResponseUrl = ClusterTestSp.AcsUrl,
             Upstream = "mitid",
-            BrowserSessionId = Guid.NewGuid().ToString("N"),
+            BrowserBinding = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)),
         })));
 
         Assert.Equal([dataCentre], await DataCentresOfAsync(grains, flows));

@@ -161,9 +161,10 @@ internal sealed class WriteStream(ClusterUnderTest cluster, Ledger ledger, Chann
         var sessionId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var identity = Guid.NewGuid();
         var grain = grains.GetGrain<ISessionGrain>(sessionId);
+        var authnInstant = DateTimeOffset.UtcNow;
         var created = await RecordAsync(WriteKind.Session, sessionId, dc, async () =>
         {
-            await grain.AuthenticateAsync(new SessionAuthentication(identity, LevelOfAssurance.Substantial, DateTimeOffset.UtcNow, "https://mitid.cluster.test"));
+            await grain.StartAsync(new SessionAuthentication(identity, LevelOfAssurance.Substantial, authnInstant, "https://mitid.cluster.test"), null);
             ledger.Sessions[sessionId] = new SessionFate(identity, Fate.NotTried);
         });
         if (created && round % 4 == 0)

@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.DataProtection;
 using NemLogin.Gateway.Logout;
 using NemLogin.Gateway.Saml;
+using NemLogin.Gateway.Sessions;
 using NemLogin.Grains.ServiceProviders;
 using NemLogin.Saml;
 using Xunit;
@@ -29,13 +31,17 @@ public sealed class LogoutUnitTests
     [Fact]
     public void LogoutRequestId_RoundTrips_FlowAndPosition()
     {
-        var flowId = LogoutFlowId.New();
+        var ids = new IssuedIds(new EphemeralDataProtectionProvider());
+        var flow = ids.New(IssuedIdPurpose.LogoutFlow);
 
-        Assert.True(LogoutRequestIds.TryParse(LogoutRequestIds.For(flowId, 12), out var parsedFlow, out var index));
+        Assert.True(LogoutRequestIds.TryParse(LogoutRequestIds.For(flow.Token, 12), out var parsedToken, out var index));
 
-        Assert.Equal(flowId, parsedFlow);
+        Assert.Equal(flow.Token, parsedToken);
         Assert.Equal(12, index);
-        Assert.Matches("^_[0-9a-f]{64}-12$", LogoutRequestIds.For(flowId, 12));
+        Assert.True(ids.TryRead(IssuedIdPurpose.LogoutFlow, parsedToken, out var key));
+        Assert.Equal(flow.Key, key);
+        // An xs:ID (NCName): the underscore first, then base64url characters only.
+        Assert.Matches("^_[A-Za-z0-9_-]+-12$", LogoutRequestIds.For(flow.Token, 12));
     }
 
     [Theory]

@@ -49,7 +49,7 @@ internal sealed class FakeUpstream : IDisposable
         Upstream = "mitid",
         UpstreamNonce = IdTokenMinter.Nonce,
         UpstreamCodeVerifier = "verifier-of-this-login-0123456789-abcdefghijk",
-        BrowserSessionId = "browser-session",
+        BrowserBinding = "browser-binding",
     };
 
     /// <summary>Completes a login whose token endpoint answers with <paramref name="idToken"/>.</summary>

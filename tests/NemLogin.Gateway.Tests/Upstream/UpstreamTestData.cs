@@ -18,7 +18,7 @@ internal static class UpstreamTestData
         Upstream = "mitid",
         UpstreamNonce = challenge.Nonce,
         UpstreamCodeVerifier = challenge.CodeVerifier,
-        BrowserSessionId = "browser-session",
+        BrowserBinding = "browser-binding",
     };
 
     /// <summary>The request the browser makes to the broker's callback when MitID redirects it to <paramref name="location"/>.</summary>

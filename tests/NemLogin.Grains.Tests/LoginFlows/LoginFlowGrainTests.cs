@@ -7,6 +7,7 @@ namespace NemLogin.Grains.Tests.LoginFlows;
 public sealed class LoginFlowGrainTests(ClusterFixture fixture)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
+    private static readonly string Binding = new('a', 64);
 
     [Fact]
     public async Task LoginFlow_Unknown_ReturnsNull()
@@ -14,7 +15,7 @@ public sealed class LoginFlowGrainTests(ClusterFixture fixture)
         var flow = NewFlow();
 
         Assert.Null(await flow.GetAsync());
-        Assert.Null(await flow.CompleteAsync());
+        Assert.Equal(FlowTakeOutcome.Unknown, (await flow.TakeAsync(Binding)).Outcome);
     }
 
     [Fact]
@@ -26,7 +27,24 @@ public sealed class LoginFlowGrainTests(ClusterFixture fixture)
 
         Assert.Equal(pending, await flow.GetAsync());
         Assert.Equal(pending, await flow.GetAsync());
-        Assert.Equal(pending, await flow.CompleteAsync());
+        Assert.Equal(pending, (await flow.TakeAsync(Binding)).Pending);
+    }
+
+    [Fact]
+    public async Task LoginFlow_TakenByAnotherBrowser_RefusedAndLeftForItsOwnBrowser()
+    {
+        // Login CSRF: a callback carried into another browser neither completes nor burns the victim's flow.
+        var flow = NewFlow();
+        var pending = Pending();
+        await flow.StartAsync(pending);
+
+        var other = await flow.TakeAsync(new string('0', 64));
+
+        Assert.Equal(FlowTakeOutcome.OtherBrowser, other.Outcome);
+        Assert.Null(other.Pending);
+        var own = await flow.TakeAsync(Binding);
+        Assert.Equal(FlowTakeOutcome.Taken, own.Outcome);
+        Assert.Equal(pending, own.Pending);
     }
 
     [Fact]
@@ -51,8 +69,8 @@ public sealed class LoginFlowGrainTests(ClusterFixture fixture)
         var pending = Pending();
         await flow.StartAsync(pending);
 
-        Assert.Equal(pending, await flow.CompleteAsync());
-        Assert.Null(await flow.CompleteAsync());
+        Assert.Equal(pending, (await flow.TakeAsync(Binding)).Pending);
+        Assert.Equal(FlowTakeOutcome.Unknown, (await flow.TakeAsync(Binding)).Outcome);
         Assert.Null(await flow.GetAsync());
     }
 
@@ -62,9 +80,9 @@ public sealed class LoginFlowGrainTests(ClusterFixture fixture)
         var flow = NewFlow();
         await flow.StartAsync(Pending());
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => flow.CompleteAsync()));
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => flow.TakeAsync(Binding)));
 
-        Assert.Single(results, result => result is not null);
+        Assert.Single(results, result => result.Pending is not null);
     }
 
     [Fact]
@@ -78,7 +96,7 @@ public sealed class LoginFlowGrainTests(ClusterFixture fixture)
 
         fixture.Time.Advance(TimeSpan.FromTicks(1));
         Assert.Null(await flow.GetAsync());
-        Assert.Null(await flow.CompleteAsync());
+        Assert.Equal(FlowTakeOutcome.Unknown, (await flow.TakeAsync(Binding)).Outcome);
     }
 
     [Fact]
@@ -91,7 +109,7 @@ public sealed class LoginFlowGrainTests(ClusterFixture fixture)
 
         await fixture.Cluster.DeactivateAsync(flow);
 
-        Assert.Equal(pending, await flow.CompleteAsync());
+        Assert.Equal(pending, (await flow.TakeAsync(Binding)).Pending);
     }
 
     private ILoginFlowGrain NewFlow() => fixture.Grains.GetGrain<ILoginFlowGrain>(TestIds.New("flow"));
@@ -107,6 +125,7 @@ public sealed class LoginFlowGrainTests(ClusterFixture fixture)
         Upstream = "mitid",
         UpstreamNonce = "nonce",
         UpstreamCodeVerifier = "verifier",
-        BrowserSessionId = "browser-1",
+        BrowserBinding = Binding,
+        StartedAt = DateTimeOffset.UnixEpoch,
     };
 }

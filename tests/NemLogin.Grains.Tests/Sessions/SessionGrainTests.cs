@@ -23,7 +23,7 @@ public sealed partial class SessionGrainTests(ClusterFixture fixture)
         var session = NewSession();
         var authentication = Authentication(Guid.NewGuid(), LevelOfAssurance.Substantial);
 
-        var snapshot = await session.AuthenticateAsync(authentication);
+        var snapshot = await session.StartAsync(authentication, null);
 
         Assert.Equal(session.GetPrimaryKeyString(), snapshot.SessionId);
         Assert.Equal(authentication.IdentityId, snapshot.IdentityId);
@@ -39,7 +39,7 @@ public sealed partial class SessionGrainTests(ClusterFixture fixture)
     public async Task Session_ExpiredAfterAbsoluteLifetime_ReturnsNull()
     {
         var session = NewSession();
-        await session.AuthenticateAsync(Authentication(Guid.NewGuid(), LevelOfAssurance.Substantial));
+        await session.StartAsync(Authentication(Guid.NewGuid(), LevelOfAssurance.Substantial), null);
 
         await KeepActiveAsync(session, Lifetime - TimeSpan.FromTicks(1));
         Assert.NotNull(await session.GetAsync());
@@ -49,51 +49,96 @@ public sealed partial class SessionGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Session_SameIdentityReauthenticates_KeepsParticipantsAndExpiry()
+    public async Task Session_SameIdentityReauthenticates_NewSessionTakesParticipantsAndExpiry()
     {
-        var session = NewSession();
+        var previous = NewSession();
         var identity = Guid.NewGuid();
-        var first = await session.AuthenticateAsync(Authentication(identity, LevelOfAssurance.Substantial));
-        var participant = await session.AddParticipantAsync("https://sp-a.example", "name-a", Persistent);
+        var first = await previous.StartAsync(Authentication(identity, LevelOfAssurance.Substantial), null);
+        var participant = await previous.AddParticipantAsync("https://sp-a.example", "name-a", Persistent);
         fixture.Time.Advance(TimeSpan.FromMinutes(30));
 
-        var second = await session.AuthenticateAsync(Authentication(identity, LevelOfAssurance.High));
+        var next = NewSession();
+        var second = await next.StartAsync(Authentication(identity, LevelOfAssurance.High), previous.GetPrimaryKeyString());
 
         Assert.Equal(LevelOfAssurance.High, second.Loa);
         Assert.Equal(fixture.Time.GetUtcNow(), second.AuthnInstant);
         Assert.Equal(first.ExpiresAt, second.ExpiresAt);
         Assert.Equal(participant, Assert.Single(second.Participants));
+        Assert.Null(await previous.GetAsync());
+    }
+
+    [Fact]
+    public async Task Session_SameIdentityReauthenticates_SessionIndexLeadsToTheNewSession()
+    {
+        // Single logout after a re-authentication: the SP still holds the SessionIndex it got before.
+        var previous = NewSession();
+        var identity = Guid.NewGuid();
+        await previous.StartAsync(Authentication(identity, LevelOfAssurance.Substantial), null);
+        var participant = await previous.AddParticipantAsync("https://sp-a.example", "name-a", Persistent);
+
+        var next = NewSession();
+        await next.StartAsync(Authentication(identity, LevelOfAssurance.Substantial), previous.GetPrimaryKeyString());
+
+        var index = fixture.Grains.GetGrain<ISessionIndexGrain>(SessionIndexKey.For("https://sp-a.example", participant.SessionIndex));
+        Assert.Equal(next.GetPrimaryKeyString(), await index.FindSessionAsync());
     }
 
     [Fact]
     public async Task Session_SameIdentityReauthenticates_DoesNotExtendAbsoluteLifetime()
     {
-        var session = NewSession();
+        var previous = NewSession();
         var identity = Guid.NewGuid();
-        await session.AuthenticateAsync(Authentication(identity, LevelOfAssurance.Substantial));
-        await KeepActiveAsync(session, TimeSpan.FromHours(7));
-        await session.AuthenticateAsync(Authentication(identity, LevelOfAssurance.Substantial));
+        await previous.StartAsync(Authentication(identity, LevelOfAssurance.Substantial), null);
+        await KeepActiveAsync(previous, TimeSpan.FromHours(7));
+        var next = NewSession();
+        await next.StartAsync(Authentication(identity, LevelOfAssurance.Substantial), previous.GetPrimaryKeyString());
 
         fixture.Time.Advance(TimeSpan.FromMinutes(59));
-        Assert.NotNull(await session.GetAsync());
+        Assert.NotNull(await next.GetAsync());
         fixture.Time.Advance(TimeSpan.FromMinutes(1));
 
-        Assert.Null(await session.GetAsync());
+        Assert.Null(await next.GetAsync());
     }
 
     [Fact]
-    public async Task Session_DifferentIdentity_DropsParticipants()
+    public async Task Session_DifferentIdentity_EndsPreviousAndDropsParticipants()
     {
         // Session confusion: SPs joined by the previous person must not be logged out for, or linked to, the next one.
-        var session = NewSession();
-        await session.AuthenticateAsync(Authentication(Guid.NewGuid(), LevelOfAssurance.Substantial));
-        await session.AddParticipantAsync("https://sp-a.example", "name-a", Persistent);
+        var previous = NewSession();
+        await previous.StartAsync(Authentication(Guid.NewGuid(), LevelOfAssurance.Substantial), null);
+        await previous.AddParticipantAsync("https://sp-a.example", "name-a", Persistent);
         fixture.Time.Advance(TimeSpan.FromMinutes(10));
         var other = Guid.NewGuid();
 
-        var snapshot = await session.AuthenticateAsync(Authentication(other, LevelOfAssurance.Substantial));
+        var snapshot = await NewSession().StartAsync(Authentication(other, LevelOfAssurance.Substantial), previous.GetPrimaryKeyString());
 
         Assert.Equal(other, snapshot.IdentityId);
+        Assert.Empty(snapshot.Participants);
+        Assert.Equal(fixture.Time.GetUtcNow() + Lifetime, snapshot.ExpiresAt);
+        Assert.Null(await previous.GetAsync());
+    }
+
+    [Fact]
+    public async Task Session_StartedTwiceUnderOneId_RefusedWithCodeAndFirstKept()
+    {
+        // Session fixation: an id serves one authentication; a second person can never be started under a known id.
+        var session = NewSession();
+        var first = Guid.NewGuid();
+        await session.StartAsync(Authentication(first, LevelOfAssurance.Substantial), null);
+
+        var refused = await Assert.ThrowsAsync<GrainRuleException>(
+            () => session.StartAsync(Authentication(Guid.NewGuid(), LevelOfAssurance.High), null));
+
+        Assert.Equal("session.exists", refused.Code);
+        Assert.Equal(first, (await session.GetAsync())?.IdentityId);
+    }
+
+    [Fact]
+    public async Task Session_PreviousIdNamesNoSession_StartsFresh()
+    {
+        // A cookie value that names no live session is never adopted: it only ever names a session to end.
+        var snapshot = await NewSession().StartAsync(Authentication(Guid.NewGuid(), LevelOfAssurance.Substantial), TestIds.New("planted"));
+
         Assert.Empty(snapshot.Participants);
         Assert.Equal(fixture.Time.GetUtcNow() + Lifetime, snapshot.ExpiresAt);
     }
@@ -111,7 +156,7 @@ public sealed partial class SessionGrainTests(ClusterFixture fixture)
     public async Task Session_AddParticipantAfterExpiry_RefusedWithCode()
     {
         var session = NewSession();
-        await session.AuthenticateAsync(Authentication(Guid.NewGuid(), LevelOfAssurance.Substantial));
+        await session.StartAsync(Authentication(Guid.NewGuid(), LevelOfAssurance.Substantial), null);
         fixture.Time.Advance(Lifetime);
 
         var refused = await Assert.ThrowsAsync<GrainRuleException>(
@@ -125,7 +170,7 @@ public sealed partial class SessionGrainTests(ClusterFixture fixture)
     {
         // Core 2.7.2: SessionIndex must not let SPs correlate the principal across participants.
         var session = NewSession();
-        await session.AuthenticateAsync(Authentication(Guid.NewGuid(), LevelOfAssurance.Substantial));
+        await session.StartAsync(Authentication(Guid.NewGuid(), LevelOfAssurance.Substantial), null);
 
         var a = await session.AddParticipantAsync("https://sp-a.example", "name-a", Persistent);
         var b = await session.AddParticipantAsync("https://sp-b.example", "name-b", Persistent);
@@ -141,7 +186,7 @@ public sealed partial class SessionGrainTests(ClusterFixture fixture)
     public async Task Session_SameServiceProviderAddedAgain_KeepsSessionIndexAndRefreshesNameId()
     {
         var session = NewSession();
-        await session.AuthenticateAsync(Authentication(Guid.NewGuid(), LevelOfAssurance.Substantial));
+        await session.StartAsync(Authentication(Guid.NewGuid(), LevelOfAssurance.Substantial), null);
         var first = await session.AddParticipantAsync("https://sp-a.example", "name-1", Persistent);
 
         var again = await session.AddParticipantAsync("https://sp-a.example", "name-2", Persistent);
@@ -156,7 +201,7 @@ public sealed partial class SessionGrainTests(ClusterFixture fixture)
     public async Task Session_End_ReturnsParticipantsAndClears()
     {
         var session = NewSession();
-        await session.AuthenticateAsync(Authentication(Guid.NewGuid(), LevelOfAssurance.Substantial));
+        await session.StartAsync(Authentication(Guid.NewGuid(), LevelOfAssurance.Substantial), null);
         var participant = await session.AddParticipantAsync("https://sp-a.example", "name-a", Persistent);
 
         var ended = await session.EndAsync();
@@ -170,7 +215,7 @@ public sealed partial class SessionGrainTests(ClusterFixture fixture)
     public async Task Session_State_SurvivesDeactivation()
     {
         var session = NewSession();
-        await session.AuthenticateAsync(Authentication(Guid.NewGuid(), LevelOfAssurance.Substantial));
+        await session.StartAsync(Authentication(Guid.NewGuid(), LevelOfAssurance.Substantial), null);
         var participant = await session.AddParticipantAsync("https://sp-a.example", "name-a", Persistent);
 
         await fixture.Cluster.DeactivateAsync(session);
@@ -182,7 +227,7 @@ public sealed partial class SessionGrainTests(ClusterFixture fixture)
     public async Task Session_NoActivityForIdleTimeout_ReturnsNull()
     {
         var session = NewSession();
-        await session.AuthenticateAsync(Authentication(Guid.NewGuid(), LevelOfAssurance.Substantial));
+        await session.StartAsync(Authentication(Guid.NewGuid(), LevelOfAssurance.Substantial), null);
 
         fixture.Time.Advance(IdleTimeout - TimeSpan.FromTicks(1));
         Assert.NotNull(await session.GetAsync());
@@ -198,7 +243,7 @@ public sealed partial class SessionGrainTests(ClusterFixture fixture)
     public async Task Session_AssertionIssued_RestartsIdleLimit()
     {
         var session = NewSession();
-        await session.AuthenticateAsync(Authentication(Guid.NewGuid(), LevelOfAssurance.Substantial));
+        await session.StartAsync(Authentication(Guid.NewGuid(), LevelOfAssurance.Substantial), null);
         fixture.Time.Advance(TimeSpan.FromMinutes(50));
 
         await session.AddParticipantAsync("https://sp-a.example", "name-a", Persistent);
@@ -214,7 +259,7 @@ public sealed partial class SessionGrainTests(ClusterFixture fixture)
     {
         // Looking at a session (an SSO check that then fails, the logout page) is not the person using it.
         var session = NewSession();
-        await session.AuthenticateAsync(Authentication(Guid.NewGuid(), LevelOfAssurance.Substantial));
+        await session.StartAsync(Authentication(Guid.NewGuid(), LevelOfAssurance.Substantial), null);
         fixture.Time.Advance(TimeSpan.FromMinutes(50));
         Assert.NotNull(await session.GetAsync());
 
@@ -227,7 +272,7 @@ public sealed partial class SessionGrainTests(ClusterFixture fixture)
     public async Task Session_NearAbsoluteLimit_IdleExpiryCappedAtAbsoluteExpiry()
     {
         var session = NewSession();
-        var started = await session.AuthenticateAsync(Authentication(Guid.NewGuid(), LevelOfAssurance.Substantial));
+        var started = await session.StartAsync(Authentication(Guid.NewGuid(), LevelOfAssurance.Substantial), null);
         await KeepActiveAsync(session, Lifetime - TimeSpan.FromMinutes(20));
 
         var live = await session.GetAsync();
@@ -240,7 +285,7 @@ public sealed partial class SessionGrainTests(ClusterFixture fixture)
     {
         // A LogoutRequest over HTTP-POST arrives without the broker's cookie: its SessionIndex must lead to the session.
         var session = NewSession();
-        var snapshot = await session.AuthenticateAsync(Authentication(Guid.NewGuid(), LevelOfAssurance.Substantial));
+        var snapshot = await session.StartAsync(Authentication(Guid.NewGuid(), LevelOfAssurance.Substantial), null);
 
         var participant = await session.AddParticipantAsync("https://sp-a.example", "name-a", Persistent);
 

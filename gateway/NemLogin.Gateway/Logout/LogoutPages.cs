@@ -14,9 +14,9 @@ internal static class LogoutPages
     /// person <paramref name="timeout"/> and no more. A script polls the flow and finishes as soon as everyone answered;
     /// without JavaScript a refresh finishes at the timeout.
     /// </summary>
-    public static IResult Progress(HttpContext context, LogoutFlowSnapshot flow, IEnumerable<string> frameOrigins, TimeSpan timeout)
+    public static IResult Progress(HttpContext context, string flowToken, LogoutFlowSnapshot flow, IEnumerable<string> frameOrigins, TimeSpan timeout)
     {
-        var path = "/logout/" + flow.FlowId;
+        var path = "/logout/" + flowToken;
         var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
         var seconds = ((int)Math.Ceiling(timeout.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         var items = string.Concat(flow.Targets.Select((t, i) =>

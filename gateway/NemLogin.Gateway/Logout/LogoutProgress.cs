@@ -37,7 +37,7 @@ internal sealed class LogoutProgress(
             }
         }
 
-        return LogoutPages.Progress(context, flow, origins, options.Value.ParticipantTimeout);
+        return LogoutPages.Progress(context, flowToken, flow, origins, options.Value.ParticipantTimeout);
     }
 
     public async Task<IResult> StatusAsync(HttpContext context, string flowToken)

@@ -32,7 +32,7 @@ internal static class AssertionReader
         {
             Id = XmlRead.RequiredAttribute(root, "ID", Schema),
             IssueInstant = XmlRead.RequiredInstant(root, "IssueInstant", Schema),
-            Issuer = SafeXml.ReadIdentityText(issuer),
+            Issuer = SafeXml.ReadIdentifier(issuer),
             IssuerFormat = XmlRead.Attribute(issuer, "Format"),
             AuthnStatements = [.. statements.Where(s => s.LocalName == "AuthnStatement").Select(ReadAuthnStatement)],
             AttributeStatementCount = statements.Count(s => s.LocalName == "AttributeStatement"),
@@ -62,7 +62,7 @@ internal static class AssertionReader
         var nameId = identifiers.Count == 1 && identifiers[0].LocalName == "NameID" ? identifiers[0] : null;
         return assertion with
         {
-            NameId = nameId is null ? null : SafeXml.ReadIdentityText(nameId),
+            NameId = nameId is null ? null : SafeXml.ReadIdentifier(nameId),
             NameIdFormat = nameId is null ? null : XmlRead.Attribute(nameId, "Format"),
             SubjectConfirmations = [.. confirmations.Select(ReadSubjectConfirmation)],
         };
@@ -105,7 +105,7 @@ internal static class AssertionReader
                 throw new SamlException(Schema, "AudienceRestriction holds no Audience.");
             }
 
-            audiences.Add([.. audience.Select(SafeXml.ReadIdentityText)]);
+            audiences.Add([.. audience.Select(SafeXml.ReadIdentifier)]);
         }
 
         return assertion with

@@ -33,7 +33,7 @@ internal static class AuthnRequestReader
             Id = XmlRead.Attribute(root, "ID") ?? string.Empty,
             IssueInstant = XmlRead.RequiredInstant(root, "IssueInstant", Schema),
             Destination = XmlRead.Attribute(root, "Destination"),
-            Issuer = issuer is null ? string.Empty : SafeXml.ReadIdentityText(issuer),
+            Issuer = issuer is null ? string.Empty : SafeXml.ReadIdentifier(issuer),
             IssuerFormat = issuer is null ? null : XmlRead.Attribute(issuer, "Format"),
             AssertionConsumerServiceUrl = XmlRead.Attribute(root, "AssertionConsumerServiceURL"),
             AssertionConsumerServiceIndex = XmlRead.UnsignedShort(root, "AssertionConsumerServiceIndex", Schema),
@@ -63,7 +63,7 @@ internal static class AuthnRequestReader
         // SAML Core 3.2.1: Issuer, when present, is the first child of a request.
         var issuer = new ElementSequence(root, Schema).Optional(A, "Issuer")
             ?? throw new SamlException(SamlErrorCode.IssuerMissing, "The message has no Issuer.");
-        var value = SafeXml.ReadIdentityText(issuer);
+        var value = SafeXml.ReadIdentifier(issuer);
         return value.Length == 0 ? throw new SamlException(SamlErrorCode.IssuerMissing, "The Issuer is empty.") : value;
     }
 

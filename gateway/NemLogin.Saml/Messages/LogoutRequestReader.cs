@@ -37,15 +37,15 @@ internal static class LogoutRequestReader
             Id = XmlRead.Attribute(root, "ID") ?? string.Empty,
             IssueInstant = XmlRead.RequiredInstant(root, "IssueInstant", Schema),
             Destination = XmlRead.Attribute(root, "Destination"),
-            Issuer = issuer is null ? string.Empty : SafeXml.ReadIdentityText(issuer),
+            Issuer = issuer is null ? string.Empty : SafeXml.ReadIdentifier(issuer),
             IssuerFormat = issuer is null ? null : XmlRead.Attribute(issuer, "Format"),
             NotOnOrAfter = XmlRead.Instant(root, "NotOnOrAfter", Schema),
             Reason = XmlRead.Attribute(root, "Reason"),
-            NameId = SafeXml.ReadIdentityText(nameId),
+            NameId = SafeXml.ReadIdentifier(nameId),
             NameIdFormat = XmlRead.Attribute(nameId, "Format"),
             NameQualifier = XmlRead.Attribute(nameId, "NameQualifier"),
             SpNameQualifier = XmlRead.Attribute(nameId, "SPNameQualifier"),
-            SessionIndexes = [.. sessionIndexes.Select(SafeXml.ReadIdentityText)],
+            SessionIndexes = [.. sessionIndexes.Select(SafeXml.ReadIdentifier)],
         };
 
         return new ReceivedMessage<LogoutRequest>(request, document, root, xml);

@@ -28,7 +28,7 @@ internal static class LogoutResponseReader
             InResponseTo = XmlRead.Attribute(root, "InResponseTo"),
             IssueInstant = XmlRead.RequiredInstant(root, "IssueInstant", Schema),
             Destination = XmlRead.Attribute(root, "Destination"),
-            Issuer = issuer is null ? string.Empty : SafeXml.ReadIdentityText(issuer),
+            Issuer = issuer is null ? string.Empty : SafeXml.ReadIdentifier(issuer),
             IssuerFormat = issuer is null ? null : XmlRead.Attribute(issuer, "Format"),
             StatusCode = code,
             SubStatusCode = subCode,

@@ -28,7 +28,7 @@ internal static class ResponseReader
             Id = XmlRead.RequiredAttribute(root, "ID", Schema),
             InResponseTo = XmlRead.Attribute(root, "InResponseTo"),
             Destination = XmlRead.Attribute(root, "Destination"),
-            Issuer = issuer is null ? string.Empty : SafeXml.ReadIdentityText(issuer),
+            Issuer = issuer is null ? string.Empty : SafeXml.ReadIdentifier(issuer),
             StatusCode = statusCode,
             SubStatusCode = subStatusCode,
             StatusMessage = statusMessage,

@@ -86,14 +86,21 @@ public static class SafeXml
                         SamlErrorCode.CommentInIdentityValue,
                         $"The element {element.LocalName} must hold text only, but holds a {child.NodeType}.");
             }
-
-            if (text.Length > SamlLimits.MaxIdentifierLength)
-            {
-                throw new SamlException(SamlErrorCode.IdentifierTooLong, $"The {element.LocalName} is longer than {SamlLimits.MaxIdentifierLength} characters.");
-            }
         }
 
         return text.ToString();
+    }
+
+    /// <summary>
+    /// <see cref="ReadIdentityText"/> for identifiers (Issuer, NameID, SessionIndex, Audience): at most
+    /// <see cref="SamlLimits.MaxIdentifierLength"/> characters, since the broker keys lookups and replay records by them.
+    /// </summary>
+    public static string ReadIdentifier(XmlElement element)
+    {
+        var text = ReadIdentityText(element);
+        return text.Length <= SamlLimits.MaxIdentifierLength
+            ? text
+            : throw new SamlException(SamlErrorCode.IdentifierTooLong, $"The {element.LocalName} is longer than {SamlLimits.MaxIdentifierLength} characters.");
     }
 
     private static void EnsureSize(string xml, SamlLimits limits)

@@ -54,6 +54,9 @@ public sealed class FrontChannel : IDisposable
     {
         var url = response.RequestMessage!.RequestUri!;
         var location = response.Headers.Location is { } l ? new Uri(url, l) : null;
-        return new Hop(url, response.StatusCode, location, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        return new Hop(url, response.StatusCode, location, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))
+        {
+            Csp = response.Headers.TryGetValues("Content-Security-Policy", out var csp) ? string.Join(", ", csp) : null,
+        };
     }
 }

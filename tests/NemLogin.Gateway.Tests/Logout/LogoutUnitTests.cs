@@ -53,9 +53,24 @@ public sealed class LogoutUnitTests
     [InlineData("_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef-")]
     [InlineData("_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef--1")]
     [InlineData("_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef-1 ")]
-    public void LogoutRequestId_NotOneTheBrokerWrites_NotParsed(string? inResponseTo)
+    public void LogoutRequestId_NotOneTheBrokerIssued_NamesNoFlow(string? inResponseTo)
     {
-        Assert.False(LogoutRequestIds.TryParse(inResponseTo, out _, out _));
+        // Unauthenticated input creates no state: an InResponseTo the broker did not issue never reaches a flow grain.
+        var ids = new IssuedIds(new EphemeralDataProtectionProvider());
+
+        var named = LogoutRequestIds.TryParse(inResponseTo, out var token, out _) && ids.TryRead(IssuedIdPurpose.LogoutFlow, token, out _);
+
+        Assert.False(named);
+    }
+
+    [Fact]
+    public void LogoutRequestId_IssuedForAnotherPurpose_NamesNoFlow()
+    {
+        var ids = new IssuedIds(new EphemeralDataProtectionProvider());
+        var session = ids.New(IssuedIdPurpose.Session);
+
+        Assert.True(LogoutRequestIds.TryParse(LogoutRequestIds.For(session.Token, 0), out var token, out _));
+        Assert.False(ids.TryRead(IssuedIdPurpose.LogoutFlow, token, out _));
     }
 
     [Fact]

@@ -64,4 +64,32 @@ public sealed class AuditUnitTests
 
         Assert.True(result.Failed);
     }
+
+    [Fact]
+    public void Buffer_RefusalsOverBudget_CountedApartAndLoginsStillRecorded()
+    {
+        // A flood of refused requests cannot crowd logins out of the audit trail: refusals have their own budget.
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var buffer = new AuditBuffer(Options.Create(new AuditOptions { RefusalsPerSecond = 2, RefusalBurst = 3 }), time);
+
+        for (var i = 0; i < 10; i++)
+        {
+            buffer.Record(null, new AuditEvent(AuditCategory.Refusal, "saml.authn-request", AuditOutcome.Refused));
+        }
+
+        buffer.Record(null, new AuditEvent(AuditCategory.Login, "saml.assertion", AuditOutcome.Success));
+        time.Advance(TimeSpan.FromSeconds(1));
+        buffer.Record(null, new AuditEvent(AuditCategory.Refusal, "saml.authn-request", AuditOutcome.Refused));
+
+        var queued = new List<AuditRecord>();
+        while (buffer.Reader.TryRead(out var item))
+        {
+            queued.Add(item.Record!);
+        }
+
+        Assert.Equal(4, queued.Count(r => r.Category == AuditCategory.Refusal));
+        Assert.Single(queued, r => r.Category == AuditCategory.Login);
+        Assert.Equal(7, buffer.TakeSuppressedCount());
+        Assert.Equal(0, buffer.TakeSuppressedCount());
+    }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
@@ -15,9 +16,16 @@ namespace NemLogin.Gateway.Tests.Support;
 public sealed class BrokerFactory : WebApplicationFactory<NemLogin.Embedded.Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    public BrokerFactory(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="settings">Configuration on top of the embedded host's.</param>
+    /// <param name="services">
+    /// Changes to the host's services after its own wiring: only for parties outside the broker that the test must make
+    /// misbehave (an upstream that ignores ForceAuthn, say), never for the broker's own parts.
+    /// </param>
+    public BrokerFactory(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         DataDirectory = Directory.CreateTempSubdirectory("nemlogin-test-").FullName;
         _settings = new Dictionary<string, string?>
         {
@@ -52,6 +60,11 @@ public sealed class BrokerFactory : WebApplicationFactory<NemLogin.Embedded.Prog
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
         }
     }
 

@@ -23,6 +23,9 @@ public sealed class BrokerFixture : IAsyncLifetime
 
     public BrokerFactory Broker { get; }
 
+    /// <summary>The folder SP A's and SP B's metadata are registered from (another broker of a test may use it too).</summary>
+    public string MetadataDirectory => _metadataDirectory;
+
     public TestServiceProvider SpA { get; }
 
     public TestServiceProvider SpB { get; }

@@ -28,7 +28,9 @@ public sealed class HsmFaultTests : IDisposable
     [Fact]
     public async Task SessionHandleInvalid_SessionReopenedAndTheCallSigns()
     {
-        await SignAsync();
+        // Every worker has opened its session first, so the only session opened afterwards is the re-opened one (with
+        // two workers, the faulted call may land on the one that had not signed yet).
+        await OpenEverySessionAsync();
         var opened = _hsm.Sessions.Opened;
         _hsm.Sessions.FailNextSigns(CKR.CKR_SESSION_HANDLE_INVALID);
 
@@ -117,6 +119,23 @@ public sealed class HsmFaultTests : IDisposable
     public void Dispose()
     {
         _hsm.Dispose();
+    }
+
+    /// <summary>Holds the HSM until both workers are inside it with a sign call each, so both sessions are open.</summary>
+    private async Task OpenEverySessionAsync()
+    {
+        using var hold = new ManualResetEventSlim(false);
+        _hsm.Sessions.ForgetEntries();
+        _hsm.Sessions.Hold = hold;
+        var calls = new[] { SignAsync(), SignAsync() };
+        for (var i = 0; i < calls.Length; i++)
+        {
+            await _hsm.Sessions.Entered.WaitAsync(TestContext.Current.CancellationToken);
+        }
+
+        _hsm.Sessions.Hold = null;
+        hold.Set();
+        await Task.WhenAll(calls);
     }
 
     private Task<SignatureResult> SignAsync() =>

@@ -30,7 +30,8 @@ public sealed class TestServiceProvider
 
     public X509Certificate2 Certificate { get; }
 
-    public IReadOnlyList<string> EncryptionMethods { get; }
+    /// <summary>The EncryptionMethod algorithms its metadata lists, in its order of preference.</summary>
+    public IReadOnlyList<string> EncryptionMethods { get; init; }
 
     public string Metadata() => MetadataWriter.WriteServiceProvider(new ServiceProviderDescriptor
     {

@@ -57,6 +57,7 @@ public enum SamlErrorCode
     RequestExpired = 514,
     IdentifierUnsupported = 515,
     NameIdMismatch = 516,
+    AttributeProfileNotOffered = 517,
 
     // Responses and assertions (what a service provider checks).
     StatusNotSuccess = 600,

@@ -10,7 +10,6 @@ using NemLogin.Grains.Audit;
 using NemLogin.Grains.Identities;
 using NemLogin.Grains.LoginFlows;
 using NemLogin.Grains.Sessions;
-using NemLogin.Saml;
 
 namespace NemLogin.Gateway.Login;
 
@@ -46,7 +45,7 @@ internal sealed class LoginCoordinator(
         // SAML Core 3.4.1: IsPassive forbids the IdP to take control of the user interface.
         if (demand.IsPassive)
         {
-            return await responder.SendErrorAsync(context, demand, SamlConstants.StatusCodes.NoPassive, "No session satisfies the request.");
+            return await responder.SendStatusAsync(context, demand, StatusAnswer.NoPassive);
         }
 
         var upstream = FindUpstream(DefaultUpstream);
@@ -105,28 +104,30 @@ internal sealed class LoginCoordinator(
         {
             authentication = await FindUpstream(upstreamName).CompleteAsync(context, pending, context.RequestAborted);
         }
-        catch (UpstreamException ex) when (ex.Code == "upstream.cancelled")
-        {
-            Log.UpstreamFailed(logger, flowId, ex.Code, ex);
-            return await responder.SendErrorAsync(context, demand, SamlConstants.StatusCodes.AuthnFailed, "The user cancelled the login.");
-        }
         catch (UpstreamException ex)
         {
+            // The request was trusted when the login started and the flow belongs to this browser: whatever went wrong
+            // upstream, the SP hears AuthnFailed at its registered ACS (SAML Core 3.2.2.2) rather than the person being
+            // left on an error page of the broker.
             Log.UpstreamFailed(logger, flowId, ex.Code, ex);
+            if (ex.Code == "upstream.cancelled")
+            {
+                return await responder.SendStatusAsync(context, demand, StatusAnswer.Cancelled);
+            }
+
             audit.Record(context, new AuditEvent(AuditCategory.Login, AuditActions.UpstreamLogin, AuditOutcome.Failed)
             {
                 ServiceProvider = sp.EntityId,
                 Code = ex.Code,
                 Detail = $"request {pending.RequestId}; upstream {upstreamName}",
             });
-            return ErrorPage.Show(context, StatusCodes.Status502BadGateway, ex.Code, "The login could not be completed",
-                "The identity provider's answer could not be accepted. Start again from the service.");
+            return await responder.SendStatusAsync(context, demand, StatusAnswer.UpstreamFailed(ex.Code));
         }
 
         if (authentication.Loa < pending.RequiredLoa)
         {
             // OIOSAML 3: a level the IdP cannot meet is answered NoAuthnContext; the session is not upgraded.
-            return await responder.SendErrorAsync(context, demand, SamlConstants.StatusCodes.NoAuthnContext, "The required level of assurance was not reached.");
+            return await responder.SendStatusAsync(context, demand, StatusAnswer.LevelNotReached);
         }
 
         var identityId = await grains.GetGrain<IUpstreamSubjectGrain>(UpstreamSubjectKey.For(authentication.Authority, authentication.Subject)).ResolveIdentityAsync();

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using NemLogin.Gateway.Audit;
 using NemLogin.Gateway.Login;
 using NemLogin.Gateway.Pages;
+using NemLogin.Gateway.ServiceProviders;
 using NemLogin.Gateway.Sessions;
 using NemLogin.Gateway.Signing;
 using NemLogin.Grains.Audit;
@@ -10,6 +11,7 @@ using NemLogin.Grains.Sessions;
 using NemLogin.Saml;
 using NemLogin.Saml.Bindings;
 using NemLogin.Saml.Messages;
+using NemLogin.Saml.Validation;
 
 namespace NemLogin.Gateway.Saml;
 
@@ -77,21 +79,34 @@ internal sealed class SamlResponder(
         return Post(context, demand.ResponseUrl, xml, demand.RelayState);
     }
 
-    public async Task<IResult> SendErrorAsync(HttpContext context, LoginDemand demand, string subStatus, string message)
+    /// <summary>Answers a validated request (or the login it started) with a status instead of an assertion.</summary>
+    public Task<IResult> SendStatusAsync(HttpContext context, LoginDemand demand, StatusAnswer answer) =>
+        SendStatusAsync(context, demand.ServiceProvider.EntityId, demand.RequestId, demand.ResponseUrl, demand.RelayState, answer);
+
+    /// <summary>Answers a trusted request the validator refused: a signed status Response to the ACS it verified.</summary>
+    public Task<IResult> SendRefusalAsync(HttpContext context, RegisteredServiceProvider sp, Valid<RefusedAuthnRequest> refused)
+    {
+        var value = refused.Value;
+        return SendStatusAsync(context, sp.EntityId, value.Request.Id, value.AssertionConsumerServiceUrl, value.RelayState, StatusAnswer.From(value));
+    }
+
+    private async Task<IResult> SendStatusAsync(
+        HttpContext context, string serviceProvider, string requestId, string responseUrl, string? relayState, StatusAnswer answer)
     {
         var signer = await keys.GetSamlSignerAsync(context.RequestAborted);
-        // SAML Core 3.2.2.2: NoPassive, NoAuthnContext and AuthnFailed are second-level codes under Responder.
+        // SAML Core 3.2.2.2: the second-level code says why; signed, so the SP can trust the refusal as much as an assertion.
         var xml = await ResponseXml.WriteErrorAsync(
-            NewId(), idp.EntityId, demand.ResponseUrl, demand.RequestId, time.GetUtcNow(),
-            SamlConstants.StatusCodes.Responder, subStatus, message, signer, context.RequestAborted);
-        Log.SamlErrorResponseSent(logger, SamlConstants.StatusCodes.Responder, subStatus, demand.ServiceProvider.EntityId);
-        audit.Record(context, new AuditEvent(AuditCategory.Login, AuditActions.ErrorResponse, AuditOutcome.Failed)
+            NewId(), idp.EntityId, responseUrl, requestId, time.GetUtcNow(),
+            answer.StatusCode, answer.SubStatusCode, answer.Message, signer, context.RequestAborted);
+        Log.SamlErrorResponseSent(logger, answer.StatusCode, answer.SubStatusCode, serviceProvider);
+        audit.Record(context, new AuditEvent(answer.Category, AuditActions.ErrorResponse, answer.Category == AuditCategory.Refusal ? AuditOutcome.Refused : AuditOutcome.Failed)
         {
-            ServiceProvider = demand.ServiceProvider.EntityId,
-            Code = subStatus[(subStatus.LastIndexOf(':') + 1)..],
-            Detail = $"request {demand.RequestId}",
+            Actor = answer.Category == AuditCategory.Refusal ? serviceProvider : null,
+            ServiceProvider = serviceProvider,
+            Code = answer.AuditCode,
+            Detail = $"request {requestId}; status {answer.SubStatusCode[(answer.SubStatusCode.LastIndexOf(':') + 1)..]}",
         });
-        return Post(context, demand.ResponseUrl, xml, demand.RelayState);
+        return Post(context, responseUrl, xml, relayState);
     }
 
     private static IResult Post(HttpContext context, string acsUrl, string responseXml, string? relayState)

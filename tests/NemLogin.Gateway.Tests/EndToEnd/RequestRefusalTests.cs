@@ -23,6 +23,39 @@ public sealed class RequestRefusalTests(BrokerFixture fixture) : IClassFixture<B
     }
 
     [Fact]
+    public async Task AcsUrl_NotRegisteredWithUnsatisfiableNameIdPolicy_ErrorPageNoStatusPost()
+    {
+        // A status Response goes only to a verified ACS: a refusable request naming an attacker's ACS is an error page.
+        using var browser = new TestBrowser();
+        var request = fixture.SpA.NewRequest(fixture.SsoUrl, acsUrl: "https://attacker.test/acs") with
+        {
+            NameIdPolicyFormat = "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress",
+        };
+
+        var page = await browser.GetAsync(await fixture.SpA.RedirectUrlAsync(fixture.SsoUrl, request));
+
+        AssertRefused(browser, page, SamlErrorCode.AcsUrlNotRegistered);
+    }
+
+    [Fact]
+    public async Task StatusRefusal_Replayed_ErrorPageSecondTime()
+    {
+        // Replay: a request answered with a status is used up like any other; its second use is an error page.
+        var request = fixture.SpA.NewRequest(fixture.SsoUrl) with { NameIdPolicyFormat = "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress" };
+        var url = await fixture.SpA.RedirectUrlAsync(fixture.SsoUrl, request);
+        using (var first = new TestBrowser())
+        {
+            var page = await first.GetAsync(url);
+            Assert.Contains("name=\"SAMLResponse\"", page.Html, StringComparison.Ordinal);
+        }
+
+        using var second = new TestBrowser();
+        var replay = await second.GetAsync(url);
+
+        AssertRefused(second, replay, SamlErrorCode.RequestReplayed);
+    }
+
+    [Fact]
     public async Task Issuer_NotRegistered_ErrorPage()
     {
         using var browser = new TestBrowser();

@@ -33,6 +33,7 @@ public enum SamlErrorCode
     SignatureKeyUntrusted = 307,
     SignatureCertificateExpired = 308,
     SignedInfoInvalid = 309,
+    SignatureKeyTooSmall = 310,
 
     // XML encryption.
     EncryptionMissing = 400,
@@ -83,4 +84,6 @@ public enum SamlErrorCode
     MetadataEndpointInsecure = 704,
     MetadataAttributeUnknown = 705,
     MetadataExpired = 706,
+    MetadataKeyTooSmall = 707,
+    MetadataKeyUnsupported = 708,
 }

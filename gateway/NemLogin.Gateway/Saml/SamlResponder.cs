@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using NemLogin.Gateway.Audit;
 using NemLogin.Gateway.Login;
 using NemLogin.Gateway.Pages;
@@ -11,6 +12,7 @@ using NemLogin.Grains.Sessions;
 using NemLogin.Saml;
 using NemLogin.Saml.Bindings;
 using NemLogin.Saml.Messages;
+using NemLogin.Saml.Signatures;
 using NemLogin.Saml.Validation;
 
 namespace NemLogin.Gateway.Saml;
@@ -125,11 +127,16 @@ internal sealed class SamlResponder(
         return TypedResults.Content(PostBinding.RenderAutoPostForm(acsUrl, fields, nonce), "text/html; charset=utf-8");
     }
 
-    private static System.Security.Cryptography.X509Certificates.X509Certificate2 PickEncryptionCertificate(
-        IReadOnlyList<System.Security.Cryptography.X509Certificates.X509Certificate2> certificates, DateTimeOffset now) =>
-        // The first certificate valid now (a primary and a secondary during the SP's rollover).
-        certificates.FirstOrDefault(c => c.NotBefore <= now.UtcDateTime && c.NotAfter >= now.UtcDateTime)
-        ?? throw new SamlException(SamlErrorCode.MetadataCertificateExpired, "The service provider has no valid encryption certificate.");
+    private static X509Certificate2 PickEncryptionCertificate(IReadOnlyList<X509Certificate2> certificates, DateTimeOffset now)
+    {
+        // The first certificate valid now (a primary and a secondary during the SP's rollover) whose key is RSA of at least
+        // the minimum size: a registration older than that rule may still hold a weak key, and nothing is encrypted for it.
+        var current = certificates.Where(c => c.NotBefore <= now.UtcDateTime && c.NotAfter >= now.UtcDateTime).ToList();
+        return current.FirstOrDefault(c => KeyStrength.IsSufficientForEncryption(c, SignaturePolicy.Default))
+            ?? throw (current.Count == 0
+                ? new SamlException(SamlErrorCode.MetadataCertificateExpired, "The service provider has no valid encryption certificate.")
+                : new SamlException(SamlErrorCode.MetadataKeyTooSmall, "The service provider's encryption keys are below the minimum size."));
+    }
 
     private static string NewId() => "_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 }

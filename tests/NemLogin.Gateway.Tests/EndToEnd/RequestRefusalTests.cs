@@ -1,6 +1,9 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using NemLogin.Gateway.Tests.Support;
+using NemLogin.Grains.ServiceProviders;
 using NemLogin.Saml;
+using Orleans;
 using Xunit;
 
 namespace NemLogin.Gateway.Tests.EndToEnd;
@@ -91,6 +94,27 @@ public sealed class RequestRefusalTests(BrokerFixture fixture) : IClassFixture<B
         Assert.Equal(HttpStatusCode.BadRequest, page.Status);
         Assert.Contains(page.ErrorCode, new[] { $"saml.{(int)SamlErrorCode.SignatureInvalid}.{SamlErrorCode.SignatureInvalid}", $"saml.{(int)SamlErrorCode.SignatureKeyUntrusted}.{SamlErrorCode.SignatureKeyUntrusted}" });
         AssertNoSession(browser);
+    }
+
+    [Fact]
+    public async Task Signature_ByRegisteredRsa1024Key_RefusedSignatureKeyTooSmall()
+    {
+        // Weak keys: a registration stored before the minimum was enforced (written to its grain here, past the metadata
+        // checks) holds an RSA-1024 key; a signature by it proves nothing, so the request is refused at verification.
+        var weak = new TestServiceProvider("https://weak-registered.test/saml", "https://weak-registered.test/acs", keyBits: 1024);
+        await fixture.Broker.Services.GetRequiredService<IGrainFactory>().GetGrain<IServiceProviderGrain>(weak.EntityId).RegisterAsync(new ServiceProviderRegistration
+        {
+            EntityId = weak.EntityId,
+            SigningCertificates = [weak.Certificate.RawData],
+            EncryptionCertificates = [weak.Certificate.RawData],
+            AssertionConsumerServices = [new SamlEndpoint(SamlConstants.Bindings.HttpPost, weak.AcsUrl, 0, true)],
+            AllowedAttributes = [SamlConstants.Attributes.SpecVersion, SamlConstants.Attributes.Loa],
+        });
+        using var browser = new TestBrowser();
+
+        var page = await browser.GetAsync(await weak.RedirectUrlAsync(fixture.SsoUrl, weak.NewRequest(fixture.SsoUrl)));
+
+        AssertRefused(browser, page, SamlErrorCode.SignatureKeyTooSmall);
     }
 
     [Fact]

@@ -78,7 +78,7 @@ internal sealed class SamlResponder(
             IdentityId = session.IdentityId,
             Detail = $"assertion {assertion.Id}; request {demand.RequestId}; loa {session.Loa}",
         });
-        return Post(context, demand.ResponseUrl, xml, demand.RelayState);
+        return PostBindingPage.Show(context, demand.ResponseUrl, "SAMLResponse", PostBinding.Encode(xml), demand.RelayState);
     }
 
     /// <summary>Answers a validated request (or the login it started) with a status instead of an assertion.</summary>
@@ -108,23 +108,7 @@ internal sealed class SamlResponder(
             Code = answer.AuditCode,
             Detail = $"request {requestId}; status {answer.SubStatusCode[(answer.SubStatusCode.LastIndexOf(':') + 1)..]}",
         });
-        return Post(context, responseUrl, xml, relayState);
-    }
-
-    private static IResult Post(HttpContext context, string acsUrl, string responseXml, string? relayState)
-    {
-        var fields = new List<KeyValuePair<string, string>> { new("SAMLResponse", PostBinding.Encode(responseXml)) };
-        if (relayState is not null)
-        {
-            fields.Add(new("RelayState", relayState));
-        }
-
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
-        HtmlPage.NoStore(context);
-        // The form may post only to the ACS URL; the only script is the auto-submit, allowed by nonce.
-        context.Response.Headers.ContentSecurityPolicy =
-            $"default-src 'none'; script-src 'nonce-{nonce}'; style-src 'unsafe-inline'; form-action {acsUrl}; frame-ancestors 'none'; base-uri 'none'";
-        return TypedResults.Content(PostBinding.RenderAutoPostForm(acsUrl, fields, nonce), "text/html; charset=utf-8");
+        return PostBindingPage.Show(context, responseUrl, "SAMLResponse", PostBinding.Encode(xml), relayState);
     }
 
     private static X509Certificate2 PickEncryptionCertificate(IReadOnlyList<X509Certificate2> certificates, DateTimeOffset now)

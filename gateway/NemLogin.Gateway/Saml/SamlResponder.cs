@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using NemLogin.Gateway.Audit;
 using NemLogin.Gateway.Login;
-using NemLogin.Gateway.Pages;
 using NemLogin.Gateway.ServiceProviders;
 using NemLogin.Gateway.Sessions;
 using NemLogin.Gateway.Signing;
@@ -35,6 +34,15 @@ internal sealed class SamlResponder(
     {
         var sp = demand.ServiceProvider;
         var registration = sp.Registration;
+        var now = time.GetUtcNow();
+        var (certificate, unusable) = PickEncryptionCertificate(sp.EncryptionCertificates, now);
+        if (certificate is null)
+        {
+            // Nothing can be encrypted for this SP (expired or weak keys): it hears so at its ACS, and the session does not
+            // record it as a participant of an assertion it never received.
+            return await SendStatusAsync(context, demand, StatusAnswer.NoEncryptionCertificate(unusable));
+        }
+
         var release = await grains.GetGrain<IIdentityGrain>(session.IdentityId).ReleaseToAsync(sp.EntityId, registration.CprEntitled);
 
         var nameIdFormat = sp.NameIdFormatFor(demand.NameIdFormat);
@@ -43,7 +51,6 @@ internal sealed class SamlResponder(
         var nameId = SamlConstants.OioSaml.PersonNameIdPrefix + (transient ? Guid.NewGuid() : release.Pseudonym);
         var participant = await grains.GetGrain<ISessionGrain>(session.SessionId).AddParticipantAsync(sp.EntityId, nameId, nameIdFormat);
 
-        var now = time.GetUtcNow();
         var assertion = new AssertionDescriptor
         {
             Id = NewId(),
@@ -63,10 +70,7 @@ internal sealed class SamlResponder(
                 release, session.Loa, registration.AllowedAttributes.ToHashSet(StringComparer.Ordinal), DateOnly.FromDateTime(now.UtcDateTime)),
         };
 
-        var encryption = new EncryptionTarget(
-            PickEncryptionCertificate(sp.EncryptionCertificates, now),
-            sp.DataEncryptionAlgorithm,
-            sp.KeyTransportAlgorithm);
+        var encryption = new EncryptionTarget(certificate, sp.DataEncryptionAlgorithm, sp.KeyTransportAlgorithm);
         var signer = await keys.GetSamlSignerAsync(context.RequestAborted);
         var xml = await ResponseXml.WriteSuccessAsync(NewId(), assertion, encryption, signer, registration.SignResponse, context.RequestAborted);
 
@@ -106,21 +110,22 @@ internal sealed class SamlResponder(
             Actor = answer.Category == AuditCategory.Refusal ? serviceProvider : null,
             ServiceProvider = serviceProvider,
             Code = answer.AuditCode,
-            Detail = $"request {requestId}; status {answer.SubStatusCode[(answer.SubStatusCode.LastIndexOf(':') + 1)..]}",
+            Detail = $"request {requestId}; status {LastSegment(answer.SubStatusCode ?? answer.StatusCode)}",
         });
         return PostBindingPage.Show(context, responseUrl, "SAMLResponse", PostBinding.Encode(xml), relayState);
     }
 
-    private static X509Certificate2 PickEncryptionCertificate(IReadOnlyList<X509Certificate2> certificates, DateTimeOffset now)
+    private static (X509Certificate2? Certificate, SamlErrorCode Unusable) PickEncryptionCertificate(
+        IReadOnlyList<X509Certificate2> certificates, DateTimeOffset now)
     {
         // The first certificate valid now (a primary and a secondary during the SP's rollover) whose key is RSA of at least
         // the minimum size: a registration older than that rule may still hold a weak key, and nothing is encrypted for it.
         var current = certificates.Where(c => c.NotBefore <= now.UtcDateTime && c.NotAfter >= now.UtcDateTime).ToList();
-        return current.FirstOrDefault(c => KeyStrength.IsSufficientForEncryption(c, SignaturePolicy.Default))
-            ?? throw (current.Count == 0
-                ? new SamlException(SamlErrorCode.MetadataCertificateExpired, "The service provider has no valid encryption certificate.")
-                : new SamlException(SamlErrorCode.MetadataKeyTooSmall, "The service provider's encryption keys are below the minimum size."));
+        var usable = current.FirstOrDefault(c => KeyStrength.IsSufficientForEncryption(c, SignaturePolicy.Default));
+        return (usable, current.Count == 0 ? SamlErrorCode.MetadataCertificateExpired : SamlErrorCode.MetadataKeyTooSmall);
     }
+
+    private static string LastSegment(string statusCode) => statusCode[(statusCode.LastIndexOf(':') + 1)..];
 
     private static string NewId() => "_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 }

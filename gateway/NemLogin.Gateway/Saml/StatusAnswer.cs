@@ -9,7 +9,7 @@ namespace NemLogin.Gateway.Saml;
 /// A SAML status the broker answers a trusted request with (SAML Core 3.2.2.2: a top-level and a second-level code), the
 /// stable code its audit record carries, and the audit category it counts under.
 /// </summary>
-internal sealed record StatusAnswer(string StatusCode, string SubStatusCode, string Message, string AuditCode, AuditCategory Category)
+internal sealed record StatusAnswer(string StatusCode, string? SubStatusCode, string Message, string AuditCode, AuditCategory Category)
 {
     /// <summary>SAML Core 3.4.1: IsPassive, and no session that satisfies the request.</summary>
     public static StatusAnswer NoPassive { get; } =
@@ -26,6 +26,13 @@ internal sealed record StatusAnswer(string StatusCode, string SubStatusCode, str
     /// <summary>The upstream login failed for another reason (<paramref name="upstreamCode"/>, e.g. <c>upstream.token-invalid</c>).</summary>
     public static StatusAnswer UpstreamFailed(string upstreamCode) =>
         new(Status.Responder, Status.AuthnFailed, "The login at the identity provider could not be completed.", upstreamCode, AuditCategory.Login);
+
+    /// <summary>
+    /// The SP's registration holds no encryption certificate that is valid now and strong enough (<paramref name="reason"/>):
+    /// no assertion can be sent, and no second-level code of SAML Core 3.2.2.2 says why, so top-level Responder alone.
+    /// </summary>
+    public static StatusAnswer NoEncryptionCertificate(SamlErrorCode reason) =>
+        new(Status.Responder, null, "The service provider has no usable encryption certificate.", $"saml.{(int)reason}.{reason}", AuditCategory.Refusal);
 
     /// <summary>A validator's refusal of a trusted request; audited as a refusal with its <see cref="SamlErrorCode"/>.</summary>
     public static StatusAnswer From(RefusedAuthnRequest refused)

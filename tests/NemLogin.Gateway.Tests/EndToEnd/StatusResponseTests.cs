@@ -1,5 +1,11 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.DependencyInjection;
 using NemLogin.Gateway.Tests.Support;
+using NemLogin.Grains.ServiceProviders;
+using NemLogin.Grains.Sessions;
 using NemLogin.Saml;
+using Orleans;
 using Xunit;
 using Status = NemLogin.Saml.SamlConstants.StatusCodes;
 
@@ -179,5 +185,36 @@ public sealed class StatusResponseTests(BrokerFixture fixture) : IClassFixture<B
 
         StatusResponse.AssertSigned(outcome, fixture.SpA, request.Id, fixture.IdpMetadata, Status.Responder, Status.AuthnFailed);
         await StatusResponse.AssertNoSessionAsync(fixture.Broker, browser);
+    }
+
+    [Fact]
+    public async Task Encryption_RegisteredKeyBelowMinimum_ResponderStatusAndNoParticipant()
+    {
+        // Weak keys: a registration stored before the minimum was enforced (written to its grain, past the metadata checks)
+        // holds an RSA-1024 encryption key. Nothing is encrypted for it; the SP hears Responder at its ACS instead of the
+        // person getting a server error, and the session does not list the SP as a participant.
+        var sp = new TestServiceProvider("https://weak-encryption.test/saml", "https://weak-encryption.test/acs");
+        using var weakKey = RSA.Create(1024);
+        using var weak = new CertificateRequest("CN=weak encryption", weakKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
+            .CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+        var grains = fixture.Broker.Services.GetRequiredService<IGrainFactory>();
+        await grains.GetGrain<IServiceProviderGrain>(sp.EntityId).RegisterAsync(new ServiceProviderRegistration
+        {
+            EntityId = sp.EntityId,
+            SigningCertificates = [sp.Certificate.RawData],
+            EncryptionCertificates = [weak.RawData],
+            AssertionConsumerServices = [new SamlEndpoint(SamlConstants.Bindings.HttpPost, sp.AcsUrl, 0, true)],
+            AllowedAttributes = [SamlConstants.Attributes.SpecVersion, SamlConstants.Attributes.Loa],
+        });
+        using var browser = new TestBrowser();
+        var request = sp.NewRequest(fixture.SsoUrl);
+
+        var outcome = await SamlLoginWalk.RunAsync(browser, await sp.RedirectUrlAsync(fixture.SsoUrl, request));
+
+        StatusResponse.AssertSigned(outcome, sp, request.Id, fixture.IdpMetadata, Status.Responder, null);
+        var sessionId = browser.Cookies.GetAllCookies().Single(c => c.Name == "nemlogin.sid").Value;
+        var session = await grains.GetGrain<ISessionGrain>(sessionId).GetAsync();
+        Assert.NotNull(session);
+        Assert.DoesNotContain(session.Participants, p => p.ServiceProviderId == sp.EntityId);
     }
 }

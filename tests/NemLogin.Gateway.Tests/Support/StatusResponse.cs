@@ -26,7 +26,7 @@ public static class StatusResponse
         string requestId,
         IdentityProviderMetadata idp,
         string statusCode,
-        string subStatusCode,
+        string? subStatusCode,
         string? relayState = null)
     {
         var received = ResponseXml.Read(outcome.ResponseXml, SamlLimits.Default);

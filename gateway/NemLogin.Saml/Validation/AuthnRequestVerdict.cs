@@ -26,9 +26,6 @@ public sealed class AuthnRequestVerdict
     /// <summary>The request, whichever the verdict: its ID is what a replay record and the answer's InResponseTo name.</summary>
     public AuthnRequest Request { get; }
 
-    /// <summary>True when the request is refused with a status.</summary>
-    public bool IsRefused => _refused is not null;
-
     /// <summary>Runs <paramref name="accepted"/> or <paramref name="refused"/>, so no caller can act on a refused request as if accepted.</summary>
     public T Match<T>(Func<Valid<ValidatedAuthnRequest>, T> accepted, Func<Valid<RefusedAuthnRequest>, T> refused)
     {

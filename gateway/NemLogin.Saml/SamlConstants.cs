@@ -43,6 +43,7 @@ public static class SamlConstants
         public const string AuthnFailed = "urn:oasis:names:tc:SAML:2.0:status:AuthnFailed";
         public const string RequestDenied = "urn:oasis:names:tc:SAML:2.0:status:RequestDenied";
         public const string InvalidNameIdPolicy = "urn:oasis:names:tc:SAML:2.0:status:InvalidNameIDPolicy";
+        public const string UnsupportedBinding = "urn:oasis:names:tc:SAML:2.0:status:UnsupportedBinding";
         public const string PartialLogout = "urn:oasis:names:tc:SAML:2.0:status:PartialLogout";
         public const string UnknownPrincipal = "urn:oasis:names:tc:SAML:2.0:status:UnknownPrincipal";
     }

@@ -34,6 +34,7 @@ public enum SamlErrorCode
     SignatureKeyUntrusted = 307,
     SignatureCertificateExpired = 308,
     SignedInfoInvalid = 309,
+    SignatureKeyTooSmall = 310,
 
     // XML encryption.
     EncryptionMissing = 400,
@@ -58,6 +59,7 @@ public enum SamlErrorCode
     RequestExpired = 514,
     IdentifierUnsupported = 515,
     NameIdMismatch = 516,
+    AttributeProfileNotOffered = 517,
 
     // Responses and assertions (what a service provider checks).
     StatusNotSuccess = 600,
@@ -83,4 +85,6 @@ public enum SamlErrorCode
     MetadataEndpointInsecure = 704,
     MetadataAttributeUnknown = 705,
     MetadataExpired = 706,
+    MetadataKeyTooSmall = 707,
+    MetadataKeyUnsupported = 708,
 }

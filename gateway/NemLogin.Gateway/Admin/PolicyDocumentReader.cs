@@ -1,5 +1,6 @@
 using NemLogin.Grains.Assurance;
 using NemLogin.Grains.ServiceProviders;
+using NemLogin.Gateway.ServiceProviders;
 using NemLogin.Saml;
 
 namespace NemLogin.Gateway.Admin;
@@ -14,8 +15,6 @@ internal static class PolicyDocumentReader
     public const string EncryptionUnsupported = "admin.policy.encryption-unsupported";
 
     private static readonly string[] NameIdFormats = [SamlConstants.NameIdFormats.Persistent, SamlConstants.NameIdFormats.Transient];
-    private static readonly string[] DataAlgorithms = [SamlConstants.Algorithms.Aes256Gcm, SamlConstants.Algorithms.Aes256Cbc];
-    private static readonly string[] KeyTransports = [SamlConstants.Algorithms.RsaOaep, SamlConstants.Algorithms.RsaOaepMgf1p];
 
     public static (ServiceProviderPolicy? Policy, IResult? Problem) Read(PolicyDocument document)
     {
@@ -62,7 +61,8 @@ internal static class PolicyDocumentReader
     private static bool EncryptionSupported(string? data, string? transport) => (data, transport) switch
     {
         (null, null) => true,
-        (not null, not null) => DataAlgorithms.Contains(data, StringComparer.Ordinal) && KeyTransports.Contains(transport, StringComparer.Ordinal),
+        (not null, not null) => EncryptionChoice.DataAlgorithms.Contains(data, StringComparer.Ordinal)
+            && EncryptionChoice.KeyTransportAlgorithms.Contains(transport, StringComparer.Ordinal),
         _ => false,
     };
 

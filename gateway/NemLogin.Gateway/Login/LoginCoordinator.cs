@@ -8,7 +8,6 @@ using NemLogin.Grains.Audit;
 using NemLogin.Grains.Identities;
 using NemLogin.Grains.LoginFlows;
 using NemLogin.Grains.Sessions;
-using NemLogin.Saml;
 
 namespace NemLogin.Gateway.Login;
 
@@ -54,7 +53,7 @@ internal sealed class LoginCoordinator(
         // SAML Core 3.4.1: IsPassive forbids the IdP to take control of the user interface.
         if (demand.IsPassive)
         {
-            return await responder.SendErrorAsync(context, demand, SamlConstants.StatusCodes.NoPassive, "No session satisfies the request.");
+            return await responder.SendStatusAsync(context, demand, StatusAnswer.NoPassive);
         }
 
         var upstream = FindUpstream(DefaultUpstream);
@@ -121,40 +120,41 @@ internal sealed class LoginCoordinator(
         {
             authentication = await FindUpstream(upstreamName).CompleteAsync(context, pending, context.RequestAborted);
         }
-        catch (UpstreamException ex) when (ex.Code == "upstream.cancelled")
-        {
-            Log.UpstreamFailed(logger, SessionReference.For(flowId), ex.Code, ex);
-            return await responder.SendErrorAsync(context, demand, SamlConstants.StatusCodes.AuthnFailed, "The user cancelled the login.");
-        }
         catch (UpstreamException ex)
         {
+            // The request was trusted when the login started and the flow belongs to this browser: whatever went wrong
+            // upstream, the SP hears AuthnFailed at its registered ACS (SAML Core 3.2.2.2) rather than the person being
+            // left on an error page of the broker.
             Log.UpstreamFailed(logger, SessionReference.For(flowId), ex.Code, ex);
+            if (ex.Code == "upstream.cancelled")
+            {
+                return await responder.SendStatusAsync(context, demand, StatusAnswer.Cancelled);
+            }
+
             audit.Record(context, new AuditEvent(AuditCategory.Login, AuditActions.UpstreamLogin, AuditOutcome.Failed)
             {
                 ServiceProvider = sp.EntityId,
                 Code = ex.Code,
                 Detail = $"request {pending.RequestId}; upstream {upstreamName}",
             });
-            return ErrorPage.Show(context, StatusCodes.Status502BadGateway, ex.Code, "The login could not be completed",
-                "The identity provider's answer could not be accepted. Start again from the service.");
+            return await responder.SendStatusAsync(context, demand, StatusAnswer.UpstreamFailed(ex.Code));
         }
 
         // SAML Core 3.4.1 ForceAuthn: an upstream that answered from an earlier login of its own did not re-authenticate.
         if (pending.ForceAuthn && authentication.AuthnInstant < pending.StartedAt - ReauthenticationTolerance)
         {
             Log.UpstreamFailed(logger, SessionReference.For(flowId), "upstream.reauthentication-missing", null);
-            return await responder.SendErrorAsync(context, demand, SamlConstants.StatusCodes.AuthnFailed, "The identity provider did not authenticate the user again.");
+            return await responder.SendStatusAsync(context, demand, StatusAnswer.UpstreamFailed("upstream.reauthentication-missing"));
         }
 
         if (authentication.Loa < pending.RequiredLoa)
         {
             // OIOSAML 3: a level the IdP cannot meet is answered NoAuthnContext; the session is not upgraded.
-            return await responder.SendErrorAsync(context, demand, SamlConstants.StatusCodes.NoAuthnContext, "The required level of assurance was not reached.");
+            return await responder.SendStatusAsync(context, demand, StatusAnswer.LevelNotReached);
         }
 
         var identityId = await grains.GetGrain<IUpstreamSubjectGrain>(UpstreamSubjectKey.For(authentication.Authority, authentication.Subject)).ResolveIdentityAsync();
         await grains.GetGrain<IIdentityGrain>(identityId).UpdateFromUpstreamAsync(authentication.Person);
-
 
         // No session fixation: every authentication starts a session under an id issued now; the browser's previous
         // session (only one the broker issued can be named here) ends, handing its participants over if it was this person's.

@@ -48,7 +48,7 @@ internal sealed class IdpMetadataService(
                     new EndpointInfo(SamlConstants.Bindings.HttpPost, idp.SingleLogoutUrl, 1, false),
                 ],
                 NameIdFormats = [SamlConstants.NameIdFormats.Persistent, SamlConstants.NameIdFormats.Transient],
-                AttributeNames = [.. SamlConstants.Attributes.Known.Order(StringComparer.Ordinal)],
+                AttributeNames = [.. OioSamlAttributes.Issued.Order(StringComparer.Ordinal)],
                 ValidFor = ValidFor,
                 Now = now,
                 OrganizationName = options.Value.OrganizationName,

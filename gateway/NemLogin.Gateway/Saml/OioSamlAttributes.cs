@@ -10,6 +10,16 @@ namespace NemLogin.Gateway.Saml;
 /// <summary>The OIOSAML 3 attribute set for one person and one SP, filtered by what the SP may receive.</summary>
 internal static class OioSamlAttributes
 {
+    /// <summary>
+    /// Every attribute <see cref="For"/> can issue, and so all the IdP metadata offers (SAML Metadata 2.4.3). The professional
+    /// attributes, privileges and bootstrap tokens join when business identities and mandates are issued; until then an SP
+    /// reading the metadata must not expect them.
+    /// </summary>
+    public static IReadOnlyList<string> Issued { get; } =
+    [
+        A.SpecVersion, A.Loa, A.Ial, A.Aal, A.FullName, A.FirstName, A.LastName, A.Email, A.CprNumber, A.CprUuid, A.DateOfBirth, A.Age,
+    ];
+
     public static IReadOnlyList<SamlAttribute> For(
         AttributeRelease release, LevelOfAssurance loa, ISet<string> allowed, DateOnly today)
     {

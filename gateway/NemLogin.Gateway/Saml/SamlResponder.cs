@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using NemLogin.Gateway.Audit;
 using NemLogin.Gateway.Login;
-using NemLogin.Gateway.Pages;
+using NemLogin.Gateway.ServiceProviders;
 using NemLogin.Gateway.Sessions;
 using NemLogin.Gateway.Signing;
 using NemLogin.Grains.Audit;
@@ -10,6 +11,8 @@ using NemLogin.Grains.Sessions;
 using NemLogin.Saml;
 using NemLogin.Saml.Bindings;
 using NemLogin.Saml.Messages;
+using NemLogin.Saml.Signatures;
+using NemLogin.Saml.Validation;
 
 namespace NemLogin.Gateway.Saml;
 
@@ -31,6 +34,15 @@ internal sealed class SamlResponder(
     {
         var sp = demand.ServiceProvider;
         var registration = sp.Registration;
+        var now = time.GetUtcNow();
+        var (certificate, unusable) = PickEncryptionCertificate(sp.EncryptionCertificates, now);
+        if (certificate is null)
+        {
+            // Nothing can be encrypted for this SP (expired or weak keys): it hears so at its ACS, and the session does not
+            // record it as a participant of an assertion it never received.
+            return await SendStatusAsync(context, demand, StatusAnswer.NoEncryptionCertificate(unusable));
+        }
+
         var release = await grains.GetGrain<IIdentityGrain>(session.IdentityId).ReleaseToAsync(sp.EntityId, registration.CprEntitled);
 
         var nameIdFormat = sp.NameIdFormatFor(demand.NameIdFormat);
@@ -39,7 +51,6 @@ internal sealed class SamlResponder(
         var nameId = SamlConstants.OioSaml.PersonNameIdPrefix + (transient ? Guid.NewGuid() : release.Pseudonym);
         var participant = await grains.GetGrain<ISessionGrain>(session.SessionId).AddParticipantAsync(sp.EntityId, nameId, nameIdFormat);
 
-        var now = time.GetUtcNow();
         var assertion = new AssertionDescriptor
         {
             Id = NewId(),
@@ -59,10 +70,7 @@ internal sealed class SamlResponder(
                 release, session.Loa, registration.AllowedAttributes.ToHashSet(StringComparer.Ordinal), DateOnly.FromDateTime(now.UtcDateTime)),
         };
 
-        var encryption = new EncryptionTarget(
-            PickEncryptionCertificate(sp.EncryptionCertificates, now),
-            sp.DataEncryptionAlgorithm,
-            sp.KeyTransportAlgorithm);
+        var encryption = new EncryptionTarget(certificate, sp.DataEncryptionAlgorithm, sp.KeyTransportAlgorithm);
         var signer = await keys.GetSamlSignerAsync(context.RequestAborted);
         var xml = await ResponseXml.WriteSuccessAsync(NewId(), assertion, encryption, signer, registration.SignResponse, context.RequestAborted);
 
@@ -74,47 +82,50 @@ internal sealed class SamlResponder(
             IdentityId = session.IdentityId,
             Detail = $"assertion {assertion.Id}; request {demand.RequestId}; loa {session.Loa}",
         });
-        return Post(context, demand.ResponseUrl, xml, demand.RelayState);
+        return PostBindingPage.Show(context, demand.ResponseUrl, "SAMLResponse", PostBinding.Encode(xml), demand.RelayState);
     }
 
-    public async Task<IResult> SendErrorAsync(HttpContext context, LoginDemand demand, string subStatus, string message)
+    /// <summary>Answers a validated request (or the login it started) with a status instead of an assertion.</summary>
+    public Task<IResult> SendStatusAsync(HttpContext context, LoginDemand demand, StatusAnswer answer) =>
+        SendStatusAsync(context, demand.ServiceProvider.EntityId, demand.RequestId, demand.ResponseUrl, demand.RelayState, answer);
+
+    /// <summary>Answers a trusted request the validator refused: a signed status Response to the ACS it verified.</summary>
+    public Task<IResult> SendRefusalAsync(HttpContext context, RegisteredServiceProvider sp, Valid<RefusedAuthnRequest> refused)
+    {
+        var value = refused.Value;
+        return SendStatusAsync(context, sp.EntityId, value.Request.Id, value.AssertionConsumerServiceUrl, value.RelayState, StatusAnswer.From(value));
+    }
+
+    private async Task<IResult> SendStatusAsync(
+        HttpContext context, string serviceProvider, string requestId, string responseUrl, string? relayState, StatusAnswer answer)
     {
         var signer = await keys.GetSamlSignerAsync(context.RequestAborted);
-        // SAML Core 3.2.2.2: NoPassive, NoAuthnContext and AuthnFailed are second-level codes under Responder.
+        // SAML Core 3.2.2.2: the second-level code says why; signed, so the SP can trust the refusal as much as an assertion.
         var xml = await ResponseXml.WriteErrorAsync(
-            NewId(), idp.EntityId, demand.ResponseUrl, demand.RequestId, time.GetUtcNow(),
-            SamlConstants.StatusCodes.Responder, subStatus, message, signer, context.RequestAborted);
-        Log.SamlErrorResponseSent(logger, SamlConstants.StatusCodes.Responder, subStatus, demand.ServiceProvider.EntityId);
-        audit.Record(context, new AuditEvent(AuditCategory.Login, AuditActions.ErrorResponse, AuditOutcome.Failed)
+            NewId(), idp.EntityId, responseUrl, requestId, time.GetUtcNow(),
+            answer.StatusCode, answer.SubStatusCode, answer.Message, signer, context.RequestAborted);
+        Log.SamlErrorResponseSent(logger, answer.StatusCode, answer.SubStatusCode, serviceProvider);
+        audit.Record(context, new AuditEvent(answer.Category, AuditActions.ErrorResponse, answer.Category == AuditCategory.Refusal ? AuditOutcome.Refused : AuditOutcome.Failed)
         {
-            ServiceProvider = demand.ServiceProvider.EntityId,
-            Code = subStatus[(subStatus.LastIndexOf(':') + 1)..],
-            Detail = $"request {demand.RequestId}",
+            Actor = answer.Category == AuditCategory.Refusal ? serviceProvider : null,
+            ServiceProvider = serviceProvider,
+            Code = answer.AuditCode,
+            Detail = $"request {requestId}; status {LastSegment(answer.SubStatusCode ?? answer.StatusCode)}",
         });
-        return Post(context, demand.ResponseUrl, xml, demand.RelayState);
+        return PostBindingPage.Show(context, responseUrl, "SAMLResponse", PostBinding.Encode(xml), relayState);
     }
 
-    private static IResult Post(HttpContext context, string acsUrl, string responseXml, string? relayState)
+    private static (X509Certificate2? Certificate, SamlErrorCode Unusable) PickEncryptionCertificate(
+        IReadOnlyList<X509Certificate2> certificates, DateTimeOffset now)
     {
-        var fields = new List<KeyValuePair<string, string>> { new("SAMLResponse", PostBinding.Encode(responseXml)) };
-        if (relayState is not null)
-        {
-            fields.Add(new("RelayState", relayState));
-        }
-
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
-        HtmlPage.NoStore(context);
-        // The form may post only to the ACS URL; the only script is the auto-submit, allowed by nonce.
-        context.Response.Headers.ContentSecurityPolicy =
-            $"default-src 'none'; script-src 'nonce-{nonce}'; style-src 'unsafe-inline'; form-action {acsUrl}; frame-ancestors 'none'; base-uri 'none'";
-        return TypedResults.Content(PostBinding.RenderAutoPostForm(acsUrl, fields, nonce), "text/html; charset=utf-8");
+        // The first certificate valid now (a primary and a secondary during the SP's rollover) whose key is RSA of at least
+        // the minimum size: a registration older than that rule may still hold a weak key, and nothing is encrypted for it.
+        var current = certificates.Where(c => c.NotBefore <= now.UtcDateTime && c.NotAfter >= now.UtcDateTime).ToList();
+        var usable = current.FirstOrDefault(c => KeyStrength.IsSufficientForEncryption(c, SignaturePolicy.Default));
+        return (usable, current.Count == 0 ? SamlErrorCode.MetadataCertificateExpired : SamlErrorCode.MetadataKeyTooSmall);
     }
 
-    private static System.Security.Cryptography.X509Certificates.X509Certificate2 PickEncryptionCertificate(
-        IReadOnlyList<System.Security.Cryptography.X509Certificates.X509Certificate2> certificates, DateTimeOffset now) =>
-        // The first certificate valid now (a primary and a secondary during the SP's rollover).
-        certificates.FirstOrDefault(c => c.NotBefore <= now.UtcDateTime && c.NotAfter >= now.UtcDateTime)
-        ?? throw new SamlException(SamlErrorCode.MetadataCertificateExpired, "The service provider has no valid encryption certificate.");
+    private static string LastSegment(string statusCode) => statusCode[(statusCode.LastIndexOf(':') + 1)..];
 
     private static string NewId() => "_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 }

@@ -1,6 +1,4 @@
-using System.Security.Cryptography;
 using NemLogin.Gateway.Audit;
-using NemLogin.Gateway.Pages;
 using NemLogin.Gateway.Sessions;
 using NemLogin.Gateway.Logout;
 using NemLogin.Saml;
@@ -97,11 +95,7 @@ internal sealed class SloEndpoint(
             fields.Add(new("RelayState", relayState));
         }
 
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
-        HtmlPage.NoStore(context);
-        // Nothing has been validated yet: the page can post nowhere but back to this endpoint.
-        context.Response.Headers.ContentSecurityPolicy =
-            $"default-src 'none'; script-src 'nonce-{nonce}'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-        return TypedResults.Content(PostBinding.RenderAutoPostForm(idp.SingleLogoutUrl, fields, nonce), "text/html; charset=utf-8");
+        // Nothing has been validated yet: the page posts nowhere but back to this endpoint.
+        return PostBindingPage.Show(context, idp.SingleLogoutUrl, fields);
     }
 }

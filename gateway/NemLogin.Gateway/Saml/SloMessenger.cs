@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using NemLogin.Gateway.Pages;
 using NemLogin.Gateway.Signing;
 using NemLogin.Saml;
@@ -38,24 +37,6 @@ internal sealed class SloMessenger(BrokerSigningKeys keys)
         return TypedResults.Redirect(url);
     }
 
-    private static IResult Post(HttpContext context, string url, string parameter, string xml, string? relayState, bool framed)
-    {
-        var fields = new List<KeyValuePair<string, string>> { new(parameter, PostBinding.Encode(xml)) };
-        if (relayState is not null)
-        {
-            fields.Add(new("RelayState", relayState));
-        }
-
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
-        HtmlPage.NoStore(context);
-        // The form may post only to the registered endpoint; inside the logout page's frames the page may be framed by the broker only.
-        context.Response.Headers.ContentSecurityPolicy =
-            $"default-src 'none'; script-src 'nonce-{nonce}'; style-src 'unsafe-inline'; form-action {CspSource(url)}; "
-            + $"frame-ancestors {(framed ? "'self'" : "'none'")}; base-uri 'none'";
-        return TypedResults.Content(PostBinding.RenderAutoPostForm(url, fields, nonce), "text/html; charset=utf-8");
-    }
-
-    /// <summary>A URL as a CSP source: no query (CSP matches paths only) and no character that would end the directive.</summary>
-    public static string CspSource(string url) =>
-        new Uri(url).GetLeftPart(UriPartial.Path).Replace(";", "%3B", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal);
+    private static IResult Post(HttpContext context, string url, string parameter, string xml, string? relayState, bool framed) =>
+        PostBindingPage.Show(context, url, parameter, PostBinding.Encode(xml), relayState, framed);
 }

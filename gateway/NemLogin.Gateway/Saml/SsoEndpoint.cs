@@ -16,12 +16,15 @@ namespace NemLogin.Gateway.Saml;
 /// <summary>
 /// The SSO endpoint: decode with caps, read, find the SP, validate (signature with the SP's registered keys, ACS from
 /// its registration), record the request ID against replay, then hand the demand to the login coordinator.
-/// A request that fails any of this gets an error page: the broker never posts to an address it has not verified.
+/// A request that fails any of this gets an error page: the broker never posts to an address it has not verified. A
+/// trusted request that asks for what the broker cannot give (a NameID format, an authentication context, a profile, a
+/// response binding) is answered with a signed status Response to its verified ACS, as SAML Core 3.2.2.2 expects.
 /// </summary>
 internal sealed class SsoEndpoint(
     ServiceProviderCatalog catalog,
     IdentityProviderInfo idp,
     LoginCoordinator coordinator,
+    SamlResponder responder,
     IGrainFactory grains,
     TimeProvider time,
     IAuditTrail audit,
@@ -39,8 +42,8 @@ internal sealed class SsoEndpoint(
             var request = AuthnRequestXml.Read(message.Xml, SamlLimits.Default);
             issuer = request.Message.Issuer;
             var sp = await catalog.FindIssuerAsync(issuer);
-            var valid = AuthnRequestValidator.ValidateRedirect(message, request, Context(sp));
-            return await ContinueAsync(context, sp, valid);
+            var verdict = AuthnRequestValidator.ValidateRedirect(message, request, Context(sp));
+            return await ContinueAsync(context, sp, verdict);
         }
         catch (SamlException ex)
         {
@@ -74,8 +77,8 @@ internal sealed class SsoEndpoint(
             var request = AuthnRequestXml.Read(PostBinding.Decode(encoded, SamlLimits.Default), SamlLimits.Default);
             issuer = request.Message.Issuer;
             var sp = await catalog.FindIssuerAsync(issuer);
-            var valid = AuthnRequestValidator.ValidatePost(request, relayState, Context(sp));
-            return await ContinueAsync(context, sp, valid);
+            var verdict = AuthnRequestValidator.ValidatePost(request, relayState, Context(sp));
+            return await ContinueAsync(context, sp, verdict);
         }
         catch (SamlException ex)
         {
@@ -92,28 +95,30 @@ internal sealed class SsoEndpoint(
         Now = time.GetUtcNow(),
     };
 
-    private async Task<IResult> ContinueAsync(HttpContext context, RegisteredServiceProvider sp, Valid<ValidatedAuthnRequest> valid)
+    private async Task<IResult> ContinueAsync(HttpContext context, RegisteredServiceProvider sp, AuthnRequestVerdict verdict)
     {
-        var request = valid.Value.Request;
-
-        // Recorded only now, after the signature checks, so forged requests cannot burn a real SP's IDs.
-        var replayKey = OneTimeIdKey.For("saml-authnrequest", sp.EntityId, request.Id);
+        // Recorded only now, after the signature checks, so forged requests cannot burn a real SP's IDs; a refused request's
+        // ID too, so a replay of it is an error page like any other replay.
+        var replayKey = OneTimeIdKey.For("saml-authnrequest", sp.EntityId, verdict.Request.Id);
         if (!await grains.GetGrain<IOneTimeIdGrain>(replayKey).TryUseAsync(time.GetUtcNow() + ReplayWindow))
         {
             throw new SamlException(SamlErrorCode.RequestReplayed, "This request was already used.");
         }
 
-        var demand = new LoginDemand(
-            sp,
-            request.Id,
-            valid.Value.AssertionConsumerServiceUrl,
-            valid.Value.RelayState,
-            Loa.Required(request.RequestedAuthnContext?.ClassRefs, sp.Registration.MinimumLoa),
-            request.ForceAuthn,
-            request.IsPassive,
-            request.NameIdPolicyFormat);
-        return await coordinator.BeginAsync(context, demand);
+        return await verdict.Match(
+            accepted => coordinator.BeginAsync(context, Demand(sp, accepted.Value)),
+            refused => responder.SendRefusalAsync(context, sp, refused));
     }
+
+    private static LoginDemand Demand(RegisteredServiceProvider sp, ValidatedAuthnRequest valid) => new(
+        sp,
+        valid.Request.Id,
+        valid.AssertionConsumerServiceUrl,
+        valid.RelayState,
+        Loa.Required(valid.Request.RequestedAuthnContext?.ClassRefs, sp.Registration.MinimumLoa),
+        valid.Request.ForceAuthn,
+        valid.Request.IsPassive,
+        valid.Request.NameIdPolicyFormat);
 
     private IResult Refuse(HttpContext context, SamlException ex, string? issuer)
     {

@@ -14,13 +14,16 @@ internal sealed record RegisteredServiceProvider(
 {
     public string EntityId => Registration.EntityId;
 
-    /// <summary>The data encryption algorithm: the administrator's choice, else the SP metadata's, else AES-256-GCM (OIOSAML 3).</summary>
+    /// <summary>The data encryption algorithm: the administrator's choice, else the SP metadata's, else AES-256-GCM.</summary>
     public string DataEncryptionAlgorithm =>
-        Registration.PolicyDataEncryptionAlgorithm ?? Registration.DataEncryptionAlgorithm ?? SamlConstants.Algorithms.Aes256Gcm;
+        Registration.PolicyDataEncryptionAlgorithm ?? Registration.DataEncryptionAlgorithm ?? EncryptionChoice.DefaultDataAlgorithm;
 
-    /// <summary>The key transport algorithm: the administrator's choice, else the SP metadata's, else RSA-OAEP (OIOSAML 3).</summary>
+    /// <summary>
+    /// The key transport algorithm: the administrator's choice, else the SP metadata's, else rsa-oaep-mgf1p, the one every
+    /// SAML implementation must decrypt (<see cref="EncryptionChoice.DefaultKeyTransportAlgorithm"/>).
+    /// </summary>
     public string KeyTransportAlgorithm =>
-        Registration.PolicyKeyTransportAlgorithm ?? Registration.KeyTransportAlgorithm ?? SamlConstants.Algorithms.RsaOaep;
+        Registration.PolicyKeyTransportAlgorithm ?? Registration.KeyTransportAlgorithm ?? EncryptionChoice.DefaultKeyTransportAlgorithm;
 
     /// <summary>
     /// The NameID format a response carries: the SP's policy when it fixes one (an administrative decision overrides the

@@ -10,12 +10,6 @@ namespace NemLogin.Gateway.ServiceProviders;
 /// <summary>Turns SP metadata plus the broker's policy for that SP into a registration.</summary>
 internal static class RegistrationFromMetadata
 {
-    private static readonly string[] DataAlgorithms =
-        [SamlConstants.Algorithms.Aes256Gcm, SamlConstants.Algorithms.Aes256Cbc];
-
-    private static readonly string[] KeyTransports =
-        [SamlConstants.Algorithms.RsaOaep, SamlConstants.Algorithms.RsaOaepMgf1p];
-
     /// <summary>Attributes an SP gets when its metadata requests none: everything but the CPR number.</summary>
     private static readonly ImmutableArray<string> DefaultAttributes =
     [
@@ -31,9 +25,10 @@ internal static class RegistrationFromMetadata
         var read = MetadataReader.ReadServiceProvider(metadataXml, SamlLimits.Default);
         // http is accepted on loopback only: nobody else can reach such an endpoint (the embedded demo, tests).
         var metadata = MetadataValidator.ValidateServiceProvider(read, now, allowHttpLoopback: true).Value;
-        // OIOSAML 3: the SP's first advertised EncryptionMethod that we support wins; none advertised means the default pair.
-        var data = metadata.EncryptionMethods.FirstOrDefault(m => DataAlgorithms.Contains(m, StringComparer.Ordinal));
-        var transport = metadata.EncryptionMethods.FirstOrDefault(m => KeyTransports.Contains(m, StringComparer.Ordinal));
+        // OIOSAML 3: the SP's first advertised EncryptionMethod of each kind that we support wins; what it does not list
+        // falls back to the default when the assertion is written (EncryptionChoice), so a later default change reaches it.
+        var data = EncryptionChoice.FirstDataAlgorithm(metadata.EncryptionMethods);
+        var transport = EncryptionChoice.FirstKeyTransportAlgorithm(metadata.EncryptionMethods);
         var requested = metadata.RequestedAttributes
             .Select(a => a.Name)
             .Where(SamlConstants.Attributes.Known.Contains)

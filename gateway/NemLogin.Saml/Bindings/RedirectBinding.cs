@@ -85,8 +85,8 @@ public static class RedirectBinding
 
     /// <summary>
     /// Verifies the query signature of a decoded message with one of <paramref name="trustedCertificates"/> (valid at
-    /// <paramref name="now"/>) and returns it. Errors: SignatureMissing, SignatureAlgorithmNotAllowed, SignatureCertificateExpired,
-    /// SignatureKeyUntrusted, SignatureInvalid.
+    /// <paramref name="now"/>, key at least the policy's minimum size) and returns it. Errors: SignatureMissing,
+    /// SignatureAlgorithmNotAllowed, SignatureCertificateExpired, SignatureKeyUntrusted, SignatureKeyTooSmall, SignatureInvalid.
     /// </summary>
     public static X509Certificate2 VerifySignature(
         RedirectMessage message,
@@ -107,7 +107,7 @@ public static class RedirectBinding
             throw new SamlException(SamlErrorCode.SignatureAlgorithmNotAllowed, "The signature algorithm is not allowed.");
         }
 
-        foreach (var certificate in TrustedKeys.Select(trustedCertificates, [], now))
+        foreach (var certificate in TrustedKeys.Select(trustedCertificates, [], now, policy))
         {
             if (SignatureAlgorithms.Verify(message.SigAlg, certificate, message.SignedOctets, message.Signature))
             {

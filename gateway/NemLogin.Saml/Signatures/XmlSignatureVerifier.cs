@@ -32,7 +32,7 @@ public static class XmlSignatureVerifier
         var signature = RequireSingleDirectSignature(element);
         SafeXml.EnsureUniqueIds(element.OwnerDocument);
         var signedInfo = SignedInfoRules.Check(signature, element, policy);
-        var candidates = TrustedKeys.Select(trustedCertificates, CertificateHints(signature), now);
+        var candidates = TrustedKeys.Select(trustedCertificates, CertificateHints(signature), now, policy);
         RequireDigestMatches(element, signature, signedInfo);
         return RequireSignatureValue(signature, signedInfo, candidates);
     }

@@ -27,4 +27,11 @@ public sealed record AuthnRequestValidationContext
     public TimeSpan MaxMessageAge { get; init; } = TimeSpan.FromMinutes(10);
 
     public SignaturePolicy SignaturePolicy { get; init; } = SignaturePolicy.Default;
+
+    /// <summary>
+    /// The OIOSAML 3 eID attribute profiles the broker can assert. A request naming profiles, none of them offered, is
+    /// answered NoAuthnContext. Only the citizen profile (Person) until business identities exist.
+    /// </summary>
+    public IReadOnlySet<string> OfferedProfiles { get; init; } =
+        new HashSet<string>(StringComparer.Ordinal) { SamlConstants.OioSaml.ProfilePerson };
 }

@@ -5,8 +5,11 @@ using NemLogin.Saml.Signatures;
 namespace NemLogin.Saml.Validation;
 
 /// <summary>
-/// Applies SAML 2.0 and OIOSAML 3 rules to a received AuthnRequest. Each rule is one method throwing its
-/// <see cref="SamlErrorCode"/>; the structure was checked by the reader (including Version 2.0, SAML Core 4.1.2).
+/// Applies SAML 2.0 and OIOSAML 3 rules to a received AuthnRequest, one method per rule, in two stages. Trust: signature
+/// with the registered keys, ID, Issuer, IssueInstant, Destination and the ACS from the registration; a failure throws its
+/// <see cref="SamlErrorCode"/> and the request gets an error page, since nothing proves where an answer could go. Then
+/// what the request asks for: a rule broken there gives a verdict refused with its SAML status (SAML Core 3.2.2.2), which
+/// the broker posts to the verified ACS. The structure was checked by the reader (including Version 2.0, SAML Core 4.1.2).
 /// </summary>
 public static class AuthnRequestValidator
 {
@@ -17,17 +20,21 @@ public static class AuthnRequestValidator
         SamlConstants.NameIdFormats.Unspecified,
     };
 
-    private static readonly HashSet<string> AcceptedClassRefs = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> LevelClassRefs = new(StringComparer.Ordinal)
     {
         SamlConstants.OioSaml.LoaLow,
         SamlConstants.OioSaml.LoaSubstantial,
         SamlConstants.OioSaml.LoaHigh,
+    };
+
+    private static readonly HashSet<string> ProfileClassRefs = new(StringComparer.Ordinal)
+    {
         SamlConstants.OioSaml.ProfilePerson,
         SamlConstants.OioSaml.ProfileProfessional,
     };
 
     /// <summary>HTTP-Redirect: the query signature is required; an XML signature inside is ignored (SAML Bindings 3.4.4.1).</summary>
-    public static Valid<ValidatedAuthnRequest> ValidateRedirect(
+    public static AuthnRequestVerdict ValidateRedirect(
         RedirectMessage message,
         ReceivedMessage<AuthnRequest> request,
         AuthnRequestValidationContext context)
@@ -42,7 +49,7 @@ public static class AuthnRequestValidator
     }
 
     /// <summary>HTTP-POST: the enveloped XML signature on the AuthnRequest root is required (SAML Bindings 3.5.4).</summary>
-    public static Valid<ValidatedAuthnRequest> ValidatePost(
+    public static AuthnRequestVerdict ValidatePost(
         ReceivedMessage<AuthnRequest> request,
         string? relayState,
         AuthnRequestValidationContext context)
@@ -55,20 +62,30 @@ public static class AuthnRequestValidator
         return ValidateRequest(request.Message, relayState, context);
     }
 
-    private static Valid<ValidatedAuthnRequest> ValidateRequest(
+    private static AuthnRequestVerdict ValidateRequest(
         AuthnRequest request, string? relayState, AuthnRequestValidationContext context)
     {
         ValidateId(request);
         ValidateIssuer(request);
         ValidateIssueInstant(request, context);
         ValidateDestination(request, context);
-        ValidateProtocolBinding(request);
         var acsUrl = AssertionConsumerServiceSelector.Select(request, context.RegisteredAssertionConsumerServices);
-        ValidateNameIdPolicy(request);
-        var requestedAuthnContext = ValidateRequestedAuthnContext(request);
 
-        return new Valid<ValidatedAuthnRequest>(
-            new ValidatedAuthnRequest(request with { RequestedAuthnContext = requestedAuthnContext }, acsUrl, relayState));
+        // From here the request is the SP's own and the ACS its registered one: what it asks for is answered with a status.
+        var refusal = ValidateProtocolBinding(request)
+            ?? ValidateNameIdPolicy(request)
+            ?? ValidateRequestedAuthnContext(request)
+            ?? ValidateAttributeProfile(request, context);
+        if (refusal is { } r)
+        {
+            return new AuthnRequestVerdict(new Valid<RefusedAuthnRequest>(
+                new RefusedAuthnRequest(request, acsUrl, relayState, r.Reason, r.Status, r.SubStatus, r.Message)));
+        }
+
+        // OIOSAML 3.0.3: the schema default "exact" is read as "minimum", since an over-achieved level is asserted as achieved.
+        var normalised = request.RequestedAuthnContext is { } requested ? requested with { Comparison = "minimum" } : null;
+        return new AuthnRequestVerdict(new Valid<ValidatedAuthnRequest>(
+            new ValidatedAuthnRequest(request with { RequestedAuthnContext = normalised }, acsUrl, relayState)));
     }
 
     // SAML Bindings 3.4.4.1: the query signature covers the encoded message; it must be the message that was read.
@@ -158,27 +175,24 @@ public static class AuthnRequestValidator
         }
     }
 
-    // SAML Profiles 4.1.4.1 / OIOSAML 3.0.3: the response is delivered with HTTP-POST only.
-    private static void ValidateProtocolBinding(AuthnRequest request)
-    {
-        if (request.ProtocolBinding is not null && request.ProtocolBinding != SamlConstants.Bindings.HttpPost)
-        {
-            throw new SamlException(SamlErrorCode.ProtocolBindingUnsupported, "Only HTTP-POST responses are offered.");
-        }
-    }
+    // SAML Profiles 4.1.4.1 / OIOSAML 3.0.3: the response is delivered with HTTP-POST only; SAML Core 3.2.2.2 UnsupportedBinding.
+    private static (SamlErrorCode Reason, string Status, string SubStatus, string Message)? ValidateProtocolBinding(AuthnRequest request) =>
+        request.ProtocolBinding is not null && request.ProtocolBinding != SamlConstants.Bindings.HttpPost
+            ? (SamlErrorCode.ProtocolBindingUnsupported, SamlConstants.StatusCodes.Requester, SamlConstants.StatusCodes.UnsupportedBinding,
+                "Only HTTP-POST responses are offered.")
+            : null;
 
-    // SAML Core 3.4.1.1; OIOSAML 3.0.3: persistent (default) or transient identifiers.
-    private static void ValidateNameIdPolicy(AuthnRequest request)
-    {
-        if (request.NameIdPolicyFormat is not null && !AcceptedNameIdFormats.Contains(request.NameIdPolicyFormat))
-        {
-            throw new SamlException(SamlErrorCode.NameIdPolicyUnsupported, "The requested NameID format is not offered.");
-        }
-    }
+    // SAML Core 3.4.1.1: a NameIDPolicy Format the IdP cannot satisfy is answered InvalidNameIDPolicy. OIOSAML 3.0.3 offers
+    // persistent (also for unspecified or no policy) and transient identifiers.
+    private static (SamlErrorCode Reason, string Status, string SubStatus, string Message)? ValidateNameIdPolicy(AuthnRequest request) =>
+        request.NameIdPolicyFormat is not null && !AcceptedNameIdFormats.Contains(request.NameIdPolicyFormat)
+            ? (SamlErrorCode.NameIdPolicyUnsupported, SamlConstants.StatusCodes.Requester, SamlConstants.StatusCodes.InvalidNameIdPolicy,
+                "The requested NameID format is not offered; persistent and transient are.")
+            : null;
 
-    // SAML Core 3.3.2.2.1; OIOSAML 3.0.3: Comparison "minimum" with NSIS levels or eID profiles. The schema default
-    // "exact" is read as "minimum", since an over-achieved level is asserted as achieved.
-    private static RequestedAuthnContext? ValidateRequestedAuthnContext(AuthnRequest request)
+    // SAML Core 3.3.2.2.1: a requested context the IdP cannot satisfy is answered NoAuthnContext. OIOSAML 3.0.3: Comparison
+    // "minimum" (or the schema default "exact") with NSIS levels and eID profiles as class refs; decl refs are not offered.
+    private static (SamlErrorCode Reason, string Status, string SubStatus, string Message)? ValidateRequestedAuthnContext(AuthnRequest request)
     {
         if (request.RequestedAuthnContext is not { } requested)
         {
@@ -187,16 +201,27 @@ public static class AuthnRequestValidator
 
         if (requested.Comparison is not ("minimum" or "exact"))
         {
-            throw new SamlException(
-                SamlErrorCode.AuthnContextUnsupported, $"Comparison '{requested.Comparison}' is not supported.");
+            return NoAuthnContext(SamlErrorCode.AuthnContextUnsupported, $"Comparison '{requested.Comparison}' is not supported.");
         }
 
-        if (requested.ClassRefs.Count == 0 || requested.ClassRefs.Any(r => !AcceptedClassRefs.Contains(r)))
-        {
-            throw new SamlException(
-                SamlErrorCode.AuthnContextUnsupported, "The requested authentication context class is not offered.");
-        }
-
-        return requested with { Comparison = "minimum" };
+        return requested.ClassRefs.Count == 0 || requested.ClassRefs.Any(r => !LevelClassRefs.Contains(r) && !ProfileClassRefs.Contains(r))
+            ? NoAuthnContext(SamlErrorCode.AuthnContextUnsupported, "The requested authentication context class is not offered.")
+            : null;
     }
+
+    // OIOSAML 3.0.3: the attribute profile is requested as a class ref; with Comparison "minimum" any listed profile will do,
+    // so the request is refused only when it names profiles and the broker offers none of them (never a citizen assertion
+    // to an SP that asked for a professional one).
+    private static (SamlErrorCode Reason, string Status, string SubStatus, string Message)? ValidateAttributeProfile(
+        AuthnRequest request, AuthnRequestValidationContext context)
+    {
+        var profiles = request.RequestedAuthnContext?.ClassRefs.Where(ProfileClassRefs.Contains).ToList() ?? [];
+        return profiles.Count > 0 && !profiles.Any(context.OfferedProfiles.Contains)
+            ? NoAuthnContext(SamlErrorCode.AttributeProfileNotOffered, "The requested eID attribute profile is not offered.")
+            : null;
+    }
+
+    // SAML Core 3.2.2.2: NoAuthnContext is a second-level code; the broker is the party that cannot satisfy it (Responder).
+    private static (SamlErrorCode Reason, string Status, string SubStatus, string Message) NoAuthnContext(SamlErrorCode reason, string message) =>
+        (reason, SamlConstants.StatusCodes.Responder, SamlConstants.StatusCodes.NoAuthnContext, message);
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using NemLogin.Saml.Metadata;
+using NemLogin.Saml.Signatures;
 
 namespace NemLogin.Saml.Validation;
 
@@ -13,13 +14,17 @@ public static class MetadataValidator
     /// <param name="metadata">What <see cref="MetadataReader.ReadServiceProvider"/> read.</param>
     /// <param name="now">The current time, for validUntil and certificate expiry.</param>
     /// <param name="allowHttpLoopback">Accept http:// endpoints on localhost (the embedded demo only).</param>
+    /// <param name="keyPolicy">The minimum key sizes; <see cref="SignaturePolicy.Default"/> when null.</param>
     public static Valid<ServiceProviderMetadata> ValidateServiceProvider(
-        ServiceProviderMetadata metadata, DateTimeOffset now, bool allowHttpLoopback = false)
+        ServiceProviderMetadata metadata, DateTimeOffset now, bool allowHttpLoopback = false, SignaturePolicy? keyPolicy = null)
     {
         ArgumentNullException.ThrowIfNull(metadata);
+        var policy = keyPolicy ?? SignaturePolicy.Default;
         ValidateValidUntil(metadata.ValidUntil, now);
         ValidateCertificates(metadata.SigningCertificates, "signing", now);
         ValidateCertificates(metadata.EncryptionCertificates, "encryption", now);
+        ValidateSigningKeys(metadata.SigningCertificates, policy);
+        ValidateEncryptionKeys(metadata.EncryptionCertificates, policy);
         ValidateAssertionConsumerServices(metadata.AssertionConsumerServices);
         ValidateEndpointsSecure(metadata.AssertionConsumerServices.Concat(metadata.SingleLogoutServices), allowHttpLoopback);
         ValidateRequestedAttributes(metadata.RequestedAttributes);
@@ -30,12 +35,14 @@ public static class MetadataValidator
     /// <param name="metadata">What <see cref="MetadataReader.ReadIdentityProvider"/> read.</param>
     /// <param name="now">The current time, for validUntil and certificate expiry.</param>
     /// <param name="allowHttpLoopback">Accept http:// endpoints on localhost (tests and the embedded demo only).</param>
+    /// <param name="keyPolicy">The minimum key sizes; <see cref="SignaturePolicy.Default"/> when null.</param>
     public static Valid<IdentityProviderMetadata> ValidateIdentityProvider(
-        IdentityProviderMetadata metadata, DateTimeOffset now, bool allowHttpLoopback = false)
+        IdentityProviderMetadata metadata, DateTimeOffset now, bool allowHttpLoopback = false, SignaturePolicy? keyPolicy = null)
     {
         ArgumentNullException.ThrowIfNull(metadata);
         ValidateValidUntil(metadata.ValidUntil, now);
         ValidateCertificates(metadata.SigningCertificates, "signing", now);
+        ValidateSigningKeys(metadata.SigningCertificates, keyPolicy ?? SignaturePolicy.Default);
         ValidateSingleSignOnServices(metadata.SingleSignOnServices);
         ValidateEndpointsSecure(metadata.SingleSignOnServices.Concat(metadata.SingleLogoutServices), allowHttpLoopback);
         return new Valid<IdentityProviderMetadata>(metadata);
@@ -62,6 +69,43 @@ public static class MetadataValidator
         if (certificates.Any(c => new DateTimeOffset(c.NotAfter.ToUniversalTime()) < now))
         {
             throw new SamlException(SamlErrorCode.MetadataCertificateExpired, $"A {use} certificate has expired.");
+        }
+    }
+
+    // OIOSAML 3 Cryptography; NIST SP 800-131A: signing keys are RSA of at least 2048 bits or EC of at least P-256. A weak
+    // key is refused at registration, where the operator can act, rather than only when the first request fails.
+    private static void ValidateSigningKeys(IReadOnlyList<X509Certificate2> certificates, SignaturePolicy policy)
+    {
+        foreach (var certificate in certificates)
+        {
+            if (KeyStrength.RsaBits(certificate) is null && KeyStrength.EcBits(certificate) is null)
+            {
+                throw new SamlException(SamlErrorCode.MetadataKeyUnsupported, "A signing certificate's key is neither RSA nor EC.");
+            }
+
+            if (!KeyStrength.IsSufficientForSignatures(certificate, policy))
+            {
+                throw new SamlException(
+                    SamlErrorCode.MetadataKeyTooSmall,
+                    $"A signing key is below the minimum (RSA {policy.MinimumRsaKeyBits} bits, EC {policy.MinimumEcKeyBits} bits).");
+            }
+        }
+    }
+
+    // XML Encryption 1.1, 5.5: the broker transports content keys with RSA-OAEP, so an SP needs an RSA encryption key of at
+    // least the minimum size; a key without use (SAML Metadata 2.4.1.1) may be EC for signing and is then not an encryption key.
+    private static void ValidateEncryptionKeys(IReadOnlyList<X509Certificate2> certificates, SignaturePolicy policy)
+    {
+        var rsa = certificates.Where(c => KeyStrength.RsaBits(c) is not null).ToList();
+        if (rsa.Count == 0)
+        {
+            throw new SamlException(SamlErrorCode.MetadataKeyUnsupported, "The metadata has no RSA encryption certificate.");
+        }
+
+        if (rsa.Any(c => !KeyStrength.IsSufficientForEncryption(c, policy)))
+        {
+            throw new SamlException(
+                SamlErrorCode.MetadataKeyTooSmall, $"An encryption key is below the minimum of RSA {policy.MinimumRsaKeyBits} bits.");
         }
     }
 

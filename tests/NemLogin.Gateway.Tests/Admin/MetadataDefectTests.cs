@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using NemLogin.Gateway.Tests.Support;
 using NemLogin.Saml;
 using Xunit;
 
@@ -30,6 +31,18 @@ public sealed class MetadataDefectTests(AdminFixture fixture)
         var reply = await fixture.Admin.RegisterAsync(SpMetadata.WithExpiredCertificate(sp.EntityId, sp.AcsUrl));
 
         await AssertRefusedAsync(reply, SamlErrorCode.MetadataCertificateExpired, sp.EntityId);
+    }
+
+    [Fact]
+    public async Task Register_Rsa1024Key_RefusedMetadataKeyTooSmall()
+    {
+        // Weak keys (NIST SP 800-131A): a factorable signing key lets anyone sign as the SP; an encryption key, read its assertions.
+        var host = $"sp-weak-{Guid.NewGuid():N}.test";
+        var sp = new TestServiceProvider($"https://{host}/saml", $"https://{host}/saml/acs", keyBits: 1024);
+
+        var reply = await fixture.Admin.RegisterAsync(sp.Metadata());
+
+        await AssertRefusedAsync(reply, SamlErrorCode.MetadataKeyTooSmall, sp.EntityId);
     }
 
     [Fact]

@@ -136,6 +136,25 @@ public sealed class PolicyTests(AdminFixture fixture)
     }
 
     [Fact]
+    public async Task Policy_EveryAttributeAllowed_AssertionCarriesExactlyWhatIdpMetadataOffers()
+    {
+        // SAML Metadata 2.4.3: the metadata tells the truth both ways: nothing offered that is never issued, nothing issued
+        // that is not offered, for an SP entitled to everything.
+        var sp = await RegisterAsync("everything");
+        await PutPolicyAsync(sp, Policy() with { AllowedAttributes = [.. SamlConstants.Attributes.Known], CprEntitled = true });
+        using var http = new HttpClient();
+        var metadata = new XmlDocument();
+        metadata.LoadXml(await http.GetStringAsync(fixture.BaseUrl + "/saml/metadata", TestContext.Current.CancellationToken));
+        var offered = metadata.GetElementsByTagName("Attribute", SamlConstants.Namespaces.Assertion)
+            .Cast<XmlElement>().Select(a => a.GetAttribute("Name")).Order(StringComparer.Ordinal);
+        using var browser = new TestBrowser();
+
+        var login = await LoginAsync(browser, sp);
+
+        Assert.Equal(offered, login.Assertion.Attributes.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Policy_MetadataPostedAgain_PolicyKept()
     {
         var sp = await RegisterAsync("kept");

@@ -4,6 +4,7 @@ using NemLogin.Saml;
 using NemLogin.Saml.Signatures;
 using NemLogin.Saml.Xml;
 using Xunit;
+using A = NemLogin.Saml.SamlConstants.Attributes;
 
 namespace NemLogin.Gateway.Tests.EndToEnd;
 
@@ -19,6 +20,27 @@ public sealed class MetadataAndHealthTests(BrokerFixture fixture) : IClassFixtur
         Assert.Equal(fixture.IdpMetadata.SigningCertificates[0].Thumbprint, verifiedWith.Thumbprint);
         Assert.True(fixture.IdpMetadata.WantAuthnRequestsSigned);
         Assert.Contains(fixture.IdpMetadata.SingleSignOnServices, e => e.Binding == SamlConstants.Bindings.HttpRedirect && e.Location == fixture.SsoUrl);
+    }
+
+    [Fact]
+    public void Metadata_Attributes_OnlyThoseTheBrokerIssues()
+    {
+        // SAML Metadata 2.4.3: the IdP offers what it can assert. No business identities, privileges or bootstrap tokens are
+        // issued yet, so an SP must not find them offered.
+        var document = SafeXml.Load(fixture.IdpMetadataXml, SamlLimits.Default);
+        var offered = document.GetElementsByTagName("Attribute", SamlConstants.Namespaces.Assertion)
+            .Cast<System.Xml.XmlElement>().Select(a => a.GetAttribute("Name")).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Equal(
+            new HashSet<string>(StringComparer.Ordinal)
+            {
+                A.SpecVersion, A.Loa, A.Ial, A.Aal, A.FullName, A.FirstName, A.LastName, A.Email, A.CprNumber, A.CprUuid, A.DateOfBirth, A.Age,
+            },
+            offered);
+        Assert.DoesNotContain(A.Cvr, offered);
+        Assert.DoesNotContain(A.ProfessionalUuid, offered);
+        Assert.DoesNotContain(A.PrivilegesIntermediate, offered);
+        Assert.DoesNotContain(A.BootstrapToken, offered);
     }
 
     [Fact]

@@ -23,6 +23,9 @@ public sealed class MetadataDirectoryTests
             Assert.DoesNotContain("AssertionConsumerService", withoutAcs, StringComparison.Ordinal);
             await File.WriteAllTextAsync(Path.Combine(directory, "defective.xml"), withoutAcs, TestContext.Current.CancellationToken);
             await File.WriteAllTextAsync(Path.Combine(directory, "garbage.xml"), "<not-metadata", TestContext.Current.CancellationToken);
+            // Weak keys: an RSA-1024 key is refused at registration (MetadataKeyTooSmall), so its requests find no SP.
+            var weak = new TestServiceProvider("https://weak.test/saml", "https://weak.test/acs", keyBits: 1024);
+            weak.WriteMetadataTo(directory);
 
             await using var broker = new BrokerFactory(new Dictionary<string, string?> { ["ServiceProviders:MetadataDirectory"] = directory });
             var sso = broker.BaseUrl + "/saml/sso";
@@ -30,10 +33,12 @@ public sealed class MetadataDirectoryTests
 
             var goodPage = await browser.GetAsync(await good.RedirectUrlAsync(sso, good.NewRequest(sso)));
             var defectivePage = await browser.GetAsync(await defective.RedirectUrlAsync(sso, defective.NewRequest(sso)));
+            var weakPage = await browser.GetAsync(await weak.RedirectUrlAsync(sso, weak.NewRequest(sso)));
 
             Assert.Equal(HttpStatusCode.OK, goodPage.Status);
             Assert.Contains("name=\"username\"", goodPage.Html, StringComparison.Ordinal);
             Assert.Equal($"saml.{(int)SamlErrorCode.IssuerUnknown}.{SamlErrorCode.IssuerUnknown}", defectivePage.ErrorCode);
+            Assert.Equal($"saml.{(int)SamlErrorCode.IssuerUnknown}.{SamlErrorCode.IssuerUnknown}", weakPage.ErrorCode);
         }
         finally
         {

@@ -1,6 +1,9 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using NemLogin.Gateway.Tests.Support;
+using NemLogin.Grains.ServiceProviders;
 using NemLogin.Saml;
+using Orleans;
 using Xunit;
 
 namespace NemLogin.Gateway.Tests.EndToEnd;
@@ -20,6 +23,39 @@ public sealed class RequestRefusalTests(BrokerFixture fixture) : IClassFixture<B
         var page = await browser.GetAsync(await fixture.SpA.RedirectUrlAsync(fixture.SsoUrl, request));
 
         AssertRefused(browser, page, SamlErrorCode.AcsUrlNotRegistered);
+    }
+
+    [Fact]
+    public async Task AcsUrl_NotRegisteredWithUnsatisfiableNameIdPolicy_ErrorPageNoStatusPost()
+    {
+        // A status Response goes only to a verified ACS: a refusable request naming an attacker's ACS is an error page.
+        using var browser = new TestBrowser();
+        var request = fixture.SpA.NewRequest(fixture.SsoUrl, acsUrl: "https://attacker.test/acs") with
+        {
+            NameIdPolicyFormat = "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress",
+        };
+
+        var page = await browser.GetAsync(await fixture.SpA.RedirectUrlAsync(fixture.SsoUrl, request));
+
+        AssertRefused(browser, page, SamlErrorCode.AcsUrlNotRegistered);
+    }
+
+    [Fact]
+    public async Task StatusRefusal_Replayed_ErrorPageSecondTime()
+    {
+        // Replay: a request answered with a status is used up like any other; its second use is an error page.
+        var request = fixture.SpA.NewRequest(fixture.SsoUrl) with { NameIdPolicyFormat = "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress" };
+        var url = await fixture.SpA.RedirectUrlAsync(fixture.SsoUrl, request);
+        using (var first = new TestBrowser())
+        {
+            var page = await first.GetAsync(url);
+            Assert.Contains("name=\"SAMLResponse\"", page.Html, StringComparison.Ordinal);
+        }
+
+        using var second = new TestBrowser();
+        var replay = await second.GetAsync(url);
+
+        AssertRefused(second, replay, SamlErrorCode.RequestReplayed);
     }
 
     [Fact]
@@ -58,6 +94,27 @@ public sealed class RequestRefusalTests(BrokerFixture fixture) : IClassFixture<B
         Assert.Equal(HttpStatusCode.BadRequest, page.Status);
         Assert.Contains(page.ErrorCode, new[] { $"saml.{(int)SamlErrorCode.SignatureInvalid}.{SamlErrorCode.SignatureInvalid}", $"saml.{(int)SamlErrorCode.SignatureKeyUntrusted}.{SamlErrorCode.SignatureKeyUntrusted}" });
         AssertNoSession(browser);
+    }
+
+    [Fact]
+    public async Task Signature_ByRegisteredRsa1024Key_RefusedSignatureKeyTooSmall()
+    {
+        // Weak keys: a registration stored before the minimum was enforced (written to its grain here, past the metadata
+        // checks) holds an RSA-1024 key; a signature by it proves nothing, so the request is refused at verification.
+        var weak = new TestServiceProvider("https://weak-registered.test/saml", "https://weak-registered.test/acs", keyBits: 1024);
+        await fixture.Broker.Services.GetRequiredService<IGrainFactory>().GetGrain<IServiceProviderGrain>(weak.EntityId).RegisterAsync(new ServiceProviderRegistration
+        {
+            EntityId = weak.EntityId,
+            SigningCertificates = [weak.Certificate.RawData],
+            EncryptionCertificates = [weak.Certificate.RawData],
+            AssertionConsumerServices = [new SamlEndpoint(SamlConstants.Bindings.HttpPost, weak.AcsUrl, 0, true)],
+            AllowedAttributes = [SamlConstants.Attributes.SpecVersion, SamlConstants.Attributes.Loa],
+        });
+        using var browser = new TestBrowser();
+
+        var page = await browser.GetAsync(await weak.RedirectUrlAsync(fixture.SsoUrl, weak.NewRequest(fixture.SsoUrl)));
+
+        AssertRefused(browser, page, SamlErrorCode.SignatureKeyTooSmall);
     }
 
     [Fact]

@@ -90,22 +90,6 @@ public sealed class SpInitiatedLoginTests(BrokerFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task IsPassive_NoSession_AnswersNoPassive()
-    {
-        using var browser = new TestBrowser();
-        var request = fixture.SpA.NewRequest(fixture.SsoUrl, isPassive: true);
-
-        var outcome = await SamlLoginWalk.RunAsync(browser, await fixture.SpA.RedirectUrlAsync(fixture.SsoUrl, request));
-        var response = ResponseXml.Read(outcome.ResponseXml, SamlLimits.Default).Message;
-
-        Assert.False(outcome.SawLoginPage);
-        Assert.Equal(SamlConstants.StatusCodes.NoPassive, response.SubStatusCode);
-        Assert.Equal(request.Id, response.InResponseTo);
-        var error = Assert.Throws<SamlException>(() => fixture.SpA.Validate(outcome.ResponseXml, request.Id, fixture.IdpMetadata));
-        Assert.Equal(SamlErrorCode.StatusNotSuccess, error.Code);
-    }
-
-    [Fact]
     public async Task IsPassive_WithSession_AnswersWithAssertion()
     {
         using var browser = new TestBrowser();
@@ -117,18 +101,6 @@ public sealed class SpInitiatedLoginTests(BrokerFixture fixture) : IClassFixture
 
         Assert.False(outcome.SawLoginPage);
         fixture.SpA.Validate(outcome.ResponseXml, passive.Id, fixture.IdpMetadata);
-    }
-
-    [Fact]
-    public async Task LoaHigh_UserAtSubstantial_AnswersNoAuthnContext()
-    {
-        using var browser = new TestBrowser();
-        var request = fixture.SpA.NewRequest(fixture.SsoUrl, SamlConstants.OioSaml.LoaHigh);
-
-        var outcome = await SamlLoginWalk.RunAsync(browser, await fixture.SpA.RedirectUrlAsync(fixture.SsoUrl, request), "alice");
-        var response = ResponseXml.Read(outcome.ResponseXml, SamlLimits.Default).Message;
-
-        Assert.Equal(SamlConstants.StatusCodes.NoAuthnContext, response.SubStatusCode);
     }
 
     [Fact]

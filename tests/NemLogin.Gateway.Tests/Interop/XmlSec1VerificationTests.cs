@@ -1,13 +1,53 @@
+using System.Security.Cryptography.X509Certificates;
+using System.Xml;
 using NemLogin.Gateway.Tests.Support;
 using NemLogin.Saml;
 using NemLogin.Saml.Validation;
+using NemLogin.Saml.Xml;
 using Xunit;
 
 namespace NemLogin.Gateway.Tests.Interop;
 
-/// <summary>xmlsec1, an independent XML-DSig implementation, verifies our assertion signature against our metadata certificate.</summary>
+/// <summary>
+/// xmlsec1 (libxmlsec 1.2.37, Debian 12), an independent XML-DSig and XML Encryption implementation, verifies our assertion
+/// signature against our metadata certificate and decrypts what we encrypt for an SP that names no algorithms.
+/// </summary>
 public sealed class XmlSec1VerificationTests(BrokerFixture fixture) : IClassFixture<BrokerFixture>
 {
+    [Fact]
+    public async Task XmlSec1_SpMetadataWithoutEncryptionMethod_DecryptsAssertionWithSpKey()
+    {
+        // SP A's metadata lists no EncryptionMethod, like most SP software: it must get what every SAML stack decrypts
+        // (saml-conformance-2.0-os: rsa-oaep-mgf1p key transport), not XML Encryption 1.1 rsa-oaep, which xmlsec1 1.2 lacks.
+        Assert.Empty(fixture.SpA.EncryptionMethods);
+        using var browser = new TestBrowser();
+        var request = fixture.SpA.NewRequest(fixture.SsoUrl);
+        var outcome = await SamlLoginWalk.RunAsync(browser, await fixture.SpA.RedirectUrlAsync(fixture.SsoUrl, request));
+        var directory = Directory.CreateTempSubdirectory("nemlogin-xmlsec1-decrypt-").FullName;
+        try
+        {
+            var responsePath = Path.Combine(directory, "response.xml");
+            var keyPath = Path.Combine(directory, "sp-key.pem");
+            await File.WriteAllTextAsync(responsePath, outcome.ResponseXml, TestContext.Current.CancellationToken);
+            await File.WriteAllTextAsync(keyPath, fixture.SpA.Certificate.GetRSAPrivateKey()!.ExportPkcs8PrivateKeyPem(), TestContext.Current.CancellationToken);
+
+            var result = await ExternalTool.RunAsync("xmlsec1", ["--decrypt", "--privkey-pem", keyPath, responsePath]);
+
+            Assert.True(result.ExitCode == 0, result.StandardError);
+            Assert.Contains($"Algorithm=\"{SamlConstants.Algorithms.RsaOaepMgf1p}\"", outcome.ResponseXml, StringComparison.Ordinal);
+            Assert.Contains($"Algorithm=\"{SamlConstants.Algorithms.Aes256Gcm}\"", outcome.ResponseXml, StringComparison.Ordinal);
+            var decrypted = SafeXml.Load(result.StandardOutput, SamlLimits.Default);
+            var assertion = Assert.Single(decrypted.GetElementsByTagName("Assertion", SamlConstants.Namespaces.Assertion).Cast<XmlElement>());
+            var confirmation = (XmlElement)assertion.GetElementsByTagName("SubjectConfirmationData", SamlConstants.Namespaces.Assertion)[0]!;
+            Assert.Equal(request.Id, confirmation.GetAttribute("InResponseTo"));
+            Assert.Equal(fixture.SpA.EntityId, assertion.GetElementsByTagName("Audience", SamlConstants.Namespaces.Assertion)[0]!.InnerText);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     [Fact]
     public async Task XmlSec1_DecryptedAssertion_VerifiesWithMetadataCertificate()
     {

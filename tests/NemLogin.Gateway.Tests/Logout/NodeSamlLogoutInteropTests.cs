@@ -108,7 +108,7 @@ public sealed class NodeSamlLogoutInteropTests
                 "node", ["node-saml-sp.mjs", "metadata", "--entity-id", EntityId, "--acs", AcsUrl, "--slo", SloUrl, "--slo-binding", nodeSloBinding, "--cert", certPath, "--key", keyPath],
                 interop);
             Assert.True(metadata.ExitCode == 0, metadata.StandardError);
-            var slo = new SloBroker(extraMetadata: DeclareMgf1pKeyTransport(metadata.StandardOutput));
+            var slo = new SloBroker(extraMetadata: metadata.StandardOutput);
             await slo.InitializeAsync();
             return new InteropSetup(work, certPath, keyPath, slo);
         }
@@ -138,15 +138,6 @@ public sealed class NodeSamlLogoutInteropTests
         {
             await Slo.DisposeAsync();
             Directory.Delete(_work, recursive: true);
-        }
-
-        // node-saml's decryptor accepts only rsa-oaep-mgf1p key transport; its operator declares it, as OIOSAML expects of a legacy SP.
-        private static string DeclareMgf1pKeyTransport(string metadata)
-        {
-            var marker = metadata.Contains("<md:EncryptionMethod ", StringComparison.Ordinal) ? "<md:EncryptionMethod " : "<EncryptionMethod ";
-            var index = metadata.IndexOf(marker, StringComparison.Ordinal);
-            Assert.True(index >= 0, "node-saml metadata lists no EncryptionMethod: " + metadata);
-            return metadata.Insert(index, marker.TrimEnd() + $" Algorithm=\"{SamlConstants.Algorithms.RsaOaepMgf1p}\"/>");
         }
 
         private static (string CertPath, string KeyPath) WriteKeyPair(string directory)

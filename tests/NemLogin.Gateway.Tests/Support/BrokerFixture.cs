@@ -5,8 +5,8 @@ using Xunit;
 namespace NemLogin.Gateway.Tests.Support;
 
 /// <summary>
-/// One embedded broker per test class, with two test SPs registered from the metadata folder: SP A asks for the
-/// default encryption (AES-256-GCM + RSA-OAEP), SP B for the legacy pair (AES-256-CBC + rsa-oaep-mgf1p).
+/// One embedded broker per test class, with two test SPs registered from the metadata folder: SP A lists no
+/// EncryptionMethod and gets the default (AES-256-GCM + rsa-oaep-mgf1p), SP B asks for AES-256-CBC + rsa-oaep-mgf1p.
 /// </summary>
 public sealed class BrokerFixture : IAsyncLifetime
 {

@@ -62,7 +62,13 @@ public sealed partial class TestBrowser : IDisposable
     public sealed partial record Page(Uri Url, HttpStatusCode Status, string Html)
     {
         public static async Task<Page> FromAsync(HttpResponseMessage response) =>
-            new(response.RequestMessage!.RequestUri!, response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+            new(response.RequestMessage!.RequestUri!, response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))
+            {
+                ContentSecurityPolicy = response.Headers.TryGetValues("Content-Security-Policy", out var csp) ? string.Join(", ", csp) : null,
+            };
+
+        /// <summary>The page's Content-Security-Policy header as received (several headers joined by ", "), or null.</summary>
+        public string? ContentSecurityPolicy { get; init; }
 
         public bool HasForm => FormRegex().IsMatch(Html);
 

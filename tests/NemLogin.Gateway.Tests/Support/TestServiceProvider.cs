@@ -16,11 +16,11 @@ namespace NemLogin.Gateway.Tests.Support;
 /// </summary>
 public sealed class TestServiceProvider
 {
-    public TestServiceProvider(string entityId, string acsUrl, string? dataEncryption = null, string? keyTransport = null)
+    public TestServiceProvider(string entityId, string acsUrl, string? dataEncryption = null, string? keyTransport = null, int keyBits = 2048)
     {
         EntityId = entityId;
         AcsUrl = acsUrl;
-        Certificate = CreateCertificate(entityId);
+        Certificate = CreateCertificate(entityId, keyBits);
         EncryptionMethods = dataEncryption is null ? [] : [dataEncryption, keyTransport!];
     }
 
@@ -30,7 +30,8 @@ public sealed class TestServiceProvider
 
     public X509Certificate2 Certificate { get; }
 
-    public IReadOnlyList<string> EncryptionMethods { get; }
+    /// <summary>The EncryptionMethod algorithms its metadata lists, in its order of preference.</summary>
+    public IReadOnlyList<string> EncryptionMethods { get; init; }
 
     public string Metadata() => MetadataWriter.WriteServiceProvider(new ServiceProviderDescriptor
     {
@@ -91,9 +92,9 @@ public sealed class TestServiceProvider
             Now = DateTimeOffset.UtcNow,
         }, SamlLimits.Default);
 
-    private static X509Certificate2 CreateCertificate(string entityId)
+    private static X509Certificate2 CreateCertificate(string entityId, int keyBits)
     {
-        using var rsa = RSA.Create(2048);
+        using var rsa = RSA.Create(keyBits);
         var request = new CertificateRequest($"CN=test sp {Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(entityId)))[..12]}", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(30));
         return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pkcs12), null, X509KeyStorageFlags.Exportable);

@@ -129,6 +129,21 @@ public sealed class RedirectBindingTests
     }
 
     [Fact]
+    public async Task VerifySignature_RegisteredRsa1024Key_RefusedWithSignatureKeyTooSmall()
+    {
+        // Weak keys: the query signature of an SP whose registered key is below RSA-2048 proves nothing.
+        using var weak = TestCertificates.CreateRsa("weak.example.test", bits: 1024);
+        var url = await RedirectBinding.BuildUrlAsync(
+            Destination, "SAMLRequest", Request, null, new RsaSamlSigner(weak), TestContext.Current.CancellationToken);
+        var message = RedirectBinding.Decode(new Uri(url).Query, SamlLimits.Default);
+
+        var exception = Assert.Throws<SamlException>(() => RedirectBinding.VerifySignature(
+            message, [X509CertificateLoader.LoadCertificate(weak.RawData)], SignaturePolicy.Default, SignedSamples.Now));
+
+        Assert.Equal(SamlErrorCode.SignatureKeyTooSmall, exception.Code);
+    }
+
+    [Fact]
     public void Decode_DeflateBombOfTenMegabytes_RefusedWithInflateTooLargeWithoutInflatingIt()
     {
         var bomb = Compress(new byte[10 * 1024 * 1024]);

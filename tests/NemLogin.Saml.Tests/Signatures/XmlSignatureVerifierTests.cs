@@ -225,6 +225,30 @@ public sealed class XmlSignatureVerifierTests
     }
 
     [Fact]
+    public async Task Verify_RegisteredRsa1024Key_RefusedWithSignatureKeyTooSmall()
+    {
+        // Weak keys: a key registered before the minimum was enforced still cannot vouch for a message.
+        using var weak = TestCertificates.CreateRsa("weak.example.test", bits: 1024);
+        var document = await SignedSamples.AssertionAsync(new RsaSamlSigner(weak));
+
+        var exception = Assert.Throws<SamlException>(() => XmlSignatureVerifier.Verify(
+            document.DocumentElement!, [X509CertificateLoader.LoadCertificate(weak.RawData)], SignaturePolicy.Default, SignedSamples.Now));
+
+        Assert.Equal(SamlErrorCode.SignatureKeyTooSmall, exception.Code);
+    }
+
+    [Fact]
+    public async Task Verify_EcdsaP256Key_Verifies()
+    {
+        using var signer = new EcdsaTestSigner("ec.example.test");
+        var document = await SignedSamples.AssertionAsync(signer);
+
+        var verifiedBy = XmlSignatureVerifier.Verify(document.DocumentElement!, [signer.Certificate], SignaturePolicy.Default, SignedSamples.Now);
+
+        Assert.Same(signer.Certificate, verifiedBy);
+    }
+
+    [Fact]
     public async Task Verify_NoTrustedCertificates_RefusedWithSignatureKeyUntrusted()
     {
         var document = await SignedSamples.AssertionAsync();

@@ -23,4 +23,13 @@ public static class TestCertificates
         // Re-import through PKCS#12 so the key is usable on every platform (ephemeral keys are not on some).
         return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pkcs12), password: null, X509KeyStorageFlags.Exportable);
     }
+
+    /// <summary>A self-signed certificate for an EC key on <paramref name="curve"/> (public key only).</summary>
+    public static X509Certificate2 CreateEc(string subject, ECCurve curve)
+    {
+        using var key = ECDsa.Create(curve);
+        var request = new CertificateRequest($"CN={subject}", key, HashAlgorithmName.SHA256);
+        using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        return X509CertificateLoader.LoadCertificate(created.RawData);
+    }
 }

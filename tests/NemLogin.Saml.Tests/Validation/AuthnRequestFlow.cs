@@ -26,7 +26,7 @@ internal static class AuthnRequestFlow
         var url = await RedirectBinding.BuildUrlAsync(
             TestParties.SsoUrl, "SAMLRequest", xml, relayState, signer ?? TestParties.SpSigner, TestContext.Current.CancellationToken);
         var message = RedirectBinding.Decode(new Uri(url).Query, SamlLimits.Default);
-        return AuthnRequestValidator.ValidateRedirect(message, AuthnRequestXml.Read(message.Xml, SamlLimits.Default), context);
+        return Accepted(AuthnRequestValidator.ValidateRedirect(message, AuthnRequestXml.Read(message.Xml, SamlLimits.Default), context));
     }
 
     public static Task<Valid<ValidatedAuthnRequest>> RedirectAsync(AuthnRequest request, AuthnRequestValidationContext context) =>
@@ -38,8 +38,28 @@ internal static class AuthnRequestFlow
     {
         var xml = await AuthnRequestXml.WriteSignedAsync(
             request, signer ?? TestParties.SpSigner, TestContext.Current.CancellationToken);
-        return AuthnRequestValidator.ValidatePost(AuthnRequestXml.Read(xml, SamlLimits.Default), relayState, context);
+        return Accepted(AuthnRequestValidator.ValidatePost(AuthnRequestXml.Read(xml, SamlLimits.Default), relayState, context));
     }
+
+    /// <summary>HTTP-Redirect, expecting a trusted request refused with a status: the refusal.</summary>
+    public static async Task<RefusedAuthnRequest> RefusedRedirectAsync(string xml, AuthnRequestValidationContext context)
+    {
+        var url = await RedirectBinding.BuildUrlAsync(
+            TestParties.SsoUrl, "SAMLRequest", xml, null, TestParties.SpSigner, TestContext.Current.CancellationToken);
+        var message = RedirectBinding.Decode(new Uri(url).Query, SamlLimits.Default);
+        var verdict = AuthnRequestValidator.ValidateRedirect(message, AuthnRequestXml.Read(message.Xml, SamlLimits.Default), context);
+        return verdict.Match(
+            accepted => throw new Xunit.Sdk.XunitException($"Expected a refusal, the request {accepted.Value.Request.Id} was accepted."),
+            refused => refused.Value);
+    }
+
+    public static Task<RefusedAuthnRequest> RefusedRedirectAsync(AuthnRequest request, AuthnRequestValidationContext context) =>
+        RefusedRedirectAsync(AuthnRequestXml.Write(request), context);
+
+    /// <summary>The accepted request of a verdict; a refusal fails the test with its reason.</summary>
+    public static Valid<ValidatedAuthnRequest> Accepted(AuthnRequestVerdict verdict) => verdict.Match(
+        accepted => accepted,
+        refused => throw new Xunit.Sdk.XunitException($"Expected acceptance, refused with {refused.Value.Reason}: {refused.Value.StatusMessage}"));
 
     public static async Task<SamlErrorCode> RedirectErrorAsync(string xml, AuthnRequestValidationContext context) =>
         (await Assert.ThrowsAsync<SamlException>(() => RedirectAsync(xml, context))).Code;

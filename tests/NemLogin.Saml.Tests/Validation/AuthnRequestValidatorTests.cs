@@ -186,11 +186,14 @@ public sealed class AuthnRequestValidatorTests
             await RedirectErrorAsync(Request with { Destination = "https://other-idp.test/sso" }, Context));
 
     [Fact]
-    public async Task ValidateRedirect_ProtocolBindingArtifact_ProtocolBindingUnsupported() =>
-        Assert.Equal(
-            SamlErrorCode.ProtocolBindingUnsupported,
-            await RedirectErrorAsync(
-                Request with { ProtocolBinding = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Artifact" }, Context));
+    public async Task ValidateRedirect_ProtocolBindingArtifact_RefusedRequesterUnsupportedBinding()
+    {
+        // SAML Core 3.2.2.2 UnsupportedBinding; OIOSAML 3.0.3 answers over HTTP-POST only. Trusted, so a status, not a page.
+        var refused = await RefusedRedirectAsync(
+            Request with { ProtocolBinding = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Artifact" }, Context);
+
+        AssertRefused(refused, SamlErrorCode.ProtocolBindingUnsupported, SamlConstants.StatusCodes.Requester, SamlConstants.StatusCodes.UnsupportedBinding);
+    }
 
     [Fact]
     public async Task ValidateRedirect_ProtocolBindingAbsent_IsValid()
@@ -200,12 +203,31 @@ public sealed class AuthnRequestValidatorTests
         Assert.Null(valid.Value.Request.ProtocolBinding);
     }
 
+    [Theory]
+    [InlineData("urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress")]
+    [InlineData("urn:oasis:names:tc:SAML:2.0:nameid-format:encrypted")]
+    [InlineData(SamlConstants.NameIdFormats.Entity)]
+    public async Task ValidateRedirect_NameIdPolicyNotOffered_RefusedRequesterInvalidNameIdPolicy(string format)
+    {
+        // SAML Core 3.4.1.1: a NameIDPolicy the IdP cannot satisfy is answered InvalidNameIDPolicy.
+        var refused = await RefusedRedirectAsync(Request with { NameIdPolicyFormat = format }, Context);
+
+        AssertRefused(refused, SamlErrorCode.NameIdPolicyUnsupported, SamlConstants.StatusCodes.Requester, SamlConstants.StatusCodes.InvalidNameIdPolicy);
+        Assert.Equal(TestParties.AcsUrl, refused.AssertionConsumerServiceUrl);
+    }
+
     [Fact]
-    public async Task ValidateRedirect_NameIdPolicyEmail_NameIdPolicyUnsupported() =>
-        Assert.Equal(
-            SamlErrorCode.NameIdPolicyUnsupported,
-            await RedirectErrorAsync(
-                Request with { NameIdPolicyFormat = "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress" }, Context));
+    public async Task ValidateRedirect_NameIdPolicyNotOfferedAndAcsUnregistered_AcsUrlNotRegistered()
+    {
+        // The ACS is verified before any status is chosen: a refusal never goes to an unregistered address.
+        var request = Request with
+        {
+            NameIdPolicyFormat = "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress",
+            AssertionConsumerServiceUrl = "https://attacker.test/acs",
+        };
+
+        Assert.Equal(SamlErrorCode.AcsUrlNotRegistered, await RedirectErrorAsync(request, Context));
+    }
 
     [Theory]
     [InlineData(SamlConstants.NameIdFormats.Transient)]
@@ -221,30 +243,75 @@ public sealed class AuthnRequestValidatorTests
     [Theory]
     [InlineData("better")]
     [InlineData("maximum")]
-    public async Task ValidateRedirect_ComparisonNotMinimum_AuthnContextUnsupported(string comparison) =>
-        Assert.Equal(
-            SamlErrorCode.AuthnContextUnsupported,
-            await RedirectErrorAsync(
-                Request with { RequestedAuthnContext = new(comparison, [SamlConstants.OioSaml.LoaHigh]) }, Context));
+    public async Task ValidateRedirect_ComparisonNotMinimum_RefusedNoAuthnContext(string comparison)
+    {
+        // SAML Core 3.3.2.2.1: a requested context the IdP cannot satisfy is answered NoAuthnContext.
+        var refused = await RefusedRedirectAsync(
+            Request with { RequestedAuthnContext = new(comparison, [SamlConstants.OioSaml.LoaHigh]) }, Context);
+
+        AssertRefused(refused, SamlErrorCode.AuthnContextUnsupported, SamlConstants.StatusCodes.Responder, SamlConstants.StatusCodes.NoAuthnContext);
+    }
 
     [Fact]
-    public async Task ValidateRedirect_UnknownClassRef_AuthnContextUnsupported() =>
-        Assert.Equal(
-            SamlErrorCode.AuthnContextUnsupported,
-            await RedirectErrorAsync(
-                Request with
-                {
-                    RequestedAuthnContext = new("minimum", ["urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport"]),
-                },
-                Context));
+    public async Task ValidateRedirect_UnknownClassRef_RefusedNoAuthnContext()
+    {
+        var refused = await RefusedRedirectAsync(
+            Request with
+            {
+                RequestedAuthnContext = new("minimum", ["urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport"]),
+            },
+            Context);
+
+        AssertRefused(refused, SamlErrorCode.AuthnContextUnsupported, SamlConstants.StatusCodes.Responder, SamlConstants.StatusCodes.NoAuthnContext);
+    }
 
     [Fact]
-    public async Task ValidateRedirect_DeclRefOnly_AuthnContextUnsupported()
+    public async Task ValidateRedirect_DeclRefOnly_RefusedNoAuthnContext()
     {
         var xml = AuthnRequestXml.Write(Request)
             .Replace("AuthnContextClassRef>", "AuthnContextDeclRef>", StringComparison.Ordinal);
 
-        Assert.Equal(SamlErrorCode.AuthnContextUnsupported, await RedirectErrorAsync(xml, Context));
+        var refused = await RefusedRedirectAsync(xml, Context);
+
+        AssertRefused(refused, SamlErrorCode.AuthnContextUnsupported, SamlConstants.StatusCodes.Responder, SamlConstants.StatusCodes.NoAuthnContext);
+    }
+
+    [Fact]
+    public async Task ValidateRedirect_ProfessionalProfileOnly_RefusedNoAuthnContext()
+    {
+        // OIOSAML 3.0.3: the Professional attribute profile is requested as a class ref; until business identities exist
+        // the broker offers only Person, and must never answer a professional request with a citizen assertion.
+        var requested = new RequestedAuthnContext("minimum", [SamlConstants.OioSaml.LoaSubstantial, SamlConstants.OioSaml.ProfileProfessional]);
+
+        var refused = await RefusedRedirectAsync(Request with { RequestedAuthnContext = requested }, Context);
+
+        AssertRefused(refused, SamlErrorCode.AttributeProfileNotOffered, SamlConstants.StatusCodes.Responder, SamlConstants.StatusCodes.NoAuthnContext);
+    }
+
+    [Fact]
+    public async Task ValidateRedirect_ProfessionalProfileWhenOffered_IsValid()
+    {
+        var requested = new RequestedAuthnContext("minimum", [SamlConstants.OioSaml.LoaHigh, SamlConstants.OioSaml.ProfileProfessional]);
+        var context = Context with
+        {
+            OfferedProfiles = new HashSet<string>(StringComparer.Ordinal) { SamlConstants.OioSaml.ProfilePerson, SamlConstants.OioSaml.ProfileProfessional },
+        };
+
+        var valid = await RedirectAsync(Request with { RequestedAuthnContext = requested }, context);
+
+        Assert.Equal(requested.ClassRefs, valid.Value.Request.RequestedAuthnContext!.ClassRefs);
+    }
+
+    [Fact]
+    public async Task ValidateRedirect_PersonOrProfessional_IsValid()
+    {
+        // Comparison "minimum": either listed profile satisfies the request, and Person is offered.
+        var requested = new RequestedAuthnContext(
+            "minimum", [SamlConstants.OioSaml.LoaSubstantial, SamlConstants.OioSaml.ProfilePerson, SamlConstants.OioSaml.ProfileProfessional]);
+
+        var valid = await RedirectAsync(Request with { RequestedAuthnContext = requested }, Context);
+
+        Assert.Equal(requested.ClassRefs, valid.Value.Request.RequestedAuthnContext!.ClassRefs);
     }
 
     [Fact]
@@ -258,14 +325,21 @@ public sealed class AuthnRequestValidatorTests
     }
 
     [Fact]
-    public async Task ValidateRedirect_LevelAndProfile_IsValid()
+    public async Task ValidateRedirect_LevelAndPersonProfile_IsValid()
     {
         var requested = new RequestedAuthnContext(
-            "minimum", [SamlConstants.OioSaml.LoaHigh, SamlConstants.OioSaml.ProfileProfessional]);
+            "minimum", [SamlConstants.OioSaml.LoaHigh, SamlConstants.OioSaml.ProfilePerson]);
 
         var valid = await RedirectAsync(Request with { RequestedAuthnContext = requested }, Context);
 
         Assert.Equal(requested.ClassRefs, valid.Value.Request.RequestedAuthnContext!.ClassRefs);
+    }
+
+    private static void AssertRefused(RefusedAuthnRequest refused, SamlErrorCode reason, string status, string subStatus)
+    {
+        Assert.Equal(reason, refused.Reason);
+        Assert.Equal(status, refused.StatusCode);
+        Assert.Equal(subStatus, refused.SubStatusCode);
     }
 
     private static string RemoveAttribute(string xml, string name)

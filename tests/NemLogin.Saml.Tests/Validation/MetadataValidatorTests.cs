@@ -1,4 +1,6 @@
+using System.Security.Cryptography;
 using NemLogin.Saml.Metadata;
+using NemLogin.Saml.Signatures;
 using NemLogin.Saml.Tests.Messages;
 using NemLogin.Saml.Tests.Support;
 using NemLogin.Saml.Validation;
@@ -61,6 +63,64 @@ public sealed class MetadataValidatorTests
         Assert.Equal(
             SamlErrorCode.MetadataCertificateExpired,
             SpError(ServiceProvider with { SigningCertificates = [TestParties.PublicOnly(TestParties.SpSigning), expired] }));
+    }
+
+    [Fact]
+    public void ValidateServiceProvider_Rsa1024SigningKey_MetadataKeyTooSmall()
+    {
+        // Weak keys (NIST SP 800-131A; OIOSAML 3 Cryptography): a 1024-bit RSA key can be factored, and then anyone signs as the SP.
+        var weak = TestParties.PublicOnly(TestCertificates.CreateRsa("weak-signing", bits: 1024));
+
+        Assert.Equal(SamlErrorCode.MetadataKeyTooSmall, SpError(ServiceProvider with { SigningCertificates = [weak] }));
+    }
+
+    [Fact]
+    public void ValidateServiceProvider_Rsa1024EncryptionKeyBesideStrongOne_MetadataKeyTooSmall()
+    {
+        // Weak keys: an assertion encrypted for a factorable key is readable by whoever factors it.
+        var weak = TestParties.PublicOnly(TestCertificates.CreateRsa("weak-encryption", bits: 1024));
+
+        Assert.Equal(
+            SamlErrorCode.MetadataKeyTooSmall,
+            SpError(ServiceProvider with { EncryptionCertificates = [TestParties.PublicOnly(TestParties.SpEncryption), weak] }));
+    }
+
+    [Fact]
+    public void ValidateServiceProvider_EcP224SigningKey_MetadataKeyTooSmall()
+    {
+        // Weak keys: EC below P-256.
+        var weak = TestCertificates.CreateEc("weak-ec", ECCurve.CreateFromFriendlyName("secp224r1"));
+
+        Assert.Equal(SamlErrorCode.MetadataKeyTooSmall, SpError(ServiceProvider with { SigningCertificates = [weak] }));
+    }
+
+    [Fact]
+    public void ValidateServiceProvider_EcP256SigningKeyAndRsa2048Encryption_IsValid()
+    {
+        var ec = TestCertificates.CreateEc("ec-signing", ECCurve.NamedCurves.nistP256);
+
+        var valid = MetadataValidator.ValidateServiceProvider(ServiceProvider with { SigningCertificates = [ec] }, Now);
+
+        Assert.Same(ec, valid.Value.SigningCertificates.Single());
+    }
+
+    [Fact]
+    public void ValidateServiceProvider_OnlyEcEncryptionKey_MetadataKeyUnsupported()
+    {
+        // The broker transports content keys with RSA-OAEP only: an SP without an RSA encryption key could never decrypt.
+        var ec = TestCertificates.CreateEc("ec-encryption", ECCurve.NamedCurves.nistP256);
+
+        Assert.Equal(SamlErrorCode.MetadataKeyUnsupported, SpError(ServiceProvider with { EncryptionCertificates = [ec] }));
+    }
+
+    [Fact]
+    public void ValidateServiceProvider_MinimumRaisedByPolicy_Rsa2048Refused()
+    {
+        var policy = SignaturePolicy.Default with { MinimumRsaKeyBits = 3072 };
+
+        var error = Assert.Throws<SamlException>(() => MetadataValidator.ValidateServiceProvider(ServiceProvider, Now, keyPolicy: policy));
+
+        Assert.Equal(SamlErrorCode.MetadataKeyTooSmall, error.Code);
     }
 
     [Fact]

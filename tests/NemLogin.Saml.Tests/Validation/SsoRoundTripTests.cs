@@ -110,8 +110,8 @@ public sealed class SsoRoundTripTests
 
         var message = RedirectBinding.Decode(new Uri(url).Query, SamlLimits.Default);
         Assert.Equal(TestParties.SpEntityId, AuthnRequestXml.PeekIssuerUnvalidated(message.Xml, SamlLimits.Default));
-        return AuthnRequestValidator.ValidateRedirect(
-            message, AuthnRequestXml.Read(message.Xml, SamlLimits.Default), BrokerContext(idp, sp));
+        return AuthnRequestFlow.Accepted(AuthnRequestValidator.ValidateRedirect(
+            message, AuthnRequestXml.Read(message.Xml, SamlLimits.Default), BrokerContext(idp, sp)));
     }
 
     private static async Task<Valid<ValidatedAuthnRequest>> ReceivePostAsync(
@@ -121,7 +121,7 @@ public sealed class SsoRoundTripTests
 
         var xml = PostBinding.Decode(form, SamlLimits.Default);
         Assert.Equal(TestParties.SpEntityId, AuthnRequestXml.PeekIssuerUnvalidated(xml, SamlLimits.Default));
-        return AuthnRequestValidator.ValidatePost(AuthnRequestXml.Read(xml, SamlLimits.Default), "relay-1", BrokerContext(idp, sp));
+        return AuthnRequestFlow.Accepted(AuthnRequestValidator.ValidatePost(AuthnRequestXml.Read(xml, SamlLimits.Default), "relay-1", BrokerContext(idp, sp)));
     }
 
     private static Task<string> RespondAsync(ValidatedAuthnRequest validated, ServiceProviderMetadata sp)

@@ -4,6 +4,7 @@ using NemLogin.Gateway.Saml;
 using NemLogin.Gateway.ServiceProviders;
 using NemLogin.Gateway.Sessions;
 using NemLogin.Gateway.Upstream;
+using NemLogin.Grains.Assurance;
 using NemLogin.Grains.Audit;
 using NemLogin.Grains.Identities;
 using NemLogin.Grains.LoginFlows;
@@ -28,6 +29,9 @@ internal sealed class LoginCoordinator(
     ILogger<LoginCoordinator> logger)
 {
     private const string SamlProtocol = "saml";
+
+    /// <summary>A flow that returns the browser to a path of the broker (another protocol's front end) when done.</summary>
+    private const string ReturnProtocol = "return";
     private const string DefaultUpstream = "mitid";
 
     /// <summary>
@@ -108,6 +112,11 @@ internal sealed class LoginCoordinator(
             return Refuse(context, "flow.upstream-mismatch", "The answer came from another identity provider than the login was sent to.");
         }
 
+        if (pending.Protocol == ReturnProtocol)
+        {
+            return Return(context, pending, await AuthenticateAsync(context, pending, upstreamName, flowId));
+        }
+
         var sp = await catalog.FindAsync(pending.ServiceProviderId);
         if (sp is null)
         {
@@ -115,6 +124,77 @@ internal sealed class LoginCoordinator(
         }
 
         var demand = new LoginDemand(sp, pending.RequestId, pending.ResponseUrl, pending.RelayState, pending.RequiredLoa, pending.ForceAuthn, false, pending.NameIdFormat);
+        var result = await AuthenticateAsync(context, pending, upstreamName, flowId);
+        return result.Failure switch
+        {
+            // The request was trusted when the login started and the flow belongs to this browser: whatever went wrong
+            // upstream, the SP hears a status at its registered ACS (SAML Core 3.2.2.2), not an error page of the broker.
+            UpstreamFailure.Cancelled => await responder.SendStatusAsync(context, demand, StatusAnswer.Cancelled),
+            UpstreamFailure.Failed or UpstreamFailure.NotReauthenticated =>
+                await responder.SendStatusAsync(context, demand, StatusAnswer.UpstreamFailed(result.Code!)),
+            // OIOSAML 3: a level the IdP cannot meet is answered NoAuthnContext; the session is not upgraded.
+            UpstreamFailure.LevelNotReached => await responder.SendStatusAsync(context, demand, StatusAnswer.LevelNotReached),
+            _ => await responder.SendAssertionAsync(context, demand, result.Session!, "login"),
+        };
+    }
+
+    /// <summary>
+    /// Sends the browser to the upstream identity provider for a party that is not a SAML SP (an OpenID Connect client,
+    /// <paramref name="partyId"/>): after the upstream login the browser holds a broker session and is sent back to
+    /// <paramref name="returnPath"/> (a path of the broker, e.g. the authorization request again). When the login did not
+    /// succeed, <c>login_error</c> is added to that path: <c>cancelled</c>, <c>loa</c> (the level was not reached) or
+    /// <c>failed</c>; the front end answers its party in its protocol.
+    /// </summary>
+    public async Task<IResult> BeginForReturnAsync(HttpContext context, string partyId, LevelOfAssurance requiredLoa, bool forceAuthn, string returnPath)
+    {
+        if (!returnPath.StartsWith('/') || returnPath.StartsWith("//", StringComparison.Ordinal) || returnPath.Contains('\\', StringComparison.Ordinal))
+        {
+            throw new ArgumentException("The return path must be a path of the broker.", nameof(returnPath));
+        }
+
+        var upstream = FindUpstream(DefaultUpstream);
+        var flow = ids.New(IssuedIdPurpose.LoginFlow);
+        var challenge = upstream.CreateChallenge(flow.Token, requiredLoa, forceAuthn);
+        await grains.GetGrain<ILoginFlowGrain>(flow.Key).StartAsync(new PendingLogin
+        {
+            Protocol = ReturnProtocol,
+            ServiceProviderId = partyId,
+            RequestId = string.Empty,
+            ResponseUrl = returnPath,
+            RequiredLoa = requiredLoa,
+            ForceAuthn = forceAuthn,
+            Upstream = upstream.Name,
+            UpstreamNonce = challenge.Nonce,
+            UpstreamCodeVerifier = challenge.CodeVerifier,
+            BrowserBinding = binding.Ensure(context),
+            StartedAt = time.GetUtcNow(),
+        });
+        Log.LoginStarted(logger, partyId, SessionReference.For(flow.Key), upstream.Name, requiredLoa.ToString());
+        HtmlPage.NoStore(context);
+        return TypedResults.Redirect(challenge.RedirectUrl);
+    }
+
+    private static IResult Return(HttpContext context, PendingLogin pending, UpstreamResult result)
+    {
+        HtmlPage.NoStore(context);
+        var error = result.Failure switch
+        {
+            UpstreamFailure.None => null,
+            UpstreamFailure.Cancelled => "cancelled",
+            UpstreamFailure.LevelNotReached => "loa",
+            _ => "failed",
+        };
+        return TypedResults.Redirect(error is null
+            ? pending.ResponseUrl
+            : Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(pending.ResponseUrl, "login_error", error));
+    }
+
+    /// <summary>
+    /// The upstream's answer for a taken flow: on success the person's identity is updated and a new session started (the
+    /// browser gets its cookie); otherwise why not.
+    /// </summary>
+    private async Task<UpstreamResult> AuthenticateAsync(HttpContext context, PendingLogin pending, string upstreamName, string flowId)
+    {
         UpstreamAuthentication authentication;
         try
         {
@@ -122,35 +202,32 @@ internal sealed class LoginCoordinator(
         }
         catch (UpstreamException ex)
         {
-            // The request was trusted when the login started and the flow belongs to this browser: whatever went wrong
-            // upstream, the SP hears AuthnFailed at its registered ACS (SAML Core 3.2.2.2) rather than the person being
-            // left on an error page of the broker.
             Log.UpstreamFailed(logger, SessionReference.For(flowId), ex.Code, ex);
             if (ex.Code == "upstream.cancelled")
             {
-                return await responder.SendStatusAsync(context, demand, StatusAnswer.Cancelled);
+                return new UpstreamResult(UpstreamFailure.Cancelled, ex.Code, null);
             }
 
             audit.Record(context, new AuditEvent(AuditCategory.Login, AuditActions.UpstreamLogin, AuditOutcome.Failed)
             {
-                ServiceProvider = sp.EntityId,
+                ServiceProvider = pending.ServiceProviderId,
                 Code = ex.Code,
                 Detail = $"request {pending.RequestId}; upstream {upstreamName}",
             });
-            return await responder.SendStatusAsync(context, demand, StatusAnswer.UpstreamFailed(ex.Code));
+            return new UpstreamResult(UpstreamFailure.Failed, ex.Code, null);
         }
 
-        // SAML Core 3.4.1 ForceAuthn: an upstream that answered from an earlier login of its own did not re-authenticate.
+        // SAML Core 3.4.1 ForceAuthn (OIDC prompt=login): an upstream that answered from an earlier login of its own did not
+        // re-authenticate.
         if (pending.ForceAuthn && authentication.AuthnInstant < pending.StartedAt - ReauthenticationTolerance)
         {
             Log.UpstreamFailed(logger, SessionReference.For(flowId), "upstream.reauthentication-missing", null);
-            return await responder.SendStatusAsync(context, demand, StatusAnswer.UpstreamFailed("upstream.reauthentication-missing"));
+            return new UpstreamResult(UpstreamFailure.NotReauthenticated, "upstream.reauthentication-missing", null);
         }
 
         if (authentication.Loa < pending.RequiredLoa)
         {
-            // OIOSAML 3: a level the IdP cannot meet is answered NoAuthnContext; the session is not upgraded.
-            return await responder.SendStatusAsync(context, demand, StatusAnswer.LevelNotReached);
+            return new UpstreamResult(UpstreamFailure.LevelNotReached, "upstream.loa-not-reached", null);
         }
 
         var identityId = await grains.GetGrain<IUpstreamSubjectGrain>(UpstreamSubjectKey.For(authentication.Authority, authentication.Subject)).ResolveIdentityAsync();
@@ -163,7 +240,7 @@ internal sealed class LoginCoordinator(
             new SessionAuthentication(identityId, authentication.Loa, authentication.AuthnInstant, authentication.Authority),
             sessions.Read(context));
         sessions.Use(context, issued);
-        return await responder.SendAssertionAsync(context, demand, session, "login");
+        return new UpstreamResult(UpstreamFailure.None, null, session);
     }
 
     private IUpstreamIdentityProvider FindUpstream(string name) =>

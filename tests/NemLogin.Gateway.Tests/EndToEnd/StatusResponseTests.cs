@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.DependencyInjection;
+using NemLogin.Gateway.Sessions;
 using NemLogin.Gateway.Tests.Support;
 using NemLogin.Grains.ServiceProviders;
 using NemLogin.Grains.Sessions;
@@ -212,7 +213,8 @@ public sealed class StatusResponseTests(BrokerFixture fixture) : IClassFixture<B
         var outcome = await SamlLoginWalk.RunAsync(browser, await sp.RedirectUrlAsync(fixture.SsoUrl, request));
 
         StatusResponse.AssertSigned(outcome, sp, request.Id, fixture.IdpMetadata, Status.Responder, null);
-        var sessionId = browser.Cookies.GetAllCookies().Single(c => c.Name == "nemlogin.sid").Value;
+        var token = browser.Cookies.GetAllCookies().Single(c => c.Name == "nemlogin.sid").Value;
+        Assert.True(fixture.Broker.Services.GetRequiredService<IssuedIds>().TryRead(IssuedIdPurpose.Session, token, out var sessionId));
         var session = await grains.GetGrain<ISessionGrain>(sessionId).GetAsync();
         Assert.NotNull(session);
         Assert.DoesNotContain(session.Participants, p => p.ServiceProviderId == sp.EntityId);

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace NemLogin.Gateway.Hosting;
 
 /// <summary>
-/// SECURITY.md, abuse: per-address token buckets on every endpoint; an address over its budget gets 429 with
+/// docs/security.md, abuse: per-address token buckets on every endpoint; an address over its budget gets 429 with
 /// Retry-After instead of consuming a login's worth of work (signatures, grain calls).
 /// </summary>
 internal static class RateLimitingExtensions

@@ -2,7 +2,7 @@ namespace NemLogin.Gateway.MitIdSimulator;
 
 /// <summary>
 /// An in-memory map with a hard cap on entries and a lifetime per entry, so that flows started and abandoned cost
-/// bounded memory (SECURITY.md, Abuse). When full after dropping expired entries, it refuses new ones: the caller
+/// bounded memory (docs/security.md, Abuse). When full after dropping expired entries, it refuses new ones: the caller
 /// sheds load with 503 rather than evicting someone's live login.
 /// </summary>
 internal sealed class BoundedExpiringStore<T>(int capacity, TimeProvider time)

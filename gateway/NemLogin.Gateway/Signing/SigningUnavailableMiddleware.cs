@@ -5,7 +5,7 @@ using NemLogin.Grains.Signing;
 namespace NemLogin.Gateway.Signing;
 
 /// <summary>
-/// Turns "cannot sign right now" into a 503 page with Retry-After for the person (SECURITY.md: bounded queues shed with
+/// Turns "cannot sign right now" into a 503 page with Retry-After for the person (docs/security.md: bounded queues shed with
 /// 503). Whatever was being answered is not sent: no unsigned message, no fallback key. A login that got this far is
 /// already recorded in the person's session, so starting again at the service answers by single sign-on.
 /// </summary>

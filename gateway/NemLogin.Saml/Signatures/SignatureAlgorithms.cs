@@ -6,7 +6,7 @@ namespace NemLogin.Saml.Signatures;
 
 /// <summary>
 /// The signature and digest algorithms this library can check. SHA-1 and HMAC are absent on purpose: no policy can
-/// enable them (OIOSAML 3, Cryptography; SECURITY.md, Algorithms).
+/// enable them (OIOSAML 3, Cryptography; docs/security.md, Algorithms).
 /// </summary>
 internal static class SignatureAlgorithms
 {

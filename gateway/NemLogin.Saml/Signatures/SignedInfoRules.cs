@@ -2,7 +2,7 @@ using System.Xml;
 
 namespace NemLogin.Saml.Signatures;
 
-/// <summary>The XML-DSig SignedInfo rules of SECURITY.md (References, Algorithms), one method per rule.</summary>
+/// <summary>The XML-DSig SignedInfo rules of docs/security.md (References, Algorithms), one method per rule.</summary>
 internal static class SignedInfoRules
 {
     private const string InclusiveNamespacesElement = "InclusiveNamespaces";

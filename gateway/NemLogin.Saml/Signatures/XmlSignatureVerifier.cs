@@ -37,7 +37,7 @@ public static class XmlSignatureVerifier
         return RequireSignatureValue(signature, signedInfo, candidates);
     }
 
-    // SECURITY.md, Signature wrapping: the signature must be a direct child of the element that is read.
+    // docs/security.md, Signature wrapping: the signature must be a direct child of the element that is read.
     private static XmlElement RequireSingleDirectSignature(XmlElement element)
     {
         var direct = DsElements.Children(element, "Signature");

@@ -38,7 +38,7 @@ public static class SafeXml
     {
         ArgumentNullException.ThrowIfNull(document);
 
-        // XSW attacks rely on a verifier and a reader resolving one ID to different elements (SECURITY.md, References).
+        // XSW attacks rely on a verifier and a reader resolving one ID to different elements (docs/security.md, References).
         var owners = new Dictionary<string, XmlElement>(StringComparer.Ordinal);
         foreach (XmlElement element in document.GetElementsByTagName("*"))
         {

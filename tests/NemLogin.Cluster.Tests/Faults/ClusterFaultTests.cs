@@ -7,7 +7,7 @@ using Xunit;
 namespace NemLogin.Cluster.Tests.Faults;
 
 /// <summary>
-/// Fault classes (SECURITY.md, "Faults"): a silo killed (kill -9), a whole data centre killed, PostgreSQL restarted,
+/// Fault classes (docs/security.md, "Faults"): a silo killed (kill -9), a whole data centre killed, PostgreSQL restarted,
 /// Redis restarted, a silo paused beyond failure detection and resumed (split brain: the paused silo still believes it
 /// hosts its grains), and an orderly silo stop. All under a steady stream of acknowledged writes through both data
 /// centres; afterwards everything is read back through both. Nothing acknowledged may be lost, nothing deleted may come

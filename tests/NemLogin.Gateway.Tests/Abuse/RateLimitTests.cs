@@ -4,7 +4,7 @@ using Xunit;
 
 namespace NemLogin.Gateway.Tests.Abuse;
 
-/// <summary>SECURITY.md, abuse: an address over its budget gets 429 with Retry-After.</summary>
+/// <summary>docs/security.md, abuse: an address over its budget gets 429 with Retry-After.</summary>
 public sealed class RateLimitTests
 {
     [Fact]

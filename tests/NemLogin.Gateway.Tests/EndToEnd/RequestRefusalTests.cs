@@ -16,7 +16,7 @@ public sealed class RequestRefusalTests(BrokerFixture fixture) : IClassFixture<B
     [Fact]
     public async Task AcsUrl_NotRegistered_ErrorPageNoPost()
     {
-        // Attack class: response redirection to an attacker's ACS (SECURITY.md, ACS URLs only from registration).
+        // Attack class: response redirection to an attacker's ACS (docs/security.md, ACS URLs only from registration).
         using var browser = new TestBrowser();
         var request = fixture.SpA.NewRequest(fixture.SsoUrl, acsUrl: "https://attacker.test/acs");
 

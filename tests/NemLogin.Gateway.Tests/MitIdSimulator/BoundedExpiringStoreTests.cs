@@ -3,7 +3,7 @@ using Xunit;
 
 namespace NemLogin.Gateway.Tests.MitIdSimulator;
 
-/// <summary>Abandoned flows cost bounded memory (SECURITY.md, Abuse): the stores cap entries and expire them.</summary>
+/// <summary>Abandoned flows cost bounded memory (docs/security.md, Abuse): the stores cap entries and expire them.</summary>
 public sealed class BoundedExpiringStoreTests
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);

@@ -103,7 +103,7 @@ public sealed class LoginFormTests
         Assert.Null(second.Location);
     }
 
-    // Abandoned flows expire (SECURITY.md, Abuse).
+    // Abandoned flows expire (docs/security.md, Abuse).
     [Fact]
     public async Task Login_AfterPendingLifetime_IsRefusedAsExpired()
     {

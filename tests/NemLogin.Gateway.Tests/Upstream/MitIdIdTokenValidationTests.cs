@@ -117,7 +117,7 @@ public sealed class MitIdIdTokenValidationTests
         Assert.Equal(MitIdErrorCodes.TokenInvalid, code);
     }
 
-    // Clock skew of 5 minutes (OIOSAML3.md, Time): a token expired 4 minutes ago is still accepted.
+    // Clock skew of 5 minutes (docs/oiosaml3.md, Time): a token expired 4 minutes ago is still accepted.
     [Fact]
     public async Task CompleteAsync_ExpiredWithinSkew_IsAccepted()
     {

@@ -163,7 +163,7 @@ public sealed class MitIdRoundTripTests
         Assert.Equal(System.Net.HttpStatusCode.OK, status); // the code was never spent
     }
 
-    // No personal data in logs (ARCHITECTURE.md): a whole login, both sides, logs no CPR number, name or e-mail.
+    // No personal data in logs (docs/architecture.md, rules that hold everywhere): a whole login, both sides, logs no CPR number, name or e-mail.
     [Fact]
     public async Task CompleteAsync_FullLogin_LogsNoPersonalData()
     {

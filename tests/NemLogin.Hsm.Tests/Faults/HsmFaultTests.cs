@@ -7,7 +7,7 @@ using NemLogin.Grains.Signing.Pkcs11;
 namespace NemLogin.Hsm.Tests.Faults;
 
 /// <summary>
-/// HSM faults (SECURITY.md): a lost session is re-opened; a device error fails fast, keeps failing fast while the pool
+/// HSM faults (docs/security.md): a lost session is re-opened; a device error fails fast, keeps failing fast while the pool
 /// waits, and recovers without a restart; never a signature that did not come from the HSM.
 /// </summary>
 public sealed class HsmFaultTests : IDisposable

@@ -7,7 +7,7 @@ using Xunit;
 
 namespace NemLogin.Saml.Tests.Signatures;
 
-/// <summary>One test per rule of <see cref="XmlSignatureVerifier.Verify"/> (SECURITY.md, SAML received messages).</summary>
+/// <summary>One test per rule of <see cref="XmlSignatureVerifier.Verify"/> (docs/security.md, SAML received messages).</summary>
 public sealed class XmlSignatureVerifierTests
 {
     [Fact]

@@ -130,7 +130,7 @@ public sealed class XmlSignatureWriterTests
     [Fact]
     public async Task Sign_SignerFails_LeavesElementUnsigned()
     {
-        // An HSM failure must never leave a half-made signature behind (SECURITY.md, Faults: never an unsigned output).
+        // An HSM failure must never leave a half-made signature behind (docs/security.md, Faults: never an unsigned output).
         var document = Fixtures.Assertion();
         var before = document.OuterXml;
 

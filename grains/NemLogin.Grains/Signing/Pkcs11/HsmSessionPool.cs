@@ -10,7 +10,7 @@ namespace NemLogin.Grains.Signing.Pkcs11;
 /// callers await a task. The thread count is the session count is the most calls the silo makes into the HSM at once.
 /// A full queue sheds with <see cref="SigningErrorCodes.Overloaded"/>; a device error makes every request fail fast with
 /// <see cref="SigningErrorCodes.HsmUnavailable"/> until <see cref="Pkcs11SigningOptions.RecoveryInterval"/> has passed,
-/// when the next request re-opens the sessions (SECURITY.md, faults).
+/// when the next request re-opens the sessions (docs/security.md, faults).
 /// </summary>
 public sealed class HsmSessionPool : IDisposable
 {

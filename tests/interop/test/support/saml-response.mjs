@@ -7,7 +7,7 @@ import { xmlEscape as x } from "./xml.mjs";
 const encrypt = promisify(xmlenc.encrypt);
 
 /**
- * Builds the Response an OIOSAML 3 IdP sends (OIOSAML3.md, "Response shape"): unsigned
+ * Builds the Response an OIOSAML 3 IdP sends (docs/oiosaml3.md, "Response shape"): unsigned
  * Response, one EncryptedAssertion, the assertion signed directly (RSA-SHA256, exclusive C14N).
  * `tamper` bends one property so tests can prove the service provider notices.
  */

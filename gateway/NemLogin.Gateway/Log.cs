@@ -138,4 +138,11 @@ internal static partial class Log
     // Signing (1400-1499).
     [LoggerMessage(EventId = 1400, Level = LogLevel.Warning, Message = "Signing unavailable ({Code}) for {Path}; answered 503")]
     public static partial void SigningUnavailable(ILogger logger, string code, string path);
+
+    // Behind the reverse proxy (5200-5209).
+    [LoggerMessage(EventId = 5200, Level = LogLevel.Information, Message = "Forwarded headers are taken only from proxies [{Proxies}] and networks [{Networks}], at most {ForwardLimit} deep")]
+    public static partial void ForwardedHeadersTrusted(ILogger logger, string proxies, string networks, int forwardLimit);
+
+    [LoggerMessage(EventId = 5201, Level = LogLevel.Information, Message = "Forwarded headers are ignored: no ForwardedHeaders:KnownProxies or ForwardedHeaders:KnownNetworks configured, so client addresses are those of the connections")]
+    public static partial void ForwardedHeadersIgnored(ILogger logger);
 }

@@ -54,6 +54,7 @@ public static class GatewayHostingExtensions
         services.AddNemLoginAdmin();
         services.AddMitIdUpstream(builder.Configuration);
 
+        services.AddNemLoginReverseProxy();
         services.AddNemLoginRateLimiting();
         services.AddHealthChecks().AddCheck<SignerHealthCheck>("signer", tags: ["ready"]);
         return builder;
@@ -61,6 +62,7 @@ public static class GatewayHostingExtensions
 
     public static WebApplication MapNemLoginGateway(this WebApplication app)
     {
+        app.UseNemLoginReverseProxy();
         app.UseNemLoginSigningUnavailablePage();
         app.UseRateLimiter();
         app.MapSaml();

@@ -54,6 +54,7 @@ public static class GatewayHostingExtensions
         services.AddNemLoginAdmin();
         services.AddMitIdUpstream(builder.Configuration);
 
+        services.AddNemLoginProductionGuards();
         services.AddNemLoginReverseProxy();
         services.AddNemLoginRateLimiting();
         services.AddHealthChecks().AddCheck<SignerHealthCheck>("signer", tags: ["ready"]);

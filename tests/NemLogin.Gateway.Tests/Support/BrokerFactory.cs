@@ -15,9 +15,13 @@ namespace NemLogin.Gateway.Tests.Support;
 public sealed class BrokerFactory : WebApplicationFactory<NemLogin.Embedded.Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly string _environment;
 
-    public BrokerFactory(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="settings">Configuration on top of the test defaults.</param>
+    /// <param name="environment">The host environment; Development (as <c>dotnet run</c> has it) unless a test says otherwise.</param>
+    public BrokerFactory(IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development")
     {
+        _environment = environment;
         DataDirectory = Directory.CreateTempSubdirectory("nemlogin-test-").FullName;
         _settings = new Dictionary<string, string?>
         {
@@ -49,6 +53,7 @@ public sealed class BrokerFactory : WebApplicationFactory<NemLogin.Embedded.Prog
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UseEnvironment(_environment);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -13,6 +13,11 @@ public static class MitIdUpstreamExtensions
             .Bind(configuration.GetSection(MitIdUpstreamOptions.SectionName))
             .PostConfigure(options =>
             {
+                // An empty value (an unset variable in docker-compose.yml, say) means unset, not "the empty URL".
+                options.Authority = NullIfBlank(options.Authority);
+                options.AuthorizationEndpoint = NullIfBlank(options.AuthorizationEndpoint);
+                options.ClientSecret = NullIfBlank(options.ClientSecret);
+
                 // Against the embedded simulator the secret is the simulator's own, so the demo needs no configuration.
                 if (options.Authority is null && string.IsNullOrEmpty(options.ClientSecret))
                 {
@@ -40,4 +45,6 @@ public static class MitIdUpstreamExtensions
             provider => provider.GetRequiredService<MitIdUpstreamProvider>()));
         return services;
     }
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

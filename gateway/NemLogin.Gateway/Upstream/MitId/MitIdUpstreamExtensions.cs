@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NemLogin.Gateway.MitIdSimulator;
+using Orleans.Configuration;
 
 namespace NemLogin.Gateway.Upstream.MitId;
 
@@ -27,6 +28,8 @@ public static class MitIdUpstreamExtensions
             })
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MitIdUpstreamOptions>, MitIdUpstreamOptionsValidator>());
+        // Logged by Orleans at start-up with the client secret REDACTED.
+        services.ConfigureFormatter<MitIdUpstreamOptions>();
 
         // Hosts and tests may configure this client further (handler, proxy); the defaults bound time and size.
         services.AddHttpClient(MitIdMetadataCache.HttpClientName, client =>

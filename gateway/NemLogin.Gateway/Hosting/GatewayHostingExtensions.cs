@@ -23,6 +23,7 @@ public static class GatewayHostingExtensions
 {
     public static WebApplicationBuilder AddNemLoginGateway(this WebApplicationBuilder builder)
     {
+        builder.AddNemLoginLoggingDefaults();
         var services = builder.Services;
         services.AddOptions<BrokerOptions>().BindConfiguration(BrokerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ServiceProvidersOptions>().BindConfiguration(ServiceProvidersOptions.SectionName);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Xunit;
 
 namespace NemLogin.Gateway.Tests.Support;
@@ -16,20 +17,30 @@ public sealed class BrokerFactory : WebApplicationFactory<NemLogin.Embedded.Prog
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly string _environment;
+    private readonly ILoggerProvider? _logCapture;
 
     /// <param name="settings">Configuration on top of the test defaults.</param>
     /// <param name="environment">The host environment; Development (as <c>dotnet run</c> has it) unless a test says otherwise.</param>
-    public BrokerFactory(IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development")
+    /// <param name="logCapture">
+    /// Receives the host's log. With it the host keeps its own logging configuration (appsettings.json and code defaults);
+    /// without it only warnings are logged, to keep test output short.
+    /// </param>
+    public BrokerFactory(IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development", ILoggerProvider? logCapture = null)
     {
         _environment = environment;
+        _logCapture = logCapture;
         DataDirectory = Directory.CreateTempSubdirectory("nemlogin-test-").FullName;
         _settings = new Dictionary<string, string?>
         {
             ["Orleans:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Broker:DataDirectory"] = DataDirectory,
             ["Signing:SoftwareKeyDirectory"] = Path.Combine(DataDirectory, "keys"),
-            ["Logging:LogLevel:Default"] = "Warning",
         };
+        if (logCapture is null)
+        {
+            _settings["Logging:LogLevel:Default"] = "Warning";
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;
@@ -54,6 +65,11 @@ public sealed class BrokerFactory : WebApplicationFactory<NemLogin.Embedded.Prog
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(_environment);
+        if (_logCapture is { } capture)
+        {
+            builder.ConfigureServices(services => services.AddSingleton(capture));
+        }
+
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

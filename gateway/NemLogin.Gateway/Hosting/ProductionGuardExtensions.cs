@@ -7,7 +7,7 @@ using NemLogin.Gateway.Upstream.MitId;
 namespace NemLogin.Gateway.Hosting;
 
 /// <summary>
-/// SECURITY.md, production guards: outside the Development environment the broker refuses to start with the MitID
+/// Production guards (README): outside the Development environment the broker refuses to start with the MitID
 /// simulator as upstream (or none), the simulator's development secret, the demo parts, or an http public address. Each
 /// refusal names its setting; all are reported at once with the other start-up checks. (The cluster silo's refusal of a
 /// software signing key is <c>AddNemLoginClusterSigningPolicy</c>.)

@@ -3,7 +3,7 @@ namespace NemLogin.Gateway.Transport;
 /// <summary>
 /// The reverse proxies whose <c>X-Forwarded-For</c>, <c>-Proto</c> and <c>-Host</c> the broker believes (section
 /// <c>ForwardedHeaders</c>). Empty, the default: nobody's. The headers are then ignored and the connection's own address
-/// and scheme count, because anyone can send them (SECURITY.md, behind proxies).
+/// and scheme count, because anyone can send them (README, 'Behind a reverse proxy').
 /// </summary>
 public sealed class TrustedProxyOptions
 {

@@ -5,7 +5,7 @@ namespace NemLogin.Grains.Signing;
 
 /// <summary>
 /// A cluster signs in an HSM: the software key is refused unless the operator says this is a development cluster, and
-/// that allowance itself is refused outside the Development environment (SECURITY.md, production guards).
+/// that allowance itself is refused outside the Development environment (README, 'Production guards').
 /// </summary>
 internal sealed class ClusterSigningPolicyValidator(IHostEnvironment environment) : IValidateOptions<SigningOptions>
 {

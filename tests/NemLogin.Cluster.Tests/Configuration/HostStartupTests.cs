@@ -42,7 +42,7 @@ public sealed class HostStartupTests
     [Fact]
     public async Task Gateway_DemoInProduction_ExitsNamingDemoEnabled()
     {
-        // SECURITY.md, production guards: the MitID simulator logs in anyone who types a test user's name.
+        // Production guards (README): the MitID simulator logs in anyone who types a test user's name.
         var output = await RunToExitAsync(BuiltHosts.Gateway, ProductionGateway(new() { ["Demo__Enabled"] = "true" }));
 
         Assert.NotEqual(0, output.ExitCode);
@@ -63,7 +63,7 @@ public sealed class HostStartupTests
     [Fact]
     public async Task Silo_SoftwareKeyAllowedInProduction_ExitsNamingTheAllowance()
     {
-        // SECURITY.md, production guards: no software key signs in a cluster outside Development.
+        // Production guards (README): no software key signs in a cluster outside Development.
         var output = await RunToExitAsync(BuiltHosts.Silo, new Dictionary<string, string>
         {
             ["DataCenter__Name"] = "DC1",

@@ -10,7 +10,7 @@ using Xunit;
 namespace NemLogin.Cluster.Tests.Operations;
 
 /// <summary>
-/// SECURITY.md, between processes: secrets never reach logs. Each host starts as a process with every secret set to a
+/// Secrets never reach logs (README, 'Production guards'). Each host starts as a process with every secret set to a
 /// marker and every log category at Trace, serves a login, an admin call and (silo) the dashboard, stops, and its whole
 /// output (stdout and stderr) is searched for every marker. Options dumps must be there, with the secrets REDACTED.
 /// </summary>

@@ -3,7 +3,7 @@ using Xunit;
 namespace NemLogin.Gateway.Tests.Deployment;
 
 /// <summary>
-/// SECURITY.md, production guards: every password and key of the compose deployment comes from the environment, none
+/// Production guards (README): every password and key of the compose deployment comes from the environment, none
 /// has a default a reader of this repository would know, and what compose runs by default is a production broker
 /// (no demo, HSM signing) whose gateways believe forwarded headers from the proxy alone.
 /// </summary>

@@ -5,7 +5,7 @@ using Xunit;
 namespace NemLogin.Gateway.Tests.Production;
 
 /// <summary>
-/// SECURITY.md, production guards: outside Development the broker refuses to start with the MitID simulator as upstream
+/// Production guards (README): outside Development the broker refuses to start with the MitID simulator as upstream
 /// (or none), the simulator's development secret, the demo parts, or an http public address, naming the setting; in
 /// Development (the default of `dotnet run` and of these tests) the same host starts.
 /// </summary>

@@ -5,7 +5,7 @@ using Xunit;
 namespace NemLogin.Gateway.Tests.Proxy;
 
 /// <summary>
-/// SECURITY.md, behind proxies: forwarded headers are believed from the configured proxy only, so limits count real
+/// Behind a reverse proxy (README): forwarded headers are believed from the configured proxy only, so limits count real
 /// clients and cookies are Secure behind TLS; the same headers from anyone else change nothing. Through a real nginx.
 /// </summary>
 public sealed class ReverseProxyTests(ProxiedBroker proxied) : IClassFixture<ProxiedBroker>

@@ -4,7 +4,7 @@ using Xunit;
 namespace NemLogin.Gateway.Tests.Proxy;
 
 /// <summary>
-/// SECURITY.md, behind proxies: settings that would let any client name its own address or scheme stop the broker at
+/// Behind a reverse proxy (README): settings that would let any client name its own address or scheme stop the broker at
 /// start-up; an https public address makes every cookie Secure and sends HSTS even when the proxy is not (yet) trusted.
 /// </summary>
 public sealed class TransportSettingsTests

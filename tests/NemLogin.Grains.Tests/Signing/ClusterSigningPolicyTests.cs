@@ -34,7 +34,7 @@ public sealed class ClusterSigningPolicyTests
     [InlineData("Staging")]
     public void ClusterPolicy_SoftwareAllowanceOutsideDevelopment_Refused(string environment)
     {
-        // SECURITY.md, production guards: no software key signs in a cluster outside Development, whatever the allowance says.
+        // Production guards (README): no software key signs in a cluster outside Development, whatever the allowance says.
         using var host = Build(environment, ("Signing:Provider", "Software"), ("Signing:AllowSoftwareInCluster", "true"));
 
         var refused = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<SigningOptions>>().Value);

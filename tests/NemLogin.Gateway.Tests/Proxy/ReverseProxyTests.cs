@@ -19,7 +19,7 @@ public sealed class ReverseProxyTests(ProxiedBroker proxied) : IClassFixture<Pro
         using var greedy = proxied.ViaProxy(LoopbackClient.Address(21));
         using var other = proxied.ViaProxy(LoopbackClient.Address(22));
 
-        var greedyStatuses = await GetManyAsync(greedy, proxied.Proxy.BaseUrl, ProxiedBroker.Burst + 2);
+        var greedyStatuses = await GetManyAsync(greedy, proxied.Proxy.BaseUrl, ProxiedBroker.Burst * 3);
         var otherStatuses = await GetManyAsync(other, proxied.Proxy.BaseUrl, ProxiedBroker.Burst);
 
         Assert.Contains(HttpStatusCode.TooManyRequests, greedyStatuses);
@@ -33,7 +33,7 @@ public sealed class ReverseProxyTests(ProxiedBroker proxied) : IClassFixture<Pro
         // address it saw ($proxy_add_x_forwarded_for) and only that last entry, the proxy's own view, counts.
         using var client = proxied.ViaProxy(LoopbackClient.Address(23));
 
-        var statuses = await GetManyAsync(client, proxied.Proxy.BaseUrl, ProxiedBroker.Burst + 2,
+        var statuses = await GetManyAsync(client, proxied.Proxy.BaseUrl, ProxiedBroker.Burst * 3,
             i => new Dictionary<string, string> { ["X-Forwarded-For"] = string.Create(CultureInfo.InvariantCulture, $"198.51.100.{i + 1}") });
 
         Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
@@ -62,7 +62,7 @@ public sealed class ReverseProxyTests(ProxiedBroker proxied) : IClassFixture<Pro
         using var browser = proxied.Direct(LoopbackClient.Address(26));
         var spoofed = new Dictionary<string, string> { ["X-Forwarded-Proto"] = "https", ["X-Forwarded-Host"] = NginxProxy.HostName };
 
-        var statuses = await GetManyAsync(limited, proxied.DirectBaseUrl, ProxiedBroker.Burst + 2,
+        var statuses = await GetManyAsync(limited, proxied.DirectBaseUrl, ProxiedBroker.Burst * 3,
             i => new Dictionary<string, string> { ["X-Forwarded-For"] = string.Create(CultureInfo.InvariantCulture, $"203.0.113.{i + 1}") });
         var responses = await ProxiedBroker.StartLoginAsync(browser, proxied.DirectBaseUrl,
             new Dictionary<string, string>(spoofed) { ["X-Forwarded-For"] = "203.0.113.200" });

@@ -29,7 +29,9 @@ admin_key="$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 
 # The broker's log stays out of the runner's console; Warning level keeps console logging off the hot path.
 # Its own appsettings.json is read from the project (content root); its keys and data live in the temp folder.
+# Development: the embedded broker carries the MitID simulator and demo SP, which it refuses to run elsewhere.
 (cd "$work" && exec env \
+  DOTNET_ENVIRONMENT=Development \
   ServiceProviders__MetadataDirectory="$work/sps" \
   Admin__ApiKey="$admin_key" \
   Broker__DataDirectory="$work/data" \

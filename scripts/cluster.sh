@@ -140,7 +140,8 @@ start_silo() {
     export Orleans__SiloPort="$silo_port" Orleans__GatewayPort="$gateway_port" Orleans__AdvertisedAddress=127.0.0.1
     hsm_environment
     export Management__AdminPassword="${NEMLOGIN_ADMIN_PASSWORD:-admin-dev}"
-    exec dotnet "$silo_dll" >"$state/logs/$name.log" 2>&1
+    # The build folder as content root: the silo's appsettings.json (log levels) is read whatever the current directory.
+    exec dotnet "$silo_dll" --contentRoot "$(dirname "$silo_dll")" >"$state/logs/$name.log" 2>&1
   ) &
   record "$name" "$!"
 }

@@ -145,4 +145,11 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Audit: {Count} refused requests over the refusal budget were counted, not recorded one by one")]
     public static partial void AuditRefusalsSuppressed(ILogger logger, long count);
+
+    // Behind the reverse proxy (5200-5209).
+    [LoggerMessage(EventId = 5200, Level = LogLevel.Information, Message = "Forwarded headers are taken only from proxies [{Proxies}] and networks [{Networks}], at most {ForwardLimit} deep")]
+    public static partial void ForwardedHeadersTrusted(ILogger logger, string proxies, string networks, int forwardLimit);
+
+    [LoggerMessage(EventId = 5201, Level = LogLevel.Information, Message = "Forwarded headers are ignored: no ForwardedHeaders:KnownProxies or ForwardedHeaders:KnownNetworks configured, so client addresses are those of the connections")]
+    public static partial void ForwardedHeadersIgnored(ILogger logger);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using NemLogin.Gateway.ServiceProviders;
 
 namespace NemLogin.Gateway.Admin;
@@ -10,6 +11,8 @@ internal static class AdminExtensions
     public static IServiceCollection AddNemLoginAdmin(this IServiceCollection services)
     {
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName).ValidateOnStart();
+        // Orleans logs the formatted options at start-up (Information, category Orleans.*): the key shows as REDACTED.
+        services.ConfigureFormatter<AdminOptions>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>());
         services.TryAddSingleton<AdminApiKey>();
         services.AddNemLoginServiceProviderAdministration();

@@ -30,6 +30,9 @@ public static class ClusterClientExtensions
             throw new OptionsValidationException(nameof(ClusterClientOptions), typeof(ClusterClientOptions), validation.Failures);
         }
 
+        // Logged by Orleans' client at start-up with both connection strings REDACTED.
+        builder.Services.AddSingleton(Options.Create(options));
+        builder.Services.ConfigureFormatter<ClusterClientOptions>();
         builder.UseOrleansClient(client =>
         {
             client.Configure<ClusterOptions>(cluster =>

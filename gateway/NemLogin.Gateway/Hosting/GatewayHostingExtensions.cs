@@ -24,6 +24,7 @@ public static class GatewayHostingExtensions
 {
     public static WebApplicationBuilder AddNemLoginGateway(this WebApplicationBuilder builder)
     {
+        builder.AddNemLoginLoggingDefaults();
         var services = builder.Services;
         services.AddOptions<BrokerOptions>().BindConfiguration(BrokerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ServiceProvidersOptions>().BindConfiguration(ServiceProvidersOptions.SectionName);
@@ -59,6 +60,8 @@ public static class GatewayHostingExtensions
         services.AddNemLoginAdmin();
         services.AddMitIdUpstream(builder.Configuration);
 
+        services.AddNemLoginProductionGuards();
+        services.AddNemLoginReverseProxy();
         services.AddNemLoginRateLimiting();
         services.AddHealthChecks().AddCheck<SignerHealthCheck>("signer", tags: ["ready"]);
         return builder;
@@ -66,6 +69,7 @@ public static class GatewayHostingExtensions
 
     public static WebApplication MapNemLoginGateway(this WebApplication app)
     {
+        app.UseNemLoginReverseProxy();
         app.UseNemLoginSigningUnavailablePage();
         app.UseRateLimiter();
         app.MapSaml();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 
 namespace NemLogin.Gateway.MitIdSimulator;
 
@@ -15,6 +16,8 @@ public static class MitIdSimulatorExtensions
             .Bind(configuration.GetSection(MitIdSimulatorOptions.SectionName))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MitIdSimulatorOptions>, MitIdSimulatorOptionsValidator>());
+        // Logged by Orleans at start-up with the client secret and key-file password REDACTED.
+        services.ConfigureFormatter<MitIdSimulatorOptions>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SimulatorSigningKey>();
         services.TryAddSingleton<SimulatorStores>();

@@ -64,6 +64,8 @@ public static class SiloHostingExtensions
         services.AddSingleton<IValidateOptions<SiloEndpointOptions>, SiloEndpointOptionsValidator>();
         services.AddSingleton<IValidateOptions<DataCentreOptions>, DataCentreOptionsValidator>();
         services.AddSingleton<IValidateOptions<ClusterStoreOptions>, ClusterStoreOptionsValidator>();
+        // Orleans logs the formatted options at start-up: the connection strings show as REDACTED.
+        services.ConfigureFormatter<ClusterStoreOptions>();
     }
 
     private static IPAddress AdvertisedAddress(string? configured)

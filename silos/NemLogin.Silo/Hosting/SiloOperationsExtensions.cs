@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using NemLogin.Silo.Health;
 using NemLogin.Silo.Management;
 using Npgsql;
+using Orleans.Configuration;
 using Orleans.Dashboard;
 using StackExchange.Redis;
 
@@ -19,6 +20,8 @@ public static class SiloOperationsExtensions
         var services = builder.Services;
         var management = builder.Configuration.GetSection(ManagementOptions.SectionName).Get<ManagementOptions>() ?? new();
         services.AddOptions<ManagementOptions>().BindConfiguration(ManagementOptions.SectionName);
+        // Logged by Orleans at start-up with the dashboard password REDACTED.
+        services.ConfigureFormatter<ManagementOptions>();
 
         // SIGTERM: Orleans deactivates every grain (their state is already written) and leaves the membership table as
         // Dead, so callers re-place the grains on the remaining silos at once instead of waiting for failure detection.

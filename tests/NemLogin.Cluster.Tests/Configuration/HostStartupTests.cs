@@ -40,12 +40,74 @@ public sealed class HostStartupTests
     }
 
     [Fact]
+    public async Task Gateway_DemoInProduction_ExitsNamingDemoEnabled()
+    {
+        // Production guards (README): the MitID simulator logs in anyone who types a test user's name.
+        var output = await RunToExitAsync(BuiltHosts.Gateway, ProductionGateway(new() { ["Demo__Enabled"] = "true" }));
+
+        Assert.NotEqual(0, output.ExitCode);
+        Assert.Contains("A cluster gateway has them with Demo:Enabled=true: unset it.", output.Log, StringComparison.Ordinal);
+        Assert.DoesNotContain("Upstream:MitId:Authority", output.Log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Gateway_WithoutUpstreamInProduction_ExitsNamingAuthority()
+    {
+        var output = await RunToExitAsync(BuiltHosts.Gateway, ProductionGateway(new() { ["Upstream__MitId__Authority"] = "" }));
+
+        Assert.NotEqual(0, output.ExitCode);
+        Assert.Contains("Upstream:MitId:Authority is not set, so logins would go to the built-in MitID simulator", output.Log, StringComparison.Ordinal);
+        Assert.DoesNotContain("Demo:Enabled", output.Log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Silo_SoftwareKeyAllowedInProduction_ExitsNamingTheAllowance()
+    {
+        // Production guards (README): no software key signs in a cluster outside Development.
+        var output = await RunToExitAsync(BuiltHosts.Silo, new Dictionary<string, string>
+        {
+            ["DataCenter__Name"] = "DC1",
+            ["ConnectionStrings__Orleans"] = "Host=127.0.0.1;Port=1;Username=nemlogin;Database=nemlogin",
+            ["ConnectionStrings__Redis"] = "127.0.0.1:1,abortConnect=false",
+            ["Orleans__SiloPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans__GatewayPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans__AdvertisedAddress"] = "127.0.0.1",
+            ["Signing__Provider"] = "Software",
+            ["Signing__AllowSoftwareInCluster"] = "true",
+            ["Signing__SoftwareKeyDirectory"] = Path.Combine(Path.GetTempPath(), $"nemlogin-never-{Guid.NewGuid():N}"),
+        });
+
+        Assert.NotEqual(0, output.ExitCode);
+        Assert.Contains("Signing:AllowSoftwareInCluster=true lets a cluster sign with a software key", output.Log, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DbMigrate_WithoutConnectionString_ExitsWithUsageError()
     {
         var output = await RunToExitAsync(BuiltHosts.Silo, new Dictionary<string, string>(), "db", "migrate");
 
         Assert.Equal(2, output.ExitCode);
         Assert.Contains("ConnectionStrings:Orleans (PostgreSQL", output.Log, StringComparison.Ordinal);
+    }
+
+    /// <summary>A cluster gateway with everything production needs (stores unreachable: it stops before connecting).</summary>
+    private static Dictionary<string, string> ProductionGateway(Dictionary<string, string> overrides)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["DataCenter__Name"] = "DC1",
+            ["ConnectionStrings__Orleans"] = "Host=127.0.0.1;Port=1;Username=nemlogin;Database=nemlogin",
+            ["ConnectionStrings__Redis"] = "127.0.0.1:1,abortConnect=false",
+            ["Broker__PublicBaseUrl"] = "https://login.example.dk",
+            ["Upstream__MitId__Authority"] = "https://mitid.example.dk/op",
+            ["Upstream__MitId__ClientSecret"] = "secret-issued-by-mitid-0123456789",
+        };
+        foreach (var (key, value) in overrides)
+        {
+            environment[key] = value;
+        }
+
+        return environment;
     }
 
     private static async Task<(int ExitCode, string Log)> RunToExitAsync(string assembly, Dictionary<string, string> environment, params string[] arguments)

@@ -2,12 +2,14 @@ using System.Reflection;
 
 namespace NemLogin.Cluster.Tests.Infrastructure;
 
-/// <summary>The silo and gateway assemblies this test build started from (same configuration).</summary>
+/// <summary>The silo, gateway and embedded host assemblies this test build started from (same configuration).</summary>
 internal static class BuiltHosts
 {
     public static string Silo { get; } = Find("NemLogin.SiloAssembly");
 
     public static string Gateway { get; } = Find("NemLogin.GatewayAssembly");
+
+    public static string Embedded { get; } = Find("NemLogin.EmbeddedAssembly");
 
     private static string Find(string key)
     {

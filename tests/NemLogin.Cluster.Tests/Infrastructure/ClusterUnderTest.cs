@@ -214,6 +214,9 @@ public sealed class ClusterUnderTest : IAsyncLifetime
         environment["Broker__PublicBaseUrl"] = baseUrl;
         environment["Broker__DataDirectory"] = Path.Combine(_folder, "gateway-" + dataCentre);
         environment["Demo__Enabled"] = "true";
+        // The tests log in through the demo parts (MitID simulator, demo SP), which a gateway refuses outside Development.
+        // The silos stay in Production: they sign in the HSM as a production cluster does.
+        environment["DOTNET_ENVIRONMENT"] = "Development";
         environment["Admin__ApiKey"] = AdminApiKey;
         environment["ServiceProviders__MetadataDirectory"] = Path.Combine(_folder, "sp");
         environment["Orleans__Gateway__GatewayListRefreshPeriod"] = "00:00:02";

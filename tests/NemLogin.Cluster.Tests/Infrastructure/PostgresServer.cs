@@ -4,17 +4,20 @@ namespace NemLogin.Cluster.Tests.Infrastructure;
 
 /// <summary>
 /// A PostgreSQL 15 server of the tests' own: Debian's binaries, a data folder in /tmp, 127.0.0.1 on a free port,
-/// trust authentication (loopback only, throwaway data). Stopped and removed on dispose.
+/// trust authentication (loopback only, throwaway data) unless a password is given, which TCP clients then must send
+/// (SCRAM). Stopped and removed on dispose.
 /// </summary>
 internal sealed class PostgresServer : IAsyncDisposable
 {
     private const string Binaries = "/usr/lib/postgresql/15/bin";
     private readonly string _folder;
+    private readonly string? _password;
 
-    private PostgresServer(string folder, int port)
+    private PostgresServer(string folder, int port, string? password)
     {
         _folder = folder;
         Port = port;
+        _password = password;
     }
 
     public int Port { get; }
@@ -22,9 +25,11 @@ internal sealed class PostgresServer : IAsyncDisposable
     public string DataDirectory => Path.Combine(_folder, "data");
 
     public string ConnectionString(string database = "nemlogin") =>
-        $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Timeout=5;Command Timeout=10;Pooling=true";
+        $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Timeout=5;Command Timeout=10;Pooling=true"
+        + (_password is null ? "" : $";Password={_password}");
 
-    public static async Task<PostgresServer> StartAsync()
+    /// <param name="password">The superuser's password; null: trust authentication.</param>
+    public static async Task<PostgresServer> StartAsync(string? password = null)
     {
         if (!File.Exists(Path.Combine(Binaries, "postgres")))
         {
@@ -33,15 +38,24 @@ internal sealed class PostgresServer : IAsyncDisposable
 
         var folder = Directory.CreateTempSubdirectory("nemlogin-pg-").FullName;
         Watchdog.TrackFolder(folder);
-        var server = new PostgresServer(folder, FreePorts.Next());
+        var server = new PostgresServer(folder, FreePorts.Next(), password);
         if (Environment.UserName == "root")
         {
             await ExternalCommand.RunAsync("chown", "postgres:postgres", folder);
         }
 
         Watchdog.TrackPostgres(server.DataDirectory);
-        await ExternalCommand.RunAsPostgresAsync(Path.Combine(Binaries, "initdb"), "-D", server.DataDirectory, "-U", "postgres",
-            "--auth=trust", "--encoding=UTF8", "--no-instructions");
+        string[] authentication = ["--auth=trust"];
+        var passwordFile = Path.Combine(folder, "superuser-password");
+        if (password is not null)
+        {
+            await File.WriteAllTextAsync(passwordFile, password);
+            authentication = ["--auth-local=trust", "--auth-host=scram-sha-256", "--pwfile=" + passwordFile];
+        }
+
+        await ExternalCommand.RunAsPostgresAsync(Path.Combine(Binaries, "initdb"), ["-D", server.DataDirectory, "-U", "postgres",
+            .. authentication, "--encoding=UTF8", "--no-instructions"]);
+        File.Delete(passwordFile);
         await server.StartServerAsync();
         await using (var connection = new NpgsqlConnection(server.ConnectionString("postgres")))
         {

@@ -8,19 +8,23 @@ internal sealed class RedisServer : IAsyncDisposable
 {
     private const string Binary = "/usr/bin/redis-server";
     private readonly string _folder;
+    private readonly string? _password;
     private ChildProcess? _process;
 
-    private RedisServer(string folder, int port)
+    private RedisServer(string folder, int port, string? password)
     {
         _folder = folder;
         Port = port;
+        _password = password;
     }
 
     public int Port { get; }
 
-    public string Configuration => $"127.0.0.1:{Port},abortConnect=false,connectTimeout=2000,syncTimeout=3000,asyncTimeout=3000";
+    public string Configuration => $"127.0.0.1:{Port},abortConnect=false,connectTimeout=2000,syncTimeout=3000,asyncTimeout=3000"
+        + (_password is null ? "" : $",password={_password}");
 
-    public static async Task<RedisServer> StartAsync()
+    /// <param name="password">What clients must send (requirepass); null: none.</param>
+    public static async Task<RedisServer> StartAsync(string? password = null)
     {
         if (!File.Exists(Binary))
         {
@@ -29,16 +33,17 @@ internal sealed class RedisServer : IAsyncDisposable
 
         var folder = Directory.CreateTempSubdirectory("nemlogin-redis-").FullName;
         Watchdog.TrackFolder(folder);
-        var server = new RedisServer(folder, FreePorts.Next());
+        var server = new RedisServer(folder, FreePorts.Next(), password);
         await server.StartServerAsync();
         return server;
     }
 
     public async Task StartServerAsync()
     {
+        string[] authentication = _password is null ? [] : ["--requirepass", _password];
         _process = ChildProcess.Start(Path.Combine(_folder, "redis.log"), new Dictionary<string, string>(), Binary,
-            "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1",
-            "--dir", _folder, "--appendonly", "yes", "--appendfsync", "always", "--save", "", "--daemonize", "no");
+            ["--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1",
+            "--dir", _folder, "--appendonly", "yes", "--appendfsync", "always", "--save", "", "--daemonize", "no", .. authentication]);
         await Readiness.WaitForTcpAsync(Port, TimeSpan.FromSeconds(20), () => _process.HasExited ? _process.LogTail() : null);
     }
 

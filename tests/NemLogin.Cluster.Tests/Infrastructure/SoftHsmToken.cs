@@ -6,11 +6,12 @@ namespace NemLogin.Cluster.Tests.Infrastructure;
 /// A SoftHSM2 token in the cluster's folder, initialised and given its SAML and token signing keys by
 /// <c>NemLogin.Silo keys</c>, as an operator would. Every silo opens the same token (a shared HSM).
 /// </summary>
-internal sealed class SoftHsmToken
+internal sealed class SoftHsmToken(string? pin = null, string? soPin = null)
 {
     private const string Label = "nemlogin-cluster-test";
     private const string Library = "/usr/lib/softhsm/libsofthsm2.so";
-    private readonly string _pin = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
+    private readonly string _pin = pin ?? Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
+    private readonly string _soPin = soPin ?? Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
     private string _configFile = "";
 
     public IReadOnlyDictionary<string, string> SiloEnvironment => new Dictionary<string, string>
@@ -36,7 +37,7 @@ internal sealed class SoftHsmToken
 
         var environment = new Dictionary<string, string>(SiloEnvironment)
         {
-            ["Keys__SoPin"] = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8)),
+            ["Keys__SoPin"] = _soPin,
             ["DOTNET_ENVIRONMENT"] = "Production",
         };
         await KeysAsync(folder, environment, "init-token", "--token", Label);

@@ -7,7 +7,9 @@ namespace NemLogin.Gateway.Tests.Deployment;
 /// <summary>
 /// Runs Docker Compose against the repository's docker-compose.yml. `config` needs no Docker daemon. The compose
 /// plugin (`docker compose`) is preferred; Debian's `docker-compose` (which test.sh installs) serves otherwise.
-/// Results are shared between tests: the file does not change during a run, and each call costs a second of CPU.
+/// The variables come from an env file only (the committed .env.example unless a test names another), never from a
+/// developer's .env. Results are shared between tests: the files do not change during a run, and each call costs a
+/// second of CPU.
 /// </summary>
 internal static class ComposeCli
 {
@@ -16,15 +18,21 @@ internal static class ComposeCli
     private static readonly ConcurrentDictionary<string, Lazy<Task<ProcessResult>>> Results = new();
     private static string[]? _command;
 
+    /// <summary>The committed example of the variables docker-compose.yml needs.</summary>
+    public static string ExampleEnvFile => RepositoryRoot.File(".env.example");
+
     public static Task<ProcessResult> RunAsync(CancellationToken cancellationToken, params string[] arguments) =>
-        Results.GetOrAdd(string.Join('\0', arguments), _ => new Lazy<Task<ProcessResult>>(() => RunComposeAsync(arguments)))
+        RunWithEnvFileAsync(ExampleEnvFile, cancellationToken, arguments);
+
+    public static Task<ProcessResult> RunWithEnvFileAsync(string envFile, CancellationToken cancellationToken, params string[] arguments) =>
+        Results.GetOrAdd(envFile + '\0' + string.Join('\0', arguments), _ => new Lazy<Task<ProcessResult>>(() => RunComposeAsync(envFile, arguments)))
             .Value.WaitAsync(cancellationToken);
 
-    private static async Task<ProcessResult> RunComposeAsync(string[] arguments)
+    private static async Task<ProcessResult> RunComposeAsync(string envFile, string[] arguments)
     {
         var command = await FindAsync(CancellationToken.None);
-        string[] composeFile = ["-f", RepositoryRoot.File("docker-compose.yml")];
-        return await RunProcessAsync([.. command, .. composeFile, .. arguments], CancellationToken.None)
+        string[] files = ["--env-file", envFile, "-f", RepositoryRoot.File("docker-compose.yml")];
+        return await RunProcessAsync([.. command, .. files, .. arguments], CancellationToken.None)
             ?? throw new InvalidOperationException($"{string.Join(' ', command)} disappeared.");
     }
 
@@ -64,6 +72,12 @@ internal static class ComposeCli
             start.ArgumentList.Add(argument);
         }
 
+        // docker-compose.yml's variables come from the env file alone: the test runner's own environment never fills a gap.
+        foreach (var name in start.Environment.Keys.Where(ComposeVariable).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
         using var process = new Process { StartInfo = start };
         try
         {
@@ -90,4 +104,8 @@ internal static class ComposeCli
 
         return new ProcessResult(process.ExitCode, await output, await error);
     }
+
+    private static bool ComposeVariable(string name) =>
+        name.StartsWith("NEMLOGIN_", StringComparison.Ordinal) || name.StartsWith("POSTGRES_", StringComparison.Ordinal)
+        || name.StartsWith("REDIS_", StringComparison.Ordinal) || name.StartsWith("OTEL_", StringComparison.Ordinal);
 }

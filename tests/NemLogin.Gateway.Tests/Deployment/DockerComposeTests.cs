@@ -1,9 +1,8 @@
-using System.Text.RegularExpressions;
 using Xunit;
 
 namespace NemLogin.Gateway.Tests.Deployment;
 
-/// <summary>docker-compose.yml renders (`config`, no daemon needed) into the two-data-centre topology.</summary>
+/// <summary>docker-compose.yml renders (`config`, no daemon needed, with .env.example) into the two-data-centre topology.</summary>
 public sealed class DockerComposeTests
 {
     private static readonly string[] ExpectedServices =
@@ -76,11 +75,5 @@ public sealed class DockerComposeTests
     private static string[] Lines(string text) =>
         text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    /// <summary>The rendered YAML of one service: its key line under `services:` up to the next key at that depth.</summary>
-    private static string ServiceBlock(string config, string service)
-    {
-        var match = Regex.Match(config, $@"(?ms)^  {Regex.Escape(service)}:\s*$(.*?)(?=^  \S|^\S|\z)");
-        Assert.True(match.Success, $"service {service} not in the rendered configuration");
-        return match.Groups[1].Value;
-    }
+    private static string ServiceBlock(string config, string service) => RenderedCompose.ServiceBlock(config, service);
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NemLogin.Gateway.Hosting;
 using NemLogin.Gateway.MitIdSimulator;
+using NemLogin.Gateway.Tests.Support;
 using NemLogin.Gateway.Upstream.MitId;
 using Xunit;
 

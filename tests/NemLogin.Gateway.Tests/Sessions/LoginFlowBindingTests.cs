@@ -68,7 +68,7 @@ public sealed class LoginFlowBindingTests(BrokerFixture fixture) : IClassFixture
         // (auth_time before the login began) has not done what the SP asked.
         await using var broker = new BrokerFactory(
             new Dictionary<string, string?> { ["ServiceProviders:MetadataDirectory"] = fixture.MetadataDirectory },
-            services =>
+            services: services =>
             {
                 services.RemoveAll<IUpstreamIdentityProvider>();
                 services.AddSingleton<IUpstreamIdentityProvider>(sp => new EarlierLoginUpstream(sp.GetRequiredService<MitIdUpstreamProvider>()));

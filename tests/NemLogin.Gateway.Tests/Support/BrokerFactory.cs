@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Xunit;
 
 namespace NemLogin.Gateway.Tests.Support;
@@ -16,15 +17,28 @@ namespace NemLogin.Gateway.Tests.Support;
 public sealed class BrokerFactory : WebApplicationFactory<NemLogin.Embedded.Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly string _environment;
+    private readonly ILoggerProvider? _logCapture;
     private readonly Action<IServiceCollection>? _services;
 
-    /// <param name="settings">Configuration on top of the embedded host's.</param>
+    /// <param name="settings">Configuration on top of the test defaults.</param>
+    /// <param name="environment">The host environment; Development (as <c>dotnet run</c> has it) unless a test says otherwise.</param>
+    /// <param name="logCapture">
+    /// Receives the host's log. With it the host keeps its own logging configuration (appsettings.json and code defaults);
+    /// without it only warnings are logged, to keep test output short.
+    /// </param>
     /// <param name="services">
     /// Changes to the host's services after its own wiring: only for parties outside the broker that the test must make
     /// misbehave (an upstream that ignores ForceAuthn, say), never for the broker's own parts.
     /// </param>
-    public BrokerFactory(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    public BrokerFactory(
+        IReadOnlyDictionary<string, string?>? settings = null,
+        string environment = "Development",
+        ILoggerProvider? logCapture = null,
+        Action<IServiceCollection>? services = null)
     {
+        _environment = environment;
+        _logCapture = logCapture;
         _services = services;
         DataDirectory = Directory.CreateTempSubdirectory("nemlogin-test-").FullName;
         _settings = new Dictionary<string, string?>
@@ -32,8 +46,12 @@ public sealed class BrokerFactory : WebApplicationFactory<NemLogin.Embedded.Prog
             ["Orleans:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Broker:DataDirectory"] = DataDirectory,
             ["Signing:SoftwareKeyDirectory"] = Path.Combine(DataDirectory, "keys"),
-            ["Logging:LogLevel:Default"] = "Warning",
         };
+        if (logCapture is null)
+        {
+            _settings["Logging:LogLevel:Default"] = "Warning";
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;
@@ -57,6 +75,12 @@ public sealed class BrokerFactory : WebApplicationFactory<NemLogin.Embedded.Prog
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UseEnvironment(_environment);
+        if (_logCapture is { } capture)
+        {
+            builder.ConfigureServices(services => services.AddSingleton(capture));
+        }
+
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

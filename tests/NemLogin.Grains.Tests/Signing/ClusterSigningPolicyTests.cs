@@ -24,9 +24,23 @@ public sealed class ClusterSigningPolicyTests
     [Fact]
     public void ClusterPolicy_SoftwareProviderInDevelopmentCluster_Allowed()
     {
-        using var host = Build(("Signing:Provider", "Software"), ("Signing:AllowSoftwareInCluster", "true"));
+        using var host = Build(Environments.Development, ("Signing:Provider", "Software"), ("Signing:AllowSoftwareInCluster", "true"));
 
         Assert.True(host.Services.GetRequiredService<IOptions<SigningOptions>>().Value.AllowSoftwareInCluster);
+    }
+
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    public void ClusterPolicy_SoftwareAllowanceOutsideDevelopment_Refused(string environment)
+    {
+        // Production guards (README): no software key signs in a cluster outside Development, whatever the allowance says.
+        using var host = Build(environment, ("Signing:Provider", "Software"), ("Signing:AllowSoftwareInCluster", "true"));
+
+        var refused = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<SigningOptions>>().Value);
+
+        Assert.Contains("Signing:AllowSoftwareInCluster=true", refused.Message, StringComparison.Ordinal);
+        Assert.Contains($"environment '{environment}'", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -45,11 +59,15 @@ public sealed class ClusterSigningPolicyTests
         Assert.Equal("Software", host.Services.GetRequiredService<IOptions<SigningOptions>>().Value.Provider);
     }
 
-    private static IHost Build(params (string Key, string Value)[] settings) => Build(clusterPolicy: true, settings);
+    private static IHost Build(params (string Key, string Value)[] settings) => Build(clusterPolicy: true, Environments.Production, settings);
 
-    private static IHost Build(bool clusterPolicy, params (string Key, string Value)[] settings)
+    private static IHost Build(string environment, params (string Key, string Value)[] settings) => Build(clusterPolicy: true, environment, settings);
+
+    private static IHost Build(bool clusterPolicy, params (string Key, string Value)[] settings) => Build(clusterPolicy, Environments.Production, settings);
+
+    private static IHost Build(bool clusterPolicy, string environment, params (string Key, string Value)[] settings)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = environment });
         builder.Configuration.AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)));
         using var ports = new TestClusterPortAllocator();
         var (siloPort, gatewayPort) = ports.AllocateConsecutivePortPairs(1);

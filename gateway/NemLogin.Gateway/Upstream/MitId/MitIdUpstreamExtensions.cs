@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NemLogin.Gateway.MitIdSimulator;
+using Orleans.Configuration;
 
 namespace NemLogin.Gateway.Upstream.MitId;
 
@@ -13,6 +14,11 @@ public static class MitIdUpstreamExtensions
             .Bind(configuration.GetSection(MitIdUpstreamOptions.SectionName))
             .PostConfigure(options =>
             {
+                // An empty value (an unset variable in docker-compose.yml, say) means unset, not "the empty URL".
+                options.Authority = NullIfBlank(options.Authority);
+                options.AuthorizationEndpoint = NullIfBlank(options.AuthorizationEndpoint);
+                options.ClientSecret = NullIfBlank(options.ClientSecret);
+
                 // Against the embedded simulator the secret is the simulator's own, so the demo needs no configuration.
                 if (options.Authority is null && string.IsNullOrEmpty(options.ClientSecret))
                 {
@@ -22,6 +28,8 @@ public static class MitIdUpstreamExtensions
             })
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MitIdUpstreamOptions>, MitIdUpstreamOptionsValidator>());
+        // Logged by Orleans at start-up with the client secret REDACTED.
+        services.ConfigureFormatter<MitIdUpstreamOptions>();
 
         // Hosts and tests may configure this client further (handler, proxy); the defaults bound time and size.
         services.AddHttpClient(MitIdMetadataCache.HttpClientName, client =>
@@ -40,4 +48,6 @@ public static class MitIdUpstreamExtensions
             provider => provider.GetRequiredService<MitIdUpstreamProvider>()));
         return services;
     }
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

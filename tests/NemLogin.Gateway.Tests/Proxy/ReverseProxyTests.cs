@@ -48,7 +48,8 @@ public sealed class ReverseProxyTests(ProxiedBroker proxied) : IClassFixture<Pro
         var responses = await ProxiedBroker.StartLoginAsync(client, proxied.Proxy.BaseUrl);
 
         var cookies = responses.SelectMany(SetCookies).ToList();
-        Assert.Equal(["demo-sp.pending", "nemlogin.sid", "mitid-sim-browser"], cookies.Select(CookieName));
+        // Over https the broker's own cookie carries the __Host- prefix (no sibling or plain-http page can plant it).
+        Assert.Equal(["demo-sp.pending", "__Host-nemlogin.bind", "mitid-sim-browser"], cookies.Select(CookieName));
         Assert.All(cookies, cookie => Assert.Contains("; secure", cookie, StringComparison.OrdinalIgnoreCase));
         Assert.All(responses, response => Assert.Equal(StrictTransportSecurity, string.Join(",", response.Headers.GetValues("Strict-Transport-Security"))));
     }

@@ -52,6 +52,7 @@ public static class GatewayHostingExtensions
         services.AddSingleton<ServiceProviderCatalog>();
         services.AddSingleton<SamlResponder>();
         services.AddSingleton<LoginCoordinator>();
+        services.AddSingleton<SamlFrontChannel>();
         services.AddSingleton<SsoEndpoint>();
         services.AddSingleton<IdpMetadataService>();
         services.AddHostedService<MetadataDirectoryRegistrar>();

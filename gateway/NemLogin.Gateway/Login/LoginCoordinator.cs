@@ -47,10 +47,18 @@ internal sealed class LoginCoordinator(
         var freshLogin = demand.ForceAuthn || !demand.ServiceProvider.Registration.AllowSso;
         if (sessionId is not null && !freshLogin)
         {
-            var session = await grains.GetGrain<ISessionGrain>(sessionId).GetAsync();
-            if (session is not null && session.Loa >= demand.RequiredLoa)
+            if (responder.EncryptionProblem(demand.ServiceProvider) is { } problem)
             {
-                return await responder.SendAssertionAsync(context, demand, session, "sso");
+                // Nothing can be encrypted for this SP: it hears so at its ACS, and the session does not record it as a
+                // participant of an assertion it never received.
+                return await responder.SendStatusAsync(context, demand, problem);
+            }
+
+            // One session call: the grain decides whether the session serves this SP (live, level) and makes it a participant.
+            var sso = await grains.GetGrain<ISessionGrain>(sessionId).AssertAsync(SamlResponder.AssertionRequestFor(demand));
+            if (sso.Outcome == SessionAssertionOutcome.Asserted)
+            {
+                return await responder.SendAssertionAsync(context, demand, sso, "sso");
             }
         }
 
@@ -114,7 +122,7 @@ internal sealed class LoginCoordinator(
 
         if (pending.Protocol == ReturnProtocol)
         {
-            return Return(context, pending, await AuthenticateAsync(context, pending, upstreamName, flowId));
+            return Return(context, pending, await AuthenticateAsync(context, pending, upstreamName, flowId, assertFor: null));
         }
 
         var sp = await catalog.FindAsync(pending.ServiceProviderId);
@@ -124,7 +132,8 @@ internal sealed class LoginCoordinator(
         }
 
         var demand = new LoginDemand(sp, pending.RequestId, pending.ResponseUrl, pending.RelayState, pending.RequiredLoa, pending.ForceAuthn, false, pending.NameIdFormat);
-        var result = await AuthenticateAsync(context, pending, upstreamName, flowId);
+        var problem = responder.EncryptionProblem(sp);
+        var result = await AuthenticateAsync(context, pending, upstreamName, flowId, problem is null ? SamlResponder.AssertionRequestFor(demand) : null);
         return result.Failure switch
         {
             // The request was trusted when the login started and the flow belongs to this browser: whatever went wrong
@@ -134,7 +143,8 @@ internal sealed class LoginCoordinator(
                 await responder.SendStatusAsync(context, demand, StatusAnswer.UpstreamFailed(result.Code!)),
             // OIOSAML 3: a level the IdP cannot meet is answered NoAuthnContext; the session is not upgraded.
             UpstreamFailure.LevelNotReached => await responder.SendStatusAsync(context, demand, StatusAnswer.LevelNotReached),
-            _ => await responder.SendAssertionAsync(context, demand, result.Session!, "login"),
+            _ when problem is not null => await responder.SendStatusAsync(context, demand, problem),
+            _ => await responder.SendAssertionAsync(context, demand, result.Assertion!, "login"),
         };
     }
 
@@ -191,9 +201,10 @@ internal sealed class LoginCoordinator(
 
     /// <summary>
     /// The upstream's answer for a taken flow: on success the person's identity is updated and a new session started (the
-    /// browser gets its cookie); otherwise why not.
+    /// browser gets its cookie), asserting for <paramref name="assertFor"/> in the same session call; otherwise why not.
     /// </summary>
-    private async Task<UpstreamResult> AuthenticateAsync(HttpContext context, PendingLogin pending, string upstreamName, string flowId)
+    private async Task<UpstreamResult> AuthenticateAsync(
+        HttpContext context, PendingLogin pending, string upstreamName, string flowId, AssertionRequest? assertFor)
     {
         UpstreamAuthentication authentication;
         try
@@ -205,7 +216,7 @@ internal sealed class LoginCoordinator(
             Log.UpstreamFailed(logger, SessionReference.For(flowId), ex.Code, ex);
             if (ex.Code == "upstream.cancelled")
             {
-                return new UpstreamResult(UpstreamFailure.Cancelled, ex.Code, null);
+                return new UpstreamResult(UpstreamFailure.Cancelled, ex.Code);
             }
 
             audit.Record(context, new AuditEvent(AuditCategory.Login, AuditActions.UpstreamLogin, AuditOutcome.Failed)
@@ -214,7 +225,7 @@ internal sealed class LoginCoordinator(
                 Code = ex.Code,
                 Detail = $"request {pending.RequestId}; upstream {upstreamName}",
             });
-            return new UpstreamResult(UpstreamFailure.Failed, ex.Code, null);
+            return new UpstreamResult(UpstreamFailure.Failed, ex.Code);
         }
 
         // SAML Core 3.4.1 ForceAuthn (OIDC prompt=login): an upstream that answered from an earlier login of its own did not
@@ -222,12 +233,12 @@ internal sealed class LoginCoordinator(
         if (pending.ForceAuthn && authentication.AuthnInstant < pending.StartedAt - ReauthenticationTolerance)
         {
             Log.UpstreamFailed(logger, SessionReference.For(flowId), "upstream.reauthentication-missing", null);
-            return new UpstreamResult(UpstreamFailure.NotReauthenticated, "upstream.reauthentication-missing", null);
+            return new UpstreamResult(UpstreamFailure.NotReauthenticated, "upstream.reauthentication-missing");
         }
 
         if (authentication.Loa < pending.RequiredLoa)
         {
-            return new UpstreamResult(UpstreamFailure.LevelNotReached, "upstream.loa-not-reached", null);
+            return new UpstreamResult(UpstreamFailure.LevelNotReached, "upstream.loa-not-reached");
         }
 
         var identityId = await grains.GetGrain<IUpstreamSubjectGrain>(UpstreamSubjectKey.For(authentication.Authority, authentication.Subject)).ResolveIdentityAsync();
@@ -235,12 +246,15 @@ internal sealed class LoginCoordinator(
 
         // No session fixation: every authentication starts a session under an id issued now; the browser's previous
         // session (only one the broker issued can be named here) ends, handing its participants over if it was this person's.
+        // One session call: started and, for the party that asked, asserted.
         var issued = sessions.IssueNew();
-        var session = await grains.GetGrain<ISessionGrain>(issued.Key).StartAsync(
-            new SessionAuthentication(identityId, authentication.Loa, authentication.AuthnInstant, authentication.Authority),
-            sessions.Read(context));
+        var grain = grains.GetGrain<ISessionGrain>(issued.Key);
+        var started = new SessionAuthentication(identityId, authentication.Loa, authentication.AuthnInstant, authentication.Authority);
+        var result = assertFor is null
+            ? new UpstreamResult(UpstreamFailure.None, null) { Session = await grain.StartAsync(started, sessions.Read(context)) }
+            : new UpstreamResult(UpstreamFailure.None, null) { Assertion = await grain.StartAndAssertAsync(started, sessions.Read(context), assertFor) };
         sessions.Use(context, issued);
-        return new UpstreamResult(UpstreamFailure.None, null, session);
+        return result;
     }
 
     private IUpstreamIdentityProvider FindUpstream(string name) =>

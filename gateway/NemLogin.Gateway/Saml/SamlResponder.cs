@@ -21,7 +21,6 @@ namespace NemLogin.Gateway.Saml;
 /// posts it to the ACS URL the validator chose from the SP's registration — never to any other address.
 /// </summary>
 internal sealed class SamlResponder(
-    IGrainFactory grains,
     BrokerSigningKeys keys,
     IdentityProviderInfo idp,
     TimeProvider time,
@@ -30,26 +29,46 @@ internal sealed class SamlResponder(
 {
     private static readonly TimeSpan AssertionLifetime = TimeSpan.FromMinutes(30);
 
-    public async Task<IResult> SendAssertionAsync(HttpContext context, LoginDemand demand, SessionSnapshot session, string kind)
+    /// <summary>
+    /// What the SP asks of the session, in the session's protocol-neutral terms: its release, its level, and its NameID —
+    /// OIOSAML 3 writes the per-SP pseudonym UUID after the person prefix, a transient one fresh for every response.
+    /// </summary>
+    public static AssertionRequest AssertionRequestFor(LoginDemand demand)
+    {
+        var sp = demand.ServiceProvider;
+        var format = sp.NameIdFormatFor(demand.NameIdFormat);
+        return new AssertionRequest(
+            sp.EntityId,
+            sp.Registration.CprEntitled,
+            demand.RequiredLoa,
+            SamlConstants.OioSaml.PersonNameIdPrefix,
+            format,
+            format == SamlConstants.NameIdFormats.Transient);
+    }
+
+    /// <summary>
+    /// Why nothing can be encrypted for the SP now (its certificates expired or too weak), or null when something can. Asked
+    /// before the session makes the SP a participant of an assertion it would never receive.
+    /// </summary>
+    public StatusAnswer? EncryptionProblem(RegisteredServiceProvider sp) =>
+        PickEncryptionCertificate(sp.EncryptionCertificates, time.GetUtcNow()) is (null, var unusable)
+            ? StatusAnswer.NoEncryptionCertificate(unusable)
+            : null;
+
+    /// <summary>Writes the session's assertion for the SP: signed, encrypted for it, posted to the verified ACS.</summary>
+    public async Task<IResult> SendAssertionAsync(HttpContext context, LoginDemand demand, SessionAssertion asserted, string kind)
     {
         var sp = demand.ServiceProvider;
         var registration = sp.Registration;
         var now = time.GetUtcNow();
         var (certificate, unusable) = PickEncryptionCertificate(sp.EncryptionCertificates, now);
-        if (certificate is null)
+        if (certificate is null || asserted is not { Session: { } session, Release: { } release, Participant: { } participant })
         {
-            // Nothing can be encrypted for this SP (expired or weak keys): it hears so at its ACS, and the session does not
-            // record it as a participant of an assertion it never received.
             return await SendStatusAsync(context, demand, StatusAnswer.NoEncryptionCertificate(unusable));
         }
 
-        var release = await grains.GetGrain<IIdentityGrain>(session.IdentityId).ReleaseToAsync(sp.EntityId, registration.CprEntitled);
-
-        var nameIdFormat = sp.NameIdFormatFor(demand.NameIdFormat);
-        var transient = nameIdFormat == SamlConstants.NameIdFormats.Transient;
-        // OIOSAML 3: the NameID is a per-SP pseudonym UUID; a transient one is fresh for every response.
-        var nameId = SamlConstants.OioSaml.PersonNameIdPrefix + (transient ? Guid.NewGuid() : release.Pseudonym);
-        var participant = await grains.GetGrain<ISessionGrain>(session.SessionId).AddParticipantAsync(sp.EntityId, nameId, nameIdFormat);
+        var nameId = participant.NameId;
+        var nameIdFormat = participant.NameIdFormat;
 
         var assertion = new AssertionDescriptor
         {

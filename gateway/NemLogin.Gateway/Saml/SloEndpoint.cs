@@ -42,49 +42,31 @@ internal sealed class SloEndpoint(
 
     public async Task<IResult> HandlePostAsync(HttpContext context)
     {
-        var parameter = SamlRequest;
-        string xml;
-        string? relayState;
+        PostedMessage posted;
         try
         {
-            if (!context.Request.HasFormContentType)
-            {
-                throw new SamlException(SamlErrorCode.MessageMissing, "The POST binding needs a form with SAMLRequest or SAMLResponse.");
-            }
-
-            var form = await context.Request.ReadFormAsync(context.RequestAborted);
-            var request = form[SamlRequest];
-            var response = form[SamlResponse];
-            if (request.Count + response.Count != 1)
-            {
-                throw new SamlException(SamlErrorCode.MessageMissing, "The form must carry exactly one SAMLRequest or SAMLResponse.");
-            }
-
-            parameter = request.Count == 1 ? SamlRequest : SamlResponse;
-            relayState = form["RelayState"].Count == 0 ? null : form["RelayState"].ToString();
-            if (relayState is not null && System.Text.Encoding.UTF8.GetByteCount(relayState) > SamlLimits.Default.MaxRelayStateBytes)
-            {
-                throw new SamlException(SamlErrorCode.RelayStateTooLong, "RelayState is longer than 80 bytes.");
-            }
-
-            // A LogoutRequest posted from the SP's site is cross-site: the browser keeps the broker's SameSite=Lax cookie back,
-            // so the broker could not tell its own session's browser from any other. Posted once more from the broker's own
-            // page, the request is same-site and the cookie comes along.
-            if (parameter == SamlRequest && form[ResentField].Count == 0 && sessions.Read(context) is null)
-            {
-                return ResendSameSite(context, form[SamlRequest].ToString(), relayState);
-            }
-
-            xml = PostBinding.Decode(form[parameter].ToString(), SamlLimits.Default);
+            posted = await SamlFrontChannel.ReadPostAsync(context, SamlRequest, SamlResponse);
         }
         catch (SamlException ex)
         {
-            return SloRefusal.Show(context, parameter == SamlRequest ? AuditActions.LogoutRequest : AuditActions.LogoutResponse, ex, null, audit);
+            var answer = context.Request.HasFormContentType && context.Request.Form.ContainsKey(SamlResponse);
+            return SloRefusal.Show(context, answer ? AuditActions.LogoutResponse : AuditActions.LogoutRequest, ex, null, audit);
         }
 
-        return parameter == SamlRequest
-            ? await requests.HandlePostAsync(context, xml, relayState)
-            : await responses.HandlePostAsync(context, xml, relayState);
+        if (posted.Parameter == SamlResponse)
+        {
+            return await responses.HandlePostAsync(context, posted.Xml, posted.RelayState);
+        }
+
+        // A LogoutRequest posted from the SP's site is cross-site: the browser keeps the broker's SameSite=Lax cookie back,
+        // so the broker could not tell its own session's browser from any other. Posted once more from the broker's own
+        // page, the request is same-site and the cookie comes along.
+        if (posted.Form[ResentField].Count == 0 && sessions.Read(context) is null)
+        {
+            return ResendSameSite(context, posted.Encoded, posted.RelayState);
+        }
+
+        return await requests.HandlePostAsync(context, posted.Xml, posted.RelayState);
     }
 
     private IResult ResendSameSite(HttpContext context, string samlRequest, string? relayState)

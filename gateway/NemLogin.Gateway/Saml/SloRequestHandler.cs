@@ -20,11 +20,9 @@ internal sealed class SloRequestHandler(
     IdentityProviderInfo idp,
     LogoutStarter starter,
     LogoutAudit audit,
-    IGrainFactory grains,
+    SamlFrontChannel frontChannel,
     TimeProvider time)
 {
-    /// <summary>How long a request ID stays recorded (as for AuthnRequests; the request's own age limit is shorter).</summary>
-    private static readonly TimeSpan ReplayWindow = TimeSpan.FromHours(24);
 
     public async Task<IResult> HandleRedirectAsync(HttpContext context, RedirectMessage message)
     {
@@ -67,8 +65,7 @@ internal sealed class SloRequestHandler(
             ?? throw new SamlException(SamlErrorCode.SloEndpointNotRegistered, "The service provider registered no single logout endpoint.");
 
         // Recorded only now, after the signature checks, so forged requests cannot burn a real SP's IDs.
-        var replayKey = OneTimeIdKey.For("saml-logoutrequest", sp.EntityId, request.Id);
-        if (!await grains.GetGrain<IOneTimeIdGrain>(replayKey).TryUseAsync(time.GetUtcNow() + ReplayWindow))
+        if (!await frontChannel.FirstUseAsync("saml-logoutrequest", sp.EntityId, request.Id))
         {
             throw new SamlException(SamlErrorCode.RequestReplayed, "This logout request was already used.");
         }

@@ -21,10 +21,10 @@ internal sealed class SloResponseHandler(
     IdentityProviderInfo idp,
     IssuedIds ids,
     LogoutAudit audit,
+    SamlFrontChannel frontChannel,
     IGrainFactory grains,
     TimeProvider time)
 {
-    private static readonly TimeSpan ReplayWindow = TimeSpan.FromHours(24);
 
     public async Task<IResult> HandleRedirectAsync(HttpContext context, RedirectMessage message)
     {
@@ -68,8 +68,7 @@ internal sealed class SloResponseHandler(
         }
 
         // Recorded after the signature checks, so a forged response cannot burn a real SP's response IDs.
-        var replayKey = OneTimeIdKey.For("saml-logoutresponse", sp.EntityId, response.Id);
-        if (!await grains.GetGrain<IOneTimeIdGrain>(replayKey).TryUseAsync(time.GetUtcNow() + ReplayWindow))
+        if (!await frontChannel.FirstUseAsync("saml-logoutresponse", sp.EntityId, response.Id))
         {
             throw new SamlException(SamlErrorCode.ResponseReplayed, "This logout response was already used.");
         }

@@ -25,13 +25,11 @@ internal sealed class SsoEndpoint(
     IdentityProviderInfo idp,
     LoginCoordinator coordinator,
     SamlResponder responder,
-    IGrainFactory grains,
+    SamlFrontChannel frontChannel,
     TimeProvider time,
     IAuditTrail audit,
     ILogger<SsoEndpoint> logger)
 {
-    /// <summary>How long a request ID stays recorded (the Java reference keeps 24 h; the request's own age limit is shorter).</summary>
-    private static readonly TimeSpan ReplayWindow = TimeSpan.FromHours(24);
 
     public async Task<IResult> HandleRedirectAsync(HttpContext context)
     {
@@ -56,28 +54,11 @@ internal sealed class SsoEndpoint(
         string? issuer = null;
         try
         {
-            if (!context.Request.HasFormContentType)
-            {
-                throw new SamlException(SamlErrorCode.MessageMissing, "The POST binding needs a form with SAMLRequest.");
-            }
-
-            var form = await context.Request.ReadFormAsync(context.RequestAborted);
-            var encoded = form["SAMLRequest"].ToString();
-            if (encoded.Length == 0 || form["SAMLRequest"].Count != 1)
-            {
-                throw new SamlException(SamlErrorCode.MessageMissing, "SAMLRequest is missing or repeated.");
-            }
-
-            var relayState = form["RelayState"].Count == 0 ? null : form["RelayState"].ToString();
-            if (relayState is not null && System.Text.Encoding.UTF8.GetByteCount(relayState) > SamlLimits.Default.MaxRelayStateBytes)
-            {
-                throw new SamlException(SamlErrorCode.RelayStateTooLong, "RelayState is longer than 80 bytes.");
-            }
-
-            var request = AuthnRequestXml.Read(PostBinding.Decode(encoded, SamlLimits.Default), SamlLimits.Default);
+            var posted = await SamlFrontChannel.ReadPostAsync(context, "SAMLRequest");
+            var request = AuthnRequestXml.Read(posted.Xml, SamlLimits.Default);
             issuer = request.Message.Issuer;
             var sp = await catalog.FindIssuerAsync(issuer);
-            var verdict = AuthnRequestValidator.ValidatePost(request, relayState, Context(sp));
+            var verdict = AuthnRequestValidator.ValidatePost(request, posted.RelayState, Context(sp));
             return await ContinueAsync(context, sp, verdict);
         }
         catch (SamlException ex)
@@ -99,8 +80,7 @@ internal sealed class SsoEndpoint(
     {
         // Recorded only now, after the signature checks, so forged requests cannot burn a real SP's IDs; a refused request's
         // ID too, so a replay of it is an error page like any other replay.
-        var replayKey = OneTimeIdKey.For("saml-authnrequest", sp.EntityId, verdict.Request.Id);
-        if (!await grains.GetGrain<IOneTimeIdGrain>(replayKey).TryUseAsync(time.GetUtcNow() + ReplayWindow))
+        if (!await frontChannel.FirstUseAsync("saml-authnrequest", sp.EntityId, verdict.Request.Id))
         {
             throw new SamlException(SamlErrorCode.RequestReplayed, "This request was already used.");
         }

@@ -22,6 +22,21 @@ public interface ISessionGrain : IGrainWithStringKey
     Task<SessionSnapshot> StartAsync(SessionAuthentication authentication, string? previousSessionId);
 
     /// <summary>
+    /// <see cref="StartAsync"/> and, in the same call, <see cref="AssertAsync"/> for the party that asked for the login.
+    /// </summary>
+    [Alias("start-and-assert")]
+    Task<SessionAssertion> StartAndAssertAsync(SessionAuthentication authentication, string? previousSessionId, AssertionRequest request);
+
+    /// <summary>
+    /// Single sign-on and every assertion, in one call: when the session is live and at least at the party's level, the
+    /// party becomes (or stays) a participant with its subject identifier and SessionIndex, and the answer carries what the
+    /// party may learn about the person (asked of the identity grain). Activity that restarts the idle limit. Otherwise the
+    /// answer says why not and nothing changes.
+    /// </summary>
+    [Alias("assert")]
+    Task<SessionAssertion> AssertAsync(AssertionRequest request);
+
+    /// <summary>
     /// Ends this session because the browser authenticated again under <paramref name="nextSessionId"/>; returns what
     /// the next session takes over when it is the same identity's and still live, else null. Called by the next session.
     /// </summary>

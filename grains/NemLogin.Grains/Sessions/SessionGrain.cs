@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using NemLogin.Grains.Identities;
 
 namespace NemLogin.Grains.Sessions;
 
@@ -59,6 +60,36 @@ public sealed class SessionGrain(
         return Snapshot(next);
     }
 
+    public async Task<SessionAssertion> StartAndAssertAsync(SessionAuthentication authentication, string? previousSessionId, AssertionRequest request)
+    {
+        await StartAsync(authentication, previousSessionId);
+        return await AssertAsync(request);
+    }
+
+    public async Task<SessionAssertion> AssertAsync(AssertionRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.PartyId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.SubjectFormat);
+        var live = await LiveSessionAsync();
+        if (live is null)
+        {
+            return SessionAssertion.NoSession;
+        }
+
+        // NSIS: a session serves a party only at or above the level it requires; an over-achieved level is fine.
+        if (live.Loa < request.RequiredLoa)
+        {
+            return SessionAssertion.LevelTooLow;
+        }
+
+        var release = await GrainFactory.GetGrain<IIdentityGrain>(live.IdentityId).ReleaseToAsync(request.PartyId, request.CprEntitled);
+        // The subject is the party's own pseudonym (no two parties can link the person), or fresh every time when transient.
+        var subject = request.SubjectPrefix + (request.TransientSubject ? Guid.NewGuid() : release.Pseudonym).ToString();
+        var participant = await JoinAsync(live, request.PartyId, subject, request.SubjectFormat);
+        return new SessionAssertion(SessionAssertionOutcome.Asserted, Snapshot(state.State), release, participant);
+    }
+
     public async Task<SessionHandOver?> HandOverAsync(Guid identityId, string nextSessionId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(nextSessionId);
@@ -82,7 +113,11 @@ public sealed class SessionGrain(
 
         var live = await LiveSessionAsync()
             ?? throw new GrainRuleException("session.none", "There is no live session to add a participant to.");
+        return await JoinAsync(live, serviceProviderId, nameId, nameIdFormat);
+    }
 
+    private async Task<SessionParticipant> JoinAsync(SessionState live, string serviceProviderId, string nameId, string nameIdFormat)
+    {
         var now = timeProvider.GetUtcNow();
         var existing = live.Participants.FirstOrDefault(p => string.Equals(p.ServiceProviderId, serviceProviderId, StringComparison.Ordinal));
 

@@ -1,0 +1,18 @@
+using NemLogin.Grains.Assurance;
+
+namespace NemLogin.Grains.Sessions;
+
+/// <summary>
+/// What a party (a SAML SP or an OpenID Connect client) asks of the session, protocol-neutral: whom to release to, at
+/// which level at least, and how its subject identifier is written (a prefix and a format the front end chose; a transient
+/// subject is fresh for every assertion, a persistent one is the party's pseudonym).
+/// </summary>
+[GenerateSerializer, Immutable]
+[Alias("nl.session.assertion-request")]
+public sealed record AssertionRequest(
+    [property: Id(0)] string PartyId,
+    [property: Id(1)] bool CprEntitled,
+    [property: Id(2)] LevelOfAssurance RequiredLoa,
+    [property: Id(3)] string SubjectPrefix,
+    [property: Id(4)] string SubjectFormat,
+    [property: Id(5)] bool TransientSubject);

@@ -1,3 +1,4 @@
+using NemLogin.Grains.Errors;
 using NemLogin.Grains;
 using NemLogin.Saml;
 
@@ -9,11 +10,11 @@ namespace NemLogin.Gateway.Admin;
 /// </summary>
 internal static class AdminProblems
 {
-    public const string Unauthorized = "admin.unauthorized";
-    public const string UnknownServiceProvider = "admin.sp-unknown";
-    public const string UnsupportedMediaType = "admin.unsupported-media-type";
-    public const string BodyTooLarge = "admin.body-too-large";
-    public const string RequestInvalid = "admin.request-invalid";
+    public static readonly string Unauthorized = BrokerErrors.Name(BrokerError.AdminUnauthorized);
+    public static readonly string UnknownServiceProvider = BrokerErrors.Name(BrokerError.AdminServiceProviderUnknown);
+    public static readonly string UnsupportedMediaType = BrokerErrors.Name(BrokerError.AdminUnsupportedMediaType);
+    public static readonly string BodyTooLarge = BrokerErrors.Name(BrokerError.AdminBodyTooLarge);
+    public static readonly string RequestInvalid = BrokerErrors.Name(BrokerError.AdminRequestInvalid);
 
     public static IResult Problem(int status, string code, string title, string? detail = null, int? samlErrorCode = null)
     {
@@ -28,12 +29,12 @@ internal static class AdminProblems
 
     public static IResult FromSaml(SamlException ex) => Problem(
         StatusCodes.Status400BadRequest,
-        $"saml.{(int)ex.Code}.{ex.Code}",
+        ex.Code.StableName(),
         "The metadata was refused",
         ex.Message,
         (int)ex.Code);
 
-    public static IResult FromRule(GrainRuleException ex) => ex.Code == "sp.unknown"
+    public static IResult FromRule(GrainRuleException ex) => ex.Code == BrokerErrors.Name(BrokerError.SpUnknown)
         ? UnknownSp()
         : Problem(StatusCodes.Status422UnprocessableEntity, ex.Code, "The change breaks a rule of the registration", ex.Message);
 

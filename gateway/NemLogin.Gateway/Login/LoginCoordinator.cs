@@ -9,6 +9,7 @@ using NemLogin.Grains.Audit;
 using NemLogin.Grains.Identities;
 using NemLogin.Grains.LoginFlows;
 using NemLogin.Grains.Sessions;
+using NemLogin.Grains.Errors;
 
 namespace NemLogin.Gateway.Login;
 
@@ -97,7 +98,7 @@ internal sealed class LoginCoordinator(
         // Only a state the broker issued names a flow: anything else is refused before a grain is activated.
         if (!ids.TryRead(IssuedIdPurpose.LoginFlow, context.Request.Query["state"].ToString(), out var flowId))
         {
-            return Refuse(context, "flow.unknown", "This login has expired or was already completed. Start again from the service.");
+            return Refuse(context, BrokerErrors.Name(BrokerError.FlowUnknown), "This login has expired or was already completed. Start again from the service.");
         }
 
         // Login CSRF: taken only by the browser that started it (compare and take in the grain: another browser's
@@ -107,17 +108,17 @@ internal sealed class LoginCoordinator(
             : FlowTake.OtherBrowser;
         if (take.Outcome == FlowTakeOutcome.OtherBrowser)
         {
-            return Refuse(context, "flow.browser-mismatch", "This login was started in another browser. Start again from the service.");
+            return Refuse(context, BrokerErrors.Name(BrokerError.FlowBrowserMismatch), "This login was started in another browser. Start again from the service.");
         }
 
         if (take.Pending is not { } pending)
         {
-            return Refuse(context, "flow.unknown", "This login has expired or was already completed. Start again from the service.");
+            return Refuse(context, BrokerErrors.Name(BrokerError.FlowUnknown), "This login has expired or was already completed. Start again from the service.");
         }
 
         if (pending.Upstream != upstreamName)
         {
-            return Refuse(context, "flow.upstream-mismatch", "The answer came from another identity provider than the login was sent to.");
+            return Refuse(context, BrokerErrors.Name(BrokerError.FlowUpstreamMismatch), "The answer came from another identity provider than the login was sent to.");
         }
 
         if (pending.Protocol == ReturnProtocol)
@@ -128,7 +129,7 @@ internal sealed class LoginCoordinator(
         var sp = await catalog.FindAsync(pending.ServiceProviderId);
         if (sp is null)
         {
-            return Refuse(context, "flow.sp-gone", "The service you came from is no longer registered.");
+            return Refuse(context, BrokerErrors.Name(BrokerError.FlowServiceProviderGone), "The service you came from is no longer registered.");
         }
 
         var demand = new LoginDemand(sp, pending.RequestId, pending.ResponseUrl, pending.RelayState, pending.RequiredLoa, pending.ForceAuthn, false, pending.NameIdFormat);
@@ -214,7 +215,7 @@ internal sealed class LoginCoordinator(
         catch (UpstreamException ex)
         {
             Log.UpstreamFailed(logger, SessionReference.For(flowId), ex.Code, ex);
-            if (ex.Code == "upstream.cancelled")
+            if (ex.Code == BrokerErrors.Name(BrokerError.UpstreamCancelled))
             {
                 return new UpstreamResult(UpstreamFailure.Cancelled, ex.Code);
             }
@@ -232,13 +233,13 @@ internal sealed class LoginCoordinator(
         // re-authenticate.
         if (pending.ForceAuthn && authentication.AuthnInstant < pending.StartedAt - ReauthenticationTolerance)
         {
-            Log.UpstreamFailed(logger, SessionReference.For(flowId), "upstream.reauthentication-missing", null);
-            return new UpstreamResult(UpstreamFailure.NotReauthenticated, "upstream.reauthentication-missing");
+            Log.UpstreamFailed(logger, SessionReference.For(flowId), BrokerErrors.Name(BrokerError.UpstreamReauthenticationMissing), null);
+            return new UpstreamResult(UpstreamFailure.NotReauthenticated, BrokerErrors.Name(BrokerError.UpstreamReauthenticationMissing));
         }
 
         if (authentication.Loa < pending.RequiredLoa)
         {
-            return new UpstreamResult(UpstreamFailure.LevelNotReached, "upstream.loa-not-reached");
+            return new UpstreamResult(UpstreamFailure.LevelNotReached, BrokerErrors.Name(BrokerError.UpstreamLoaNotReached));
         }
 
         var identityId = await grains.GetGrain<IUpstreamSubjectGrain>(UpstreamSubjectKey.For(authentication.Authority, authentication.Subject)).ResolveIdentityAsync();

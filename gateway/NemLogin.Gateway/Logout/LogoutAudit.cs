@@ -3,6 +3,7 @@ using NemLogin.Gateway.Sessions;
 using NemLogin.Grains.Audit;
 using NemLogin.Grains.Sessions;
 using NemLogin.Saml;
+using NemLogin.Grains.Errors;
 
 namespace NemLogin.Gateway.Logout;
 
@@ -14,7 +15,7 @@ internal sealed class LogoutAudit(IAuditTrail trail, ILogger<LogoutAudit> logger
 {
     public void Refused(HttpContext context, string action, SamlErrorCode code, string? serviceProvider, string reason)
     {
-        var stableCode = $"saml.{(int)code}.{code}";
+        var stableCode = code.StableName();
         Log.LogoutMessageRefused(logger, stableCode, serviceProvider, reason);
         trail.Record(context, new AuditEvent(AuditCategory.Refusal, action, AuditOutcome.Refused)
         {
@@ -44,7 +45,7 @@ internal sealed class LogoutAudit(IAuditTrail trail, ILogger<LogoutAudit> logger
             Actor = serviceProvider,
             ServiceProvider = serviceProvider,
             IdentityId = identityId,
-            Code = $"saml.{(int)SamlErrorCode.NameIdMismatch}.{SamlErrorCode.NameIdMismatch}",
+            Code = SamlErrorCode.NameIdMismatch.StableName(),
         });
     }
 
@@ -68,7 +69,7 @@ internal sealed class LogoutAudit(IAuditTrail trail, ILogger<LogoutAudit> logger
             Actor = initiator,
             ServiceProvider = initiator,
             IdentityId = identityId,
-            Code = "logout.other-browser",
+            Code = BrokerErrors.Name(BrokerError.LogoutFromOtherBrowser),
             Detail = untold == 0 ? "session ended from a browser without it" : $"session ended from a browser without it; {untold} other participants not told; PartialLogout",
         });
     }

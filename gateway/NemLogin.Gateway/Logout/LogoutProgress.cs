@@ -5,6 +5,7 @@ using NemLogin.Gateway.ServiceProviders;
 using NemLogin.Gateway.Sessions;
 using NemLogin.Grains.Sessions;
 using NemLogin.Saml;
+using NemLogin.Grains.Errors;
 
 namespace NemLogin.Gateway.Logout;
 
@@ -80,6 +81,6 @@ internal sealed class LogoutProgress(
             : (null, null);
 
     private static IResult Unknown(HttpContext context) =>
-        ErrorPage.Show(context, StatusCodes.Status404NotFound, "logout.unknown", "This logout is over",
+        ErrorPage.Show(context, StatusCodes.Status404NotFound, BrokerErrors.Name(BrokerError.LogoutUnknown), "This logout is over",
             "This logout has finished, expired, or was started in another browser. You are logged out of the broker.");
 }

@@ -20,6 +20,6 @@ internal static class SloRefusal
             SamlErrorCode.RequestReplayed or SamlErrorCode.ResponseReplayed => "This logout message was already used",
             _ => "The logout message could not be accepted",
         };
-        return ErrorPage.Show(context, StatusCodes.Status400BadRequest, $"saml.{(int)ex.Code}.{ex.Code}", title, ex.Message);
+        return ErrorPage.Show(context, StatusCodes.Status400BadRequest, ex.Code.StableName(), title, ex.Message);
     }
 }

@@ -108,7 +108,7 @@ internal sealed class SsoEndpoint(
             // The issuer as the request claimed it: an unknown or forged one is what an auditor wants to see.
             Actor = issuer,
             ServiceProvider = issuer,
-            Code = $"saml.{(int)ex.Code}.{ex.Code}",
+            Code = ex.Code.StableName(),
         });
         var (status, title) = ex.Code switch
         {
@@ -117,6 +117,6 @@ internal sealed class SsoEndpoint(
             SamlErrorCode.RequestReplayed => (StatusCodes.Status400BadRequest, "This login request was already used"),
             _ => (StatusCodes.Status400BadRequest, "The login request could not be accepted"),
         };
-        return ErrorPage.Show(context, status, $"saml.{(int)ex.Code}.{ex.Code}", title, ex.Message);
+        return ErrorPage.Show(context, status, ex.Code.StableName(), title, ex.Message);
     }
 }

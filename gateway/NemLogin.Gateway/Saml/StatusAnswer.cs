@@ -32,12 +32,12 @@ internal sealed record StatusAnswer(string StatusCode, string? SubStatusCode, st
     /// no assertion can be sent, and no second-level code of SAML Core 3.2.2.2 says why, so top-level Responder alone.
     /// </summary>
     public static StatusAnswer NoEncryptionCertificate(SamlErrorCode reason) =>
-        new(Status.Responder, null, "The service provider has no usable encryption certificate.", $"saml.{(int)reason}.{reason}", AuditCategory.Refusal);
+        new(Status.Responder, null, "The service provider has no usable encryption certificate.", reason.StableName(), AuditCategory.Refusal);
 
     /// <summary>A validator's refusal of a trusted request; audited as a refusal with its <see cref="SamlErrorCode"/>.</summary>
     public static StatusAnswer From(RefusedAuthnRequest refused)
     {
         ArgumentNullException.ThrowIfNull(refused);
-        return new(refused.StatusCode, refused.SubStatusCode, refused.StatusMessage, $"saml.{(int)refused.Reason}.{refused.Reason}", AuditCategory.Refusal);
+        return new(refused.StatusCode, refused.SubStatusCode, refused.StatusMessage, refused.Reason.StableName(), AuditCategory.Refusal);
     }
 }

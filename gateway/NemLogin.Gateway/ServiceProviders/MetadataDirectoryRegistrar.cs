@@ -51,7 +51,7 @@ internal sealed class MetadataDirectoryRegistrar(
         {
             // One defective file must not keep the broker (and every other SP) down; the log names file and code.
             Log.ServiceProviderFileRejected(logger, fileName, ex.Code.ToString(), ex.Message);
-            Audit(AuditOutcome.Refused, null, $"saml.{(int)ex.Code}.{ex.Code}", $"file {fileName}");
+            Audit(AuditOutcome.Refused, null, ex.Code.StableName(), $"file {fileName}");
         }
         catch (NemLogin.Grains.GrainRuleException ex)
         {

@@ -4,6 +4,7 @@ using NemLogin.Grains;
 using NemLogin.Grains.Audit;
 using NemLogin.Grains.ServiceProviders;
 using NemLogin.Saml;
+using NemLogin.Grains.Errors;
 
 namespace NemLogin.Gateway.ServiceProviders;
 
@@ -50,7 +51,7 @@ internal sealed class ServiceProviderAdministration(
         ChangeAsync(context, enabled ? AuditActions.SpEnable : AuditActions.SpDisable, entityId, actor, async grain =>
         {
             await grain.SetEnabledAsync(enabled);
-            return await grain.GetAsync() ?? throw new GrainRuleException("sp.unknown", "The service provider is not registered.");
+            return await grain.GetAsync() ?? throw new GrainRuleException(BrokerErrors.Name(BrokerError.SpUnknown), "The service provider is not registered.");
         });
 
     public Task<ServiceProviderRegistration> SetMetadataSourceAsync(HttpContext? context, string entityId, MetadataSource? source, string actor) =>
@@ -132,7 +133,7 @@ internal sealed class ServiceProviderAdministration(
     {
         if (!string.Equals(expected, actual, StringComparison.Ordinal))
         {
-            throw new GrainRuleException("sp.entity-id-mismatch", "The fetched metadata names another entityID.");
+            throw new GrainRuleException(BrokerErrors.Name(BrokerError.SpEntityIdMismatch), "The fetched metadata names another entityID.");
         }
     }
 
@@ -150,7 +151,7 @@ internal sealed class ServiceProviderAdministration(
     {
         var code = ex switch
         {
-            SamlException saml => $"saml.{(int)saml.Code}.{saml.Code}",
+            SamlException saml => saml.Code.StableName(),
             GrainRuleException rule => rule.Code,
             MetadataFetchException fetch => fetch.Code,
             _ => "unknown",

@@ -1,3 +1,4 @@
+using NemLogin.Grains.Errors;
 namespace NemLogin.Grains.Identities;
 
 [GrainType("nl.identity")]
@@ -41,7 +42,7 @@ public sealed class IdentityGrain(
         ArgumentException.ThrowIfNullOrWhiteSpace(serviceProviderId);
         if (!state.RecordExists || state.State.Attributes is not { } attributes)
         {
-            throw new GrainRuleException("identity.unknown", "The identity does not exist.");
+            throw new GrainRuleException(BrokerErrors.Name(BrokerError.IdentityUnknown), "The identity does not exist.");
         }
 
         // OIOSAML 3: the persistent NameID is a pseudonym per SP, random so that SPs cannot link their users.

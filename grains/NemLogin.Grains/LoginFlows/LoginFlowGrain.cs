@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using NemLogin.Grains.Errors;
 
 namespace NemLogin.Grains.LoginFlows;
 
@@ -19,7 +20,7 @@ public sealed class LoginFlowGrain(
         ArgumentException.ThrowIfNullOrWhiteSpace(pending.BrowserBinding);
         if (await LivePendingAsync() is not null)
         {
-            throw new GrainRuleException("flow.exists", "The login flow has already been started.");
+            throw new GrainRuleException(BrokerErrors.Name(BrokerError.FlowExists), "The login flow has already been started.");
         }
 
         state.State = new LoginFlowState

@@ -1,4 +1,5 @@
 using NemLogin.Grains.Assurance;
+using NemLogin.Grains.Errors;
 
 namespace NemLogin.Grains.ServiceProviders;
 
@@ -51,7 +52,7 @@ public sealed class ServiceProviderGrain(
         var current = RequireRegistration();
         if (policy.MinimumLoa < LevelOfAssurance.Low || policy.AllowedAttributes.IsDefault)
         {
-            throw new GrainRuleException("sp.policy-invalid", "The policy needs a minimum level of assurance and a list of attributes.");
+            throw new GrainRuleException(BrokerErrors.Name(BrokerError.SpPolicyInvalid), "The policy needs a minimum level of assurance and a list of attributes.");
         }
 
         return StoreAsync(policy.ApplyTo(current), metadataChanged: false);
@@ -62,7 +63,7 @@ public sealed class ServiceProviderGrain(
         var current = RequireRegistration();
         if (source is not null && source.RefreshInterval <= TimeSpan.Zero)
         {
-            throw new GrainRuleException("sp.metadata-source-invalid", "The refresh interval must be positive.");
+            throw new GrainRuleException(BrokerErrors.Name(BrokerError.SpMetadataSourceInvalid), "The refresh interval must be positive.");
         }
 
         // A new or changed source is due at once, so the operator sees at the next round whether it works.
@@ -98,7 +99,7 @@ public sealed class ServiceProviderGrain(
     }
 
     private ServiceProviderRegistration RequireRegistration() =>
-        state.State.Registration ?? throw new GrainRuleException("sp.unknown", "The service provider is not registered.");
+        state.State.Registration ?? throw new GrainRuleException(BrokerErrors.Name(BrokerError.SpUnknown), "The service provider is not registered.");
 
     private async Task<ServiceProviderRegistration> StoreAsync(ServiceProviderRegistration registration, bool metadataChanged, DateTimeOffset? nextRefresh = null)
     {

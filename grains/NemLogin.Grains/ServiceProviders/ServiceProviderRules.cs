@@ -1,3 +1,4 @@
+using NemLogin.Grains.Errors;
 namespace NemLogin.Grains.ServiceProviders;
 
 /// <summary>The rules a registration must meet before the broker will send assertions to the SP.</summary>
@@ -13,26 +14,26 @@ internal static class ServiceProviderRules
         // one SP's certificates and endpoints answer for another.
         if (!string.Equals(registration.EntityId, grainKey, StringComparison.Ordinal))
         {
-            throw new GrainRuleException("sp.entity-id-mismatch", "The registration's entityID differs from the grain key.");
+            throw new GrainRuleException(BrokerErrors.Name(BrokerError.SpEntityIdMismatch), "The registration's entityID differs from the grain key.");
         }
 
         // OIOSAML 3: every AuthnRequest and LogoutRequest is signed, so the SP must have a key to check them with.
         if (registration.SigningCertificates.IsDefaultOrEmpty)
         {
-            throw new GrainRuleException("sp.no-signing-certificate", "The registration has no signing certificate.");
+            throw new GrainRuleException(BrokerErrors.Name(BrokerError.SpNoSigningCertificate), "The registration has no signing certificate.");
         }
 
         // OIOSAML 3: assertions are always encrypted for the SP.
         if (registration.EncryptionCertificates.IsDefaultOrEmpty)
         {
-            throw new GrainRuleException("sp.no-encryption-certificate", "The registration has no encryption certificate.");
+            throw new GrainRuleException(BrokerErrors.Name(BrokerError.SpNoEncryptionCertificate), "The registration has no encryption certificate.");
         }
 
         // OIOSAML 3: responses are delivered with the HTTP-POST binding only.
         if (registration.AssertionConsumerServices.IsDefaultOrEmpty
             || !registration.AssertionConsumerServices.Any(acs => string.Equals(acs.Binding, HttpPostBinding, StringComparison.Ordinal)))
         {
-            throw new GrainRuleException("sp.no-post-acs", "The registration has no HTTP-POST assertion consumer service.");
+            throw new GrainRuleException(BrokerErrors.Name(BrokerError.SpNoPostAcs), "The registration has no HTTP-POST assertion consumer service.");
         }
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using NemLogin.Grains.Errors;
 
 namespace NemLogin.Grains.Sessions;
 
@@ -16,7 +17,7 @@ public sealed class LogoutFlowGrain(
         ArgumentException.ThrowIfNullOrWhiteSpace(plan.BrowserBinding);
         if (await LiveAsync() is not null)
         {
-            throw new GrainRuleException("logout.exists", "The logout flow has already been started.");
+            throw new GrainRuleException(BrokerErrors.Name(BrokerError.LogoutExists), "The logout flow has already been started.");
         }
 
         var now = timeProvider.GetUtcNow();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using NemLogin.Grains.Identities;
+using NemLogin.Grains.Errors;
 
 namespace NemLogin.Grains.Sessions;
 
@@ -27,7 +28,7 @@ public sealed class SessionGrain(
             return state.State.IdentityId == authentication.IdentityId && state.State.AuthnInstant == authentication.AuthnInstant
                 && await LiveSessionAsync() is { } started
                 ? Snapshot(started)
-                : throw new GrainRuleException("session.exists", "This session id has already been used.");
+                : throw new GrainRuleException(BrokerErrors.Name(BrokerError.SessionExists), "This session id has already been used.");
         }
 
         var handedOver = previousSessionId is null || string.Equals(previousSessionId, sessionId, StringComparison.Ordinal)
@@ -112,7 +113,7 @@ public sealed class SessionGrain(
         ArgumentException.ThrowIfNullOrWhiteSpace(nameIdFormat);
 
         var live = await LiveSessionAsync()
-            ?? throw new GrainRuleException("session.none", "There is no live session to add a participant to.");
+            ?? throw new GrainRuleException(BrokerErrors.Name(BrokerError.SessionNone), "There is no live session to add a participant to.");
         return await JoinAsync(live, serviceProviderId, nameId, nameIdFormat);
     }
 

@@ -1,0 +1,60 @@
+namespace NemLogin.Grains.Errors;
+
+/// <summary>
+/// Every refusal of the broker outside the SAML library, numbered (the SAML library's own are <c>SamlErrorCode</c>, written
+/// <c>saml.{number}.{name}</c>). Each has a stable name (<see cref="BrokerErrors.Name"/>) that error pages, problem documents,
+/// audit records and tests carry. Numbers and names are never renumbered or reused; add new ones at the end of their block.
+/// </summary>
+public enum BrokerError
+{
+    // Login flows and sessions (1000-1099).
+    FlowUnknown = 1001,
+    FlowBrowserMismatch = 1002,
+    FlowUpstreamMismatch = 1003,
+    FlowServiceProviderGone = 1004,
+    FlowExists = 1005,
+    SessionNone = 1010,
+    SessionExists = 1011,
+    LogoutUnknown = 1020,
+    LogoutExists = 1021,
+    LogoutFromOtherBrowser = 1022,
+    IdentityUnknown = 1030,
+
+    // Upstream identity providers (2000-2099).
+    UpstreamCancelled = 2001,
+    UpstreamError = 2002,
+    UpstreamIssuerMismatch = 2003,
+    UpstreamResponseInvalid = 2004,
+    UpstreamFlowInvalid = 2005,
+    UpstreamMetadataUnavailable = 2006,
+    UpstreamExchangeFailed = 2007,
+    UpstreamTokenInvalid = 2008,
+    UpstreamNonceMismatch = 2009,
+    UpstreamReauthenticationMissing = 2010,
+    UpstreamLoaNotReached = 2011,
+
+    // Administration and service provider registrations (3000-3199).
+    AdminUnauthorized = 3001,
+    AdminServiceProviderUnknown = 3002,
+    AdminUnsupportedMediaType = 3003,
+    AdminBodyTooLarge = 3004,
+    AdminRequestInvalid = 3005,
+    SpUnknown = 3101,
+    SpEntityIdMismatch = 3102,
+    SpNoSigningCertificate = 3103,
+    SpNoEncryptionCertificate = 3104,
+    SpNoPostAcs = 3105,
+    SpPolicyInvalid = 3106,
+    SpMetadataSourceInvalid = 3107,
+    SpMetadataFetchFailed = 3108,
+    SpMetadataTooLarge = 3109,
+
+    // Signing (4000-4099).
+    SigningAlgorithmUnsupported = 4001,
+    SigningKeyUnknown = 4002,
+    SigningNoCurrentKey = 4003,
+    SigningOverloaded = 4004,
+    SigningHsmUnavailable = 4005,
+
+    // OpenID Connect (5000-5099), when the provider refuses on its own account rather than through OpenIddict's errors.
+}

@@ -1,0 +1,68 @@
+using System.Collections.Frozen;
+using System.Globalization;
+
+namespace NemLogin.Grains.Errors;
+
+/// <summary>The one registry of <see cref="BrokerError"/> names: what pages, problems, audit records and tests show.</summary>
+public static class BrokerErrors
+{
+    private static readonly FrozenDictionary<BrokerError, string> Names = new Dictionary<BrokerError, string>
+    {
+        [BrokerError.FlowUnknown] = "flow.unknown",
+        [BrokerError.FlowBrowserMismatch] = "flow.browser-mismatch",
+        [BrokerError.FlowUpstreamMismatch] = "flow.upstream-mismatch",
+        [BrokerError.FlowServiceProviderGone] = "flow.sp-gone",
+        [BrokerError.FlowExists] = "flow.exists",
+        [BrokerError.SessionNone] = "session.none",
+        [BrokerError.SessionExists] = "session.exists",
+        [BrokerError.LogoutUnknown] = "logout.unknown",
+        [BrokerError.LogoutExists] = "logout.exists",
+        [BrokerError.LogoutFromOtherBrowser] = "logout.other-browser",
+        [BrokerError.IdentityUnknown] = "identity.unknown",
+        [BrokerError.UpstreamCancelled] = "upstream.cancelled",
+        [BrokerError.UpstreamError] = "upstream.error",
+        [BrokerError.UpstreamIssuerMismatch] = "upstream.issuer-mismatch",
+        [BrokerError.UpstreamResponseInvalid] = "upstream.response-invalid",
+        [BrokerError.UpstreamFlowInvalid] = "upstream.flow-invalid",
+        [BrokerError.UpstreamMetadataUnavailable] = "upstream.metadata-unavailable",
+        [BrokerError.UpstreamExchangeFailed] = "upstream.exchange-failed",
+        [BrokerError.UpstreamTokenInvalid] = "upstream.token-invalid",
+        [BrokerError.UpstreamNonceMismatch] = "upstream.nonce-mismatch",
+        [BrokerError.UpstreamReauthenticationMissing] = "upstream.reauthentication-missing",
+        [BrokerError.UpstreamLoaNotReached] = "upstream.loa-not-reached",
+        [BrokerError.AdminUnauthorized] = "admin.unauthorized",
+        [BrokerError.AdminServiceProviderUnknown] = "admin.sp-unknown",
+        [BrokerError.AdminUnsupportedMediaType] = "admin.unsupported-media-type",
+        [BrokerError.AdminBodyTooLarge] = "admin.body-too-large",
+        [BrokerError.AdminRequestInvalid] = "admin.request-invalid",
+        [BrokerError.SpUnknown] = "sp.unknown",
+        [BrokerError.SpEntityIdMismatch] = "sp.entity-id-mismatch",
+        [BrokerError.SpNoSigningCertificate] = "sp.no-signing-certificate",
+        [BrokerError.SpNoEncryptionCertificate] = "sp.no-encryption-certificate",
+        [BrokerError.SpNoPostAcs] = "sp.no-post-acs",
+        [BrokerError.SpPolicyInvalid] = "sp.policy-invalid",
+        [BrokerError.SpMetadataSourceInvalid] = "sp.metadata-source-invalid",
+        [BrokerError.SpMetadataFetchFailed] = "sp.metadata-fetch-failed",
+        [BrokerError.SpMetadataTooLarge] = "sp.metadata-too-large",
+        [BrokerError.SigningAlgorithmUnsupported] = "signing.algorithm-unsupported",
+        [BrokerError.SigningKeyUnknown] = "signing.key-unknown",
+        [BrokerError.SigningNoCurrentKey] = "signing.no-current-key",
+        [BrokerError.SigningOverloaded] = "signing.overloaded",
+        [BrokerError.SigningHsmUnavailable] = "signing.hsm-unavailable",
+    }.ToFrozenDictionary();
+
+    private static readonly FrozenDictionary<string, BrokerError> ByName = Names.ToFrozenDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
+
+    /// <summary>The stable name, e.g. <c>flow.unknown</c>.</summary>
+    public static string Name(BrokerError error) =>
+        Names.TryGetValue(error, out var name) ? name : throw new ArgumentOutOfRangeException(nameof(error), error, "Not in the registry.");
+
+    /// <summary>The number and name as one reference for people and support, e.g. <c>1001 flow.unknown</c>.</summary>
+    public static string Reference(BrokerError error) => string.Create(CultureInfo.InvariantCulture, $"{(int)error} {Name(error)}");
+
+    /// <summary>The error a stable name stands for, when it is one of the registry's.</summary>
+    public static bool TryParse(string? name, out BrokerError error) => ByName.TryGetValue(name ?? string.Empty, out error);
+
+    /// <summary>Every registered error (for the registry's own tests and documentation).</summary>
+    public static IReadOnlyCollection<BrokerError> All => Names.Keys;
+}

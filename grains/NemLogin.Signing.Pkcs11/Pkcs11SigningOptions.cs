@@ -5,6 +5,9 @@ public sealed class Pkcs11SigningOptions
 {
     public const string SectionName = "Signing:Pkcs11";
 
+    /// <summary>The <c>Signing:Provider</c> value that chooses this signer, and the provider its keys report.</summary>
+    public const string ProviderName = "Pkcs11";
+
     /// <summary>The PKCS#11 module. SoftHSM2 on Debian by default; a production HSM names its vendor's library.</summary>
     public string LibraryPath { get; set; } = "/usr/lib/softhsm/libsofthsm2.so";
 

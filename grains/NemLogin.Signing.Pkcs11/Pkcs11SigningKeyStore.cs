@@ -10,7 +10,7 @@ namespace NemLogin.Grains.Signing.Pkcs11;
 /// role) is re-read every <see cref="Pkcs11SigningOptions.KeyRefreshInterval"/>, which is how a promotion made with
 /// <c>keys promote</c> reaches every silo without a restart.
 /// </summary>
-public sealed class Pkcs11SigningKeyStore : ISigningKeyStore, ILifecycleParticipant<ISiloLifecycle>, IDisposable
+public sealed class Pkcs11SigningKeyStore : ISigningKeyStore, IDisposable
 {
     private readonly Pkcs11SigningOptions _options;
     private readonly TimeProvider _time;
@@ -33,7 +33,7 @@ public sealed class Pkcs11SigningKeyStore : ISigningKeyStore, ILifecycleParticip
         Pool = new HsmSessionPool(sessions, _options, time, metrics, logger);
     }
 
-    public string Provider => SigningOptions.Pkcs11Provider;
+    public string Provider => Pkcs11SigningOptions.ProviderName;
 
     /// <summary>The session pool (health, queue length, sessions open).</summary>
     public HsmSessionPool Pool { get; }
@@ -72,10 +72,10 @@ public sealed class Pkcs11SigningKeyStore : ISigningKeyStore, ILifecycleParticip
         return [.. snapshot.Published(purpose).Select(k => new SigningKeyInfo(k.KeyId, purpose, k.Certificate.RawData, k.Role == KeyRole.Current, Provider))];
     }
 
-    public void Participate(ISiloLifecycle lifecycle) =>
-        lifecycle.Subscribe(nameof(Pkcs11SigningKeyStore), ServiceLifecycleStage.ApplicationServices, StartAsync);
-
-    /// <summary>Proves module, token, PIN and key before the silo takes calls, so a bad set-up fails the start, not a login.</summary>
+    /// <summary>
+    /// Proves module, token, PIN and key before the silo takes calls, so a bad set-up fails the start, not a login. A
+    /// silo runs it in its lifecycle (NemLogin.Grains' signing registration); the library knows no silo.
+    /// </summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         Log.HsmPoolStarting(_logger, _options.Sessions, _options.TokenLabel, _options.LibraryPath);

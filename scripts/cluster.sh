@@ -22,7 +22,8 @@ redis_port="${NEMLOGIN_REDIS_PORT:-56379}"
 read -r -a gateway_ports <<<"${NEMLOGIN_GATEWAY_PORTS:-8081 8082}"
 configuration=Release
 silo_dll="$repo/silos/NemLogin.Silo/bin/$configuration/net10.0/NemLogin.Silo.dll"
-gateway_dll="$repo/gateway/NemLogin.Gateway/bin/$configuration/net10.0/NemLogin.Gateway.dll"
+# The development cluster gateway: the cluster gateway plus the demo parts (MitID simulator, demo SP), Development only.
+gateway_dll="$repo/gateway/NemLogin.DemoGateway/bin/$configuration/net10.0/NemLogin.DemoGateway.dll"
 pids="$state/pids"
 
 # name, data centre, silo port, gateway (Orleans client) port, management HTTP port
@@ -151,7 +152,7 @@ start_gateway() {
   (
     common_environment
     export DataCenter__Name="$dc" Urls="http://127.0.0.1:$port" Broker__PublicBaseUrl="http://localhost:$port"
-    export Broker__DataDirectory="$state/$name" Demo__Enabled=true
+    export Broker__DataDirectory="$state/$name"
     # The admin API is on only when a key is given (the load runner registers its SPs through it).
     if [ -n "${NEMLOGIN_ADMIN_API_KEY:-}" ]; then
       export Admin__ApiKey="$NEMLOGIN_ADMIN_API_KEY"
@@ -169,7 +170,7 @@ up() {
   mkdir -p "$state/logs"
   log "building the silo and gateway ($configuration)"
   dotnet build "$repo/silos/NemLogin.Silo" -c "$configuration" -v quiet -nologo >/dev/null
-  dotnet build "$repo/gateway/NemLogin.Gateway" -c "$configuration" -v quiet -nologo >/dev/null
+  dotnet build "$repo/gateway/NemLogin.DemoGateway" -c "$configuration" -v quiet -nologo >/dev/null
   log "PostgreSQL on 127.0.0.1:$pg_port, Redis on 127.0.0.1:$redis_port (data in $state)"
   start_postgres
   start_redis

@@ -9,12 +9,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 1001, Level = LogLevel.Error, Message = "Service provider metadata file {File} rejected: {Code} {Reason}")]
     public static partial void ServiceProviderFileRejected(ILogger logger, string file, string code, string reason);
 
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Demo service provider {EntityId} registered")]
-    public static partial void DemoServiceProviderRegistered(ILogger logger, string entityId);
-
-    [LoggerMessage(EventId = 1003, Level = LogLevel.Error, Message = "Demo service provider could not be registered")]
-    public static partial void DemoServiceProviderFailed(ILogger logger, Exception exception);
-
     [LoggerMessage(EventId = 1100, Level = LogLevel.Warning, Message = "SAML request refused: {Code} from {Issuer}: {Reason}")]
     public static partial void SamlRequestRefused(ILogger logger, string code, string? issuer, string reason);
 
@@ -32,9 +26,6 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1105, Level = LogLevel.Warning, Message = "Login flow refused: {Code}")]
     public static partial void LoginFlowRefused(ILogger logger, string code);
-
-    [LoggerMessage(EventId = 1200, Level = LogLevel.Warning, Message = "Demo service provider refused a response: {Code} {Reason}")]
-    public static partial void DemoSpRefused(ILogger logger, string code, string reason);
 
     // Cluster client (1300-1399).
     [LoggerMessage(EventId = 1300, Level = LogLevel.Warning, Message = "No silo of the cluster answers yet ({ErrorType}); retrying")]
@@ -83,38 +74,6 @@ internal static partial class Log
     public static partial void MetadataRefreshFailed(ILogger logger, string entityId, Exception exception);
 
     // MitID simulator (3000-3099): names clients and error codes, never users.
-
-    [LoggerMessage(EventId = 3000, Level = LogLevel.Warning,
-        Message = "MitID simulator signs ID tokens with an RSA key generated in memory at start (simulator only), kid {KeyId}")]
-    public static partial void SigningKeyGenerated(ILogger logger, string keyId);
-
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "MitID simulator loaded its signing key from file, kid {KeyId}")]
-    public static partial void SigningKeyLoaded(ILogger logger, string keyId);
-
-    [LoggerMessage(EventId = 3010, Level = LogLevel.Information,
-        Message = "MitID simulator refused an authorization request with an error page (unknown client or unregistered redirect URI)")]
-    public static partial void AuthorizationRefusedWithPage(ILogger logger);
-
-    [LoggerMessage(EventId = 3011, Level = LogLevel.Information, Message = "MitID simulator refused an authorization request: {Error}")]
-    public static partial void AuthorizationRefused(ILogger logger, string error);
-
-    [LoggerMessage(EventId = 3012, Level = LogLevel.Warning, Message = "MitID simulator refused a login form that failed the anti-forgery check")]
-    public static partial void FormForgeryRefused(ILogger logger);
-
-    [LoggerMessage(EventId = 3013, Level = LogLevel.Information, Message = "MitID simulator: login cancelled for client {ClientId}")]
-    public static partial void LoginCancelled(ILogger logger, string clientId);
-
-    [LoggerMessage(EventId = 3014, Level = LogLevel.Information, Message = "MitID simulator issued a code to client {ClientId}")]
-    public static partial void CodeIssued(ILogger logger, string clientId);
-
-    [LoggerMessage(EventId = 3020, Level = LogLevel.Information, Message = "MitID simulator issued an ID token to client {ClientId}")]
-    public static partial void TokenIssued(ILogger logger, string clientId);
-
-    [LoggerMessage(EventId = 3021, Level = LogLevel.Information, Message = "MitID simulator refused a token request: {Error}")]
-    public static partial void TokenRefused(ILogger logger, string error);
-
-    [LoggerMessage(EventId = 3030, Level = LogLevel.Warning, Message = "MitID simulator store {Store} is full; shedding load with 503")]
-    public static partial void StoreFull(ILogger logger, string store);
 
     // MitID upstream client (3100-3199).
     [LoggerMessage(EventId = 3100, Level = LogLevel.Information, Message = "Fetched MitID metadata for issuer {Issuer}: {KeyCount} signing keys")]

@@ -13,29 +13,6 @@ internal static partial class Log
         Message = "Created a new software signing key for {Purpose} (key {KeyId}) in {Directory}.")]
     public static partial void SoftwareSigningKeyCreated(ILogger logger, string purpose, string keyId, string directory);
 
-    [LoggerMessage(EventId = 1010, Level = LogLevel.Information,
-        Message = "HSM signing pool: {Sessions} PKCS#11 sessions on token {TokenLabel} (module {Library})")]
-    public static partial void HsmPoolStarting(ILogger logger, int sessions, string tokenLabel, string library);
-
-    [LoggerMessage(EventId = 1011, Level = LogLevel.Information, Message = "HSM keys on token {TokenLabel}: {Summary}")]
-    public static partial void HsmKeysLoaded(ILogger logger, string tokenLabel, string summary);
-
-    [LoggerMessage(EventId = 1012, Level = LogLevel.Warning, Message = "HSM key problem: {Problem}")]
-    public static partial void HsmKeyProblem(ILogger logger, string problem);
-
-    [LoggerMessage(EventId = 1013, Level = LogLevel.Warning, Message = "HSM session lost ({ReturnCode}); re-opening it and retrying once")]
-    public static partial void HsmSessionLost(ILogger logger, string returnCode);
-
-    [LoggerMessage(EventId = 1014, Level = LogLevel.Error,
-        Message = "HSM failed ({ReturnCode}): signing fails fast and readiness is down; the sessions are re-opened after {RecoveryInterval}")]
-    public static partial void HsmDeviceFailed(ILogger logger, string returnCode, TimeSpan recoveryInterval);
-
-    [LoggerMessage(EventId = 1015, Level = LogLevel.Information, Message = "HSM signing recovered from {ReturnCode} after {Downtime}")]
-    public static partial void HsmRecovered(ILogger logger, string returnCode, TimeSpan downtime);
-
-    [LoggerMessage(EventId = 1016, Level = LogLevel.Error, Message = "Could not open an HSM session ({ReturnCode}): {Reason}")]
-    public static partial void HsmSessionOpenFailed(ILogger logger, string returnCode, string reason);
-
     [LoggerMessage(EventId = 1100, Level = LogLevel.Warning,
         Message = "Audit bucket {Bucket} is full; {Count} records were not stored")]
     public static partial void AuditBucketFull(ILogger logger, string bucket, int count);

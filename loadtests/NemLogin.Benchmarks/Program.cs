@@ -22,10 +22,9 @@ try
         configurations.Add(($"raw-{sessions}", () => Task.FromResult(RawSoftHsmBenchmark.Run(sessions, duration, message))));
     }
 
-    configurations.Add(($"store-{multi}", () => StoreBenchmark.RunAsync(multi, callers: 16, duration, message)));
     foreach (var sessions in new[] { 1, 2, 4, 8 })
     {
-        configurations.Add(($"pool-{sessions}", () => PoolBenchmark.RunAsync(sessions, callers: Math.Max(16, 4 * sessions), duration, message)));
+        configurations.Add(($"pool-{sessions}", () => StoreBenchmark.RunAsync(sessions, callers: Math.Max(16, 4 * sessions), duration, message)));
     }
 
     var results = configurations.ToDictionary(c => c.Key, _ => new List<Measurement>());

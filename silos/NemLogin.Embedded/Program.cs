@@ -1,3 +1,4 @@
+using NemLogin.Demo.Hosting;
 using NemLogin.Embedded.Hosting;
 using NemLogin.Gateway.Hosting;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using NemLogin.Gateway.MitIdSimulator;
 using NemLogin.Gateway.Production;
 using NemLogin.Gateway.Upstream.MitId;
 
@@ -9,7 +8,8 @@ namespace NemLogin.Gateway.Hosting;
 /// <summary>
 /// Production guards (README): outside the Development environment the broker refuses to start with the MitID
 /// simulator as upstream (or none), the simulator's development secret, the demo parts, or an http public address. Each
-/// refusal names its setting; all are reported at once with the other start-up checks. (The cluster silo's refusal of a
+/// refusal names its setting; all are reported at once with the other start-up checks. The demo parts bring their own
+/// guard (NemLogin.Demo, <c>AddNemLoginDemo</c>). (The cluster silo's refusal of a
 /// software signing key is <c>AddNemLoginClusterSigningPolicy</c>.)
 /// </summary>
 public static class ProductionGuardExtensions
@@ -17,8 +17,6 @@ public static class ProductionGuardExtensions
     public static IServiceCollection AddNemLoginProductionGuards(this IServiceCollection services)
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MitIdUpstreamOptions>, UpstreamProductionGuard>());
-        // Runs only where the demo is added: that is where its options are validated on start.
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MitIdSimulatorOptions>, DemoProductionGuard>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BrokerOptions>, PublicUrlProductionGuard>());
         return services;
     }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using NemLogin.Gateway.MitIdSimulator;
 using NemLogin.Gateway.Upstream.MitId;
 
 namespace NemLogin.Gateway.Production;
@@ -31,7 +30,7 @@ internal sealed class UpstreamProductionGuard(IHostEnvironment environment) : IV
                 $"(environment '{environment.EnvironmentName}') set it to MitID's issuer URL.");
         }
 
-        if (options.ClientSecret == MitIdSimulatorOptions.DevelopmentClientSecret)
+        if (options.ClientSecret == MitIdUpstreamOptions.SimulatorDevelopmentClientSecret)
         {
             failures.Add(
                 $"Upstream:MitId:ClientSecret is the MitID simulator's published development secret; outside Development " +

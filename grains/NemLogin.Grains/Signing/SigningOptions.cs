@@ -9,7 +9,7 @@ public sealed class SigningOptions
     public const string SoftwareProvider = "Software";
 
     /// <summary>The HSM provider: keys inside a PKCS#11 token (<see cref="Pkcs11.Pkcs11SigningKeyStore"/>), options in <c>Signing:Pkcs11</c>.</summary>
-    public const string Pkcs11Provider = "Pkcs11";
+    public const string Pkcs11Provider = Pkcs11.Pkcs11SigningOptions.ProviderName;
 
     /// <summary><c>Software</c> (embedded demo only) or <c>Pkcs11</c>. Anything else stops the silo: never a silent fallback.</summary>
     public string Provider { get; set; } = SoftwareProvider;

@@ -32,9 +32,20 @@ internal static class SigningServiceCollectionExtensions
                 ? sp.GetRequiredService<Pkcs11SigningKeyStore>()
                 : sp.GetRequiredService<SoftwareSigningKeyStore>());
         // The chosen store checks its keys before the silo takes calls; a store a host substitutes may have nothing to check.
-        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp =>
-            sp.GetRequiredService<ISigningKeyStore>() as ILifecycleParticipant<ISiloLifecycle> ?? new NoStartupCheck());
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ISigningKeyStore>() switch
+        {
+            ILifecycleParticipant<ISiloLifecycle> participant => participant,
+            Pkcs11SigningKeyStore hsm => new StartupCheck(hsm.StartAsync),
+            _ => new NoStartupCheck(),
+        });
         return services;
+    }
+
+    /// <summary>Runs a store's start-up check (the PKCS#11 library knows no silo) before the silo takes calls.</summary>
+    private sealed class StartupCheck(Func<CancellationToken, Task> check) : ILifecycleParticipant<ISiloLifecycle>
+    {
+        public void Participate(ISiloLifecycle lifecycle) =>
+            lifecycle.Subscribe(nameof(Pkcs11SigningKeyStore), ServiceLifecycleStage.ApplicationServices, check);
     }
 
     private sealed class NoStartupCheck : ILifecycleParticipant<ISiloLifecycle>

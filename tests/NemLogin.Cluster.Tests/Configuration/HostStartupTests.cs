@@ -40,13 +40,13 @@ public sealed class HostStartupTests
     }
 
     [Fact]
-    public async Task Gateway_DemoInProduction_ExitsNamingDemoEnabled()
+    public async Task DemoGateway_InProduction_ExitsNamingTheDemoParts()
     {
         // Production guards (README): the MitID simulator logs in anyone who types a test user's name.
-        var output = await RunToExitAsync(BuiltHosts.Gateway, ProductionGateway(new() { ["Demo__Enabled"] = "true" }));
+        var output = await RunToExitAsync(BuiltHosts.DemoGateway, ProductionGateway([]));
 
         Assert.NotEqual(0, output.ExitCode);
-        Assert.Contains("A cluster gateway has them with Demo:Enabled=true: unset it.", output.Log, StringComparison.Ordinal);
+        Assert.Contains("The development cluster gateway (NemLogin.DemoGateway) always has them: run NemLogin.Gateway instead.", output.Log, StringComparison.Ordinal);
         Assert.DoesNotContain("Upstream:MitId:Authority", output.Log, StringComparison.Ordinal);
     }
 
@@ -57,7 +57,7 @@ public sealed class HostStartupTests
 
         Assert.NotEqual(0, output.ExitCode);
         Assert.Contains("Upstream:MitId:Authority is not set, so logins would go to the built-in MitID simulator", output.Log, StringComparison.Ordinal);
-        Assert.DoesNotContain("Demo:Enabled", output.Log, StringComparison.Ordinal);
+        Assert.DoesNotContain("The demo parts", output.Log, StringComparison.Ordinal);
     }
 
     [Fact]

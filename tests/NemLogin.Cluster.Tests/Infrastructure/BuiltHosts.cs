@@ -2,12 +2,15 @@ using System.Reflection;
 
 namespace NemLogin.Cluster.Tests.Infrastructure;
 
-/// <summary>The silo, gateway and embedded host assemblies this test build started from (same configuration).</summary>
+/// <summary>The silo, gateway, demo gateway and embedded host assemblies this test build started from (same configuration).</summary>
 internal static class BuiltHosts
 {
     public static string Silo { get; } = Find("NemLogin.SiloAssembly");
 
     public static string Gateway { get; } = Find("NemLogin.GatewayAssembly");
+
+    /// <summary>The development cluster gateway: <see cref="Gateway"/> plus the demo parts (MitID simulator, demo SP).</summary>
+    public static string DemoGateway { get; } = Find("NemLogin.DemoGatewayAssembly");
 
     public static string Embedded { get; } = Find("NemLogin.EmbeddedAssembly");
 

@@ -213,14 +213,14 @@ public sealed class ClusterUnderTest : IAsyncLifetime
         environment["Urls"] = baseUrl;
         environment["Broker__PublicBaseUrl"] = baseUrl;
         environment["Broker__DataDirectory"] = Path.Combine(_folder, "gateway-" + dataCentre);
-        environment["Demo__Enabled"] = "true";
-        // The tests log in through the demo parts (MitID simulator, demo SP), which a gateway refuses outside Development.
+        // The tests log in through the demo parts (MitID simulator, demo SP) of the development cluster gateway, which
+        // refuses to start outside Development.
         // The silos stay in Production: they sign in the HSM as a production cluster does.
         environment["DOTNET_ENVIRONMENT"] = "Development";
         environment["Admin__ApiKey"] = AdminApiKey;
         environment["ServiceProviders__MetadataDirectory"] = Path.Combine(_folder, "sp");
         environment["Orleans__Gateway__GatewayListRefreshPeriod"] = "00:00:02";
         environment["Orleans__Messaging__ResponseTimeout"] = "00:00:05";
-        return new HostNode($"gateway-{dataCentre.ToLowerInvariant()}", dataCentre, BuiltHosts.Gateway, http, environment, _folder);
+        return new HostNode($"gateway-{dataCentre.ToLowerInvariant()}", dataCentre, BuiltHosts.DemoGateway, http, environment, _folder);
     }
 }

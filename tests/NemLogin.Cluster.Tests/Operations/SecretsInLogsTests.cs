@@ -98,10 +98,9 @@ public sealed class SecretsInLogsTests
             gatewayEnvironment["Urls"] = $"http://127.0.0.1:{gatewayPort}";
             gatewayEnvironment["Broker__PublicBaseUrl"] = $"http://127.0.0.1:{gatewayPort}";
             gatewayEnvironment["Broker__DataDirectory"] = Path.Combine(folder, "gateway");
-            gatewayEnvironment["Demo__Enabled"] = "true";
             gatewayEnvironment["ServiceProviders__MetadataDirectory"] = Path.Combine(folder, "sp");
             gatewayEnvironment["MitIdSimulator__KeyFile"] = WriteEncryptedKey(folder, markers.SimulatorKeyPassword);
-            var gateway = new HostNode("gateway", "DC1", BuiltHosts.Gateway, gatewayPort, gatewayEnvironment, folder);
+            var gateway = new HostNode("gateway", "DC1", BuiltHosts.DemoGateway, gatewayPort, gatewayEnvironment, folder);
 
             await silo.StartAndWaitReadyAsync(StartTimeout);
             await gateway.StartAndWaitReadyAsync(StartTimeout);

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NemLogin.Gateway.Hosting;
-using NemLogin.Gateway.MitIdSimulator;
+using NemLogin.Demo.MitIdSimulator;
 using NemLogin.Gateway.Tests.Support;
 using NemLogin.Gateway.Upstream.MitId;
 using Xunit;

@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.IdentityModel.Tokens;
-using NemLogin.Gateway.MitIdSimulator;
+using NemLogin.Demo.MitIdSimulator;
 using Xunit;
 
 namespace NemLogin.Gateway.Tests.MitIdSimulator;

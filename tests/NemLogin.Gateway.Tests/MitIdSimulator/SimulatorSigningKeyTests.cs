@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using NemLogin.Gateway.MitIdSimulator;
+using NemLogin.Demo.MitIdSimulator;
 using Xunit;
 
 namespace NemLogin.Gateway.Tests.MitIdSimulator;

@@ -1,4 +1,4 @@
-using NemLogin.Gateway.MitIdSimulator;
+using NemLogin.Demo.MitIdSimulator;
 using NemLogin.Grains.Assurance;
 using Xunit;
 

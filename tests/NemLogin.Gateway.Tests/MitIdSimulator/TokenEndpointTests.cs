@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using NemLogin.Gateway.MitIdSimulator;
+using NemLogin.Demo.MitIdSimulator;
 using Xunit;
 
 namespace NemLogin.Gateway.Tests.MitIdSimulator;

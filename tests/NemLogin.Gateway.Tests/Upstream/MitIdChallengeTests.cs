@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.WebUtilities;
-using NemLogin.Gateway.MitIdSimulator;
+using NemLogin.Demo.MitIdSimulator;
 using NemLogin.Gateway.Tests.MitIdSimulator;
 using NemLogin.Grains.Assurance;
 using Xunit;

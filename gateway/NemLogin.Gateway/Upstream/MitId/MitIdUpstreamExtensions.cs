@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using NemLogin.Gateway.MitIdSimulator;
 using Orleans.Configuration;
 
 namespace NemLogin.Gateway.Upstream.MitId;
@@ -22,8 +21,8 @@ public static class MitIdUpstreamExtensions
                 // Against the embedded simulator the secret is the simulator's own, so the demo needs no configuration.
                 if (options.Authority is null && string.IsNullOrEmpty(options.ClientSecret))
                 {
-                    options.ClientSecret = configuration[$"{MitIdSimulatorOptions.SectionName}:ClientSecret"]
-                        ?? MitIdSimulatorOptions.DevelopmentClientSecret;
+                    options.ClientSecret = configuration[$"{MitIdUpstreamOptions.SimulatorSectionName}:ClientSecret"]
+                        ?? MitIdUpstreamOptions.SimulatorDevelopmentClientSecret;
                 }
             })
             .ValidateOnStart();

@@ -10,6 +10,16 @@ public sealed class MitIdUpstreamOptions
     /// <summary>The path of the embedded MitID simulator, used as authority when <see cref="Authority"/> is unset.</summary>
     public const string EmbeddedSimulatorPath = "/mitid-sim";
 
+    /// <summary>
+    /// The MitID simulator's published development secret (the demo's simulator defaults to it). Known here because the
+    /// gateway defaults to it against the embedded simulator and refuses it outside Development; the gateway does not
+    /// reference the demo.
+    /// </summary>
+    public const string SimulatorDevelopmentClientSecret = "mitid-simulator-development-secret";
+
+    /// <summary>The configuration section of the demo's MitID simulator, whose secret the embedded default shares.</summary>
+    public const string SimulatorSectionName = "MitIdSimulator";
+
     /// <summary>MitID's issuer. Unset: the embedded simulator at the broker's own <c>/mitid-sim</c>.</summary>
     public string? Authority { get; set; }
 

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using NemLogin.Demo.DemoSp;
+using NemLogin.Demo.MitIdSimulator;
+using NemLogin.Demo.Production;
+using NemLogin.Gateway.Pages;
+
+namespace NemLogin.Demo.Hosting;
+
+/// <summary>
+/// The parts that make a broker clickable without any outside party: the MitID simulator (the upstream) and a demo
+/// service provider. Added by the embedded host and by the development gateway host (gateway/NemLogin.DemoGateway),
+/// never by the production gateway; outside Development they stop the start (<see cref="DemoProductionGuard"/>).
+/// </summary>
+public static class DemoHostingExtensions
+{
+    public static WebApplicationBuilder AddNemLoginDemo(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddMitIdSimulator(builder.Configuration);
+        // Runs where the demo is added: that is where the simulator's options are validated on start.
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MitIdSimulatorOptions>, DemoProductionGuard>());
+        builder.Services.AddSingleton<DemoSpKeys>();
+        builder.Services.AddSingleton<DemoServiceProvider>();
+        builder.Services.AddSingleton<DemoSpRegistrar>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoSpRegistrar>());
+        builder.Services.AddSingleton<IHomeLink, DemoSpHomeLink>();
+        return builder;
+    }
+
+    public static WebApplication MapNemLoginDemo(this WebApplication app)
+    {
+        app.MapMitIdSimulator();
+        app.MapDemoSp();
+        return app;
+    }
+}

@@ -145,4 +145,14 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Audit: {Count} refused requests over the refusal budget were counted, not recorded one by one")]
     public static partial void AuditRefusalsSuppressed(ILogger logger, long count);
+
+    // OpenID Connect provider (6000-6199).
+    [LoggerMessage(EventId = 6000, Level = LogLevel.Information, Message = "OIDC client {ClientId} signed in by {Kind}")]
+    public static partial void OidcSignedIn(ILogger logger, string clientId, string kind);
+
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "OIDC login for client {ClientId} ended without a session: {LoginError}")]
+    public static partial void OidcLoginFailed(ILogger logger, string clientId, string loginError);
+
+    [LoggerMessage(EventId = 6002, Level = LogLevel.Warning, Message = "Loading the token-signing keys failed: {ErrorType}")]
+    public static partial void TokenSigningKeysUnavailable(ILogger logger, string errorType);
 }

@@ -14,6 +14,8 @@ internal static class AdminProblems
     public const string UnsupportedMediaType = "admin.unsupported-media-type";
     public const string BodyTooLarge = "admin.body-too-large";
     public const string RequestInvalid = "admin.request-invalid";
+    public const string OidcClientInvalid = "admin.oidc-client-invalid";
+    public const string UnknownOidcClient = "admin.oidc-client-unknown";
 
     public static IResult Problem(int status, string code, string title, string? detail = null, int? samlErrorCode = null)
     {

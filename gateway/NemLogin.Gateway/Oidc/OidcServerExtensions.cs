@@ -99,6 +99,8 @@ internal static class OidcServerExtensions
             }
 
             options.SigningCredentials.Add(new SigningCredentials(new SignerPoolSecurityKey(keys, grains, oidc.Value.SigningAlgorithm), oidc.Value.SigningAlgorithm));
+            // RFC 9700 2.1.1: S256 only; OpenIddict offers plain by default, which would let a client downgrade.
+            options.CodeChallengeMethods.Remove(OpenIddict.Abstractions.OpenIddictConstants.CodeChallengeMethods.Plain);
             options.AccessTokenLifetime = oidc.Value.AccessTokenLifetime;
             options.RefreshTokenLifetime = oidc.Value.RefreshTokenLifetime;
             options.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, kid, _) => keys.Resolve(kid);

@@ -27,6 +27,15 @@ public sealed class OidcTokenGrain(
 
         var stored = entry with { Version = 1 };
         await IndexAsync(null, stored);
+
+        // A replayed code revokes its chain while the first redeemer may still be issuing tokens: indexed first, then
+        // checked, so a token is either found by the revocation or sees the revoked authorization (RFC 9700 4.14.2).
+        if (stored.AuthorizationId is { Length: > 0 } authorizationId
+            && (await GrainFactory.GetGrain<IOidcAuthorizationGrain>(authorizationId).GetAsync())?.Status == Revoked)
+        {
+            stored = stored with { Status = Revoked };
+        }
+
         state.State = new OidcTokenState { Entry = stored };
         await state.WriteStateAsync();
         return stored;

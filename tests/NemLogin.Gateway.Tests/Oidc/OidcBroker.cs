@@ -15,7 +15,23 @@ public sealed class OidcBroker : IAsyncLifetime
     public const string ApiKey = "test-admin-key-0a1b2c3d4e5f60718293a4b5c6d7e8f9";
     public const string Secret = "a-client-secret-of-at-least-32-characters!";
 
-    public BrokerFactory Factory { get; } = new(new Dictionary<string, string?> { ["Admin:ApiKey"] = ApiKey });
+    private readonly string _metadataDirectory = Directory.CreateTempSubdirectory("nemlogin-oidc-sp-").FullName;
+
+    public OidcBroker()
+    {
+        // A SAML SP beside the OIDC client, for single sign-on across the two protocols.
+        Sp = new TestServiceProvider("https://sp-oidc-x.test/saml", "https://sp-oidc-x.test/saml/acs");
+        Sp.WriteMetadataTo(_metadataDirectory);
+        Factory = new BrokerFactory(new Dictionary<string, string?>
+        {
+            ["Admin:ApiKey"] = ApiKey,
+            ["ServiceProviders:MetadataDirectory"] = _metadataDirectory,
+        });
+    }
+
+    public BrokerFactory Factory { get; }
+
+    public TestServiceProvider Sp { get; }
 
     public string BaseUrl => Factory.BaseUrl;
 
@@ -126,5 +142,6 @@ public sealed class OidcBroker : IAsyncLifetime
     {
         Http.Dispose();
         await Factory.DisposeAsync();
+        Directory.Delete(_metadataDirectory, recursive: true);
     }
 }

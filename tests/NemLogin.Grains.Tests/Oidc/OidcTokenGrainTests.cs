@@ -68,6 +68,21 @@ public sealed class OidcTokenGrainTests(ClusterFixture fixture)
         Assert.Equal("revoked", (await fixture.Grains.GetGrain<IOidcAuthorizationGrain>(authorizationId).GetAsync())!.Status);
     }
 
+    // Attack class: code replay racing the first redeemer: a token issued after its chain was revoked is born revoked.
+    [Fact]
+    public async Task Create_UnderRevokedAuthorization_StoredRevoked()
+    {
+        var authorizationId = Guid.NewGuid().ToString("N");
+        await fixture.Grains.GetGrain<IOidcAuthorizationGrain>(authorizationId).CreateAsync(
+            new OidcAuthorizationEntry(authorizationId, "client-a", "subject", "valid", "ad-hoc", ["openid"], DateTimeOffset.UnixEpoch, null));
+        await fixture.Grains.GetGrain<IOidcAuthorizationGrain>(authorizationId).RevokeAsync();
+
+        var id = Guid.NewGuid().ToString("N");
+        var created = await fixture.Grains.GetGrain<IOidcTokenGrain>(id).CreateAsync(Code(id, authorizationId) with { Type = "refresh_token" });
+
+        Assert.Equal("revoked", created.Status);
+    }
+
     // Attack class: a token found by its reference id after deletion (index left behind).
     [Fact]
     public async Task Delete_WithReferenceId_IndexForgetsIt()

@@ -100,12 +100,12 @@ internal sealed class OidcTokenStore(IGrainFactory grains) : IOpenIddictTokenSto
     public ValueTask<long> RevokeByApplicationIdAsync(string identifier, CancellationToken cancellationToken) =>
         throw Unsupported.Query("revoking by client");
 
-    public async ValueTask<long> RevokeByAuthorizationIdAsync(string identifier, CancellationToken cancellationToken)
-    {
-        var ids = await grains.GetGrain<IOidcTokenIndexGrain>(OidcTokenIndexKey.ForAuthorization(identifier)).ListAsync();
-        var revoked = await Task.WhenAll(ids.Select(id => grains.GetGrain<IOidcTokenGrain>(id).RevokeAsync()));
-        return revoked.Count(r => r);
-    }
+    /// <summary>
+    /// OpenIddict calls this when a redeemed code or refresh token comes again. The authorization is revoked with its
+    /// tokens, so tokens the first redeemer is still issuing are born revoked, and those issued are refused at use.
+    /// </summary>
+    public async ValueTask<long> RevokeByAuthorizationIdAsync(string identifier, CancellationToken cancellationToken) =>
+        await grains.GetGrain<IOidcAuthorizationGrain>(identifier).RevokeAsync();
 
     public ValueTask<long> RevokeBySubjectAsync(string subject, CancellationToken cancellationToken) => throw Unsupported.Query("revoking by subject");
 

@@ -33,9 +33,9 @@ internal static class OidcClientRequestReader
         string? jwks = null;
         switch (method)
         {
-            case "client_secret_basic" when secret is null || secret.Length < MinSecretLength:
-                return Fail($"client_secret_basic needs a client_secret of at least {MinSecretLength} characters.");
-            case "client_secret_basic":
+            case "client_secret_basic" or "client_secret_post" when secret is null || secret.Length < MinSecretLength:
+                return Fail($"{method} needs a client_secret of at least {MinSecretLength} characters.");
+            case "client_secret_basic" or "client_secret_post":
                 break;
             case "private_key_jwt" when !body.TryGetProperty("jwks", out var keys) || keys.ValueKind != JsonValueKind.Object:
                 return Fail("private_key_jwt needs jwks (the client's public keys).");
@@ -58,7 +58,7 @@ internal static class OidcClientRequestReader
                 secret = null;
                 break;
             default:
-                return Fail("token_endpoint_auth_method must be client_secret_basic or private_key_jwt (no 'none', no client_secret_post).");
+                return Fail("token_endpoint_auth_method must be client_secret_basic, client_secret_post or private_key_jwt (never 'none').");
         }
 
         var redirects = Strings(body, "redirect_uris");

@@ -99,8 +99,8 @@ internal static class OidcServerExtensions
             }
 
             options.SigningCredentials.Add(new SigningCredentials(new SignerPoolSecurityKey(keys, grains, oidc.Value.SigningAlgorithm), oidc.Value.SigningAlgorithm));
-            // Clients authenticate with client_secret_basic or private_key_jwt only (the choice); no secrets in form bodies.
-            options.ClientAuthenticationMethods.Remove(OpenIddict.Abstractions.OpenIddictConstants.ClientAuthenticationMethods.ClientSecretPost);
+            // client_secret_basic, private_key_jwt, and client_secret_post (ASP.NET Core's OpenIdConnect handler posts its
+            // secret in the body and has no setting for basic); never "none": every client is confidential.
             // RFC 9700 2.1.1: S256 only; OpenIddict offers plain by default, which would let a client downgrade.
             options.CodeChallengeMethods.Remove(OpenIddict.Abstractions.OpenIddictConstants.CodeChallengeMethods.Plain);
             options.AccessTokenLifetime = oidc.Value.AccessTokenLifetime;

@@ -19,10 +19,10 @@ internal static class OidcClientRules
 
         Require(client.TokenEndpointAuthMethod switch
         {
-            "client_secret_basic" => client.ClientSecretHash is { Length: > 0 },
+            "client_secret_basic" or "client_secret_post" => client.ClientSecretHash is { Length: > 0 },
             "private_key_jwt" => client.JsonWebKeySet is { Length: > 0 },
             _ => false,
-        }, "token_endpoint_auth_method must be client_secret_basic (with a secret) or private_key_jwt (with jwks).");
+        }, "token_endpoint_auth_method must be client_secret_basic or client_secret_post (with a secret) or private_key_jwt (with jwks).");
         Require(client.GrantTypes.All(g => g is "authorization_code" or "refresh_token") && client.GrantTypes.Contains("authorization_code"),
             "grant_types must include authorization_code and may add refresh_token only.");
     }

@@ -205,7 +205,7 @@ internal sealed class OidcApplicationStore(IGrainFactory grains) : IOpenIddictAp
     internal static OidcClient ToRecord(OidcApplication application) => new(
         application.ClientId,
         application.TokenEndpointAuthMethod,
-        application.TokenEndpointAuthMethod == "client_secret_basic" ? application.ClientSecretHash : null,
+        application.TokenEndpointAuthMethod is "client_secret_basic" or "client_secret_post" ? application.ClientSecretHash : null,
         application.TokenEndpointAuthMethod == "private_key_jwt" ? application.JsonWebKeySet : null,
         application.RedirectUris,
         application.PostLogoutRedirectUris,

@@ -155,4 +155,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 6002, Level = LogLevel.Warning, Message = "Loading the token-signing keys failed: {ErrorType}")]
     public static partial void TokenSigningKeysUnavailable(ILogger logger, string errorType);
+
+    [LoggerMessage(EventId = 6003, Level = LogLevel.Error, Message = "Registering the demo relying party failed")]
+    public static partial void DemoRelyingPartyFailed(ILogger logger, Exception exception);
 }

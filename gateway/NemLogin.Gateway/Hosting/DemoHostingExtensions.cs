@@ -1,3 +1,4 @@
+using NemLogin.Gateway.DemoRp;
 using NemLogin.Gateway.DemoSp;
 using NemLogin.Gateway.MitIdSimulator;
 using NemLogin.Gateway.Pages;
@@ -18,6 +19,11 @@ public static class DemoHostingExtensions
         builder.Services.AddSingleton<DemoSpRegistrar>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoSpRegistrar>());
         builder.Services.AddSingleton<IHomeLink, DemoSpHomeLink>();
+        builder.Services.AddSingleton<DemoRelyingParty>();
+        builder.Services.AddSingleton<DemoRpRegistrar>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoRpRegistrar>());
+        builder.Services.AddSingleton<IHomeLink, DemoRpHomeLink>();
+        builder.Services.AddHttpClient("demo-rp");
         return builder;
     }
 
@@ -25,6 +31,7 @@ public static class DemoHostingExtensions
     {
         app.MapMitIdSimulator();
         app.MapDemoSp();
+        app.MapDemoRp();
         return app;
     }
 }

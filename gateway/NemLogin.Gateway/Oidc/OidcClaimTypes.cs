@@ -11,6 +11,6 @@ internal static class OidcClaimTypes
     /// <summary>What userinfo answers with; OpenIddict's private claims and the token's own (iss, exp, ...) stay out.</summary>
     public static IReadOnlySet<string> Released { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        "sub", "name", "given_name", "family_name", "birthdate", "email", "acr", "amr", "auth_time", Loa, Ial, Aal, Cpr,
+        "sub", "sid", "name", "given_name", "family_name", "birthdate", "email", "acr", "amr", "auth_time", Loa, Ial, Aal, Cpr,
     };
 }

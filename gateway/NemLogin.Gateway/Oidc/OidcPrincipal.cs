@@ -17,7 +17,7 @@ namespace NemLogin.Gateway.Oidc;
 /// </summary>
 internal static class OidcPrincipal
 {
-    public static ClaimsPrincipal Create(AttributeRelease release, SessionSnapshot session, IReadOnlyCollection<string> scopes, bool cprEntitled)
+    public static ClaimsPrincipal Create(AttributeRelease release, SessionSnapshot session, IReadOnlyCollection<string> scopes, bool cprEntitled, string sessionId)
     {
         var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
         void Add(string type, string? value, string valueType = ClaimValueTypes.String)
@@ -29,6 +29,8 @@ internal static class OidcPrincipal
         }
 
         Add(Claims.Subject, release.Pseudonym.ToString());
+        // OIDC Back-Channel Logout 2.1: the session as this client knows it (never the broker's session id, a bearer secret).
+        Add("sid", sessionId);
         Add(Claims.AuthenticationTime, session.AuthnInstant.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64);
         Add(Claims.AuthenticationContextReference, NsisAcr.ToUri(session.Loa));
 

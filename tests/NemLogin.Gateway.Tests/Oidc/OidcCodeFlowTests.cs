@@ -61,6 +61,7 @@ public sealed class OidcCodeFlowTests(OidcBroker broker) : IClassFixture<OidcBro
         Assert.Equal("Substantial", claims["loa"]);
         Assert.True(Guid.TryParse((string)claims["sub"], out _));
         Assert.True(claims.ContainsKey("auth_time"));
+        Assert.False(string.IsNullOrEmpty(claims["sid"] as string));
         Assert.True(claims.ContainsKey("given_name"));
         Assert.False(claims.ContainsKey("cpr"), "cpr was not requested in scope");
 

@@ -80,7 +80,10 @@ internal sealed class AuthorizeEndpoint(
         if (usable)
         {
             await keys.EnsureAsync(context.RequestAborted);
-            var principal = OidcPrincipal.Create(release!, session!, [.. request.GetScopes()], client.CprEntitled);
+
+            // A participant of the session like a SAML SP (cross-protocol logout); its SessionIndex is the client's sid.
+            var participant = await grains.GetGrain<ISessionGrain>(session!.SessionId).AddOidcParticipantAsync(clientId, release!.Pseudonym.ToString());
+            var principal = OidcPrincipal.Create(release, session, [.. request.GetScopes()], client.CprEntitled, participant.SessionIndex);
             Log.OidcSignedIn(logger, clientId, startedAt is null ? "sso" : "login");
             return OidcResults.SignIn(principal);
         }

@@ -73,11 +73,11 @@ public sealed class OidcBroker : IAsyncLifetime
         }
     }
 
-    public string AuthorizeUrl(Pkce? pkce, string state = "st-1", string nonce = "n-1", string? redirectUri = null, IDictionary<string, string?>? extra = null)
+    public string AuthorizeUrl(Pkce? pkce, string state = "st-1", string nonce = "n-1", string? redirectUri = null, IDictionary<string, string?>? extra = null, string? clientId = null)
     {
         var query = new Dictionary<string, string?>
         {
-            ["client_id"] = ClientId,
+            ["client_id"] = clientId ?? ClientId,
             ["response_type"] = "code",
             ["scope"] = "openid profile nemlogin offline_access",
             ["redirect_uri"] = redirectUri ?? RedirectUri,
@@ -109,15 +109,19 @@ public sealed class OidcBroker : IAsyncLifetime
             page = await browser.SubmitAsync(page, new Dictionary<string, string> { ["username"] = user });
         }
 
-        Assert.StartsWith(RedirectUri, page.Url.ToString(), StringComparison.Ordinal);
+        Assert.True(page.Url.ToString().StartsWith(RedirectUri, StringComparison.Ordinal), $"{(int)page.Status} at {page.Url}: {page.Html[..Math.Min(500, page.Html.Length)]}");
         return (QueryHelpers.ParseQuery(page.Url.Query).ToDictionary(p => p.Key, p => p.Value.ToString()), sawLogin);
     }
 
-    public async Task<(int Status, JsonElement Body)> TokenAsync(IDictionary<string, string> form)
+    public async Task<(int Status, JsonElement Body)> TokenAsync(IDictionary<string, string> form, bool basic = true)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, BaseUrl + "/connect/token") { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.EscapeDataString(ClientId) + ":" + Uri.EscapeDataString(Secret))));
+        if (basic)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
+                Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.EscapeDataString(ClientId) + ":" + Uri.EscapeDataString(Secret))));
+        }
+
         using var response = await Http.SendAsync(request, TestContext.Current.CancellationToken);
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         return ((int)response.StatusCode, JsonDocument.Parse(text).RootElement.Clone());

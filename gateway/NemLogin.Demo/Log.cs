@@ -48,4 +48,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3030, Level = LogLevel.Warning, Message = "MitID simulator store {Store} is full; shedding load with 503")]
     public static partial void StoreFull(ILogger logger, string store);
+
+    [LoggerMessage(EventId = 6003, Level = LogLevel.Error, Message = "Registering the demo relying party failed")]
+    public static partial void DemoRelyingPartyFailed(ILogger logger, Exception exception);
 }

@@ -111,4 +111,15 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5201, Level = LogLevel.Information, Message = "Forwarded headers are ignored: no ForwardedHeaders:KnownProxies or ForwardedHeaders:KnownNetworks configured, so client addresses are those of the connections")]
     public static partial void ForwardedHeadersIgnored(ILogger logger);
+
+    // OpenID Connect provider (6000-6199).
+    [LoggerMessage(EventId = 6000, Level = LogLevel.Information, Message = "OIDC client {ClientId} signed in by {Kind}")]
+    public static partial void OidcSignedIn(ILogger logger, string clientId, string kind);
+
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "OIDC login for client {ClientId} ended without a session: {LoginError}")]
+    public static partial void OidcLoginFailed(ILogger logger, string clientId, string loginError);
+
+    [LoggerMessage(EventId = 6002, Level = LogLevel.Warning, Message = "Loading the token-signing keys failed: {ErrorType}")]
+    public static partial void TokenSigningKeysUnavailable(ILogger logger, string errorType);
+
 }

@@ -9,4 +9,5 @@ public static class StorageNames
     public const string Identities = "identities";
     public const string OneTimeIds = "one-time-ids";
     public const string Audit = "audit";
+    public const string Oidc = "oidc";
 }

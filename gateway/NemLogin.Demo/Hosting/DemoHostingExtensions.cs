@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using NemLogin.Demo.DemoRp;
 using NemLogin.Demo.DemoSp;
 using NemLogin.Demo.MitIdSimulator;
 using NemLogin.Demo.Production;
@@ -24,6 +25,11 @@ public static class DemoHostingExtensions
         builder.Services.AddSingleton<DemoSpRegistrar>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoSpRegistrar>());
         builder.Services.AddSingleton<IHomeLink, DemoSpHomeLink>();
+        builder.Services.AddSingleton<DemoRelyingParty>();
+        builder.Services.AddSingleton<DemoRpRegistrar>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoRpRegistrar>());
+        builder.Services.AddSingleton<IHomeLink, DemoRpHomeLink>();
+        builder.Services.AddHttpClient("demo-rp");
         return builder;
     }
 
@@ -31,6 +37,7 @@ public static class DemoHostingExtensions
     {
         app.MapMitIdSimulator();
         app.MapDemoSp();
+        app.MapDemoRp();
         return app;
     }
 }

@@ -7,6 +7,7 @@ internal static class AdminEndpoints
     {
         var admin = endpoints.MapGroup("/api/admin").AddEndpointFilter<AdminAuthorizationFilter>();
         admin.MapServiceProviderAdmin().MapPolicyAdmin().MapMetadataSourceAdmin();
+        admin.MapOidcClientAdmin();
         admin.MapAuditAdmin();
         return admin;
     }

@@ -15,6 +15,8 @@ internal static class AdminProblems
     public static readonly string UnsupportedMediaType = BrokerErrors.Name(BrokerError.AdminUnsupportedMediaType);
     public static readonly string BodyTooLarge = BrokerErrors.Name(BrokerError.AdminBodyTooLarge);
     public static readonly string RequestInvalid = BrokerErrors.Name(BrokerError.AdminRequestInvalid);
+    public static readonly string OidcClientInvalid = BrokerErrors.Name(BrokerError.AdminOidcClientInvalid);
+    public static readonly string UnknownOidcClient = BrokerErrors.Name(BrokerError.AdminOidcClientUnknown);
 
     public static IResult Problem(int status, string code, string title, string? detail = null, int? samlErrorCode = null)
     {

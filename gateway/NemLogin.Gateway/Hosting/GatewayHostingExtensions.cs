@@ -6,6 +6,7 @@ using NemLogin.Gateway.Audit;
 using NemLogin.Gateway.Health;
 using NemLogin.Gateway.Login;
 using NemLogin.Gateway.Logout;
+using NemLogin.Gateway.Oidc;
 using NemLogin.Gateway.Pages;
 using NemLogin.Gateway.Saml;
 using NemLogin.Gateway.ServiceProviders;
@@ -60,6 +61,7 @@ public static class GatewayHostingExtensions
         services.AddNemLoginAudit();
         services.AddNemLoginAdmin();
         services.AddMitIdUpstream(builder.Configuration);
+        services.AddNemLoginOidc(builder.Environment);
 
         services.AddNemLoginProductionGuards();
         services.AddNemLoginReverseProxy();
@@ -76,6 +78,7 @@ public static class GatewayHostingExtensions
         app.MapSaml();
         app.MapLogout();
         app.MapUpstream();
+        app.MapNemLoginOidc();
         app.MapHome();
         app.MapAdminApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

@@ -42,6 +42,7 @@ internal sealed class LogoutStarter(
         ImmutableArray<LogoutTarget> others =
         [
             .. ended.Participants
+                .Where(p => p.Protocol == ParticipantProtocol.Saml)
                 .Where(p => !string.Equals(p.ServiceProviderId, initiator.ServiceProviderId, StringComparison.Ordinal))
                 .Select(LogoutTarget.From),
         ];
@@ -74,7 +75,7 @@ internal sealed class LogoutStarter(
         sessions.Clear(context);
         return ended is null
             ? LogoutPages.LoggedOut(context, null)
-            : await StartAsync(context, ended.IdentityId, null, [.. ended.Participants.Select(LogoutTarget.From)]);
+            : await StartAsync(context, ended.IdentityId, null, [.. ended.Participants.Where(p => p.Protocol == ParticipantProtocol.Saml).Select(LogoutTarget.From)]);
     }
 
     private async Task<IResult> StartAsync(HttpContext context, Guid identityId, LogoutInitiator? initiator, ImmutableArray<LogoutTarget> targets)

@@ -41,7 +41,8 @@ internal sealed class SessionLocator(IGrainFactory grains, BrowserSessions sessi
     {
         var session = await grains.GetGrain<ISessionGrain>(sessionId).GetAsync();
         var participant = session?.Participants.FirstOrDefault(p =>
-            string.Equals(p.ServiceProviderId, serviceProviderId, StringComparison.Ordinal)
+            p.Protocol == ParticipantProtocol.Saml
+            && string.Equals(p.ServiceProviderId, serviceProviderId, StringComparison.Ordinal)
             && (sessionIndex is null || string.Equals(p.SessionIndex, sessionIndex, StringComparison.Ordinal)));
         return participant is null ? null : new LocatedParticipant(session!, participant);
     }

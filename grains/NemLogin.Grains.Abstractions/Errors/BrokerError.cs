@@ -39,6 +39,8 @@ public enum BrokerError
     AdminUnsupportedMediaType = 3003,
     AdminBodyTooLarge = 3004,
     AdminRequestInvalid = 3005,
+    AdminOidcClientInvalid = 3006,
+    AdminOidcClientUnknown = 3007,
     SpUnknown = 3101,
     SpEntityIdMismatch = 3102,
     SpNoSigningCertificate = 3103,

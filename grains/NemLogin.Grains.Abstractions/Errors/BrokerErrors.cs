@@ -35,6 +35,8 @@ public static class BrokerErrors
         [BrokerError.AdminUnsupportedMediaType] = "admin.unsupported-media-type",
         [BrokerError.AdminBodyTooLarge] = "admin.body-too-large",
         [BrokerError.AdminRequestInvalid] = "admin.request-invalid",
+        [BrokerError.AdminOidcClientInvalid] = "admin.oidc-client-invalid",
+        [BrokerError.AdminOidcClientUnknown] = "admin.oidc-client-unknown",
         [BrokerError.SpUnknown] = "sp.unknown",
         [BrokerError.SpEntityIdMismatch] = "sp.entity-id-mismatch",
         [BrokerError.SpNoSigningCertificate] = "sp.no-signing-certificate",

@@ -15,4 +15,8 @@ public sealed record AssertionRequest(
     [property: Id(2)] LevelOfAssurance RequiredLoa,
     [property: Id(3)] string SubjectPrefix,
     [property: Id(4)] string SubjectFormat,
-    [property: Id(5)] bool TransientSubject);
+    [property: Id(5)] bool TransientSubject)
+{
+    /// <summary>The protocol the party speaks; it decides how the party is told of a logout.</summary>
+    [Id(6)] public ParticipantProtocol Protocol { get; init; } = ParticipantProtocol.Saml;
+}

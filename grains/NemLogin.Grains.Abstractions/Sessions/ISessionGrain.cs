@@ -50,6 +50,14 @@ public interface ISessionGrain : IGrainWithStringKey
     [Alias("add-participant")]
     Task<SessionParticipant> AddParticipantAsync(string serviceProviderId, string nameId, string nameIdFormat);
 
+    /// <summary>
+    /// Adds (or refreshes) an OpenID Connect client as participant, with the <paramref name="subject"/> it received; its
+    /// <see cref="SessionParticipant.SessionIndex"/> is the <c>sid</c> of the session for that client. Activity, like
+    /// <see cref="AddParticipantAsync"/>; refused with <c>session.none</c> when there is no live session.
+    /// </summary>
+    [Alias("add-oidc-participant")]
+    Task<SessionParticipant> AddOidcParticipantAsync(string clientId, string subject);
+
     /// <summary>Ends the session and returns the participants it had (for logout propagation).</summary>
     [Alias("end")]
     Task<SessionSnapshot?> EndAsync();

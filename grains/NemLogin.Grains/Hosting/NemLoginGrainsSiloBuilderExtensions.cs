@@ -42,6 +42,7 @@ public static class NemLoginGrainsSiloBuilderExtensions
         StorageNames.Identities,
         StorageNames.OneTimeIds,
         StorageNames.Audit,
+        StorageNames.Oidc,
     ];
 
     private static IServiceCollection AddNemLoginStateSerialization(this IServiceCollection services)

@@ -16,6 +16,8 @@ public static class StoreDurability
         StorageNames.Identities,
         StorageNames.OneTimeIds,
         StorageNames.Audit,
+        // OpenID Connect clients and token entries: a code or refresh token is redeemed at most once, so its entry is durable.
+        StorageNames.Oidc,
     ];
 
     /// <summary>Stores in Redis: a lost entry means the user logs in again.</summary>

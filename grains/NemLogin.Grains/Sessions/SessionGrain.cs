@@ -87,7 +87,7 @@ public sealed class SessionGrain(
         var release = await GrainFactory.GetGrain<IIdentityGrain>(live.IdentityId).ReleaseToAsync(request.PartyId, request.CprEntitled);
         // The subject is the party's own pseudonym (no two parties can link the person), or fresh every time when transient.
         var subject = request.SubjectPrefix + (request.TransientSubject ? Guid.NewGuid() : release.Pseudonym).ToString();
-        var participant = await JoinAsync(live, request.PartyId, subject, request.SubjectFormat);
+        var participant = await JoinAsync(live, request.PartyId, subject, request.SubjectFormat, request.Protocol);
         return new SessionAssertion(SessionAssertionOutcome.Asserted, Snapshot(state.State), release, participant);
     }
 
@@ -106,28 +106,40 @@ public sealed class SessionGrain(
         return live is not null && live.IdentityId == identityId ? new SessionHandOver(live.Participants, live.ExpiresAt) : null;
     }
 
-    public async Task<SessionParticipant> AddParticipantAsync(string serviceProviderId, string nameId, string nameIdFormat)
+    public Task<SessionParticipant> AddParticipantAsync(string serviceProviderId, string nameId, string nameIdFormat)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(serviceProviderId);
         ArgumentException.ThrowIfNullOrWhiteSpace(nameId);
         ArgumentException.ThrowIfNullOrWhiteSpace(nameIdFormat);
-
-        var live = await LiveSessionAsync()
-            ?? throw new GrainRuleException(BrokerErrors.Name(BrokerError.SessionNone), "There is no live session to add a participant to.");
-        return await JoinAsync(live, serviceProviderId, nameId, nameIdFormat);
+        return AddAsync(serviceProviderId, nameId, nameIdFormat, ParticipantProtocol.Saml);
     }
 
-    private async Task<SessionParticipant> JoinAsync(SessionState live, string serviceProviderId, string nameId, string nameIdFormat)
+    public Task<SessionParticipant> AddOidcParticipantAsync(string clientId, string subject)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(clientId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(subject);
+        return AddAsync(clientId, subject, "oidc:sub", ParticipantProtocol.Oidc);
+    }
+
+    private async Task<SessionParticipant> AddAsync(string serviceProviderId, string nameId, string nameIdFormat, ParticipantProtocol protocol)
+    {
+        var live = await LiveSessionAsync()
+            ?? throw new GrainRuleException(BrokerErrors.Name(BrokerError.SessionNone), "There is no live session to add a participant to.");
+        return await JoinAsync(live, serviceProviderId, nameId, nameIdFormat, protocol);
+    }
+
+    private async Task<SessionParticipant> JoinAsync(
+        SessionState live, string serviceProviderId, string nameId, string nameIdFormat, ParticipantProtocol protocol)
     {
         var now = timeProvider.GetUtcNow();
-        var existing = live.Participants.FirstOrDefault(p => string.Equals(p.ServiceProviderId, serviceProviderId, StringComparison.Ordinal));
+        var existing = live.Participants.FirstOrDefault(p => p.Protocol == protocol && string.Equals(p.ServiceProviderId, serviceProviderId, StringComparison.Ordinal));
 
         // One SessionIndex per SP per session, so a LogoutRequest carrying it can be matched (Core 3.7.1).
         var participant = existing is null
-            ? new SessionParticipant(serviceProviderId, nameId, nameIdFormat, SessionIndexes.New(), now)
+            ? new SessionParticipant(serviceProviderId, nameId, nameIdFormat, SessionIndexes.New(), now) { Protocol = protocol }
             : existing with { NameId = nameId, NameIdFormat = nameIdFormat };
 
-        if (existing is null)
+        if (existing is null && protocol == ParticipantProtocol.Saml)
         {
             // Before the SP can hold the SessionIndex, so a LogoutRequest that carries it always finds this session.
             await GrainFactory.GetGrain<ISessionIndexGrain>(SessionIndexKey.For(serviceProviderId, participant.SessionIndex))

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
+using NemLogin.Gateway.Oidc.Signing;
+using NemLogin.Grains.Oidc;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace NemLogin.Gateway.Oidc.Endpoints;
+
+/// <summary>
+/// The token endpoint after OpenIddict authenticated the client and validated the code (PKCE verifier, redirect URI,
+/// single use) or refresh token (rotation, reuse detection): issues tokens for the principal the grant carries.
+/// </summary>
+internal sealed class TokenEndpoint(IGrainFactory grains, TokenSigningKeys keys)
+{
+    public async Task<IResult> HandleAsync(HttpContext context)
+    {
+        var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
+        if (!request.IsAuthorizationCodeGrantType() && !request.IsRefreshTokenGrantType())
+        {
+            return OidcResults.Error(Errors.UnsupportedGrantType, "Only authorization_code and refresh_token are supported.");
+        }
+
+        var grant = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        if (grant.Principal is not { } principal)
+        {
+            return OidcResults.Error(Errors.InvalidGrant, "The grant is no longer valid.");
+        }
+
+        // A client deleted since the grant gets nothing more (OpenIddict found it at client authentication, but re-check the registration).
+        if (await grains.GetGrain<IOidcClientGrain>(request.ClientId!).GetAsync() is null)
+        {
+            return OidcResults.Error(Errors.InvalidClient, "The client is no longer registered.");
+        }
+
+        await keys.EnsureAsync(context.RequestAborted);
+        return OidcResults.SignIn(principal);
+    }
+}

@@ -1,0 +1,16 @@
+namespace NemLogin.Gateway.Oidc;
+
+/// <summary>NemLog-in's own claims beside the standard ones (docs/oiosaml3.md: OIOSAML attributes as OIDC claims).</summary>
+internal static class OidcClaimTypes
+{
+    public const string Loa = "loa";
+    public const string Ial = "ial";
+    public const string Aal = "aal";
+    public const string Cpr = "cpr";
+
+    /// <summary>What userinfo answers with; OpenIddict's private claims and the token's own (iss, exp, ...) stay out.</summary>
+    public static IReadOnlySet<string> Released { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "sub", "sid", "name", "given_name", "family_name", "birthdate", "email", "acr", "amr", "auth_time", Loa, Ial, Aal, Cpr,
+    };
+}

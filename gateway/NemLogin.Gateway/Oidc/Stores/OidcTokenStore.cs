@@ -1,0 +1,184 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text.Json;
+using NemLogin.Grains.Oidc;
+using OpenIddict.Abstractions;
+
+namespace NemLogin.Gateway.Oidc.Stores;
+
+/// <summary>
+/// OpenIddict's token store over <see cref="IOidcTokenGrain"/>. <see cref="UpdateAsync"/> is a compare-and-set in the
+/// grain: a copy read before another gateway's write fails with <see cref="OpenIddictExceptions.ConcurrencyException"/>,
+/// which OpenIddict turns into "already redeemed" (so a code or refresh token is redeemed at most once).
+/// </summary>
+internal sealed class OidcTokenStore(IGrainFactory grains) : IOpenIddictTokenStore<OidcToken>
+{
+    public ValueTask<long> CountAsync(CancellationToken cancellationToken) => throw Unsupported.Query("counting tokens");
+
+    public ValueTask<long> CountAsync<TResult>(Func<IQueryable<OidcToken>, IQueryable<TResult>> query, CancellationToken cancellationToken) =>
+        throw Unsupported.Query("counting by query");
+
+    public async ValueTask CreateAsync(OidcToken token, CancellationToken cancellationToken) =>
+        token.Version = (await grains.GetGrain<IOidcTokenGrain>(token.Id).CreateAsync(ToEntry(token))).Version;
+
+    public async ValueTask DeleteAsync(OidcToken token, CancellationToken cancellationToken) =>
+        await grains.GetGrain<IOidcTokenGrain>(token.Id).DeleteAsync();
+
+    public IAsyncEnumerable<OidcToken> FindAsync(string? subject, string? client, string? status, string? type, CancellationToken cancellationToken) =>
+        Unsupported.None<OidcToken>("searching tokens by subject");
+
+    public IAsyncEnumerable<OidcToken> FindByApplicationIdAsync(string identifier, CancellationToken cancellationToken) =>
+        Unsupported.None<OidcToken>("searching tokens by client");
+
+    public IAsyncEnumerable<OidcToken> FindByAuthorizationIdAsync(string identifier, CancellationToken cancellationToken) =>
+        FromIndexAsync(OidcTokenIndexKey.ForAuthorization(identifier), cancellationToken);
+
+    public async ValueTask<OidcToken?> FindByIdAsync(string identifier, CancellationToken cancellationToken) =>
+        IsId(identifier) && await grains.GetGrain<IOidcTokenGrain>(identifier).GetAsync() is { } entry ? FromEntry(entry) : null;
+
+    public async ValueTask<OidcToken?> FindByReferenceIdAsync(string identifier, CancellationToken cancellationToken)
+    {
+        if (!IsId(identifier))
+        {
+            return null;
+        }
+
+        await foreach (var token in FromIndexAsync(OidcTokenIndexKey.ForReference(identifier), cancellationToken))
+        {
+            return token;
+        }
+
+        return null;
+    }
+
+    public IAsyncEnumerable<OidcToken> FindBySubjectAsync(string subject, CancellationToken cancellationToken) =>
+        Unsupported.None<OidcToken>("searching tokens by subject");
+
+    public ValueTask<string?> GetApplicationIdAsync(OidcToken token, CancellationToken cancellationToken) => new(token.ApplicationId);
+
+    public ValueTask<TResult?> GetAsync<TState, TResult>(Func<IQueryable<OidcToken>, TState, IQueryable<TResult>> query, TState state, CancellationToken cancellationToken) =>
+        throw Unsupported.Query("queries");
+
+    public ValueTask<string?> GetAuthorizationIdAsync(OidcToken token, CancellationToken cancellationToken) => new(token.AuthorizationId);
+
+    public ValueTask<DateTimeOffset?> GetCreationDateAsync(OidcToken token, CancellationToken cancellationToken) => new(token.CreationDate);
+
+    public ValueTask<DateTimeOffset?> GetExpirationDateAsync(OidcToken token, CancellationToken cancellationToken) => new(token.ExpirationDate);
+
+    public ValueTask<string?> GetIdAsync(OidcToken token, CancellationToken cancellationToken) => new(token.Id);
+
+    public ValueTask<string?> GetPayloadAsync(OidcToken token, CancellationToken cancellationToken) => new(token.Payload);
+
+    public ValueTask<ImmutableDictionary<string, JsonElement>> GetPropertiesAsync(OidcToken token, CancellationToken cancellationToken) =>
+        new(StoreJson.Read(token.Properties));
+
+    public ValueTask<DateTimeOffset?> GetRedemptionDateAsync(OidcToken token, CancellationToken cancellationToken) => new(token.RedemptionDate);
+
+    public ValueTask<string?> GetReferenceIdAsync(OidcToken token, CancellationToken cancellationToken) => new(token.ReferenceId);
+
+    public ValueTask<string?> GetStatusAsync(OidcToken token, CancellationToken cancellationToken) => new(token.Status);
+
+    public ValueTask<string?> GetSubjectAsync(OidcToken token, CancellationToken cancellationToken) => new(token.Subject);
+
+    public ValueTask<string?> GetTypeAsync(OidcToken token, CancellationToken cancellationToken) => new(token.Type);
+
+    // The id is random and unguessable: it names a grain, and the entry is never found by a value a client chose.
+    public ValueTask<OidcToken> InstantiateAsync(CancellationToken cancellationToken) =>
+        new(new OidcToken { Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) });
+
+    public IAsyncEnumerable<OidcToken> ListAsync(int? count, int? offset, CancellationToken cancellationToken) => Unsupported.None<OidcToken>("listing tokens");
+
+    public IAsyncEnumerable<TResult> ListAsync<TState, TResult>(Func<IQueryable<OidcToken>, TState, IQueryable<TResult>> query, TState state, CancellationToken cancellationToken) =>
+        Unsupported.None<TResult>("queries");
+
+    public ValueTask<long> PruneAsync(DateTimeOffset threshold, CancellationToken cancellationToken) => throw Unsupported.Query("pruning");
+
+    public ValueTask<long> RevokeAsync(string? subject, string? client, string? status, string? type, CancellationToken cancellationToken) =>
+        throw Unsupported.Query("revoking by subject");
+
+    public ValueTask<long> RevokeByApplicationIdAsync(string identifier, CancellationToken cancellationToken) =>
+        throw Unsupported.Query("revoking by client");
+
+    /// <summary>
+    /// OpenIddict calls this when a redeemed code or refresh token comes again. The authorization is revoked with its
+    /// tokens, so tokens the first redeemer is still issuing are born revoked, and those issued are refused at use.
+    /// </summary>
+    public async ValueTask<long> RevokeByAuthorizationIdAsync(string identifier, CancellationToken cancellationToken) =>
+        await grains.GetGrain<IOidcAuthorizationGrain>(identifier).RevokeAsync();
+
+    public ValueTask<long> RevokeBySubjectAsync(string subject, CancellationToken cancellationToken) => throw Unsupported.Query("revoking by subject");
+
+    public ValueTask SetApplicationIdAsync(OidcToken token, string? identifier, CancellationToken cancellationToken) => Set(() => token.ApplicationId = identifier);
+
+    public ValueTask SetAuthorizationIdAsync(OidcToken token, string? identifier, CancellationToken cancellationToken) => Set(() => token.AuthorizationId = identifier);
+
+    public ValueTask SetCreationDateAsync(OidcToken token, DateTimeOffset? date, CancellationToken cancellationToken) => Set(() => token.CreationDate = date);
+
+    public ValueTask SetExpirationDateAsync(OidcToken token, DateTimeOffset? date, CancellationToken cancellationToken) => Set(() => token.ExpirationDate = date);
+
+    public ValueTask SetPayloadAsync(OidcToken token, string? payload, CancellationToken cancellationToken) => Set(() => token.Payload = payload);
+
+    public ValueTask SetPropertiesAsync(OidcToken token, ImmutableDictionary<string, JsonElement> properties, CancellationToken cancellationToken) =>
+        Set(() => token.Properties = StoreJson.Write(properties));
+
+    public ValueTask SetRedemptionDateAsync(OidcToken token, DateTimeOffset? date, CancellationToken cancellationToken) => Set(() => token.RedemptionDate = date);
+
+    public ValueTask SetReferenceIdAsync(OidcToken token, string? identifier, CancellationToken cancellationToken) => Set(() => token.ReferenceId = identifier);
+
+    public ValueTask SetStatusAsync(OidcToken token, string? status, CancellationToken cancellationToken) => Set(() => token.Status = status);
+
+    public ValueTask SetSubjectAsync(OidcToken token, string? subject, CancellationToken cancellationToken) => Set(() => token.Subject = subject);
+
+    public ValueTask SetTypeAsync(OidcToken token, string? type, CancellationToken cancellationToken) => Set(() => token.Type = type);
+
+    public async ValueTask UpdateAsync(OidcToken token, CancellationToken cancellationToken)
+    {
+        var stored = await grains.GetGrain<IOidcTokenGrain>(token.Id).ReplaceAsync(ToEntry(token), token.Version)
+            ?? throw new OpenIddictExceptions.ConcurrencyException("The token entry was changed by another request (redeemed or revoked).");
+        token.Version = stored.Version;
+    }
+
+    private static ValueTask Set(Action change)
+    {
+        change();
+        return default;
+    }
+
+    private static bool IsId(string? identifier) => identifier is { Length: > 0 and <= 200 };
+
+    private async IAsyncEnumerable<OidcToken> FromIndexAsync(string key, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var id in await grains.GetGrain<IOidcTokenIndexGrain>(key).ListAsync())
+        {
+            if (await grains.GetGrain<IOidcTokenGrain>(id).GetAsync() is { } entry)
+            {
+                yield return FromEntry(entry);
+            }
+        }
+    }
+
+    private static OidcToken FromEntry(OidcTokenEntry entry) => new()
+    {
+        Id = entry.Id,
+        ApplicationId = entry.ApplicationId,
+        AuthorizationId = entry.AuthorizationId,
+        Subject = entry.Subject,
+        Type = entry.Type,
+        Status = entry.Status,
+        Payload = entry.Payload,
+        ReferenceId = entry.ReferenceId,
+        CreationDate = entry.CreationDate,
+        ExpirationDate = entry.ExpirationDate,
+        RedemptionDate = entry.RedemptionDate,
+        Properties = entry.Properties,
+        Version = entry.Version,
+    };
+
+    private static OidcTokenEntry ToEntry(OidcToken token) => new(
+        token.Id, token.ApplicationId, token.AuthorizationId, token.Subject, token.Type, token.Status, token.Payload, token.ReferenceId,
+        token.CreationDate, token.ExpirationDate, token.RedemptionDate, token.Properties)
+    {
+        Version = token.Version,
+    };
+}

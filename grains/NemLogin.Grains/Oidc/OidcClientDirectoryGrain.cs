@@ -1,0 +1,32 @@
+using System.Collections.Immutable;
+
+namespace NemLogin.Grains.Oidc;
+
+[GrainType("nl.oidc.client-directory")]
+public sealed class OidcClientDirectoryGrain(
+    [PersistentState("directory", StorageNames.Oidc)] IPersistentState<OidcClientDirectoryState> state) : Grain, IOidcClientDirectoryGrain
+{
+    public Task TrackAsync(string clientId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(clientId);
+        var ids = state.State.ClientIds;
+        var at = ids.BinarySearch(clientId, StringComparer.Ordinal);
+        return at >= 0 ? Task.CompletedTask : WriteAsync(ids.Insert(~at, clientId));
+    }
+
+    public Task ForgetAsync(string clientId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(clientId);
+        var ids = state.State.ClientIds;
+        var at = ids.BinarySearch(clientId, StringComparer.Ordinal);
+        return at < 0 ? Task.CompletedTask : WriteAsync(ids.RemoveAt(at));
+    }
+
+    public Task<ImmutableArray<string>> ListAsync() => Task.FromResult(state.State.ClientIds);
+
+    private Task WriteAsync(ImmutableArray<string> ids)
+    {
+        state.State = state.State with { ClientIds = ids };
+        return state.WriteStateAsync();
+    }
+}

@@ -1,0 +1,121 @@
+namespace NemLogin.Grains.Oidc;
+
+/// <summary>
+/// The single writer of one token entry. Orleans runs one call at a time here (not reentrant), so the version check and
+/// the write in <see cref="ReplaceAsync"/> cannot interleave with another redemption.
+/// </summary>
+[GrainType("nl.oidc.token")]
+public sealed class OidcTokenGrain(
+    [PersistentState("token", StorageNames.Oidc)] IPersistentState<OidcTokenState> state) : Grain, IOidcTokenGrain
+{
+    public const string Revoked = "revoked";
+
+    public Task<OidcTokenEntry?> GetAsync() => Task.FromResult(state.State.Entry);
+
+    public async Task<OidcTokenEntry> CreateAsync(OidcTokenEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (!string.Equals(entry.Id, this.GetPrimaryKeyString(), StringComparison.Ordinal))
+        {
+            throw new GrainRuleException("oidc.token-key", "The token id must be the grain key.");
+        }
+
+        if (state.State.Entry is not null)
+        {
+            throw new GrainRuleException("oidc.token-exists", "A token entry with this id exists.");
+        }
+
+        var stored = entry with { Version = 1 };
+        await IndexAsync(null, stored);
+
+        // A replayed code revokes its chain while the first redeemer may still be issuing tokens: indexed first, then
+        // checked, so a token is either found by the revocation or sees the revoked authorization (RFC 9700 4.14.2).
+        if (stored.AuthorizationId is { Length: > 0 } authorizationId
+            && (await GrainFactory.GetGrain<IOidcAuthorizationGrain>(authorizationId).GetAsync())?.Status == Revoked)
+        {
+            stored = stored with { Status = Revoked };
+        }
+
+        state.State = new OidcTokenState { Entry = stored };
+        await state.WriteStateAsync();
+        return stored;
+    }
+
+    public async Task<OidcTokenEntry?> ReplaceAsync(OidcTokenEntry entry, int expectedVersion)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var current = state.State.Entry;
+        if (current is null || current.Version != expectedVersion || !string.Equals(entry.Id, current.Id, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        // A revoked token stays revoked: a writer that read it before the revocation cannot bring it back.
+        if (current.Status == Revoked && entry.Status != Revoked)
+        {
+            return null;
+        }
+
+        var stored = entry with { Version = current.Version + 1 };
+        await IndexAsync(current, stored);
+        state.State = new OidcTokenState { Entry = stored };
+        await state.WriteStateAsync();
+        return stored;
+    }
+
+    public async Task<bool> RevokeAsync()
+    {
+        var current = state.State.Entry;
+        if (current is null)
+        {
+            return false;
+        }
+
+        if (current.Status != Revoked)
+        {
+            state.State = new OidcTokenState { Entry = current with { Status = Revoked, Version = current.Version + 1 } };
+            await state.WriteStateAsync();
+        }
+
+        return true;
+    }
+
+    public async Task DeleteAsync()
+    {
+        if (state.State.Entry is { } current)
+        {
+            await IndexAsync(current, null);
+            await state.ClearStateAsync();
+            state.State = new OidcTokenState();
+        }
+
+        DeactivateOnIdle();
+    }
+
+    private async Task IndexAsync(OidcTokenEntry? before, OidcTokenEntry? after)
+    {
+        var id = this.GetPrimaryKeyString();
+        foreach (var key in Keys(before).Except(Keys(after)))
+        {
+            await GrainFactory.GetGrain<IOidcTokenIndexGrain>(key).RemoveAsync(id);
+        }
+
+        foreach (var key in Keys(after).Except(Keys(before)))
+        {
+            await GrainFactory.GetGrain<IOidcTokenIndexGrain>(key).AddAsync(id);
+        }
+    }
+
+    private static IEnumerable<string> Keys(OidcTokenEntry? entry)
+    {
+        if (entry?.ReferenceId is { Length: > 0 } reference)
+        {
+            yield return OidcTokenIndexKey.ForReference(reference);
+        }
+
+        if (entry?.AuthorizationId is { Length: > 0 } authorization)
+        {
+            yield return OidcTokenIndexKey.ForAuthorization(authorization);
+        }
+    }
+}

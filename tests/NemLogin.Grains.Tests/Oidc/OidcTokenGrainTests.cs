@@ -1,0 +1,115 @@
+using NemLogin.Grains.Oidc;
+using NemLogin.Grains.Tests.Support;
+
+namespace NemLogin.Grains.Tests.Oidc;
+
+/// <summary>Token entries: single redemption under concurrency (code replay across data centres), revocation, the revoked chain.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class OidcTokenGrainTests(ClusterFixture fixture)
+{
+    private static OidcTokenEntry Code(string id, string? authorizationId = null) => new(
+        id, "client-a", authorizationId, "subject", "authorization_code", "valid", null, null,
+        DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddMinutes(5), null, null);
+
+    // Attack class: authorization code replay, two gateways redeeming one code at the same instant (RFC 9700 4.5).
+    [Fact]
+    public async Task Replace_TwentyConcurrentRedemptions_ExactlyOneSucceeds()
+    {
+        var id = Guid.NewGuid().ToString("N");
+        var created = await fixture.Grains.GetGrain<IOidcTokenGrain>(id).CreateAsync(Code(id));
+
+        // Each redeemer read version 1 (as a gateway does before redeeming) and writes "redeemed" against it, through its own reference.
+        var redeemed = created with { Status = "redeemed", RedemptionDate = DateTimeOffset.UnixEpoch.AddSeconds(1) };
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ =>
+            fixture.Cluster.Client.GetGrain<IOidcTokenGrain>(id).ReplaceAsync(redeemed, created.Version)));
+
+        Assert.Single(outcomes, o => o is not null);
+        var stored = await fixture.Grains.GetGrain<IOidcTokenGrain>(id).GetAsync();
+        Assert.Equal("redeemed", stored!.Status);
+        Assert.Equal(created.Version + 1, stored.Version);
+    }
+
+    // Attack class: a revoked token brought back by a writer that read it before the revocation.
+    [Fact]
+    public async Task Replace_AfterRevocation_RefusedAndStaysRevoked()
+    {
+        var id = Guid.NewGuid().ToString("N");
+        var grain = fixture.Grains.GetGrain<IOidcTokenGrain>(id);
+        var created = await grain.CreateAsync(Code(id));
+        Assert.True(await grain.RevokeAsync());
+
+        var stale = await grain.ReplaceAsync(created with { Status = "valid" }, created.Version + 1);
+
+        Assert.Null(stale);
+        Assert.Equal("revoked", (await grain.GetAsync())!.Status);
+    }
+
+    // Attack class: refresh token reuse after rotation revokes the whole chain (RFC 9700 4.14.2).
+    [Fact]
+    public async Task RevokeAuthorization_CodeAndRotatedRefreshTokens_AllRevoked()
+    {
+        var authorizationId = Guid.NewGuid().ToString("N");
+        await fixture.Grains.GetGrain<IOidcAuthorizationGrain>(authorizationId).CreateAsync(
+            new OidcAuthorizationEntry(authorizationId, "client-a", "subject", "valid", "ad-hoc", ["openid"], DateTimeOffset.UnixEpoch, null));
+        var ids = Enumerable.Range(0, 3).Select(_ => Guid.NewGuid().ToString("N")).ToArray();
+        foreach (var id in ids)
+        {
+            await fixture.Grains.GetGrain<IOidcTokenGrain>(id).CreateAsync(Code(id, authorizationId) with { Type = "refresh_token" });
+        }
+
+        var changed = await fixture.Grains.GetGrain<IOidcAuthorizationGrain>(authorizationId).RevokeAsync();
+
+        Assert.Equal(3, changed);
+        foreach (var id in ids)
+        {
+            Assert.Equal("revoked", (await fixture.Grains.GetGrain<IOidcTokenGrain>(id).GetAsync())!.Status);
+        }
+
+        Assert.Equal("revoked", (await fixture.Grains.GetGrain<IOidcAuthorizationGrain>(authorizationId).GetAsync())!.Status);
+    }
+
+    // Attack class: code replay racing the first redeemer: a token issued after its chain was revoked is born revoked.
+    [Fact]
+    public async Task Create_UnderRevokedAuthorization_StoredRevoked()
+    {
+        var authorizationId = Guid.NewGuid().ToString("N");
+        await fixture.Grains.GetGrain<IOidcAuthorizationGrain>(authorizationId).CreateAsync(
+            new OidcAuthorizationEntry(authorizationId, "client-a", "subject", "valid", "ad-hoc", ["openid"], DateTimeOffset.UnixEpoch, null));
+        await fixture.Grains.GetGrain<IOidcAuthorizationGrain>(authorizationId).RevokeAsync();
+
+        var id = Guid.NewGuid().ToString("N");
+        var created = await fixture.Grains.GetGrain<IOidcTokenGrain>(id).CreateAsync(Code(id, authorizationId) with { Type = "refresh_token" });
+
+        Assert.Equal("revoked", created.Status);
+    }
+
+    // Attack class: a token found by its reference id after deletion (index left behind).
+    [Fact]
+    public async Task Delete_WithReferenceId_IndexForgetsIt()
+    {
+        var id = Guid.NewGuid().ToString("N");
+        var reference = Guid.NewGuid().ToString("N");
+        await fixture.Grains.GetGrain<IOidcTokenGrain>(id).CreateAsync(Code(id) with { ReferenceId = reference });
+        Assert.Equal([id], await fixture.Grains.GetGrain<IOidcTokenIndexGrain>(OidcTokenIndexKey.ForReference(reference)).ListAsync());
+
+        await fixture.Grains.GetGrain<IOidcTokenGrain>(id).DeleteAsync();
+
+        Assert.Empty(await fixture.Grains.GetGrain<IOidcTokenIndexGrain>(OidcTokenIndexKey.ForReference(reference)).ListAsync());
+        Assert.Null(await fixture.Grains.GetGrain<IOidcTokenGrain>(id).GetAsync());
+    }
+
+    // Rule: a client with an http redirect URI off loopback is not stored.
+    [Fact]
+    public async Task RegisterClient_HttpRedirectOffLoopback_RefusedNothingStored()
+    {
+        var clientId = "c-" + Guid.NewGuid().ToString("N");
+        var client = new OidcClient(clientId, "client_secret_basic", "hash", null, ["http://rp.example/cb"], [], ["authorization_code"], ["openid"],
+            NemLogin.Grains.Assurance.LevelOfAssurance.Substantial, false);
+
+        var ex = await Assert.ThrowsAsync<GrainRuleException>(() => fixture.Grains.GetGrain<IOidcClientGrain>(clientId).RegisterAsync(client));
+
+        Assert.Equal("oidc.client-invalid", ex.Code);
+        Assert.Null(await fixture.Grains.GetGrain<IOidcClientGrain>(clientId).GetAsync());
+        Assert.DoesNotContain(clientId, await fixture.Grains.GetGrain<IOidcClientDirectoryGrain>(IOidcClientDirectoryGrain.Key).ListAsync());
+    }
+}

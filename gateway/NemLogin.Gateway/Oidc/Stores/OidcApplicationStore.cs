@@ -31,7 +31,9 @@ internal sealed class OidcApplicationStore(IGrainFactory grains) : IOpenIddictAp
         FindByClientIdAsync(identifier, cancellationToken);
 
     public async ValueTask<OidcApplication?> FindByClientIdAsync(string identifier, CancellationToken cancellationToken) =>
-        OidcClientIds.IsWellFormed(identifier) && await grains.GetGrain<IOidcClientGrain>(identifier).GetAsync() is { } client
+        OidcClientIds.IsWellFormed(identifier)
+        && await grains.GetGrain<IOidcClientDirectoryGrain>(IOidcClientDirectoryGrain.Key).ContainsAsync(identifier)
+        && await grains.GetGrain<IOidcClientGrain>(identifier).GetAsync() is { } client
             ? FromRecord(client)
             : null;
 

@@ -158,4 +158,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 6003, Level = LogLevel.Error, Message = "Registering the demo relying party failed")]
     public static partial void DemoRelyingPartyFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 6004, Level = LogLevel.Information, Message = "Back-channel logout sent to OIDC client {ClientId}: HTTP {StatusCode}")]
+    public static partial void BackChannelLogoutSent(ILogger logger, string clientId, int statusCode);
+
+    [LoggerMessage(EventId = 6005, Level = LogLevel.Warning, Message = "Back-channel logout to OIDC client {ClientId} failed: {ErrorType}")]
+    public static partial void BackChannelLogoutFailed(ILogger logger, string clientId, string errorType);
 }

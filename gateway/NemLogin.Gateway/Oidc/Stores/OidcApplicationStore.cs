@@ -201,6 +201,7 @@ internal sealed class OidcApplicationStore(IGrainFactory grains) : IOpenIddictAp
         TokenEndpointAuthMethod = client.TokenEndpointAuthMethod,
         MinLoa = client.MinLoa,
         CprEntitled = client.CprEntitled,
+        BackChannelLogoutUri = client.BackChannelLogoutUri,
         Version = client.Version,
     };
 
@@ -217,5 +218,6 @@ internal sealed class OidcApplicationStore(IGrainFactory grains) : IOpenIddictAp
         application.CprEntitled)
     {
         ClientName = application.ClientName,
+        BackChannelLogoutUri = application.BackChannelLogoutUri,
     };
 }

@@ -122,4 +122,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 6002, Level = LogLevel.Warning, Message = "Loading the token-signing keys failed: {ErrorType}")]
     public static partial void TokenSigningKeysUnavailable(ILogger logger, string errorType);
 
+    [LoggerMessage(EventId = 6004, Level = LogLevel.Information, Message = "Back-channel logout sent to OIDC client {ClientId}: HTTP {StatusCode}")]
+    public static partial void BackChannelLogoutSent(ILogger logger, string clientId, int statusCode);
+
+    [LoggerMessage(EventId = 6005, Level = LogLevel.Warning, Message = "Back-channel logout to OIDC client {ClientId} failed: {ErrorType}")]
+    public static partial void BackChannelLogoutFailed(ILogger logger, string clientId, string errorType);
 }

@@ -13,9 +13,10 @@ internal sealed record OidcClientDocument(
     [property: JsonPropertyName("grant_types")] IReadOnlyList<string> GrantTypes,
     [property: JsonPropertyName("scope")] string Scope,
     [property: JsonPropertyName("min_loa")] string MinLoa,
-    [property: JsonPropertyName("cpr_entitled")] bool CprEntitled)
+    [property: JsonPropertyName("cpr_entitled")] bool CprEntitled,
+    [property: JsonPropertyName("backchannel_logout_uri")] string? BackChannelLogoutUri)
 {
     public static OidcClientDocument From(OidcClient client) => new(
         client.ClientId, client.ClientName, client.TokenEndpointAuthMethod, client.RedirectUris, client.PostLogoutRedirectUris, client.GrantTypes,
-        string.Join(' ', client.Scopes), client.MinLoa.ToString(), client.CprEntitled);
+        string.Join(' ', client.Scopes), client.MinLoa.ToString(), client.CprEntitled, client.BackChannelLogoutUri);
 }

@@ -94,6 +94,7 @@ internal static class OidcClientRequestReader
             Scopes = scopes.Contains("openid") ? scopes : scopes.Insert(0, "openid"),
             MinLoa = minLoa,
             CprEntitled = cpr,
+            BackChannelLogoutUri = String(body, "backchannel_logout_uri"),
         }, secret, null);
     }
 

@@ -18,7 +18,8 @@ internal sealed class LogoutStarter(
     InitiatorResponder responder,
     IssuedIds ids,
     BrowserSessions sessions,
-    LogoutAudit audit)
+    LogoutAudit audit,
+    Oidc.Logout.BackChannelLogout backChannel)
 {
     public async Task<IResult> FromServiceProviderAsync(HttpContext context, LogoutRequest request, LogoutInitiator initiator)
     {
@@ -39,6 +40,9 @@ internal sealed class LogoutStarter(
         }
 
         var ended = await grains.GetGrain<ISessionGrain>(located.Session.SessionId).EndAsync() ?? located.Session;
+
+        // OpenID Connect clients of the session hear it server to server (no browser sees their sub or sid).
+        await backChannel.NotifyAsync(ended, context.RequestAborted);
         ImmutableArray<LogoutTarget> others =
         [
             .. ended.Participants
@@ -73,6 +77,11 @@ internal sealed class LogoutStarter(
 
         var ended = await grains.GetGrain<ISessionGrain>(sessionId).EndAsync();
         sessions.Clear(context);
+        if (ended is not null)
+        {
+            await backChannel.NotifyAsync(ended, context.RequestAborted);
+        }
+
         return ended is null
             ? LogoutPages.LoggedOut(context, null)
             : await StartAsync(context, ended.IdentityId, null, [.. ended.Participants.Where(p => p.Protocol == ParticipantProtocol.Saml).Select(LogoutTarget.From)]);

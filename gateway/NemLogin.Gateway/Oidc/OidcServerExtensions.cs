@@ -26,6 +26,10 @@ internal static class OidcServerExtensions
         services.AddSingleton<AuthorizeEndpoint>();
         services.AddSingleton<TokenEndpoint>();
         services.AddSingleton<EndSessionEndpoint>();
+        services.AddSingleton<Logout.LogoutTokenWriter>();
+        services.AddSingleton<Logout.BackChannelLogout>();
+        services.AddHttpClient(Logout.BackChannelLogout.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(5))
+            .ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler { AllowAutoRedirect = false });
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ConfigureOidcServer>();
 
         services.AddOpenIddict()

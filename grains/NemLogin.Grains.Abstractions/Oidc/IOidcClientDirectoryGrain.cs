@@ -14,6 +14,10 @@ public interface IOidcClientDirectoryGrain : IGrainWithIntegerKey
     [Alias("forget")]
     Task ForgetAsync(string clientId);
 
+    /// <summary>Whether the client is registered: asked before a client grain is named, so unknown ids activate nothing per id.</summary>
+    [Alias("contains")]
+    Task<bool> ContainsAsync(string clientId);
+
     [Alias("list")]
     Task<ImmutableArray<string>> ListAsync();
 }

@@ -27,4 +27,7 @@ public sealed record OidcClient(
 
     /// <summary>Bumped by every write; a write that names an older version is refused (optimistic concurrency).</summary>
     [Id(11)] public int Version { get; init; }
+
+    /// <summary>OIDC Back-Channel Logout 1.0 <c>backchannel_logout_uri</c>: where the broker posts a logout token when the session ends.</summary>
+    [Id(12)] public string? BackChannelLogoutUri { get; init; }
 }

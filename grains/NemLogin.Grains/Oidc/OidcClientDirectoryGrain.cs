@@ -22,6 +22,9 @@ public sealed class OidcClientDirectoryGrain(
         return at < 0 ? Task.CompletedTask : WriteAsync(ids.RemoveAt(at));
     }
 
+    public Task<bool> ContainsAsync(string clientId) =>
+        Task.FromResult(clientId is not null && state.State.ClientIds.BinarySearch(clientId, StringComparer.Ordinal) >= 0);
+
     public Task<ImmutableArray<string>> ListAsync() => Task.FromResult(state.State.ClientIds);
 
     private Task WriteAsync(ImmutableArray<string> ids)

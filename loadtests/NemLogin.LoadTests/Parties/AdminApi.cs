@@ -21,6 +21,16 @@ public sealed class AdminApi(BrowserTransport transport, Uri target, string apiK
         return SendAsync(request, Encoding.UTF8.GetByteCount(metadataXml), cancellationToken);
     }
 
+    /// <summary><c>POST /api/admin/oidc-clients</c> with RFC 7591 client metadata (JSON).</summary>
+    public Task<HttpPage> RegisterOidcClientAsync(string metadataJson, CancellationToken cancellationToken)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(target, "api/admin/oidc-clients"))
+        {
+            Content = new StringContent(metadataJson, Encoding.UTF8, "application/json"),
+        };
+        return SendAsync(request, Encoding.UTF8.GetByteCount(metadataJson), cancellationToken);
+    }
+
     public Task<HttpPage> DeleteAsync(string entityId, CancellationToken cancellationToken) =>
         // The entityID travels as one percent-encoded path segment, slashes included.
         SendAsync(new HttpRequestMessage(HttpMethod.Delete, new Uri(target, "api/admin/service-providers/" + Uri.EscapeDataString(entityId))), 0, cancellationToken);

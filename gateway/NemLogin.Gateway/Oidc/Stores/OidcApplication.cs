@@ -17,5 +17,6 @@ public sealed class OidcApplication
     public string TokenEndpointAuthMethod { get; set; } = "client_secret_basic";
     public LevelOfAssurance MinLoa { get; set; } = LevelOfAssurance.Substantial;
     public bool CprEntitled { get; set; }
+    public string? BackChannelLogoutUri { get; set; }
     public int Version { get; set; }
 }

@@ -31,7 +31,9 @@ internal sealed class OidcApplicationStore(IGrainFactory grains) : IOpenIddictAp
         FindByClientIdAsync(identifier, cancellationToken);
 
     public async ValueTask<OidcApplication?> FindByClientIdAsync(string identifier, CancellationToken cancellationToken) =>
-        OidcClientIds.IsWellFormed(identifier) && await grains.GetGrain<IOidcClientGrain>(identifier).GetAsync() is { } client
+        OidcClientIds.IsWellFormed(identifier)
+        && await grains.GetGrain<IOidcClientDirectoryGrain>(IOidcClientDirectoryGrain.Key).ContainsAsync(identifier)
+        && await grains.GetGrain<IOidcClientGrain>(identifier).GetAsync() is { } client
             ? FromRecord(client)
             : null;
 
@@ -199,6 +201,7 @@ internal sealed class OidcApplicationStore(IGrainFactory grains) : IOpenIddictAp
         TokenEndpointAuthMethod = client.TokenEndpointAuthMethod,
         MinLoa = client.MinLoa,
         CprEntitled = client.CprEntitled,
+        BackChannelLogoutUri = client.BackChannelLogoutUri,
         Version = client.Version,
     };
 
@@ -215,5 +218,6 @@ internal sealed class OidcApplicationStore(IGrainFactory grains) : IOpenIddictAp
         application.CprEntitled)
     {
         ClientName = application.ClientName,
+        BackChannelLogoutUri = application.BackChannelLogoutUri,
     };
 }

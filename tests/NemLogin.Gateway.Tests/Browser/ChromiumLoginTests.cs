@@ -34,7 +34,9 @@ public sealed class ChromiumLoginTests(BrokerFixture fixture) : IClassFixture<Br
         await page.Locator("input[name=username]").FillAsync("alice");
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
         // Any /demo-sp/ page: a refusal comes back as ?error=..., and its text is the useful failure message.
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/demo-sp/(\\?.*)?$"));
+        // Commit, not load: the page's content is asserted next, and a load event a busy machine delivers late (or that
+        // Playwright misses after the auto-post chain) must not fail a login that happened.
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/demo-sp/(\\?.*)?$"), new() { WaitUntil = WaitUntilState.Commit });
         Assert.Equal(string.Empty, await page.Locator("#demo-error").CountAsync() == 0 ? string.Empty : await page.Locator("#demo-error").InnerTextAsync());
 
         var attributes = page.Locator("#attributes");

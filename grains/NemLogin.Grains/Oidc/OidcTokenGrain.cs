@@ -9,6 +9,7 @@ public sealed class OidcTokenGrain(
     [PersistentState("token", StorageNames.Oidc)] IPersistentState<OidcTokenState> state) : Grain, IOidcTokenGrain
 {
     public const string Revoked = "revoked";
+    public const string Redeemed = "redeemed";
 
     public Task<OidcTokenEntry?> GetAsync() => Task.FromResult(state.State.Entry);
 
@@ -52,6 +53,14 @@ public sealed class OidcTokenGrain(
 
         // A revoked token stays revoked: a writer that read it before the revocation cannot bring it back.
         if (current.Status == Revoked && entry.Status != Revoked)
+        {
+            return null;
+        }
+
+        // Redeemed once: OpenIddict re-reads the entry just before it marks it redeemed, so a second redeemer that read it
+        // after the first one's write carries the current version. Only a token not yet redeemed may become redeemed, so that
+        // second redemption fails like a concurrent one (RFC 6749 4.1.2: a code is used at most once).
+        if (string.Equals(entry.Status, Redeemed, StringComparison.Ordinal) && string.Equals(current.Status, Redeemed, StringComparison.Ordinal))
         {
             return null;
         }

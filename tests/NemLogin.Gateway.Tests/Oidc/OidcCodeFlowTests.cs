@@ -231,4 +231,30 @@ public sealed class OidcCodeFlowTests(OidcBroker broker) : IClassFixture<OidcBro
     }
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    [Fact]
+    public async Task Token_SecretInTheFormFromAClientRegisteredForBasic_InvalidClientAndCodeStillRedeemable()
+    {
+        // RFC 7591 2: the client authenticates with the method it registered (client_secret_basic here), not any offered one.
+        using var browser = new TestBrowser();
+        var pkce = OidcBroker.Pkce.New();
+        var (query, _) = await broker.AuthorizeAsync(browser, broker.AuthorizeUrl(pkce, state: "s-method", nonce: "n-method"));
+
+        var (posted, postedBody) = await broker.TokenAsync(
+            new Dictionary<string, string>
+            {
+                ["grant_type"] = "authorization_code",
+                ["code"] = query["code"],
+                ["redirect_uri"] = broker.RedirectUri,
+                ["code_verifier"] = pkce.Verifier,
+                ["client_id"] = broker.ClientId,
+                ["client_secret"] = OidcBroker.Secret,
+            },
+            basic: false);
+        var (basic, _) = await broker.RedeemAsync(query["code"], pkce);
+
+        Assert.NotEqual(200, posted);
+        Assert.Equal("invalid_client", postedBody.GetProperty("error").GetString());
+        Assert.Equal(200, basic);
+    }
 }

@@ -29,6 +29,22 @@ public sealed class OidcTokenGrainTests(ClusterFixture fixture)
         Assert.Equal(created.Version + 1, stored.Version);
     }
 
+    // Attack class: authorization code replay by a second redeemer that read the entry after the first one's write (so it
+    // carries the current version): a redeemed code is never redeemed again (RFC 6749 4.1.2).
+    [Fact]
+    public async Task Replace_RedeemedAgainWithTheCurrentVersion_Refused()
+    {
+        var id = Guid.NewGuid().ToString("N");
+        var grain = fixture.Grains.GetGrain<IOidcTokenGrain>(id);
+        var created = await grain.CreateAsync(Code(id));
+        var first = await grain.ReplaceAsync(created with { Status = "redeemed" }, created.Version);
+
+        var second = await grain.ReplaceAsync(first! with { RedemptionDate = DateTimeOffset.UnixEpoch.AddSeconds(2) }, first.Version);
+
+        Assert.Null(second);
+        Assert.Equal(first.Version, (await grain.GetAsync())!.Version);
+    }
+
     // Attack class: a revoked token brought back by a writer that read it before the revocation.
     [Fact]
     public async Task Replace_AfterRevocation_RefusedAndStaysRevoked()

@@ -29,12 +29,25 @@ internal sealed class TokenEndpoint(IGrainFactory grains, TokenSigningKeys keys)
         }
 
         // A client deleted since the grant gets nothing more (OpenIddict found it at client authentication, but re-check the registration).
-        if (await grains.GetGrain<IOidcClientGrain>(request.ClientId!).GetAsync() is null)
+        if (await grains.GetGrain<IOidcClientGrain>(request.ClientId!).GetAsync() is not { } client)
         {
             return OidcResults.Error(Errors.InvalidClient, "The client is no longer registered.");
+        }
+
+        // RFC 7591 2: a client authenticates with the method it registered, not with any method the provider offers (a secret
+        // registered for the Authorization header is not accepted in the form body, where logs and proxies see it).
+        if (!string.Equals(AuthenticationMethodOf(context, request), client.TokenEndpointAuthMethod, StringComparison.Ordinal))
+        {
+            return OidcResults.Error(Errors.InvalidClient, "The client authenticated with another method than the one it registered.");
         }
 
         await keys.EnsureAsync(context.RequestAborted);
         return OidcResults.SignIn(principal);
     }
+
+    /// <summary>How the client authenticated this request (OpenIddict has already checked the credential itself).</summary>
+    private static string AuthenticationMethodOf(HttpContext context, OpenIddictRequest request) =>
+        request.ClientAssertion is not null ? ClientAuthenticationMethods.PrivateKeyJwt
+        : context.Request.Headers.Authorization.ToString().StartsWith("Basic ", StringComparison.OrdinalIgnoreCase) ? ClientAuthenticationMethods.ClientSecretBasic
+        : ClientAuthenticationMethods.ClientSecretPost;
 }

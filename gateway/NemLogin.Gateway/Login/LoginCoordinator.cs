@@ -69,10 +69,7 @@ internal sealed class LoginCoordinator(
             return await responder.SendStatusAsync(context, demand, StatusAnswer.NoPassive);
         }
 
-        var upstream = FindUpstream(DefaultUpstream);
-        var flow = ids.New(IssuedIdPurpose.LoginFlow);
-        var challenge = upstream.CreateChallenge(flow.Token, demand.RequiredLoa, freshLogin);
-        await grains.GetGrain<ILoginFlowGrain>(flow.Key).StartAsync(new PendingLogin
+        return await GoUpstreamAsync(context, freshLogin, new PendingLogin
         {
             Protocol = SamlProtocol,
             ServiceProviderId = demand.ServiceProvider.EntityId,
@@ -82,15 +79,9 @@ internal sealed class LoginCoordinator(
             RequiredLoa = demand.RequiredLoa,
             ForceAuthn = demand.ForceAuthn,
             NameIdFormat = demand.NameIdFormat,
-            Upstream = upstream.Name,
-            UpstreamNonce = challenge.Nonce,
-            UpstreamCodeVerifier = challenge.CodeVerifier,
-            BrowserBinding = binding.Ensure(context),
-            StartedAt = time.GetUtcNow(),
+            Upstream = DefaultUpstream,
+            BrowserBinding = string.Empty,
         });
-        Log.LoginStarted(logger, demand.ServiceProvider.EntityId, SessionReference.For(flow.Key), upstream.Name, demand.RequiredLoa.ToString());
-        HtmlPage.NoStore(context);
-        return TypedResults.Redirect(challenge.RedirectUrl);
     }
 
     public async Task<IResult> CompleteUpstreamAsync(HttpContext context, string upstreamName)
@@ -163,10 +154,7 @@ internal sealed class LoginCoordinator(
             throw new ArgumentException("The return path must be a path of the broker.", nameof(returnPath));
         }
 
-        var upstream = FindUpstream(DefaultUpstream);
-        var flow = ids.New(IssuedIdPurpose.LoginFlow);
-        var challenge = upstream.CreateChallenge(flow.Token, requiredLoa, forceAuthn);
-        await grains.GetGrain<ILoginFlowGrain>(flow.Key).StartAsync(new PendingLogin
+        return await GoUpstreamAsync(context, forceAuthn, new PendingLogin
         {
             Protocol = ReturnProtocol,
             ServiceProviderId = partyId,
@@ -174,13 +162,29 @@ internal sealed class LoginCoordinator(
             ResponseUrl = returnPath,
             RequiredLoa = requiredLoa,
             ForceAuthn = forceAuthn,
+            Upstream = DefaultUpstream,
+            BrowserBinding = string.Empty,
+        });
+    }
+
+    /// <summary>
+    /// Starts a login flow for <paramref name="request"/> (its upstream fields, browser binding and start are filled in
+    /// here) and sends the browser to the upstream; <paramref name="promptLogin"/> asks the upstream to authenticate anew.
+    /// </summary>
+    private async Task<IResult> GoUpstreamAsync(HttpContext context, bool promptLogin, PendingLogin request)
+    {
+        var upstream = FindUpstream(request.Upstream);
+        var flow = ids.New(IssuedIdPurpose.LoginFlow);
+        var challenge = upstream.CreateChallenge(flow.Token, request.RequiredLoa, promptLogin);
+        await grains.GetGrain<ILoginFlowGrain>(flow.Key).StartAsync(request with
+        {
             Upstream = upstream.Name,
             UpstreamNonce = challenge.Nonce,
             UpstreamCodeVerifier = challenge.CodeVerifier,
             BrowserBinding = binding.Ensure(context),
             StartedAt = time.GetUtcNow(),
         });
-        Log.LoginStarted(logger, partyId, SessionReference.For(flow.Key), upstream.Name, requiredLoa.ToString());
+        Log.LoginStarted(logger, request.ServiceProviderId, SessionReference.For(flow.Key), upstream.Name, request.RequiredLoa.ToString());
         HtmlPage.NoStore(context);
         return TypedResults.Redirect(challenge.RedirectUrl);
     }

@@ -19,4 +19,16 @@ public sealed record AssertionRequest(
 {
     /// <summary>The protocol the party speaks; it decides how the party is told of a logout.</summary>
     [Id(6)] public ParticipantProtocol Protocol { get; init; } = ParticipantProtocol.Saml;
+
+    /// <summary>
+    /// When set, the session's authentication must have happened at or after this instant (OpenID Connect <c>max_age</c>,
+    /// or <c>prompt=login</c> back from the login it caused); an older one answers <see cref="SessionAssertionOutcome.NotFresh"/>.
+    /// </summary>
+    [Id(7)] public DateTimeOffset? AuthenticatedSince { get; init; }
+
+    /// <summary>
+    /// When set, the party expects this person (its pseudonym, as an <c>id_token_hint</c> names it); the session of anyone
+    /// else answers <see cref="SessionAssertionOutcome.OtherPerson"/>.
+    /// </summary>
+    [Id(8)] public Guid? ExpectedPseudonym { get; init; }
 }

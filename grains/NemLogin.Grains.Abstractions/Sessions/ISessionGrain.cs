@@ -28,7 +28,8 @@ public interface ISessionGrain : IGrainWithStringKey
     Task<SessionAssertion> StartAndAssertAsync(SessionAuthentication authentication, string? previousSessionId, AssertionRequest request);
 
     /// <summary>
-    /// Single sign-on and every assertion, in one call: when the session is live and at least at the party's level, the
+    /// Single sign-on and every assertion, in one call: when the session is live, at least at the party's level, fresh
+    /// enough (<see cref="AssertionRequest.AuthenticatedSince"/>) and the person the party expects (when it names one), the
     /// party becomes (or stays) a participant with its subject identifier and SessionIndex, and the answer carries what the
     /// party may learn about the person (asked of the identity grain). Activity that restarts the idle limit. Otherwise the
     /// answer says why not and nothing changes.
@@ -44,19 +45,12 @@ public interface ISessionGrain : IGrainWithStringKey
     Task<SessionHandOver?> HandOverAsync(Guid identityId, string nextSessionId);
 
     /// <summary>
-    /// Adds (or refreshes) a service provider as participant and returns it with its SessionIndex; this is activity that
-    /// restarts the idle limit. Refused with code <c>session.none</c> when there is no live session.
+    /// Adds (or refreshes) a SAML service provider as participant with a subject the caller chose and returns it with its
+    /// SessionIndex; this is activity that restarts the idle limit. Logins use <see cref="AssertAsync"/>, which also decides
+    /// whether the party may be answered. Refused with code <c>session.none</c> when there is no live session.
     /// </summary>
     [Alias("add-participant")]
     Task<SessionParticipant> AddParticipantAsync(string serviceProviderId, string nameId, string nameIdFormat);
-
-    /// <summary>
-    /// Adds (or refreshes) an OpenID Connect client as participant, with the <paramref name="subject"/> it received; its
-    /// <see cref="SessionParticipant.SessionIndex"/> is the <c>sid</c> of the session for that client. Activity, like
-    /// <see cref="AddParticipantAsync"/>; refused with <c>session.none</c> when there is no live session.
-    /// </summary>
-    [Alias("add-oidc-participant")]
-    Task<SessionParticipant> AddOidcParticipantAsync(string clientId, string subject);
 
     /// <summary>Ends the session and returns the participants it had (for logout propagation).</summary>
     [Alias("end")]

@@ -18,4 +18,8 @@ public sealed record SessionAssertion(
     public static SessionAssertion NoSession { get; } = new(SessionAssertionOutcome.NoSession, null, null, null);
 
     public static SessionAssertion LevelTooLow { get; } = new(SessionAssertionOutcome.LevelTooLow, null, null, null);
+
+    public static SessionAssertion NotFresh { get; } = new(SessionAssertionOutcome.NotFresh, null, null, null);
+
+    public static SessionAssertion OtherPerson { get; } = new(SessionAssertionOutcome.OtherPerson, null, null, null);
 }

@@ -13,4 +13,10 @@ public enum SessionAssertionOutcome
 
     /// <summary>The session's level is below what the party requires: a new authentication is needed.</summary>
     LevelTooLow = 2,
+
+    /// <summary>The session's authentication is older than <see cref="AssertionRequest.AuthenticatedSince"/>: a new one is needed.</summary>
+    NotFresh = 3,
+
+    /// <summary>The session is not the person <see cref="AssertionRequest.ExpectedPseudonym"/> names.</summary>
+    OtherPerson = 4,
 }

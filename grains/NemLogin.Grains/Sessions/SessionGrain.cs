@@ -84,7 +84,17 @@ public sealed class SessionGrain(
             return SessionAssertion.LevelTooLow;
         }
 
+        if (request.AuthenticatedSince is { } since && live.AuthnInstant < since)
+        {
+            return SessionAssertion.NotFresh;
+        }
+
         var release = await GrainFactory.GetGrain<IIdentityGrain>(live.IdentityId).ReleaseToAsync(request.PartyId, request.CprEntitled);
+        if (request.ExpectedPseudonym is { } expected && expected != release.Pseudonym)
+        {
+            return SessionAssertion.OtherPerson;
+        }
+
         // The subject is the party's own pseudonym (no two parties can link the person), or fresh every time when transient.
         var subject = request.SubjectPrefix + (request.TransientSubject ? Guid.NewGuid() : release.Pseudonym).ToString();
         var participant = await JoinAsync(live, request.PartyId, subject, request.SubjectFormat, request.Protocol);
@@ -106,26 +116,14 @@ public sealed class SessionGrain(
         return live is not null && live.IdentityId == identityId ? new SessionHandOver(live.Participants, live.ExpiresAt) : null;
     }
 
-    public Task<SessionParticipant> AddParticipantAsync(string serviceProviderId, string nameId, string nameIdFormat)
+    public async Task<SessionParticipant> AddParticipantAsync(string serviceProviderId, string nameId, string nameIdFormat)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(serviceProviderId);
         ArgumentException.ThrowIfNullOrWhiteSpace(nameId);
         ArgumentException.ThrowIfNullOrWhiteSpace(nameIdFormat);
-        return AddAsync(serviceProviderId, nameId, nameIdFormat, ParticipantProtocol.Saml);
-    }
-
-    public Task<SessionParticipant> AddOidcParticipantAsync(string clientId, string subject)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(clientId);
-        ArgumentException.ThrowIfNullOrWhiteSpace(subject);
-        return AddAsync(clientId, subject, "oidc:sub", ParticipantProtocol.Oidc);
-    }
-
-    private async Task<SessionParticipant> AddAsync(string serviceProviderId, string nameId, string nameIdFormat, ParticipantProtocol protocol)
-    {
         var live = await LiveSessionAsync()
             ?? throw new GrainRuleException(BrokerErrors.Name(BrokerError.SessionNone), "There is no live session to add a participant to.");
-        return await JoinAsync(live, serviceProviderId, nameId, nameIdFormat, protocol);
+        return await JoinAsync(live, serviceProviderId, nameId, nameIdFormat, ParticipantProtocol.Saml);
     }
 
     private async Task<SessionParticipant> JoinAsync(

@@ -78,6 +78,36 @@ public sealed class SessionAssertionTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Assert_AuthenticationBeforeAuthenticatedSince_NotFreshAndNoParticipant()
+    {
+        // OIDC max_age / prompt=login: an older authentication is not used and the party does not join.
+        var (session, _) = await StartedAsync(LevelOfAssurance.Substantial);
+        var authenticated = (await session.GetAsync())!.AuthnInstant;
+
+        var stale = await session.AssertAsync(Request("https://rp-a.example", LevelOfAssurance.Low) with { AuthenticatedSince = authenticated.AddSeconds(1) });
+        var fresh = await session.AssertAsync(Request("https://rp-b.example", LevelOfAssurance.Low) with { AuthenticatedSince = authenticated });
+
+        Assert.Equal(SessionAssertionOutcome.NotFresh, stale.Outcome);
+        Assert.Equal(SessionAssertionOutcome.Asserted, fresh.Outcome);
+        Assert.DoesNotContain(fresh.Session!.Participants, p => p.ServiceProviderId == "https://rp-a.example");
+    }
+
+    [Fact]
+    public async Task Assert_ExpectedPseudonymOfAnotherPerson_OtherPersonAndNoParticipant()
+    {
+        // OIDC id_token_hint: a client that expects another person gets no assertion about this one.
+        var (session, _) = await StartedAsync(LevelOfAssurance.Substantial);
+        var mine = await session.AssertAsync(Request("https://rp-a.example", LevelOfAssurance.Low));
+
+        var other = await session.AssertAsync(Request("https://rp-b.example", LevelOfAssurance.Low) with { ExpectedPseudonym = Guid.NewGuid() });
+        var same = await session.AssertAsync(Request("https://rp-a.example", LevelOfAssurance.Low) with { ExpectedPseudonym = mine.Release!.Pseudonym });
+
+        Assert.Equal(SessionAssertionOutcome.OtherPerson, other.Outcome);
+        Assert.Equal(SessionAssertionOutcome.Asserted, same.Outcome);
+        Assert.DoesNotContain(same.Session!.Participants, p => p.ServiceProviderId == "https://rp-b.example");
+    }
+
+    [Fact]
     public async Task StartAndAssert_OneCall_SessionStartedAndPartyAsserted()
     {
         var identity = await IdentityAsync();

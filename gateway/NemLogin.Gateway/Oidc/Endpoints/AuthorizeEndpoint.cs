@@ -6,7 +6,6 @@ using NemLogin.Gateway.Oidc.Signing;
 using NemLogin.Gateway.Sessions;
 using NemLogin.Gateway.Upstream.MitId;
 using NemLogin.Grains.Assurance;
-using NemLogin.Grains.Identities;
 using NemLogin.Grains.Oidc;
 using NemLogin.Grains.Sessions;
 using OpenIddict.Abstractions;
@@ -32,6 +31,9 @@ internal sealed class AuthorizeEndpoint(
     /// <summary>The upstream's auth_time has whole seconds and its clock may trail ours (as <see cref="LoginCoordinator"/> allows).</summary>
     private static readonly TimeSpan Tolerance = TimeSpan.FromSeconds(10);
 
+    /// <summary>The participant's subject format for an OpenID Connect client (its <c>sub</c> is the client's pseudonym).</summary>
+    private const string OidcSubjectFormat = "oidc:sub";
+
     public async Task<IResult> HandleAsync(HttpContext context)
     {
         var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
@@ -55,37 +57,31 @@ internal sealed class AuthorizeEndpoint(
         }
 
         var requiredLoa = RequiredLoa(client.MinLoa, request.AcrValues);
-        var session = sessions.Read(context) is { } sessionId ? await grains.GetGrain<ISessionGrain>(sessionId).GetAsync() : null;
-        var now = time.GetUtcNow();
 
-        // OIDC Core 3.1.2.1: prompt=login and an exceeded max_age demand an authentication made for this request.
-        var needsFresh = request.HasPromptValue(PromptValues.Login)
-            || (request.MaxAge is { } maxAge && session is not null && now - session.AuthnInstant > TimeSpan.FromSeconds(maxAge));
-        var freshSinceStart = startedAt is not null && session is not null && session.AuthnInstant >= startedAt.Value - Tolerance;
-        var usable = session is not null && session.Loa >= requiredLoa && (!needsFresh || freshSinceStart);
-
-        AttributeRelease? release = null;
-        if (usable)
+        // OIDC Core 3.1.2.1: prompt=login demands an authentication made for this request, so only one back from the
+        // login this request caused can be used.
+        var promptLogin = request.HasPromptValue(PromptValues.Login);
+        var needsFresh = promptLogin;
+        if (sessions.Read(context) is { } sessionId && (!promptLogin || startedAt is not null))
         {
-            release = await grains.GetGrain<IIdentityGrain>(session!.IdentityId).ReleaseToAsync(clientId, client.CprEntitled);
-
-            // id_token_hint (validated by OpenIddict: our signature, our issuer) names the person the client expects.
-            var hint = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
-            if (hint.Principal?.GetClaim(Claims.Subject) is { } hinted && hinted != release.Pseudonym.ToString())
+            // One call: the session decides level, freshness and person, and makes the client a participant (its
+            // SessionIndex is the client's sid, so a logout at either protocol reaches it).
+            var assertion = await grains.GetGrain<ISessionGrain>(sessionId).AssertAsync(
+                new AssertionRequest(clientId, client.CprEntitled, requiredLoa, string.Empty, OidcSubjectFormat, TransientSubject: false)
+                {
+                    Protocol = ParticipantProtocol.Oidc,
+                    AuthenticatedSince = AuthenticatedSince(request, promptLogin, startedAt, time.GetUtcNow()),
+                    ExpectedPseudonym = await HintedPseudonymAsync(context),
+                });
+            if (assertion is { Outcome: SessionAssertionOutcome.Asserted, Session: { } session, Release: { } release, Participant: { } participant })
             {
-                usable = false;
+                await keys.EnsureAsync(context.RequestAborted);
+                var principal = OidcPrincipal.Create(release, session, [.. request.GetScopes()], client.CprEntitled, participant.SessionIndex);
+                Log.OidcSignedIn(logger, clientId, startedAt is null ? "sso" : "login");
+                return OidcResults.SignIn(principal);
             }
-        }
 
-        if (usable)
-        {
-            await keys.EnsureAsync(context.RequestAborted);
-
-            // A participant of the session like a SAML SP (cross-protocol logout); its SessionIndex is the client's sid.
-            var participant = await grains.GetGrain<ISessionGrain>(session!.SessionId).AddOidcParticipantAsync(clientId, release!.Pseudonym.ToString());
-            var principal = OidcPrincipal.Create(release, session, [.. request.GetScopes()], client.CprEntitled, participant.SessionIndex);
-            Log.OidcSignedIn(logger, clientId, startedAt is null ? "sso" : "login");
-            return OidcResults.SignIn(principal);
+            needsFresh |= assertion.Outcome == SessionAssertionOutcome.NotFresh;
         }
 
         if (request.HasPromptValue(PromptValues.None))
@@ -100,6 +96,40 @@ internal sealed class AuthorizeEndpoint(
         }
 
         return await coordinator.BeginForReturnAsync(context, clientId, requiredLoa, needsFresh, ReturnPath(request, markers.Create(clientId)));
+    }
+
+    /// <summary>
+    /// The earliest authentication this request accepts: with <c>prompt=login</c>, one made after the login it caused began;
+    /// with <c>max_age</c>, one within that many seconds, or one made for this request (an upstream may remember the person
+    /// and answer at once, and the clock of its <c>auth_time</c> may trail ours).
+    /// </summary>
+    private static DateTimeOffset? AuthenticatedSince(OpenIddictRequest request, bool promptLogin, DateTimeOffset? startedAt, DateTimeOffset now)
+    {
+        var sinceStart = startedAt - Tolerance;
+        if (promptLogin)
+        {
+            return sinceStart;
+        }
+
+        if (request.MaxAge is not { } maxAge)
+        {
+            return null;
+        }
+
+        var withinMaxAge = now - TimeSpan.FromSeconds(maxAge);
+        return sinceStart is { } start && start < withinMaxAge ? start : withinMaxAge;
+    }
+
+    /// <summary>
+    /// The person an <c>id_token_hint</c> names (OpenIddict validated it: our signature, our issuer), as the pseudonym its
+    /// <c>sub</c> carries; <see cref="Guid.Empty"/>, which is nobody's, for a subject that is not one.
+    /// </summary>
+    private static async Task<Guid?> HintedPseudonymAsync(HttpContext context)
+    {
+        var hint = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        return hint.Principal?.GetClaim(Claims.Subject) is { } subject
+            ? (Guid.TryParse(subject, out var pseudonym) ? pseudonym : Guid.Empty)
+            : null;
     }
 
     /// <summary>The lowest NSIS level among the requested <c>acr_values</c> (any of them satisfies), never below the client's minimum.</summary>

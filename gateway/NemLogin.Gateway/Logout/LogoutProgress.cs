@@ -61,7 +61,7 @@ internal sealed class LogoutProgress(
         audit.Finished(context, done);
         if (done.Plan.Initiator is not { } initiator)
         {
-            return LogoutPages.LoggedOut(context, done);
+            return LogoutStarter.Done(context, done.Plan.ReturnUrl, done);
         }
 
         // SAML Core 3.7.3.2: the initiator's own session ended either way; PartialLogout says not every participant confirmed.

@@ -65,35 +65,43 @@ internal sealed class LogoutStarter(
         }
 
         sessions.Clear(context);
-        return await StartAsync(context, ended.IdentityId, initiator, others);
+        return await StartAsync(context, ended.IdentityId, initiator, null, null, others);
     }
 
-    public async Task<IResult> AtBrokerAsync(HttpContext context)
-    {
-        if (sessions.Read(context) is not { } sessionId)
-        {
-            return LogoutPages.LoggedOut(context, null);
-        }
+    /// <summary>The person's own logout at the broker's logout page.</summary>
+    public Task<IResult> AtBrokerAsync(HttpContext context) => EndBrowserSessionAsync(context, null, null);
 
-        var ended = await grains.GetGrain<ISessionGrain>(sessionId).EndAsync();
+    /// <summary>
+    /// An OpenID Connect client's RP-initiated logout: the browser's session ends, its OIDC clients hear it over the back
+    /// channel, its SAML participants get LogoutRequests through the browser like any single logout, and the browser then
+    /// goes to <paramref name="returnUrl"/> (the client's validated post-logout redirect, or the result page when null).
+    /// </summary>
+    public Task<IResult> FromOidcClientAsync(HttpContext context, string? clientId, string? returnUrl) =>
+        EndBrowserSessionAsync(context, clientId, returnUrl);
+
+    private async Task<IResult> EndBrowserSessionAsync(HttpContext context, string? clientId, string? returnUrl)
+    {
+        var ended = sessions.Read(context) is { } sessionId ? await grains.GetGrain<ISessionGrain>(sessionId).EndAsync() : null;
         sessions.Clear(context);
-        if (ended is not null)
+        if (ended is null)
         {
-            await backChannel.NotifyAsync(ended, context.RequestAborted);
+            return Done(context, returnUrl);
         }
 
-        return ended is null
-            ? LogoutPages.LoggedOut(context, null)
-            : await StartAsync(context, ended.IdentityId, null, [.. ended.Participants.Where(p => p.Protocol == ParticipantProtocol.Saml).Select(LogoutTarget.From)]);
+        await backChannel.NotifyAsync(ended, context.RequestAborted);
+        ImmutableArray<LogoutTarget> targets = [.. ended.Participants.Where(p => p.Protocol == ParticipantProtocol.Saml).Select(LogoutTarget.From)];
+        return await StartAsync(context, ended.IdentityId, null, clientId, returnUrl, targets);
     }
 
-    private async Task<IResult> StartAsync(HttpContext context, Guid identityId, LogoutInitiator? initiator, ImmutableArray<LogoutTarget> targets)
+    private async Task<IResult> StartAsync(
+        HttpContext context, Guid identityId, LogoutInitiator? initiator, string? clientId, string? returnUrl, ImmutableArray<LogoutTarget> targets)
     {
+        var initiatorId = initiator?.ServiceProviderId ?? clientId;
         if (targets.IsEmpty)
         {
-            audit.SessionEnded(context, identityId, initiator?.ServiceProviderId, 0, null);
+            audit.SessionEnded(context, identityId, initiatorId, 0, null);
             return initiator is null
-                ? LogoutPages.LoggedOut(context, null)
+                ? Done(context, returnUrl)
                 : await responder.AnswerAsync(context, initiator, SamlConstants.StatusCodes.Success, null, null);
         }
 
@@ -105,9 +113,22 @@ internal sealed class LogoutStarter(
             IdentityId = identityId,
             Initiator = initiator,
             Targets = targets,
+            ReturnUrl = returnUrl,
         });
-        audit.SessionEnded(context, identityId, initiator?.ServiceProviderId, targets.Length, SessionReference.For(flow.Key));
+        audit.SessionEnded(context, identityId, initiatorId, targets.Length, SessionReference.For(flow.Key));
         HtmlPage.NoStore(context);
         return TypedResults.Redirect("/logout/" + flow.Token);
+    }
+
+    /// <summary>A logout with nobody (left) to tell through the browser: back to the OIDC client, or the result page.</summary>
+    internal static IResult Done(HttpContext context, string? returnUrl, LogoutFlowSnapshot? flow = null)
+    {
+        if (returnUrl is null)
+        {
+            return LogoutPages.LoggedOut(context, flow);
+        }
+
+        HtmlPage.NoStore(context);
+        return TypedResults.Redirect(returnUrl);
     }
 }

@@ -18,4 +18,10 @@ public sealed record LogoutPlan
 
     /// <summary>Every other participant of the session, in the order they joined.</summary>
     [Id(3)] public required ImmutableArray<LogoutTarget> Targets { get; init; }
+
+    /// <summary>
+    /// Where the browser goes when the flow is over, when an OpenID Connect client started the logout: the
+    /// <c>post_logout_redirect_uri</c> registered for it, with the <c>state</c> it sent; null shows the broker's result page.
+    /// </summary>
+    [Id(4)] public string? ReturnUrl { get; init; }
 }

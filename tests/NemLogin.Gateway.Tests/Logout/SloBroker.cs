@@ -15,6 +15,8 @@ public sealed class SloBroker : IAsyncLifetime
 {
     private readonly string _metadataDirectory = Directory.CreateTempSubdirectory("nemlogin-slo-metadata-").FullName;
 
+    public const string AdminApiKey = "slo-admin-key-0a1b2c3d4e5f60718293a4b5c6d7e8f9";
+
     public SloBroker()
         : this(extraMetadata: null)
     {
@@ -38,7 +40,11 @@ public sealed class SloBroker : IAsyncLifetime
             File.WriteAllText(Path.Combine(_metadataDirectory, "extra.xml"), extraMetadata);
         }
 
-        Broker = new BrokerFactory(new Dictionary<string, string?> { ["ServiceProviders:MetadataDirectory"] = _metadataDirectory });
+        Broker = new BrokerFactory(new Dictionary<string, string?>
+        {
+            ["ServiceProviders:MetadataDirectory"] = _metadataDirectory,
+            ["Admin:ApiKey"] = AdminApiKey, // for OpenID Connect clients beside the SAML SPs
+        });
     }
 
     public BrokerFactory Broker { get; }

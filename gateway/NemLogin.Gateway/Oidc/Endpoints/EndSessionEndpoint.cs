@@ -1,29 +1,24 @@
-using Microsoft.AspNetCore.Authentication;
-using NemLogin.Gateway.Sessions;
-using NemLogin.Grains.Sessions;
-using OpenIddict.Server.AspNetCore;
+using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.WebUtilities;
+using NemLogin.Gateway.Logout;
+using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace NemLogin.Gateway.Oidc.Endpoints;
 
 /// <summary>
-/// RP-initiated logout after OpenIddict checked the <c>post_logout_redirect_uri</c> against the client's registration:
-/// ends the browser's broker session, tells its OIDC clients over the back channel, and returns to the client. SAML
-/// participants of that session are not sent LogoutRequests from here (see docs/security.md, OIDC: not done).
+/// RP-initiated logout (OIDC RP-Initiated Logout 1.0) after OpenIddict checked the <c>post_logout_redirect_uri</c>
+/// against the client's registration: one single logout across both protocols, as <see cref="LogoutStarter"/> runs it
+/// (OIDC clients over the back channel, SAML participants by LogoutRequests through this browser), ending at the
+/// client's post-logout redirect with its <c>state</c> (§3), or at the broker's result page when it named none.
 /// </summary>
-internal sealed class EndSessionEndpoint(IGrainFactory grains, BrowserSessions sessions, Logout.BackChannelLogout backChannel)
+internal sealed class EndSessionEndpoint(LogoutStarter starter)
 {
-    public async Task<IResult> HandleAsync(HttpContext context)
+    public Task<IResult> HandleAsync(HttpContext context)
     {
-        if (sessions.Read(context) is { } sessionId)
-        {
-            if (await grains.GetGrain<ISessionGrain>(sessionId).EndAsync() is { } ended)
-            {
-                await backChannel.NotifyAsync(ended, context.RequestAborted);
-            }
-
-            sessions.Clear(context);
-        }
-
-        return TypedResults.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+        var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
+        var returnUrl = request.PostLogoutRedirectUri is { Length: > 0 } uri && request.State is { Length: > 0 } state
+            ? QueryHelpers.AddQueryString(uri, Parameters.State, state)
+            : request.PostLogoutRedirectUri;
+        return starter.FromOidcClientAsync(context, request.ClientId, string.IsNullOrEmpty(returnUrl) ? null : returnUrl);
     }
 }

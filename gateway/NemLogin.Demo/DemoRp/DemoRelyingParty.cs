@@ -13,4 +13,6 @@ internal sealed class DemoRelyingParty(IBrokerUrls urls)
     public string RedirectUri => urls.Absolute("/demo-rp/callback");
 
     public string Home => urls.Absolute("/demo-rp/");
+
+    public string BackChannelLogoutUri => urls.Absolute("/demo-rp/backchannel-logout");
 }

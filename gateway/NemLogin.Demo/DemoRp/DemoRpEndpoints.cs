@@ -23,6 +23,7 @@ internal static class DemoRpEndpoints
         group.MapGet("/", Home);
         group.MapGet("/login", LoginAsync);
         group.MapGet("/callback", CallbackAsync);
+        group.MapPost("/backchannel-logout", BackChannelLogoutAsync).DisableAntiforgery();
         group.MapGet("/logout", (HttpContext context, DemoRelyingParty rp, IBrokerUrls urls) =>
         {
             DemoRpCookies.Delete(context, DemoRpCookies.User);
@@ -35,13 +36,22 @@ internal static class DemoRpEndpoints
         return group;
     }
 
-    private static IResult Home(HttpContext context, IDataProtectionProvider protection)
+    private static IResult Home(HttpContext context, IDataProtectionProvider protection, DemoRpEndedSessions ended)
     {
         var user = DemoRpCookies.Read<DemoRpUser>(context, protection, DemoRpCookies.User);
+        var endedAtBroker = user is not null && ended.Contains(user.Claims.GetValueOrDefault("sid"));
+        if (endedAtBroker)
+        {
+            // The broker told us over the back channel that this browser's session ended there (a logout elsewhere).
+            DemoRpCookies.Delete(context, DemoRpCookies.User);
+            user = null;
+        }
+
         var body = user is null
-            ? """
+            ? $"""
               <h1>Demo relying party</h1>
               <p>You are not logged in. This relying party uses the broker's OpenID Connect provider (code flow with PKCE).</p>
+              {(endedAtBroker ? "<p id=\"ended-at-broker\">Your broker session ended elsewhere (the broker told this relying party over the back channel).</p>" : string.Empty)}
               <form method="get" action="/demo-rp/login"><button type="submit">Log in</button>
               <button type="submit" name="prompt" value="login">Log in again (prompt=login)</button></form>
               """
@@ -125,14 +135,7 @@ internal static class DemoRpEndpoints
         }
 
         using var tokens = JsonDocument.Parse(await response.Content.ReadAsStringAsync(context.RequestAborted));
-        var jwks = new JsonWebKeySet(await client.GetStringAsync(urls.Absolute("/.well-known/jwks"), context.RequestAborted));
-        var validated = await new JsonWebTokenHandler().ValidateTokenAsync(tokens.RootElement.GetProperty("id_token").GetString(), new TokenValidationParameters
-        {
-            ValidIssuer = urls.BaseUrl + "/",
-            ValidAudience = DemoRelyingParty.ClientId,
-            IssuerSigningKeys = jwks.Keys,
-            ValidAlgorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.EcdsaSha256],
-        });
+        var validated = await ValidateAsync(client, urls, tokens.RootElement.GetProperty("id_token").GetString(), "JWT", context.RequestAborted);
         if (!validated.IsValid || (validated.Claims.TryGetValue("nonce", out var nonce) ? nonce as string : null) != pending.Nonce)
         {
             return TypedResults.Redirect("/demo-rp/?error=id-token-invalid");
@@ -142,6 +145,44 @@ internal static class DemoRpEndpoints
         var claims = token.Claims.GroupBy(c => c.Type).ToDictionary(g => g.Key, g => string.Join(", ", g.Select(c => c.Value)), StringComparer.Ordinal);
         DemoRpCookies.Write(context, protection, DemoRpCookies.User, new DemoRpUser(claims));
         return TypedResults.Redirect("/demo-rp/");
+    }
+
+    /// <summary>
+    /// OIDC Back-Channel Logout 1.0 §2.6: a logout token signed by the broker for this client, typed <c>logout+jwt</c>,
+    /// with the back-channel event and a <c>sid</c> and no <c>nonce</c>; its session is remembered as ended. Anything else
+    /// is a 400 and changes nothing.
+    /// </summary>
+    private static async Task<IResult> BackChannelLogoutAsync(
+        HttpContext context, IBrokerUrls urls, IHttpClientFactory http, DemoRpEndedSessions ended)
+    {
+        context.Response.Headers.CacheControl = "no-store";
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        using var client = http.CreateClient("demo-rp");
+        var validated = await ValidateAsync(client, urls, form["logout_token"].ToString(), "logout+jwt", context.RequestAborted);
+        if (!validated.IsValid
+            || validated.Claims.ContainsKey("nonce")
+            || !validated.Claims.TryGetValue("sid", out var sid) || sid is not string { Length: > 0 } sessionId
+            || !validated.Claims.TryGetValue("events", out var events)
+            || events?.ToString()?.Contains("http://schemas.openid.net/event/backchannel-logout", StringComparison.Ordinal) != true)
+        {
+            return TypedResults.BadRequest(new Dictionary<string, string> { ["error"] = "invalid_request" });
+        }
+
+        ended.Add(sessionId);
+        return TypedResults.Ok();
+    }
+
+    private static async Task<TokenValidationResult> ValidateAsync(HttpClient client, IBrokerUrls urls, string? token, string type, CancellationToken cancellationToken)
+    {
+        var jwks = new JsonWebKeySet(await client.GetStringAsync(urls.Absolute("/.well-known/jwks"), cancellationToken));
+        return await new JsonWebTokenHandler().ValidateTokenAsync(token, new TokenValidationParameters
+        {
+            ValidIssuer = urls.BaseUrl + "/",
+            ValidAudience = DemoRelyingParty.ClientId,
+            IssuerSigningKeys = jwks.Keys,
+            ValidAlgorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.EcdsaSha256],
+            ValidTypes = [type],
+        });
     }
 
     private static string Random() => Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));

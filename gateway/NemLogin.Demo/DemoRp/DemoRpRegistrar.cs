@@ -32,6 +32,7 @@ internal sealed class DemoRpRegistrar(
                 ClientName = "Demo relying party",
                 RedirectUris = [rp.RedirectUri],
                 PostLogoutRedirectUris = [rp.Home],
+                BackChannelLogoutUri = rp.BackChannelLogoutUri,
                 GrantTypes = ["authorization_code", "refresh_token"],
                 Scopes = ["openid", "profile", "email", "nemlogin", "cpr"],
                 MinLoa = LevelOfAssurance.Substantial,

@@ -27,6 +27,7 @@ public static class DemoHostingExtensions
         builder.Services.AddSingleton<IHomeLink, DemoSpHomeLink>();
         builder.Services.AddSingleton<DemoRelyingParty>();
         builder.Services.AddSingleton<DemoRpRegistrar>();
+        builder.Services.AddSingleton<DemoRpEndedSessions>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoRpRegistrar>());
         builder.Services.AddSingleton<IHomeLink, DemoRpHomeLink>();
         builder.Services.AddHttpClient("demo-rp");

@@ -2,9 +2,13 @@ using System.Collections.Immutable;
 
 namespace NemLogin.Grains.Oidc;
 
+/// <summary>
+/// The list of registered client ids. Its state is named apart from the SP directory's "directory": PostgreSQL keys a
+/// row by state name and grain key only (no grain type, no store), and both directories have key 0.
+/// </summary>
 [GrainType("nl.oidc.client-directory")]
 public sealed class OidcClientDirectoryGrain(
-    [PersistentState("directory", StorageNames.Oidc)] IPersistentState<OidcClientDirectoryState> state) : Grain, IOidcClientDirectoryGrain
+    [PersistentState("oidc-client-directory", StorageNames.Oidc)] IPersistentState<OidcClientDirectoryState> state) : Grain, IOidcClientDirectoryGrain
 {
     public Task TrackAsync(string clientId)
     {

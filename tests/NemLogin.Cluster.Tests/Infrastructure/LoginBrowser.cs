@@ -6,8 +6,9 @@ using NemLogin.Saml.Bindings;
 namespace NemLogin.Cluster.Tests.Infrastructure;
 
 /// <summary>
-/// A cookie-keeping HTTP browser that walks a SAML login: SP redirect, the MitID simulator's form, the broker's
-/// auto-post form. Answers whether the broker ended with a successful SAML Response, and whether it asked for a login.
+/// A cookie-keeping HTTP browser that walks a login: SP redirect or OIDC authorization request, the MitID simulator's form,
+/// the broker's auto-post form or redirect to the client. Answers whether the broker ended with a successful SAML Response,
+/// and whether it asked for a login.
 /// </summary>
 internal sealed partial class LoginBrowser : IDisposable
 {
@@ -32,14 +33,7 @@ internal sealed partial class LoginBrowser : IDisposable
 
     public async Task<Result> LoginAsync(string redirectUrl, string user, CancellationToken cancellationToken)
     {
-        var (url, html) = await GetAsync(redirectUrl, cancellationToken);
-        var askedForLogin = false;
-        if (html.Contains("name=\"username\"", StringComparison.Ordinal))
-        {
-            askedForLogin = true;
-            (url, html) = await SubmitAsync(url, html, user, cancellationToken);
-        }
-
+        var (url, html, askedForLogin) = await WalkAsync(redirectUrl, user, cancellationToken);
         var response = Field(html, "SAMLResponse");
         if (response is null)
         {
@@ -49,6 +43,22 @@ internal sealed partial class LoginBrowser : IDisposable
         var xml = PostBinding.Decode(response, SamlLimits.Default);
         var success = xml.Contains(SamlConstants.StatusCodes.Success, StringComparison.Ordinal) && xml.Contains("EncryptedAssertion", StringComparison.Ordinal);
         return new Result(success, askedForLogin, success ? "" : Snippet(xml));
+    }
+
+    /// <summary>
+    /// Follows redirects from <paramref name="startUrl"/>, logging <paramref name="user"/> in at the MitID simulator when its
+    /// form comes, to the page where the broker leaves the browser: its auto-post form (SAML) or the client's redirect URI (OIDC).
+    /// </summary>
+    public async Task<(Uri Url, string Html, bool AskedForLogin)> WalkAsync(string startUrl, string user, CancellationToken cancellationToken)
+    {
+        var (url, html) = await GetAsync(startUrl, cancellationToken);
+        if (!html.Contains("name=\"username\"", StringComparison.Ordinal))
+        {
+            return (url, html, false);
+        }
+
+        (url, html) = await SubmitAsync(url, html, user, cancellationToken);
+        return (url, html, true);
     }
 
     public void Dispose() => _http.Dispose();

@@ -1,0 +1,100 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Xunit;
+
+namespace NemLogin.Gateway.Tests.Browser;
+
+/// <summary>
+/// Debian's Chromium driven by Playwright (its own browser download cannot work here): one browser per test, pages with
+/// timeouts generous enough for two shared cores (the assertions are about what is shown, not how fast).
+/// </summary>
+public sealed partial class Chromium(IPlaywright playwright, IBrowser browser) : IAsyncDisposable
+{
+    private static string ChromiumPath => Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
+
+    public static async Task<Chromium> StartAsync()
+    {
+        Assert.True(File.Exists(ChromiumPath), $"Chromium not found at {ChromiumPath}; the test command installs Debian's chromium.");
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        return new Chromium(playwright, browser);
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var page = await browser.NewPageAsync();
+        page.SetDefaultTimeout(60_000);
+        Assertions.SetDefaultExpectTimeout(60_000);
+        return page;
+    }
+
+    /// <summary>
+    /// Clicks the demo SP's "Log in" and, when the MitID simulator asks, logs in as <paramref name="user"/>; waits for the
+    /// demo SP's page with the person's NameID. Returns whether the simulator's login page was shown (false: single sign-on).
+    /// </summary>
+    public static async Task<bool> LogInAtDemoSpAsync(IPage page, string baseUrl, string user = "alice")
+    {
+        await page.GotoAsync(baseUrl + "/demo-sp/");
+        var sawLogin = await ClickLogInAsync(page, DemoSpPage(), user);
+        Assert.Equal(0, await page.Locator("#demo-error").CountAsync());
+        await page.Locator("#name-id").WaitForAsync();
+        return sawLogin;
+    }
+
+    /// <summary>The demo relying party's "Log in", as <see cref="LogInAtDemoSpAsync"/> does it; waits for the ID token's claims.</summary>
+    public static async Task<bool> LogInAtDemoRpAsync(IPage page, string baseUrl, string user = "alice")
+    {
+        await page.GotoAsync(baseUrl + "/demo-rp/");
+        var sawLogin = await ClickLogInAsync(page, DemoRpPage(), user);
+        Assert.Equal(0, await page.Locator("#demo-error").CountAsync());
+        await page.Locator("#claims").WaitForAsync();
+        return sawLogin;
+    }
+
+    private static async Task<bool> ClickLogInAsync(IPage page, Regex home, string user)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
+        var username = page.Locator("input[name=username]");
+
+        // Either the simulator asks, or single sign-on brings the browser straight home.
+        await Assertions.Expect(page.Locator("input[name=username], #name-id, #claims, #demo-error")).Not.ToHaveCountAsync(0);
+        var sawLogin = await username.CountAsync() > 0;
+        if (sawLogin)
+        {
+            await username.FillAsync(user);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
+        }
+
+        try
+        {
+            // Commit, not load: the page's content is asserted next, and a load event a busy machine delivers late (or that
+            // Playwright misses after the auto-post chain) must not fail a login that happened.
+            await page.WaitForURLAsync(home, new() { WaitUntil = WaitUntilState.Commit });
+        }
+        catch (TimeoutException ex)
+        {
+            var body = await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 });
+            throw new TimeoutException($"Login did not come home; the browser is at {page.Url} showing: {body[..Math.Min(body.Length, 600)]}", ex);
+        }
+
+        return sawLogin;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await browser.DisposeAsync();
+        playwright.Dispose();
+    }
+
+    // Any demo page: a refusal comes back as ?error=..., and its text is the useful failure message.
+    [GeneratedRegex("/demo-sp/(\\?.*)?$")]
+    private static partial Regex DemoSpPage();
+
+    [GeneratedRegex("/demo-rp/(\\?.*)?$")]
+    private static partial Regex DemoRpPage();
+}

@@ -1,3 +1,4 @@
+using NemLogin.Grains.Errors;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Net.Pkcs11Interop.Common;
@@ -8,8 +9,8 @@ namespace NemLogin.Grains.Signing.Pkcs11;
 /// A fixed set of PKCS#11 sessions, each owned by one dedicated thread, fed by one bounded queue.
 /// PKCS#11 calls are synchronous, so they run on these threads and never on the Orleans scheduler or the thread pool;
 /// callers await a task. The thread count is the session count is the most calls the silo makes into the HSM at once.
-/// A full queue sheds with <see cref="SigningErrorCodes.Overloaded"/>; a device error makes every request fail fast with
-/// <see cref="SigningErrorCodes.HsmUnavailable"/> until <see cref="Pkcs11SigningOptions.RecoveryInterval"/> has passed,
+/// A full queue sheds with <see cref="BrokerError.SigningOverloaded"/>; a device error makes every request fail fast with
+/// <see cref="BrokerError.SigningHsmUnavailable"/> until <see cref="Pkcs11SigningOptions.RecoveryInterval"/> has passed,
 /// when the next request re-opens the sessions (docs/security.md, faults).
 /// </summary>
 public sealed class HsmSessionPool : IDisposable
@@ -77,9 +78,9 @@ public sealed class HsmSessionPool : IDisposable
         var item = new HsmWorkItem<T>(operation, Time.GetTimestamp());
         if (!_queue.TryAdd(item))
         {
-            Metrics.Error(SigningErrorCodes.Overloaded);
+            Metrics.Error(BrokerErrors.Name(BrokerError.SigningOverloaded));
             return Task.FromException<T>(new GrainRuleException(
-                SigningErrorCodes.Overloaded, $"The signing queue is full ({Options.MaxQueueLength} waiting); try again shortly."));
+                BrokerErrors.Name(BrokerError.SigningOverloaded), $"The signing queue is full ({Options.MaxQueueLength} waiting); try again shortly."));
         }
 
         return item.Task;
@@ -113,7 +114,7 @@ public sealed class HsmSessionPool : IDisposable
     }
 
     internal static GrainRuleException Unavailable(HsmFault fault) =>
-        new(SigningErrorCodes.HsmUnavailable, $"The HSM is unavailable ({fault.ReturnCode} since {fault.Since:O}); no signature is made until it recovers.");
+        new(BrokerErrors.Name(BrokerError.SigningHsmUnavailable), $"The HSM is unavailable ({fault.ReturnCode} since {fault.Since:O}); no signature is made until it recovers.");
 
     internal void SessionOpened() => Interlocked.Increment(ref _sessionsOpen);
 

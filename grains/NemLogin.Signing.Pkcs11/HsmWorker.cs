@@ -1,3 +1,4 @@
+using NemLogin.Grains.Errors;
 using Microsoft.Extensions.Logging;
 using Net.Pkcs11Interop.Common;
 
@@ -16,8 +17,8 @@ internal sealed class HsmWorker(HsmSessionPool pool, ILogger logger)
         if (waited > pool.Options.MaxQueueWait)
         {
             // The caller has most likely given up; signing now would only delay the requests behind it.
-            pool.Metrics.Error(SigningErrorCodes.Overloaded);
-            item.Fail(new GrainRuleException(SigningErrorCodes.Overloaded, $"The request waited {waited} for an HSM session; try again shortly."));
+            pool.Metrics.Error(BrokerErrors.Name(BrokerError.SigningOverloaded));
+            item.Fail(new GrainRuleException(BrokerErrors.Name(BrokerError.SigningOverloaded), $"The request waited {waited} for an HSM session; try again shortly."));
             return;
         }
 
@@ -65,7 +66,7 @@ internal sealed class HsmWorker(HsmSessionPool pool, ILogger logger)
                         item.Fail(new HsmKeyGoneException(ex));
                         return;
                     case HsmFailureKind.Unsupported:
-                        item.Fail(new GrainRuleException(SigningErrorCodes.AlgorithmUnsupported, $"The HSM refused the operation with {code}."));
+                        item.Fail(new GrainRuleException(BrokerErrors.Name(BrokerError.SigningAlgorithmUnsupported), $"The HSM refused the operation with {code}."));
                         return;
                     default:
                         CloseSession();

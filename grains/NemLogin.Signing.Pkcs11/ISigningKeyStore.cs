@@ -1,3 +1,4 @@
+using NemLogin.Grains.Errors;
 using System.Collections.Immutable;
 
 namespace NemLogin.Grains.Signing;
@@ -5,7 +6,7 @@ namespace NemLogin.Grains.Signing;
 /// <summary>
 /// Where the silo's signing keys live and where signatures are made. The signer grain only forwards to it; the store
 /// bounds its own concurrency (one PKCS#11 session per worker in the HSM store). Refusals are
-/// <see cref="GrainRuleException"/>s with a <see cref="SigningErrorCodes"/> code.
+/// <see cref="GrainRuleException"/>s with a <see cref="BrokerError"/> code.
 /// </summary>
 public interface ISigningKeyStore
 {

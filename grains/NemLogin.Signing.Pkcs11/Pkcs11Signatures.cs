@@ -1,3 +1,4 @@
+using NemLogin.Grains.Errors;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Net.Pkcs11Interop.Common;
@@ -47,7 +48,7 @@ internal static class Pkcs11Signatures
 
             default:
                 throw new GrainRuleException(
-                    SigningErrorCodes.AlgorithmUnsupported,
+                    BrokerErrors.Name(BrokerError.SigningAlgorithmUnsupported),
                     $"The current {Pkcs11KeyLabels.PurposeName(key.Purpose)} key is {(key.IsRsa ? "RSA" : key.IsEc ? "EC P-256" : key.KeyType.ToString())}; it cannot sign {algorithm}.");
         }
     }

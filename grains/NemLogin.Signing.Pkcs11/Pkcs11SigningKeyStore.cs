@@ -1,3 +1,4 @@
+using NemLogin.Grains.Errors;
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -47,9 +48,9 @@ public sealed class Pkcs11SigningKeyStore : ISigningKeyStore, IDisposable
             var snapshot = await SnapshotAsync(forceRefresh: attempt > 0);
             var key = keyId is null
                 ? snapshot.Current(purpose) ?? throw new GrainRuleException(
-                    SigningErrorCodes.NoCurrentKey, $"The token '{_options.TokenLabel}' has no current {Pkcs11KeyLabels.PurposeName(purpose)} key with a certificate.")
+                    BrokerErrors.Name(BrokerError.SigningNoCurrentKey), $"The token '{_options.TokenLabel}' has no current {Pkcs11KeyLabels.PurposeName(purpose)} key with a certificate.")
                 : snapshot.Signing(purpose, keyId) ?? throw new GrainRuleException(
-                    SigningErrorCodes.KeyUnknown, $"Key {keyId} does not sign for {Pkcs11KeyLabels.PurposeName(purpose)} (not current, not in its overlap window).");
+                    BrokerErrors.Name(BrokerError.SigningKeyUnknown), $"Key {keyId} does not sign for {Pkcs11KeyLabels.PurposeName(purpose)} (not current, not in its overlap window).");
             try
             {
                 var signature = await Pool.RunAsync(context => Pkcs11Signatures.Sign(context, key, algorithm, data));
@@ -60,7 +61,7 @@ public sealed class Pkcs11SigningKeyStore : ISigningKeyStore, IDisposable
             {
                 if (attempt > 0)
                 {
-                    throw new GrainRuleException(SigningErrorCodes.KeyUnknown, ex.Message);
+                    throw new GrainRuleException(BrokerErrors.Name(BrokerError.SigningKeyUnknown), ex.Message);
                 }
             }
         }

@@ -1,3 +1,4 @@
+using NemLogin.Grains.Errors;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NemLogin.Grains;
 using NemLogin.Grains.Signing;
@@ -24,7 +25,7 @@ internal sealed class SignerHealthCheck(IGrainFactory grains) : IHealthCheck
                 ? HealthCheckResult.Healthy($"signer key {result.KeyId}")
                 : HealthCheckResult.Unhealthy("The signer returned an empty signature.");
         }
-        catch (GrainRuleException ex) when (ex.Code == SigningErrorCodes.Overloaded)
+        catch (GrainRuleException ex) when (ex.Code == BrokerErrors.Name(BrokerError.SigningOverloaded))
         {
             return HealthCheckResult.Degraded("The signing queue is full.", ex);
         }

@@ -1,3 +1,4 @@
+using NemLogin.Grains.Errors;
 using System.Security.Cryptography.X509Certificates;
 using NemLogin.Grains;
 using NemLogin.Grains.Signing;
@@ -26,7 +27,7 @@ internal sealed class GrainSamlSigner(IGrainFactory grains, SigningKeyInfo key, 
                 .SignWithKeyAsync(KeyPurpose.SamlSigning, key.KeyId, SigningAlgorithm.RsaPkcs1Sha256, data.ToArray())
                 .WaitAsync(cancellationToken);
         }
-        catch (GrainRuleException ex) when (ex.Code == SigningErrorCodes.KeyUnknown)
+        catch (GrainRuleException ex) when (ex.Code == BrokerErrors.Name(BrokerError.SigningKeyUnknown))
         {
             // The key was retired after this gateway cached it: the next request reads the published keys again.
             keys.Invalidate();

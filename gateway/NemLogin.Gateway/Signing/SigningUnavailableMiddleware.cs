@@ -1,3 +1,4 @@
+using NemLogin.Grains.Errors;
 using NemLogin.Gateway.Pages;
 using NemLogin.Grains;
 using NemLogin.Grains.Signing;
@@ -25,7 +26,7 @@ internal sealed class SigningUnavailableMiddleware(RequestDelegate next, ILogger
         {
             code = ex.Code;
         }
-        catch (GrainRuleException ex) when (SigningErrorCodes.IsTransient(ex.Code) && !context.Response.HasStarted)
+        catch (GrainRuleException ex) when (BrokerErrors.IsTransientSigning(ex.Code) && !context.Response.HasStarted)
         {
             code = ex.Code;
         }

@@ -65,6 +65,13 @@ public static class BrokerErrors
     /// <summary>The error a stable name stands for, when it is one of the registry's.</summary>
     public static bool TryParse(string? name, out BrokerError error) => ByName.TryGetValue(name ?? string.Empty, out error);
 
+    /// <summary>
+    /// True for the signer pool's "temporarily unable to sign" codes (overloaded, HSM unavailable): the caller answers 503,
+    /// never an unsigned message.
+    /// </summary>
+    public static bool IsTransientSigning(string code) =>
+        code == Names[BrokerError.SigningOverloaded] || code == Names[BrokerError.SigningHsmUnavailable];
+
     /// <summary>Every registered error (for the registry's own tests and documentation).</summary>
     public static IReadOnlyCollection<BrokerError> All => Names.Keys;
 }

@@ -1,3 +1,4 @@
+using NemLogin.Grains.Errors;
 using System.Collections.Immutable;
 
 namespace NemLogin.Grains.Signing;
@@ -7,7 +8,7 @@ namespace NemLogin.Grains.Signing;
 /// worker in front of the silo's key store; with the HSM provider that store is a bounded pool of PKCS#11 sessions,
 /// each owned by one dedicated thread, so the configured session count bounds concurrency at the HSM and callers
 /// await without holding a thread. Call it with key 0: <c>grainFactory.GetGrain&lt;ISignerGrain&gt;(0)</c>.
-/// Refusals are <see cref="GrainRuleException"/>s with a code from <see cref="SigningErrorCodes"/>.
+/// Refusals are <see cref="GrainRuleException"/>s with a code from <see cref="BrokerError"/>.
 /// </summary>
 [Alias("nl.signer")]
 public interface ISignerGrain : IGrainWithIntegerKey
@@ -23,7 +24,7 @@ public interface ISignerGrain : IGrainWithIntegerKey
     /// <summary>
     /// Signs with the named key, so a message that already names a certificate is signed by exactly that key. Only the
     /// current key and a previous key still in its overlap window sign; any other id is refused with
-    /// <see cref="SigningErrorCodes.KeyUnknown"/>.
+    /// <see cref="BrokerError.SigningKeyUnknown"/>.
     /// </summary>
     [Alias("sign-with-key")]
     Task<SignatureResult> SignWithKeyAsync(KeyPurpose purpose, string keyId, SigningAlgorithm algorithm, byte[] data);

@@ -1,3 +1,4 @@
+using NemLogin.Grains.Errors;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Security.Cryptography;
@@ -36,14 +37,14 @@ public sealed class SoftwareSigningKeyStore : ISigningKeyStore, ILifecyclePartic
         var id = KeyId(certificate);
         if (keyId is not null && !string.Equals(keyId, id, StringComparison.Ordinal))
         {
-            throw new GrainRuleException(SigningErrorCodes.KeyUnknown, $"The software key store has no {purpose} key {keyId}.");
+            throw new GrainRuleException(BrokerErrors.Name(BrokerError.SigningKeyUnknown), $"The software key store has no {purpose} key {keyId}.");
         }
 
         var padding = algorithm switch
         {
             SigningAlgorithm.RsaPkcs1Sha256 => RSASignaturePadding.Pkcs1,
             SigningAlgorithm.RsaPssSha256 => RSASignaturePadding.Pss,
-            _ => throw new GrainRuleException(SigningErrorCodes.AlgorithmUnsupported, $"The software key store has no key for {algorithm}."),
+            _ => throw new GrainRuleException(BrokerErrors.Name(BrokerError.SigningAlgorithmUnsupported), $"The software key store has no key for {algorithm}."),
         };
 
         // A fresh RSA handle per signature: concurrent calls never share one key object.

@@ -1,3 +1,4 @@
+using NemLogin.Grains.Errors;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.Tokens;
@@ -35,7 +36,7 @@ public sealed class MitIdIdTokenValidationTests
 
         var code = await upstream.FailureCodeAsync(IdTokenMinter.Unsigned(IdTokenMinter.ValidClaims(upstream.Clock.GetUtcNow())));
 
-        Assert.Equal(MitIdErrorCodes.TokenInvalid, code);
+        Assert.Equal(BrokerErrors.Name(BrokerError.UpstreamTokenInvalid), code);
     }
 
     // Algorithm confusion (RFC 8725 2.1): HS256 keyed with the public RSA key is refused.
@@ -46,7 +47,7 @@ public sealed class MitIdIdTokenValidationTests
 
         var code = await upstream.FailureCodeAsync(upstream.Minter.SignedWithPublicKeyAsHmacSecret(IdTokenMinter.ValidClaims(upstream.Clock.GetUtcNow())));
 
-        Assert.Equal(MitIdErrorCodes.TokenInvalid, code);
+        Assert.Equal(BrokerErrors.Name(BrokerError.UpstreamTokenInvalid), code);
     }
 
     // Malformed tokens are refused with the stable code, not an unhandled exception.
@@ -61,7 +62,7 @@ public sealed class MitIdIdTokenValidationTests
 
         var code = await upstream.FailureCodeAsync(token);
 
-        Assert.Equal(MitIdErrorCodes.TokenInvalid, code);
+        Assert.Equal(BrokerErrors.Name(BrokerError.UpstreamTokenInvalid), code);
     }
 
     // Forged signature: a key MitID never published, even when it claims MitID's kid.
@@ -73,7 +74,7 @@ public sealed class MitIdIdTokenValidationTests
 
         var code = await upstream.FailureCodeAsync(forger.Sign(IdTokenMinter.ValidClaims(upstream.Clock.GetUtcNow())));
 
-        Assert.Equal(MitIdErrorCodes.TokenInvalid, code);
+        Assert.Equal(BrokerErrors.Name(BrokerError.UpstreamTokenInvalid), code);
     }
 
     // OIDC Core 3.1.3.7 items 2, 3, 9, 10: issuer, audience, expiry, issue time.
@@ -95,7 +96,7 @@ public sealed class MitIdIdTokenValidationTests
 
         var code = await upstream.FailureCodeAsync(upstream.Minter.Sign(claims));
 
-        Assert.Equal(MitIdErrorCodes.TokenInvalid, code);
+        Assert.Equal(BrokerErrors.Name(BrokerError.UpstreamTokenInvalid), code);
     }
 
     [Theory]
@@ -114,7 +115,7 @@ public sealed class MitIdIdTokenValidationTests
 
         var code = await upstream.FailureCodeAsync(upstream.Minter.Sign(claims));
 
-        Assert.Equal(MitIdErrorCodes.TokenInvalid, code);
+        Assert.Equal(BrokerErrors.Name(BrokerError.UpstreamTokenInvalid), code);
     }
 
     // Clock skew of 5 minutes (docs/oiosaml3.md, Time): a token expired 4 minutes ago is still accepted.
@@ -140,7 +141,7 @@ public sealed class MitIdIdTokenValidationTests
 
         var code = await upstream.FailureCodeAsync(upstream.Minter.Sign(claims));
 
-        Assert.Equal(MitIdErrorCodes.TokenInvalid, code);
+        Assert.Equal(BrokerErrors.Name(BrokerError.UpstreamTokenInvalid), code);
     }
 
     // Replay of a token minted for another login: its nonce is not this login's.
@@ -153,7 +154,7 @@ public sealed class MitIdIdTokenValidationTests
 
         var code = await upstream.FailureCodeAsync(upstream.Minter.Sign(claims));
 
-        Assert.Equal(MitIdErrorCodes.NonceMismatch, code);
+        Assert.Equal(BrokerErrors.Name(BrokerError.UpstreamNonceMismatch), code);
     }
 
     // Key rotation: a token under a kid not yet seen causes one JWKS refetch, and then validates.
@@ -182,9 +183,9 @@ public sealed class MitIdIdTokenValidationTests
         using var stranger = new IdTokenMinter("unknown-kid");
         var token = stranger.Sign(IdTokenMinter.ValidClaims(upstream.Clock.GetUtcNow()));
 
-        Assert.Equal(MitIdErrorCodes.TokenInvalid, await upstream.FailureCodeAsync(token));
-        Assert.Equal(MitIdErrorCodes.TokenInvalid, await upstream.FailureCodeAsync(token));
-        Assert.Equal(MitIdErrorCodes.TokenInvalid, await upstream.FailureCodeAsync(token));
+        Assert.Equal(BrokerErrors.Name(BrokerError.UpstreamTokenInvalid), await upstream.FailureCodeAsync(token));
+        Assert.Equal(BrokerErrors.Name(BrokerError.UpstreamTokenInvalid), await upstream.FailureCodeAsync(token));
+        Assert.Equal(BrokerErrors.Name(BrokerError.UpstreamTokenInvalid), await upstream.FailureCodeAsync(token));
 
         Assert.Equal(2, upstream.Server.JwksFetches);
     }
@@ -198,7 +199,7 @@ public sealed class MitIdIdTokenValidationTests
 
         var code = await upstream.FailureCodeAsync(upstream.Minter.Sign(IdTokenMinter.ValidClaims(upstream.Clock.GetUtcNow())));
 
-        Assert.Equal(MitIdErrorCodes.MetadataUnavailable, code);
+        Assert.Equal(BrokerErrors.Name(BrokerError.UpstreamMetadataUnavailable), code);
     }
 
     // RFC 6749 3.1: a repeated callback parameter could smuggle a second code or issuer.
@@ -210,7 +211,7 @@ public sealed class MitIdIdTokenValidationTests
 
         var code = await upstream.FailureCodeAsync(token, "?code=a&code=b&state=flow&iss=https%3A%2F%2Fmitid.test");
 
-        Assert.Equal(MitIdErrorCodes.ResponseInvalid, code);
+        Assert.Equal(BrokerErrors.Name(BrokerError.UpstreamResponseInvalid), code);
     }
 
     [Fact]
@@ -220,7 +221,7 @@ public sealed class MitIdIdTokenValidationTests
 
         var code = await upstream.FailureCodeAsync("unused", "?error=server_error&state=flow&iss=https%3A%2F%2Fmitid.test");
 
-        Assert.Equal(MitIdErrorCodes.Error, code);
+        Assert.Equal(BrokerErrors.Name(BrokerError.UpstreamError), code);
     }
 
     [Fact]

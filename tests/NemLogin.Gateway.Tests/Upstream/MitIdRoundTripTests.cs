@@ -1,3 +1,4 @@
+using NemLogin.Grains.Errors;
 using Microsoft.AspNetCore.WebUtilities;
 using NemLogin.Demo.MitIdSimulator;
 using NemLogin.Gateway.Tests.MitIdSimulator;
@@ -82,7 +83,7 @@ public sealed class MitIdRoundTripTests
         var failure = await Assert.ThrowsAsync<UpstreamException>(() => host.Upstream.CompleteAsync(
             UpstreamTestData.CallbackContext(cancelled.Location!), UpstreamTestData.PendingFor(challenge), TestContext.Current.CancellationToken));
 
-        Assert.Equal(MitIdErrorCodes.Cancelled, failure.Code);
+        Assert.Equal(BrokerErrors.Name(BrokerError.UpstreamCancelled), failure.Code);
     }
 
     // Replay / code injection: a callback completed against another login's pending state carries the wrong nonce.
@@ -99,7 +100,7 @@ public sealed class MitIdRoundTripTests
         var failure = await Assert.ThrowsAsync<UpstreamException>(() =>
             host.Upstream.CompleteAsync(UpstreamTestData.CallbackContext(location), pending, TestContext.Current.CancellationToken));
 
-        Assert.Equal(MitIdErrorCodes.NonceMismatch, failure.Code);
+        Assert.Equal(BrokerErrors.Name(BrokerError.UpstreamNonceMismatch), failure.Code);
     }
 
     // PKCE (RFC 7636): an injected code without its login's verifier is refused by MitID at the exchange.
@@ -115,7 +116,7 @@ public sealed class MitIdRoundTripTests
         var failure = await Assert.ThrowsAsync<UpstreamException>(() => host.Upstream.CompleteAsync(
             UpstreamTestData.CallbackContext(location), UpstreamTestData.PendingFor(victim), TestContext.Current.CancellationToken));
 
-        Assert.Equal(MitIdErrorCodes.ExchangeFailed, failure.Code);
+        Assert.Equal(BrokerErrors.Name(BrokerError.UpstreamExchangeFailed), failure.Code);
     }
 
     // Code replay: the same callback completed twice fails the second time (invalid_grant at MitID).
@@ -132,7 +133,7 @@ public sealed class MitIdRoundTripTests
         var failure = await Assert.ThrowsAsync<UpstreamException>(() =>
             host.Upstream.CompleteAsync(UpstreamTestData.CallbackContext(location), pending, TestContext.Current.CancellationToken));
 
-        Assert.Equal(MitIdErrorCodes.ExchangeFailed, failure.Code);
+        Assert.Equal(BrokerErrors.Name(BrokerError.UpstreamExchangeFailed), failure.Code);
         Assert.Contains(host.Logs.Lines, line => line.Contains("invalid_grant", StringComparison.Ordinal));
     }
 
@@ -158,7 +159,7 @@ public sealed class MitIdRoundTripTests
         var failure = await Assert.ThrowsAsync<UpstreamException>(() => host.Upstream.CompleteAsync(
             UpstreamTestData.CallbackContext(new Uri(forged)), UpstreamTestData.PendingFor(challenge), TestContext.Current.CancellationToken));
 
-        Assert.Equal(MitIdErrorCodes.IssuerMismatch, failure.Code);
+        Assert.Equal(BrokerErrors.Name(BrokerError.UpstreamIssuerMismatch), failure.Code);
         var (status, _, _) = await OidcRequests.RedeemAsync(host, query["code"]!, challenge.CodeVerifier);
         Assert.Equal(System.Net.HttpStatusCode.OK, status); // the code was never spent
     }

@@ -1,3 +1,4 @@
+using NemLogin.Grains.Errors;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,7 +29,7 @@ public sealed class MitIdTamperingTests
             return $"{parts[0]}.{parts[1]}.{Base64UrlEncoder.Encode(signature)}";
         });
 
-        Assert.Equal(MitIdErrorCodes.TokenInvalid, code);
+        Assert.Equal(BrokerErrors.Name(BrokerError.UpstreamTokenInvalid), code);
     }
 
     // Claim substitution: raising the level of assurance in the payload breaks the signature.
@@ -43,7 +44,7 @@ public sealed class MitIdTamperingTests
             return $"{parts[0]}.{Base64UrlEncoder.Encode(payload.ToJsonString())}.{parts[2]}";
         });
 
-        Assert.Equal(MitIdErrorCodes.TokenInvalid, code);
+        Assert.Equal(BrokerErrors.Name(BrokerError.UpstreamTokenInvalid), code);
     }
 
     // Signature stripping: the same claims re-sent as an unsigned token (alg none) are refused.
@@ -53,7 +54,7 @@ public sealed class MitIdTamperingTests
         var code = await CompleteThroughAsync(token =>
             Base64UrlEncoder.Encode("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + token.Split('.')[1] + ".");
 
-        Assert.Equal(MitIdErrorCodes.TokenInvalid, code);
+        Assert.Equal(BrokerErrors.Name(BrokerError.UpstreamTokenInvalid), code);
     }
 
     [Fact]

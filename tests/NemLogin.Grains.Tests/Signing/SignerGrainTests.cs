@@ -1,3 +1,4 @@
+using NemLogin.Grains.Errors;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
@@ -66,7 +67,7 @@ public sealed class SignerGrainTests(ClusterFixture fixture)
         var refused = await Assert.ThrowsAsync<GrainRuleException>(
             () => Signer.SignAsync(KeyPurpose.SamlSigning, SigningAlgorithm.EcdsaP256Sha256, Message));
 
-        Assert.Equal(SigningErrorCodes.AlgorithmUnsupported, refused.Code);
+        Assert.Equal(BrokerErrors.Name(BrokerError.SigningAlgorithmUnsupported), refused.Code);
     }
 
     [Fact]
@@ -90,7 +91,7 @@ public sealed class SignerGrainTests(ClusterFixture fixture)
         var refused = await Assert.ThrowsAsync<GrainRuleException>(
             () => Signer.SignWithKeyAsync(KeyPurpose.SamlSigning, other.KeyId, SigningAlgorithm.RsaPkcs1Sha256, Message));
 
-        Assert.Equal(SigningErrorCodes.KeyUnknown, refused.Code);
+        Assert.Equal(BrokerErrors.Name(BrokerError.SigningKeyUnknown), refused.Code);
     }
 
     [Fact]

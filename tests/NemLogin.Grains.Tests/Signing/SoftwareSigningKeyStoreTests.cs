@@ -1,3 +1,4 @@
+using NemLogin.Grains.Errors;
 using System.Runtime.Versioning;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -46,7 +47,7 @@ public sealed class SoftwareSigningKeyStoreTests : IDisposable
         var refused = await Assert.ThrowsAsync<GrainRuleException>(() =>
             store.SignAsync(KeyPurpose.SamlSigning, new string('0', 64), SigningAlgorithm.RsaPkcs1Sha256, [1], TestContext.Current.CancellationToken));
 
-        Assert.Equal(SigningErrorCodes.KeyUnknown, refused.Code);
+        Assert.Equal(BrokerErrors.Name(BrokerError.SigningKeyUnknown), refused.Code);
     }
 
     [Fact]

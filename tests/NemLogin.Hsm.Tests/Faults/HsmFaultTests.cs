@@ -1,3 +1,4 @@
+using NemLogin.Grains.Errors;
 using Microsoft.Extensions.Time.Testing;
 using Net.Pkcs11Interop.Common;
 using NemLogin.Grains;
@@ -71,9 +72,9 @@ public sealed class HsmFaultTests : IDisposable
         var callsAfterFault = _hsm.Sessions.SignCalls;
         var fastFailed = await Assert.ThrowsAsync<GrainRuleException>(SignAsync);
 
-        Assert.Equal(SigningErrorCodes.HsmUnavailable, failed.Code);
+        Assert.Equal(BrokerErrors.Name(BrokerError.SigningHsmUnavailable), failed.Code);
         Assert.Contains("CKR_DEVICE_ERROR", failed.Message, StringComparison.Ordinal);
-        Assert.Equal(SigningErrorCodes.HsmUnavailable, fastFailed.Code);
+        Assert.Equal(BrokerErrors.Name(BrokerError.SigningHsmUnavailable), fastFailed.Code);
         Assert.Equal(callsAfterFault, _hsm.Sessions.SignCalls);
         Assert.Equal("CKR_DEVICE_ERROR", _hsm.Store.Pool.Fault?.ReturnCode);
 
@@ -99,7 +100,7 @@ public sealed class HsmFaultTests : IDisposable
         _time.Advance(TimeSpan.FromSeconds(5));
         var recovered = await SignAsync();
 
-        Assert.Equal(SigningErrorCodes.HsmUnavailable, stillDown.Code);
+        Assert.Equal(BrokerErrors.Name(BrokerError.SigningHsmUnavailable), stillDown.Code);
         Assert.True(await VerifiesAsync(recovered));
     }
 

@@ -1,3 +1,4 @@
+using NemLogin.Grains.Errors;
 using Microsoft.Extensions.Time.Testing;
 using NemLogin.Grains;
 using NemLogin.Grains.Signing;
@@ -40,7 +41,7 @@ public sealed class SessionPoolTests : IDisposable
 
             var shed = await Assert.ThrowsAsync<GrainRuleException>(SignAsync);
 
-            Assert.Equal(SigningErrorCodes.Overloaded, shed.Code);
+            Assert.Equal(BrokerErrors.Name(BrokerError.SigningOverloaded), shed.Code);
             Assert.Equal(7, _hsm.Store.Pool.QueueLength);
             Assert.Equal(3, calls);
             Assert.All(inside.Concat(queued), call => Assert.False(call.IsCompleted));
@@ -87,7 +88,7 @@ public sealed class SessionPoolTests : IDisposable
 
             await Task.WhenAll(inside);
             var refused = await Assert.ThrowsAsync<GrainRuleException>(() => late);
-            Assert.Equal(SigningErrorCodes.Overloaded, refused.Code);
+            Assert.Equal(BrokerErrors.Name(BrokerError.SigningOverloaded), refused.Code);
             Assert.Equal(3, _hsm.Sessions.SignCalls);
         }
         finally

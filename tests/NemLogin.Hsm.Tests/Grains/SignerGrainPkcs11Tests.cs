@@ -1,3 +1,4 @@
+using NemLogin.Grains.Errors;
 using NemLogin.Grains;
 using NemLogin.Grains.Signing;
 
@@ -41,7 +42,7 @@ public sealed class SignerGrainPkcs11Tests(HsmClusterFixture fixture) : IClassFi
 
         var refused = await Assert.ThrowsAsync<GrainRuleException>(() => Signer.SignWithKeyAsync(KeyPurpose.SamlSigning, next.KeyId, SigningAlgorithm.RsaPkcs1Sha256, Message));
 
-        Assert.Equal(SigningErrorCodes.KeyUnknown, refused.Code);
+        Assert.Equal(BrokerErrors.Name(BrokerError.SigningKeyUnknown), refused.Code);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using NemLogin.Grains.Errors;
 using Microsoft.Extensions.Time.Testing;
 using Net.Pkcs11Interop.Common;
 using Net.Pkcs11Interop.HighLevelAPI;
@@ -46,7 +47,7 @@ public sealed class KeyRolloverStoreTests : IDisposable
 
         Assert.DoesNotContain(old.KeyId, (await PublishedAsync()).Select(k => k.KeyId));
         var refused = await Assert.ThrowsAsync<GrainRuleException>(() => SignAsync(old.KeyId));
-        Assert.Equal(SigningErrorCodes.KeyUnknown, refused.Code);
+        Assert.Equal(BrokerErrors.Name(BrokerError.SigningKeyUnknown), refused.Code);
         Assert.Single(Keys.List());
     }
 

@@ -1,3 +1,4 @@
+using NemLogin.Grains.Errors;
 using System.Security.Cryptography.X509Certificates;
 using NemLogin.Grains;
 using NemLogin.Grains.Signing;
@@ -73,7 +74,7 @@ public sealed class Pkcs11SignerTests
         var refused = await Assert.ThrowsAsync<GrainRuleException>(() =>
             hsm.Store.SignAsync(KeyPurpose.TokenSigning, null, SigningAlgorithm.RsaPkcs1Sha256, Message, TestContext.Current.CancellationToken));
 
-        Assert.Equal(SigningErrorCodes.AlgorithmUnsupported, refused.Code);
+        Assert.Equal(BrokerErrors.Name(BrokerError.SigningAlgorithmUnsupported), refused.Code);
         Assert.Equal(0, hsm.Sessions.SignCalls);
     }
 
@@ -86,7 +87,7 @@ public sealed class Pkcs11SignerTests
         var refused = await Assert.ThrowsAsync<GrainRuleException>(() =>
             hsm.Store.SignAsync(KeyPurpose.TokenSigning, null, SigningAlgorithm.RsaPkcs1Sha256, Message, TestContext.Current.CancellationToken));
 
-        Assert.Equal(SigningErrorCodes.NoCurrentKey, refused.Code);
+        Assert.Equal(BrokerErrors.Name(BrokerError.SigningNoCurrentKey), refused.Code);
         Assert.Empty(await hsm.Store.GetKeysAsync(KeyPurpose.TokenSigning, TestContext.Current.CancellationToken));
     }
 
@@ -103,6 +104,6 @@ public sealed class Pkcs11SignerTests
             hsm.Store.SignAsync(KeyPurpose.SamlSigning, next.KeyId, SigningAlgorithm.RsaPkcs1Sha256, Message, TestContext.Current.CancellationToken));
 
         Assert.False(next.IsCurrent);
-        Assert.Equal(SigningErrorCodes.KeyUnknown, refused.Code);
+        Assert.Equal(BrokerErrors.Name(BrokerError.SigningKeyUnknown), refused.Code);
     }
 }

@@ -1,3 +1,4 @@
+using NemLogin.Grains.Errors;
 using System.Security.Cryptography;
 using Microsoft.IdentityModel.Tokens;
 using NemLogin.Gateway.Signing;
@@ -31,7 +32,7 @@ internal sealed class SignerPoolSignatureProvider(IGrainFactory grains, Security
         }
         catch (TimeoutException ex)
         {
-            throw new SigningUnavailableException(SigningErrorCodes.Overloaded, "The signer pool did not answer in time.", ex);
+            throw new SigningUnavailableException(BrokerErrors.Name(BrokerError.SigningOverloaded), "The signer pool did not answer in time.", ex);
         }
         catch (GrainRuleException ex)
         {

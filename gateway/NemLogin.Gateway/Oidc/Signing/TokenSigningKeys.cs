@@ -1,3 +1,4 @@
+using NemLogin.Grains.Errors;
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -35,7 +36,7 @@ internal sealed class TokenSigningKeys(IGrainFactory grains, TimeProvider time, 
         var keys = await grains.GetGrain<ISignerGrain>(0).GetKeysAsync(KeyPurpose.TokenSigning).WaitAsync(cancellationToken);
         var published = keys.OrderByDescending(k => k.IsCurrent).Select(Publish).ToImmutableArray();
         var currentKey = published.FirstOrDefault(k => k.Info.IsCurrent)
-            ?? throw new SigningUnavailableException(SigningErrorCodes.NoCurrentKey, "The signer pool published no current token-signing key.");
+            ?? throw new SigningUnavailableException(BrokerErrors.Name(BrokerError.SigningNoCurrentKey), "The signer pool published no current token-signing key.");
         var fresh = new Snapshot(currentKey, published, time.GetUtcNow() + options.Value.KeyCacheDuration);
         _snapshot = fresh;
         return fresh;

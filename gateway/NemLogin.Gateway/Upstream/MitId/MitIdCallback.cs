@@ -1,3 +1,4 @@
+using NemLogin.Grains.Errors;
 namespace NemLogin.Gateway.Upstream.MitId;
 
 /// <summary>The parameters MitID sends the browser back with (RFC 6749 4.1.2, RFC 9207 2).</summary>
@@ -10,7 +11,7 @@ internal sealed record MitIdCallback(string? Code, string? State, string? Error,
     {
         if (Names.Any(name => query[name].Count > 1))
         {
-            throw new UpstreamException(MitIdErrorCodes.ResponseInvalid, "The MitID callback repeats a parameter.");
+            throw new UpstreamException(BrokerErrors.Name(BrokerError.UpstreamResponseInvalid), "The MitID callback repeats a parameter.");
         }
 
         return new MitIdCallback(NullIfEmpty(query["code"]), NullIfEmpty(query["state"]), NullIfEmpty(query["error"]), NullIfEmpty(query["iss"]));

@@ -1,3 +1,4 @@
+using NemLogin.Grains.Errors;
 using System.Globalization;
 using Microsoft.IdentityModel.JsonWebTokens;
 using NemLogin.Grains.Assurance;
@@ -53,5 +54,5 @@ internal static class MitIdClaims
     private static string? Optional(JsonWebToken token, string claim) =>
         token.TryGetPayloadValue<string>(claim, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
 
-    private static UpstreamException Invalid(string message) => new(MitIdErrorCodes.TokenInvalid, message);
+    private static UpstreamException Invalid(string message) => new(BrokerErrors.Name(BrokerError.UpstreamTokenInvalid), message);
 }

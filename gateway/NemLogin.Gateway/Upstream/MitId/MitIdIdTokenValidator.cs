@@ -1,3 +1,4 @@
+using NemLogin.Grains.Errors;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -96,5 +97,5 @@ internal sealed class MitIdIdTokenValidator(MitIdMetadataCache metadataCache, IO
         }
     }
 
-    private static UpstreamException Invalid(string message, Exception? inner = null) => new(MitIdErrorCodes.TokenInvalid, message, inner);
+    private static UpstreamException Invalid(string message, Exception? inner = null) => new(BrokerErrors.Name(BrokerError.UpstreamTokenInvalid), message, inner);
 }

@@ -1,3 +1,4 @@
+using NemLogin.Grains.Errors;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
@@ -79,7 +80,7 @@ internal sealed class MitIdMetadataCache(
         // OIDC Discovery 4.3: the issuer in the document must be identical to the one it was fetched for.
         if (!string.Equals(document.Issuer, expectedIssuer, StringComparison.Ordinal))
         {
-            throw new UpstreamException(MitIdErrorCodes.MetadataUnavailable, "MitID's discovery document names another issuer.");
+            throw new UpstreamException(BrokerErrors.Name(BrokerError.UpstreamMetadataUnavailable), "MitID's discovery document names another issuer.");
         }
 
         var tokenEndpoint = RequireEndpoint(document.TokenEndpoint, expectedIssuer, "token_endpoint");
@@ -99,7 +100,7 @@ internal sealed class MitIdMetadataCache(
         }
         catch (ArgumentException ex)
         {
-            throw new UpstreamException(MitIdErrorCodes.MetadataUnavailable, "MitID's JWKS could not be read.", ex);
+            throw new UpstreamException(BrokerErrors.Name(BrokerError.UpstreamMetadataUnavailable), "MitID's JWKS could not be read.", ex);
         }
 
         // Only asymmetric signature keys: a symmetric "key" published in a JWKS would be public, so never trusted.
@@ -109,7 +110,7 @@ internal sealed class MitIdMetadataCache(
             .ToList();
         if (keys.Count == 0)
         {
-            throw new UpstreamException(MitIdErrorCodes.MetadataUnavailable, "MitID's JWKS holds no signing key.");
+            throw new UpstreamException(BrokerErrors.Name(BrokerError.UpstreamMetadataUnavailable), "MitID's JWKS holds no signing key.");
         }
 
         return keys;
@@ -121,13 +122,13 @@ internal sealed class MitIdMetadataCache(
         {
             var client = httpClients.CreateClient(HttpClientName);
             return await client.GetFromJsonAsync<T>(uri, cancellationToken)
-                ?? throw new UpstreamException(MitIdErrorCodes.MetadataUnavailable, "MitID's metadata is empty.");
+                ?? throw new UpstreamException(BrokerErrors.Name(BrokerError.UpstreamMetadataUnavailable), "MitID's metadata is empty.");
         }
         catch (Exception ex) when (ex is HttpRequestException or JsonException or NotSupportedException
             || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
             Log.MetadataFetchFailed(logger, ex.GetType().Name);
-            throw new UpstreamException(MitIdErrorCodes.MetadataUnavailable, "MitID's metadata could not be fetched.", ex);
+            throw new UpstreamException(BrokerErrors.Name(BrokerError.UpstreamMetadataUnavailable), "MitID's metadata could not be fetched.", ex);
         }
     }
 
@@ -140,6 +141,6 @@ internal sealed class MitIdMetadataCache(
             return uri;
         }
 
-        throw new UpstreamException(MitIdErrorCodes.MetadataUnavailable, $"MitID's discovery document has no usable {member}.");
+        throw new UpstreamException(BrokerErrors.Name(BrokerError.UpstreamMetadataUnavailable), $"MitID's discovery document has no usable {member}.");
     }
 }

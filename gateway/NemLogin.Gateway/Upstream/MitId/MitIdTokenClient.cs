@@ -1,3 +1,4 @@
+using NemLogin.Grains.Errors;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
@@ -39,7 +40,7 @@ internal sealed class MitIdTokenClient(
             || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
             Log.TokenExchangeUnreachable(logger, ex.GetType().Name);
-            throw new UpstreamException(MitIdErrorCodes.ExchangeFailed, "MitID's token endpoint could not be reached or answered garbage.", ex);
+            throw new UpstreamException(BrokerErrors.Name(BrokerError.UpstreamExchangeFailed), "MitID's token endpoint could not be reached or answered garbage.", ex);
         }
     }
 
@@ -49,13 +50,13 @@ internal sealed class MitIdTokenClient(
         {
             var error = SafeErrorCode(body?.Error);
             Log.TokenExchangeRefused(logger, (int)response.StatusCode, error);
-            throw new UpstreamException(MitIdErrorCodes.ExchangeFailed, $"MitID refused the code exchange ({error}).");
+            throw new UpstreamException(BrokerErrors.Name(BrokerError.UpstreamExchangeFailed), $"MitID refused the code exchange ({error}).");
         }
 
         // OIDC Core 3.1.3.3: the token type is Bearer (compared case-insensitively, RFC 6749 5.1).
         if (!string.Equals(body.TokenType, "Bearer", StringComparison.OrdinalIgnoreCase))
         {
-            throw new UpstreamException(MitIdErrorCodes.ExchangeFailed, "MitID's token response is not of type Bearer.");
+            throw new UpstreamException(BrokerErrors.Name(BrokerError.UpstreamExchangeFailed), "MitID's token response is not of type Bearer.");
         }
 
         return body.IdToken;

@@ -1,3 +1,4 @@
+using NemLogin.Grains.Errors;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
@@ -62,18 +63,18 @@ internal sealed class MitIdUpstreamProvider(
         if (callback.Error is not null)
         {
             throw callback.Error == "access_denied"
-                ? new UpstreamException(MitIdErrorCodes.Cancelled, "The user cancelled the login at MitID.")
-                : new UpstreamException(MitIdErrorCodes.Error, "MitID answered the login with an error.");
+                ? new UpstreamException(BrokerErrors.Name(BrokerError.UpstreamCancelled), "The user cancelled the login at MitID.")
+                : new UpstreamException(BrokerErrors.Name(BrokerError.UpstreamError), "MitID answered the login with an error.");
         }
 
         if (callback.Code is null || callback.State is null)
         {
-            throw new UpstreamException(MitIdErrorCodes.ResponseInvalid, "The MitID callback has no code or no state.");
+            throw new UpstreamException(BrokerErrors.Name(BrokerError.UpstreamResponseInvalid), "The MitID callback has no code or no state.");
         }
 
         if (pending.UpstreamNonce is null || pending.UpstreamCodeVerifier is null)
         {
-            throw new UpstreamException(MitIdErrorCodes.FlowInvalid, "The login flow was not started for an OpenID Connect upstream.");
+            throw new UpstreamException(BrokerErrors.Name(BrokerError.UpstreamFlowInvalid), "The login flow was not started for an OpenID Connect upstream.");
         }
 
         var idToken = await tokenClient.ExchangeAsync(metadata, callback.Code, pending.UpstreamCodeVerifier, cancellationToken);
@@ -82,7 +83,7 @@ internal sealed class MitIdUpstreamProvider(
         // OIDC Core 3.1.3.7 item 11: the nonce binds the token to this login in this browser (replay, injection).
         if (!token.TryGetPayloadValue<string>("nonce", out var nonce) || !FixedTimeEquals(nonce, pending.UpstreamNonce))
         {
-            throw new UpstreamException(MitIdErrorCodes.NonceMismatch, "The ID token's nonce is not this login's.");
+            throw new UpstreamException(BrokerErrors.Name(BrokerError.UpstreamNonceMismatch), "The ID token's nonce is not this login's.");
         }
 
         var authentication = MitIdClaims.Map(token, metadata.Issuer);
@@ -98,7 +99,7 @@ internal sealed class MitIdUpstreamProvider(
     {
         if (callback.Issuer is null ? metadata.IssParameterSupported : !string.Equals(callback.Issuer, metadata.Issuer, StringComparison.Ordinal))
         {
-            throw new UpstreamException(MitIdErrorCodes.IssuerMismatch, "The callback's issuer is not MitID's.");
+            throw new UpstreamException(BrokerErrors.Name(BrokerError.UpstreamIssuerMismatch), "The callback's issuer is not MitID's.");
         }
     }
 

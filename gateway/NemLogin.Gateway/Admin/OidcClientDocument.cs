@@ -14,9 +14,12 @@ internal sealed record OidcClientDocument(
     [property: JsonPropertyName("scope")] string Scope,
     [property: JsonPropertyName("min_loa")] string MinLoa,
     [property: JsonPropertyName("cpr_entitled")] bool CprEntitled,
-    [property: JsonPropertyName("backchannel_logout_uri")] string? BackChannelLogoutUri)
+    [property: JsonPropertyName("backchannel_logout_uri")] string? BackChannelLogoutUri,
+    [property: JsonPropertyName("frontchannel_logout_uri")] string? FrontChannelLogoutUri,
+    [property: JsonPropertyName("frontchannel_logout_session_required")] bool FrontChannelLogoutSessionRequired)
 {
     public static OidcClientDocument From(OidcClient client) => new(
         client.ClientId, client.ClientName, client.TokenEndpointAuthMethod, client.RedirectUris, client.PostLogoutRedirectUris, client.GrantTypes,
-        string.Join(' ', client.Scopes), client.MinLoa.ToString(), client.CprEntitled, client.BackChannelLogoutUri);
+        string.Join(' ', client.Scopes), client.MinLoa.ToString(), client.CprEntitled, client.BackChannelLogoutUri,
+        client.FrontChannelLogoutUri, client.FrontChannelLogoutSessionRequired);
 }

@@ -95,6 +95,9 @@ internal static class OidcClientRequestReader
             MinLoa = minLoa,
             CprEntitled = cpr,
             BackChannelLogoutUri = String(body, "backchannel_logout_uri"),
+            FrontChannelLogoutUri = String(body, "frontchannel_logout_uri"),
+            FrontChannelLogoutSessionRequired = body.TryGetProperty("frontchannel_logout_session_required", out var sessionRequired)
+                && sessionRequired.ValueKind == JsonValueKind.True,
         }, secret, null);
     }
 

@@ -12,7 +12,8 @@ internal static class LogoutPages
     /// <summary>
     /// Tells every pending participant at once, each in a hidden frame of its own, so one that never answers costs the
     /// person <paramref name="timeout"/> and no more. A script polls the flow and finishes as soon as everyone answered;
-    /// without JavaScript a refresh finishes at the timeout.
+    /// without JavaScript a refresh finishes at the timeout. OpenID Connect clients' front-channel logout pages load in frames
+    /// of their own; the script also waits for those to load (they send no answer), bounded by the same timeout.
     /// </summary>
     public static IResult Progress(HttpContext context, string flowToken, LogoutFlowSnapshot flow, IEnumerable<string> frameOrigins, TimeSpan timeout)
     {
@@ -24,6 +25,12 @@ internal static class LogoutPages
         var frames = string.Concat(flow.Targets.Select((t, i) => t.Status == LogoutTargetStatus.Pending
             ? $"""<iframe src="{path}/participants/{i}" title="Logging out of {E(t.ServiceProviderId)}" width="0" height="0" hidden></iframe>"""
             : string.Empty));
+
+        // Set from the script once it listens for their load events; without JavaScript the noscript copies load them.
+        var frontChannel = string.Concat(flow.Plan.FrontChannelFrames.Select(url =>
+            $"""<iframe data-front-channel="{E(url)}" title="Logging out of a relying party" width="0" height="0" hidden></iframe>"""));
+        var frontChannelNoScript = string.Concat(flow.Plan.FrontChannelFrames.Select(url =>
+            $"""<iframe src="{E(url)}" title="Logging out of a relying party" width="0" height="0" hidden></iframe>"""));
         var body = $"""
             <noscript><meta http-equiv="refresh" content="{seconds};url={path}/finish"></noscript>
             <h1>Logging you out</h1>
@@ -31,6 +38,7 @@ internal static class LogoutPages
             <ul id="targets">{items}</ul>
             <p><a class="button" id="finish" href="{path}/finish">Continue</a></p>
             {frames}
+            {frontChannel}<noscript>{frontChannelNoScript}</noscript>
             <script nonce="{nonce}">{Script(path, timeout)}</script>
             """;
         var origins = string.Join(' ', frameOrigins.Distinct(StringComparer.Ordinal));
@@ -93,6 +101,11 @@ internal static class LogoutPages
         (function () {
           var deadline = Date.now() + {{((long)timeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)}};
           var labels = { LoggedOut: "logged out", Failed: "could not log out", Pending: "waiting" };
+          var frontChannel = document.querySelectorAll("iframe[data-front-channel]"), unloaded = frontChannel.length;
+          frontChannel.forEach(function (f) {
+            f.addEventListener("load", function () { unloaded--; });
+            f.src = f.getAttribute("data-front-channel");
+          });
           function finish() { location.replace("{{path}}/finish"); }
           function poll() {
             fetch("{{path}}/status", { credentials: "same-origin", cache: "no-store" })
@@ -100,7 +113,7 @@ internal static class LogoutPages
               .then(function (s) {
                 if (s) {
                   s.targets.forEach(function (t, i) { var e = document.getElementById("target-" + i); if (e) { e.textContent = labels[t] || t; } });
-                  if (s.pending === 0) { return finish(); }
+                  if (s.pending === 0 && unloaded <= 0) { return finish(); }
                 }
                 if (Date.now() >= deadline) { return finish(); }
                 setTimeout(poll, 250);

@@ -38,6 +38,7 @@ internal sealed class LogoutProgress(
             }
         }
 
+        origins.AddRange(flow.Plan.FrontChannelFrames.Select(CspSource.ForOrigin));
         return LogoutPages.Progress(context, flowToken, flow, origins, options.Value.ParticipantTimeout);
     }
 

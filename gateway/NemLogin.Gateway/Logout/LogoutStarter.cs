@@ -19,7 +19,8 @@ internal sealed class LogoutStarter(
     IssuedIds ids,
     BrowserSessions sessions,
     LogoutAudit audit,
-    Oidc.Logout.BackChannelLogout backChannel)
+    Oidc.Logout.BackChannelLogout backChannel,
+    Oidc.Logout.FrontChannelLogout frontChannel)
 {
     public async Task<IResult> FromServiceProviderAsync(HttpContext context, LogoutRequest request, LogoutInitiator initiator)
     {
@@ -65,7 +66,7 @@ internal sealed class LogoutStarter(
         }
 
         sessions.Clear(context);
-        return await StartAsync(context, ended.IdentityId, initiator, null, null, others);
+        return await StartAsync(context, ended.IdentityId, initiator, null, null, others, await frontChannel.FramesAsync(ended));
     }
 
     /// <summary>The person's own logout at the broker's logout page.</summary>
@@ -90,14 +91,20 @@ internal sealed class LogoutStarter(
 
         await backChannel.NotifyAsync(ended, context.RequestAborted);
         ImmutableArray<LogoutTarget> targets = [.. ended.Participants.Where(p => p.Protocol == ParticipantProtocol.Saml).Select(LogoutTarget.From)];
-        return await StartAsync(context, ended.IdentityId, null, clientId, returnUrl, targets);
+        return await StartAsync(context, ended.IdentityId, null, clientId, returnUrl, targets, await frontChannel.FramesAsync(ended));
     }
 
     private async Task<IResult> StartAsync(
-        HttpContext context, Guid identityId, LogoutInitiator? initiator, string? clientId, string? returnUrl, ImmutableArray<LogoutTarget> targets)
+        HttpContext context,
+        Guid identityId,
+        LogoutInitiator? initiator,
+        string? clientId,
+        string? returnUrl,
+        ImmutableArray<LogoutTarget> targets,
+        ImmutableArray<string> frontChannelFrames)
     {
         var initiatorId = initiator?.ServiceProviderId ?? clientId;
-        if (targets.IsEmpty)
+        if (targets.IsEmpty && frontChannelFrames.IsEmpty)
         {
             audit.SessionEnded(context, identityId, initiatorId, 0, null);
             return initiator is null
@@ -114,6 +121,7 @@ internal sealed class LogoutStarter(
             Initiator = initiator,
             Targets = targets,
             ReturnUrl = returnUrl,
+            FrontChannelFrames = frontChannelFrames,
         });
         audit.SessionEnded(context, identityId, initiatorId, targets.Length, SessionReference.For(flow.Key));
         HtmlPage.NoStore(context);

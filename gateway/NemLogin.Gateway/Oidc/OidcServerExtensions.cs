@@ -28,6 +28,7 @@ internal static class OidcServerExtensions
         services.AddSingleton<EndSessionEndpoint>();
         services.AddSingleton<Logout.LogoutTokenWriter>();
         services.AddSingleton<Logout.BackChannelLogout>();
+        services.AddSingleton<Logout.FrontChannelLogout>();
         services.AddHttpClient(Logout.BackChannelLogout.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(5))
             .ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler { AllowAutoRedirect = false });
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ConfigureOidcServer>();

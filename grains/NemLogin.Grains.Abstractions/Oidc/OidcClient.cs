@@ -30,4 +30,13 @@ public sealed record OidcClient(
 
     /// <summary>OIDC Back-Channel Logout 1.0 <c>backchannel_logout_uri</c>: where the broker posts a logout token when the session ends.</summary>
     [Id(12)] public string? BackChannelLogoutUri { get; init; }
+
+    /// <summary>
+    /// OIDC Front-Channel Logout 1.0 <c>frontchannel_logout_uri</c>: the page the broker's logout page loads in a frame
+    /// when the session ends in this browser.
+    /// </summary>
+    [Id(13)] public string? FrontChannelLogoutUri { get; init; }
+
+    /// <summary><c>frontchannel_logout_session_required</c>: the frame's URL carries <c>iss</c> and the client's <c>sid</c>.</summary>
+    [Id(14)] public bool FrontChannelLogoutSessionRequired { get; init; }
 }

@@ -24,4 +24,10 @@ public sealed record LogoutPlan
     /// <c>post_logout_redirect_uri</c> registered for it, with the <c>state</c> it sent; null shows the broker's result page.
     /// </summary>
     [Id(4)] public string? ReturnUrl { get; init; }
+
+    /// <summary>
+    /// The OpenID Connect clients' front-channel logout pages (with <c>iss</c> and <c>sid</c> where a client requires them),
+    /// loaded in frames of the progress page; they do not answer, so they never count as pending.
+    /// </summary>
+    [Id(5)] public ImmutableArray<string> FrontChannelFrames { get; init; } = [];
 }

@@ -10,8 +10,8 @@ internal static class OidcClientRules
         Require(string.Equals(key, client.ClientId, StringComparison.Ordinal), "The client id must be the grain key.");
         Require(client.ClientId.Length is > 0 and <= 200, "client_id must have 1 to 200 characters.");
         Require(!client.RedirectUris.IsDefaultOrEmpty, "At least one redirect_uri is required.");
-        var backChannel = client.BackChannelLogoutUri is { } logoutUri ? new[] { logoutUri } : [];
-        foreach (var uri in client.RedirectUris.Concat(client.PostLogoutRedirectUris.IsDefault ? [] : client.PostLogoutRedirectUris).Concat(backChannel))
+        string?[] logoutUris = [client.BackChannelLogoutUri, client.FrontChannelLogoutUri];
+        foreach (var uri in client.RedirectUris.Concat(client.PostLogoutRedirectUris.IsDefault ? [] : client.PostLogoutRedirectUris).Concat(logoutUris.OfType<string>()))
         {
             // RFC 9700 2.1: exact match of absolute URIs without fragments; plain http only for loopback (native apps, tests).
             Require(Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && string.IsNullOrEmpty(parsed.Fragment), $"'{uri}' is not an absolute URI without fragment.");

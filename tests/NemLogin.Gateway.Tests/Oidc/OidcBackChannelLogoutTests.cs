@@ -1,11 +1,4 @@
 using System.Net;
-using System.Threading.Channels;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using NemLogin.Gateway.Tests.Support;
@@ -22,8 +15,7 @@ public sealed class OidcBackChannelLogoutTests(OidcBroker broker) : IClassFixtur
     [InlineData("broker-logout-page")]
     public async Task SessionEnded_ClientWithBackChannelUri_ReceivesVerifiableLogoutToken(string how)
     {
-        var received = Channel.CreateUnbounded<string>();
-        await using var listener = await StartListenerAsync(received.Writer);
+        await using var listener = await RelyingPartyListener.StartAsync();
         var clientId = "bcl-" + Guid.NewGuid().ToString("N")[..8];
         using (var registered = await broker.RegisterAsync(new
         {
@@ -40,7 +32,7 @@ public sealed class OidcBackChannelLogoutTests(OidcBroker broker) : IClassFixtur
         using var browser = new TestBrowser();
         var pkce = OidcBroker.Pkce.New();
         var (query, _) = await broker.AuthorizeAsync(browser, broker.AuthorizeUrl(pkce, clientId: clientId, extra: new Dictionary<string, string?> { ["scope"] = "openid" }));
-        var idToken = new JsonWebToken(await RedeemAsync(clientId, query["code"], pkce));
+        var idToken = new JsonWebToken(await broker.RedeemForIdTokenAsync(clientId, query["code"], pkce));
 
         if (how == "end-session")
         {
@@ -53,7 +45,7 @@ public sealed class OidcBackChannelLogoutTests(OidcBroker broker) : IClassFixtur
         }
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        var logoutToken = await received.Reader.ReadAsync(timeout.Token);
+        var logoutToken = await listener.LogoutTokens.Reader.ReadAsync(timeout.Token);
         var jwks = new JsonWebKeySet(await broker.Http.GetStringAsync(broker.BaseUrl + "/.well-known/jwks", TestContext.Current.CancellationToken));
         var validated = await new JsonWebTokenHandler().ValidateTokenAsync(logoutToken, new TokenValidationParameters
         {
@@ -69,44 +61,5 @@ public sealed class OidcBackChannelLogoutTests(OidcBroker broker) : IClassFixtur
         Assert.Equal(idToken.GetClaim("sid").Value, token.GetClaim("sid").Value);
         Assert.Contains("http://schemas.openid.net/event/backchannel-logout", token.GetClaim("events").Value, StringComparison.Ordinal);
         Assert.False(token.TryGetClaim("nonce", out _));
-    }
-
-    private async Task<string> RedeemAsync(string clientId, string code, OidcBroker.Pkce pkce)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, broker.BaseUrl + "/connect/token")
-        {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["grant_type"] = "authorization_code",
-                ["code"] = code,
-                ["redirect_uri"] = broker.RedirectUri,
-                ["code_verifier"] = pkce.Verifier,
-            }),
-        };
-        request.Headers.Authorization = new("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(clientId + ":" + OidcBroker.Secret)));
-        using var response = await broker.Http.SendAsync(request, TestContext.Current.CancellationToken);
-        var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
-        Assert.True(response.IsSuccessStatusCode, body.ToString());
-        return body.GetProperty("id_token").GetString()!;
-    }
-
-    private static async Task<Listener> StartListenerAsync(ChannelWriter<string> received)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        app.MapPost("/backchannel", async (HttpContext context) =>
-        {
-            var form = await context.Request.ReadFormAsync();
-            await received.WriteAsync(form["logout_token"].ToString());
-            return Results.Ok();
-        });
-        await app.StartAsync(TestContext.Current.CancellationToken);
-        return new Listener(app, app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/'));
-    }
-
-    private sealed record Listener(WebApplication App, string Url) : IAsyncDisposable
-    {
-        public ValueTask DisposeAsync() => App.DisposeAsync();
     }
 }

@@ -135,6 +135,26 @@ public sealed class OidcBroker : IAsyncLifetime
         ["code_verifier"] = pkce.Verifier,
     });
 
+    /// <summary>Redeems a code as another registered client (secret <see cref="Secret"/>, client_secret_basic); its ID token.</summary>
+    public async Task<string> RedeemForIdTokenAsync(string clientId, string code, Pkce pkce, string? redirectUri = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, BaseUrl + "/connect/token")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "authorization_code",
+                ["code"] = code,
+                ["redirect_uri"] = redirectUri ?? RedirectUri,
+                ["code_verifier"] = pkce.Verifier,
+            }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(clientId + ":" + Secret)));
+        using var response = await Http.SendAsync(request, TestContext.Current.CancellationToken);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+        Assert.True(response.IsSuccessStatusCode, body.ToString());
+        return body.GetProperty("id_token").GetString()!;
+    }
+
     public static JsonElement Payload(string jwt) =>
         JsonDocument.Parse(Convert.FromBase64String(Pad(jwt.Split('.')[1].Replace('-', '+').Replace('_', '/')))).RootElement.Clone();
 

@@ -18,5 +18,7 @@ public sealed class OidcApplication
     public LevelOfAssurance MinLoa { get; set; } = LevelOfAssurance.Substantial;
     public bool CprEntitled { get; set; }
     public string? BackChannelLogoutUri { get; set; }
+    public string? FrontChannelLogoutUri { get; set; }
+    public bool FrontChannelLogoutSessionRequired { get; set; }
     public int Version { get; set; }
 }

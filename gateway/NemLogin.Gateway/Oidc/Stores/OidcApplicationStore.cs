@@ -202,6 +202,8 @@ internal sealed class OidcApplicationStore(IGrainFactory grains) : IOpenIddictAp
         MinLoa = client.MinLoa,
         CprEntitled = client.CprEntitled,
         BackChannelLogoutUri = client.BackChannelLogoutUri,
+        FrontChannelLogoutUri = client.FrontChannelLogoutUri,
+        FrontChannelLogoutSessionRequired = client.FrontChannelLogoutSessionRequired,
         Version = client.Version,
     };
 
@@ -219,5 +221,7 @@ internal sealed class OidcApplicationStore(IGrainFactory grains) : IOpenIddictAp
     {
         ClientName = application.ClientName,
         BackChannelLogoutUri = application.BackChannelLogoutUri,
+        FrontChannelLogoutUri = application.FrontChannelLogoutUri,
+        FrontChannelLogoutSessionRequired = application.FrontChannelLogoutSessionRequired,
     };
 }

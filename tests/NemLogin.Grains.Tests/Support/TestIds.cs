@@ -12,16 +12,13 @@ internal static class TestIds
     /// <summary>A random CVR number that passes the modulus 11 check (a fresh organisation per test).</summary>
     public static string Cvr()
     {
-        int[] weights = [2, 7, 6, 5, 4, 3, 2];
-        while (true)
+        string cvr;
+        do
         {
-            var digits = string.Concat(Random.Shared.Next(1, 10).ToString(CultureInfo.InvariantCulture), Random.Shared.Next(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture));
-            var check = (11 - (digits.Select((d, i) => (d - '0') * weights[i]).Sum() % 11)) % 11;
-            if (check < 10)
-            {
-                return digits + check.ToString(CultureInfo.InvariantCulture);
-            }
+            cvr = Random.Shared.Next(10_000_000, 100_000_000).ToString(CultureInfo.InvariantCulture);
         }
+        while (!Grains.Organisations.BusinessNumbers.IsCvr(cvr));
+        return cvr;
     }
 
     public static string ProductionUnit() => Random.Shared.NextInt64(1_000_000_000, 10_000_000_000).ToString(CultureInfo.InvariantCulture);

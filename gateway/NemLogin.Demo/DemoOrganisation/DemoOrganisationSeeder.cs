@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using NemLogin.Demo.DemoSp;
+using NemLogin.Demo.Hosting;
 using NemLogin.Demo.MitIdSimulator;
 using NemLogin.Gateway.Audit;
 using NemLogin.Gateway.Organisations;
@@ -28,53 +29,36 @@ internal sealed class DemoOrganisationSeeder(
     IEnumerable<IUpstreamIdentityProvider> upstreams,
     IGrainFactory grains,
     IHostApplicationLifetime lifetime,
-    ILogger<DemoOrganisationSeeder> logger) : IHostedService
+    ILogger<DemoOrganisationSeeder> logger) : AfterStartTask(lifetime)
 {
-    private readonly TaskCompletionSource _seeded = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
     /// <summary>Completes when the demo organisation, bent's business identity and his right are stored.</summary>
-    public Task Seeded => _seeded.Task;
+    public Task Seeded => Done;
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    protected override async Task RunAsync()
     {
-        lifetime.ApplicationStarted.Register(() => _ = SeedAsync());
-        return Task.CompletedTask;
+        await spRegistrar.Registered;
+        var system = ItSystem.Saml(sp.EntityId);
+        await administration.ReplaceCatalogueAsync(null, system, RequestId("demo-catalogue", sp.EntityId),
+            [new Privilege(DemoOrganisation.CaseWorkerPrivilege, DemoOrganisation.CaseWorkerName,
+                [new PrivilegeConstraint(DemoOrganisation.DepartmentConstraint, DemoOrganisation.Department)])],
+            AuditActions.DemoActor);
+        await administration.SaveAsync(null, DemoOrganisation.Cvr, RequestId("demo-organisation", DemoOrganisation.Name),
+            new OrganisationDetails(DemoOrganisation.Name, [DemoOrganisation.ProductionUnit], [DemoOrganisation.SeNumber], OrganisationStatus.Active, []),
+            AuditActions.DemoActor);
+
+        // The identity bent's MitID login will resolve to (the same upstream subject key the login uses), bound now.
+        var mitId = upstreams.First(u => u.Name == MitIdUpstreamProvider.ProviderName);
+        var bent = await grains.GetGrain<IUpstreamSubjectGrain>(UpstreamSubjectKey.For(mitId.AuthorityId, TestUsers.Bent.MitIdUuid.ToString())).ResolveIdentityAsync();
+        var employeeId = await FindEmployeeAsync(bent)
+            ?? (await administration.AddEmployeeAsync(null, DemoOrganisation.Cvr, RequestId("demo-employee", bent.ToString()),
+                new EmployeeDetails(bent, LevelOfAssurance.Substantial, null, null), AuditActions.DemoActor)).Id;
+        var right = new Right(system, DemoOrganisation.CaseWorkerPrivilege, RightScope.Organisation(DemoOrganisation.Cvr));
+        await administration.GrantAsync(null, DemoOrganisation.Cvr, employeeId, RequestId("demo-right", sp.EntityId), right, AuditActions.DemoActor);
+        Log.DemoOrganisationSeeded(logger, DemoOrganisation.Cvr, employeeId);
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    private async Task SeedAsync()
-    {
-        try
-        {
-            await spRegistrar.Registered;
-            var system = ItSystem.Saml(sp.EntityId);
-            await administration.ReplaceCatalogueAsync(null, system, RequestId("demo-catalogue", sp.EntityId),
-                [new Privilege(DemoOrganisation.CaseWorkerPrivilege, DemoOrganisation.CaseWorkerName,
-                    [new PrivilegeConstraint(DemoOrganisation.DepartmentConstraint, DemoOrganisation.Department)])],
-                AuditActions.DemoActor);
-            await administration.SaveAsync(null, DemoOrganisation.Cvr, RequestId("demo-organisation", DemoOrganisation.Name),
-                new OrganisationDetails(DemoOrganisation.Name, [DemoOrganisation.ProductionUnit], [DemoOrganisation.SeNumber], OrganisationStatus.Active, []),
-                AuditActions.DemoActor);
-
-            // The identity bent's MitID login will resolve to (the same upstream subject key the login uses), bound now.
-            var mitId = upstreams.First(u => u.Name == MitIdUpstreamProvider.ProviderName);
-            var bent = await grains.GetGrain<IUpstreamSubjectGrain>(UpstreamSubjectKey.For(mitId.AuthorityId, TestUsers.Bent.MitIdUuid.ToString())).ResolveIdentityAsync();
-            var employeeId = await FindEmployeeAsync(bent)
-                ?? (await administration.AddEmployeeAsync(null, DemoOrganisation.Cvr, RequestId("demo-employee", bent.ToString()),
-                    new EmployeeDetails(bent, LevelOfAssurance.Substantial, null, null), AuditActions.DemoActor)).Id;
-            var right = new Right(system, DemoOrganisation.CaseWorkerPrivilege, RightScope.Organisation(DemoOrganisation.Cvr));
-            await administration.GrantAsync(null, DemoOrganisation.Cvr, employeeId, RequestId("demo-right", sp.EntityId), right, AuditActions.DemoActor);
-            Log.DemoOrganisationSeeded(logger, DemoOrganisation.Cvr, employeeId);
-            _seeded.TrySetResult();
-        }
-        catch (Exception ex)
-        {
-            // The broker keeps serving; only the demo's professional logins miss their data.
-            Log.DemoOrganisationFailed(logger, ex);
-            _seeded.TrySetException(ex);
-        }
-    }
+    // The broker keeps serving; only the demo's professional logins miss their data.
+    protected override void Failed(Exception exception) => Log.DemoOrganisationFailed(logger, exception);
 
     private async Task<Guid?> FindEmployeeAsync(Guid person) =>
         (await grains.GetGrain<IBusinessIdentityIndexGrain>(person).ListAsync())

@@ -30,5 +30,19 @@ internal static class IdempotencyKey
             : (null, Invalid($"A request id has 1 to {RequestIds.MaxLength} visible ASCII characters."));
     }
 
+    /// <summary>A change's JSON body (<see cref="RequestBody.ReadJsonAsync{T}"/>) and its request id, or the problem with either.</summary>
+    public static async Task<(T? Body, string? RequestId, IResult? Problem)> ReadChangeAsync<T>(HttpRequest request)
+        where T : class, IChangeRequest
+    {
+        var (body, problem) = await RequestBody.ReadJsonAsync<T>(request);
+        if (problem is not null)
+        {
+            return (null, null, problem);
+        }
+
+        var (requestId, idProblem) = Read(request, body!.RequestId);
+        return idProblem is null ? (body, requestId, null) : (null, null, idProblem);
+    }
+
     private static IResult Invalid(string detail) => BusinessProblems.Of(BrokerError.RequestIdInvalid, detail);
 }

@@ -61,19 +61,13 @@ internal static class OrganisationAdminEndpoints
 
     private static Task<IResult> SaveAsync(string cvr, HttpContext context, IGrainFactory grains, OrganisationAdministration admin) => ForOrganisationAsync(cvr, async () =>
     {
-        var (body, problem) = await RequestBody.ReadJsonAsync<OrganisationRequest>(context.Request);
+        var (body, requestId, problem) = await IdempotencyKey.ReadChangeAsync<OrganisationRequest>(context.Request);
         if (problem is not null)
         {
             return problem;
         }
 
-        var (requestId, idProblem) = IdempotencyKey.Read(context.Request, body!.RequestId);
-        if (idProblem is not null)
-        {
-            return idProblem;
-        }
-
-        if (!TryEnum(body.Status ?? nameof(OrganisationStatus.Active), out OrganisationStatus status))
+        if (!TryEnum(body!.Status ?? nameof(OrganisationStatus.Active), out OrganisationStatus status))
         {
             return BusinessProblems.Of(BrokerError.OrganisationStatusInvalid, "status is Active, Suspended or Closed.");
         }
@@ -86,19 +80,13 @@ internal static class OrganisationAdminEndpoints
 
     private static Task<IResult> AddEmployeeAsync(string cvr, HttpContext context, OrganisationAdministration admin) => ForOrganisationAsync(cvr, async () =>
     {
-        var (body, problem) = await RequestBody.ReadJsonAsync<EmployeeRequest>(context.Request);
+        var (body, requestId, problem) = await IdempotencyKey.ReadChangeAsync<EmployeeRequest>(context.Request);
         if (problem is not null)
         {
             return problem;
         }
 
-        var (requestId, idProblem) = IdempotencyKey.Read(context.Request, body!.RequestId);
-        if (idProblem is not null)
-        {
-            return idProblem;
-        }
-
-        if (!TryEnum(body.Loa, out LevelOfAssurance loa) || loa == LevelOfAssurance.None)
+        if (!TryEnum(body!.Loa, out LevelOfAssurance loa) || loa == LevelOfAssurance.None)
         {
             return BusinessProblems.Of(BrokerError.EmployeeLoaInvalid, "loa is Low, Substantial or High.");
         }
@@ -141,20 +129,14 @@ internal static class OrganisationAdminEndpoints
 
     private static Task<IResult> SetStatusAsync(string cvr, string id, HttpContext context, OrganisationAdministration admin) => ForEmployeeAsync(cvr, id, async employeeId =>
     {
-        var (body, problem) = await RequestBody.ReadJsonAsync<EmployeeStatusRequest>(context.Request);
+        var (body, requestId, problem) = await IdempotencyKey.ReadChangeAsync<EmployeeStatusRequest>(context.Request);
         if (problem is not null)
         {
             return problem;
         }
 
-        var (requestId, idProblem) = IdempotencyKey.Read(context.Request, body!.RequestId);
-        if (idProblem is not null)
-        {
-            return idProblem;
-        }
-
         // Revoking is final and has its own verb (DELETE), so a status typo can never revoke.
-        if (!TryEnum(body.Status, out BusinessIdentityStatus status) || status == BusinessIdentityStatus.Revoked)
+        if (!TryEnum(body!.Status, out BusinessIdentityStatus status) || status == BusinessIdentityStatus.Revoked)
         {
             return BusinessProblems.Of(BrokerError.EmployeeStatusInvalid, "status is Active or Suspended; revoke with DELETE.");
         }
@@ -164,19 +146,13 @@ internal static class OrganisationAdminEndpoints
 
     private static Task<IResult> BindPersonAsync(string cvr, string id, HttpContext context, OrganisationAdministration admin) => ForEmployeeAsync(cvr, id, async employeeId =>
     {
-        var (body, problem) = await RequestBody.ReadJsonAsync<PersonReference>(context.Request);
+        var (body, requestId, problem) = await IdempotencyKey.ReadChangeAsync<PersonReference>(context.Request);
         if (problem is not null)
         {
             return problem;
         }
 
-        var (requestId, idProblem) = IdempotencyKey.Read(context.Request, body!.RequestId);
-        if (idProblem is not null)
-        {
-            return idProblem;
-        }
-
-        var (personId, personProblem) = await FindPersonAsync(body, admin);
+        var (personId, personProblem) = await FindPersonAsync(body!, admin);
         return personProblem
             ?? TypedResults.Ok(EmployeeChangeDocument.From(employeeId, await admin.BindPersonAsync(context, cvr, employeeId, requestId!, personId!.Value, AuditActions.AdminActor)));
     });
@@ -184,19 +160,13 @@ internal static class OrganisationAdminEndpoints
     private static Task<IResult> ChangeRightAsync(string cvr, string id, HttpContext context, Func<Guid, string, Right, Task<IResult>> change) =>
         ForEmployeeAsync(cvr, id, async employeeId =>
         {
-            var (body, problem) = await RequestBody.ReadJsonAsync<RightRequest>(context.Request);
+            var (body, requestId, problem) = await IdempotencyKey.ReadChangeAsync<RightRequest>(context.Request);
             if (problem is not null)
             {
                 return problem;
             }
 
-            var (requestId, idProblem) = IdempotencyKey.Read(context.Request, body!.RequestId);
-            if (idProblem is not null)
-            {
-                return idProblem;
-            }
-
-            ItSystem? system = (body.ServiceProvider, body.OidcClient) switch
+            ItSystem? system = (body!.ServiceProvider, body.OidcClient) switch
             {
                 ({ } entityId, null) => ItSystem.Saml(entityId),
                 (null, { } clientId) => ItSystem.Oidc(clientId),

@@ -4,7 +4,7 @@ namespace NemLogin.Gateway.Admin;
 /// <c>PUT /api/admin/organisations/{cvr}</c>: the whole organisation. <c>status</c> is Active (the default), Suspended or
 /// Closed; <c>administrators</c> are business identity ids of its employees.
 /// </summary>
-internal sealed record OrganisationRequest
+internal sealed record OrganisationRequest : IChangeRequest
 {
     public string? Name { get; init; }
 

@@ -5,7 +5,7 @@ namespace NemLogin.Gateway.Admin;
 /// or their private identity's UUID; exactly one. The CPR number is used to find the person and then forgotten: it is
 /// neither stored with the business identity nor written to the audit trail or the log.
 /// </summary>
-internal sealed record PersonReference
+internal sealed record PersonReference : IChangeRequest
 {
     public string? Cpr { get; init; }
 

@@ -38,19 +38,13 @@ internal static class PrivilegeAdminEndpoints
 
     private static async Task<IResult> ReplaceAsync(ItSystem system, HttpContext context, OrganisationAdministration administration)
     {
-        var (body, problem) = await RequestBody.ReadJsonAsync<PrivilegeCatalogueDocument>(context.Request);
+        var (body, requestId, problem) = await IdempotencyKey.ReadChangeAsync<PrivilegeCatalogueDocument>(context.Request);
         if (problem is not null)
         {
             return problem;
         }
 
-        var (requestId, idProblem) = IdempotencyKey.Read(context.Request, body!.RequestId);
-        if (idProblem is not null)
-        {
-            return idProblem;
-        }
-
-        if (body.Privileges is null || body.Privileges.Any(p => p is null))
+        if (body!.Privileges is null || body.Privileges.Any(p => p is null))
         {
             return BusinessProblems.Of(BrokerError.PrivilegesCatalogueInvalid, "privileges is a list of {uri, name, constraints} (empty to define none).");
         }

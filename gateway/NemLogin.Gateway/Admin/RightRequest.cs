@@ -6,7 +6,7 @@ namespace NemLogin.Gateway.Admin;
 /// OIO Basic Privilege Profile writes it (<c>urn:dk:gov:saml:cvrNumberIdentifier:…</c>, <c>…productionUnitIdentifier:…</c>,
 /// <c>…seNumberIdentifier:…</c>).
 /// </summary>
-internal sealed record RightRequest
+internal sealed record RightRequest : IChangeRequest
 {
     public string? ServiceProvider { get; init; }
 

@@ -34,91 +34,68 @@ public sealed class BusinessIdentityGrain(
         await SyncIndexAsync();
     }
 
-    public async Task<ChangeReceipt> SetStatusAsync(string requestId, BusinessIdentityStatus status)
+    public Task<ChangeReceipt> SetStatusAsync(string requestId, BusinessIdentityStatus status) =>
+        ChangeAsync(requestId, "employee.set-status", status, identity =>
+        {
+            Rules.Require(Enum.IsDefined(status), BrokerError.EmployeeStatusInvalid, "The status is Active, Suspended or Revoked.");
+            if (identity.Status == status)
+            {
+                return Task.FromResult(identity);
+            }
+
+            RequireNotRevoked(identity);
+
+            // Revoking is final and forgets the rights: nothing a revoked identity held can come back with a later change.
+            return Task.FromResult(status == BusinessIdentityStatus.Revoked ? identity with { Status = status, Rights = [] } : identity with { Status = status });
+        });
+
+    public Task<ChangeReceipt> BindPersonAsync(string requestId, Guid personId) =>
+        ChangeAsync(requestId, "employee.bind-person", personId, identity =>
+        {
+            RequireNotRevoked(identity);
+            Rules.Require(personId != Guid.Empty, BrokerError.EmployeePersonUnknown, "The person's identity id is not a valid id.");
+            if (identity.PersonId == personId)
+            {
+                return Task.FromResult(identity);
+            }
+
+            Rules.Require(identity.PersonId is null, BrokerError.EmployeeAlreadyBound, "The business identity is bound to another person.");
+            return Task.FromResult(identity with { PersonId = personId });
+        });
+
+    public Task<ChangeReceipt> GrantAsync(string requestId, Right right)
     {
-        var change = await BeginAsync(requestId, "employee.set-status", status);
-        if (change.Repeat is { } repeat)
-        {
-            return repeat;
-        }
-
-        var identity = change.Identity!;
-        Rules.Require(Enum.IsDefined(status), BrokerError.EmployeeStatusInvalid, "The status is Active, Suspended or Revoked.");
-        if (identity.Status == status)
-        {
-            return await RecordAsync(change, identity);
-        }
-
-        RequireNotRevoked(identity);
-
-        // Revoking is final and forgets the rights: nothing a revoked identity held can come back with a later change.
-        var next = status == BusinessIdentityStatus.Revoked ? identity with { Status = status, Rights = [] } : identity with { Status = status };
-        return await RecordAsync(change, next, changed: true);
-    }
-
-    public async Task<ChangeReceipt> BindPersonAsync(string requestId, Guid personId)
-    {
-        var change = await BeginAsync(requestId, "employee.bind-person", personId);
-        if (change.Repeat is { } repeat)
-        {
-            return repeat;
-        }
-
-        var identity = change.Identity!;
-        RequireNotRevoked(identity);
-        Rules.Require(personId != Guid.Empty, BrokerError.EmployeePersonUnknown, "The person's identity id is not a valid id.");
-        if (identity.PersonId == personId)
-        {
-            return await RecordAsync(change, identity);
-        }
-
-        Rules.Require(identity.PersonId is null, BrokerError.EmployeeAlreadyBound, "The business identity is bound to another person.");
-        return await RecordAsync(change, identity with { PersonId = personId }, changed: true);
-    }
-
-    public async Task<ChangeReceipt> GrantAsync(string requestId, Right right)
-    {
-        ArgumentNullException.ThrowIfNull(right);
         RequireWellFormed(right);
-        var change = await BeginAsync(requestId, "employee.grant", right);
-        if (change.Repeat is { } repeat)
+        return ChangeAsync(requestId, "employee.grant", right, async identity =>
         {
-            return repeat;
-        }
+            RequireNotRevoked(identity);
+            Rules.Require(identity.Status == BusinessIdentityStatus.Active, BrokerError.EmployeeNotActive, "Rights are granted to active business identities only.");
 
-        var identity = change.Identity!;
-        RequireNotRevoked(identity);
-        Rules.Require(identity.Status == BusinessIdentityStatus.Active, BrokerError.EmployeeNotActive, "Rights are granted to active business identities only.");
+            var organisationCall = GrainFactory.GetGrain<IOrganisationGrain>(identity.Cvr).GetAsync();
+            var catalogueCall = GrainFactory.GetGrain<IPrivilegeCatalogueGrain>(right.System.Key).GetAsync();
+            var organisation = await organisationCall ?? throw Rules.Refuse(BrokerError.OrganisationUnknown, "The business identity's organisation is not registered.");
+            var catalogue = await catalogueCall;
+            Rules.Require(organisation.Details.Status == OrganisationStatus.Active, BrokerError.OrganisationNotActive, "Rights are granted in active organisations only.");
+            Rules.Require(organisation.Owns(right.Scope), BrokerError.OrganisationScopeNotOwned, "The scope is not the organisation's CVR, nor one of its P units or SE numbers.");
+            Rules.Require(catalogue?.Find(right.Privilege) is not null, BrokerError.RightsPrivilegeUnknown, "The IT system's catalogue does not define this privilege.");
+            if (identity.Rights.Contains(right))
+            {
+                return identity;
+            }
 
-        var organisationCall = GrainFactory.GetGrain<IOrganisationGrain>(identity.Cvr).GetAsync();
-        var catalogueCall = GrainFactory.GetGrain<IPrivilegeCatalogueGrain>(right.System.Key).GetAsync();
-        var organisation = await organisationCall ?? throw Rules.Refuse(BrokerError.OrganisationUnknown, "The business identity's organisation is not registered.");
-        var catalogue = await catalogueCall;
-        Rules.Require(organisation.Details.Status == OrganisationStatus.Active, BrokerError.OrganisationNotActive, "Rights are granted in active organisations only.");
-        Rules.Require(organisation.Owns(right.Scope), BrokerError.OrganisationScopeNotOwned, "The scope is not the organisation's CVR, nor one of its P units or SE numbers.");
-        Rules.Require(catalogue?.Find(right.Privilege) is not null, BrokerError.RightsPrivilegeUnknown, "The IT system's catalogue does not define this privilege.");
-        if (identity.Rights.Contains(right))
-        {
-            return await RecordAsync(change, identity);
-        }
-
-        Rules.Require(identity.Rights.Length < MaxRights, BrokerError.RightsLimitReached, $"A business identity holds at most {MaxRights} rights.");
-        return await RecordAsync(change, identity with { Rights = identity.Rights.Add(right) }, changed: true);
+            Rules.Require(identity.Rights.Length < MaxRights, BrokerError.RightsLimitReached, $"A business identity holds at most {MaxRights} rights.");
+            return identity with { Rights = identity.Rights.Add(right) };
+        });
     }
 
-    public async Task<ChangeReceipt> RevokeRightAsync(string requestId, Right right)
+    public Task<ChangeReceipt> RevokeRightAsync(string requestId, Right right)
     {
-        ArgumentNullException.ThrowIfNull(right);
         RequireWellFormed(right);
-        var change = await BeginAsync(requestId, "employee.revoke-right", right);
-        if (change.Repeat is { } repeat)
+        return ChangeAsync(requestId, "employee.revoke-right", right, identity =>
         {
-            return repeat;
-        }
-
-        var identity = change.Identity!;
-        Rules.Require(identity.Rights.Contains(right), BrokerError.RightsUnknown, "The business identity does not hold this right.");
-        return await RecordAsync(change, identity with { Rights = identity.Rights.Remove(right) }, changed: true);
+            Rules.Require(identity.Rights.Contains(right), BrokerError.RightsUnknown, "The business identity does not hold this right.");
+            return Task.FromResult(identity with { Rights = identity.Rights.Remove(right) });
+        });
     }
 
     public async Task<BusinessRights?> GetRightsAsync(ItSystem system)
@@ -164,6 +141,7 @@ public sealed class BusinessIdentityGrain(
 
     private static void RequireWellFormed(Right right)
     {
+        ArgumentNullException.ThrowIfNull(right);
         Rules.Require(right.System?.IsWellFormed() == true && !string.IsNullOrEmpty(right.Privilege), BrokerError.RightsPrivilegeUnknown,
             "A right names an IT system and one of its privileges.");
         Rules.Require(right.Scope?.IsWellFormed() == true, BrokerError.RightsScopeInvalid, "The scope is a CVR number, a P number or an SE number.");
@@ -172,29 +150,26 @@ public sealed class BusinessIdentityGrain(
     private static void RequireNotRevoked(BusinessIdentity identity) =>
         Rules.Require(identity.Status != BusinessIdentityStatus.Revoked, BrokerError.EmployeeRevoked, "The business identity is revoked; it changes no more.");
 
-    // A repeat answers its receipt; the index is brought in step first, in case the first attempt stopped before it was.
-    private async Task<Change> BeginAsync<T>(string requestId, string operation, T content)
+    // One change: a repeat answers its first receipt (the index brought in step first, in case the first attempt stopped
+    // before it was); otherwise the rules in apply, and the state written (a new version when apply changed the identity).
+    private async Task<ChangeReceipt> ChangeAsync<T>(string requestId, string operation, T content, Func<BusinessIdentity, Task<BusinessIdentity>> apply)
     {
         var fingerprint = RequestLog.Fingerprint(operation, content);
         if (RequestLog.Replay(state.State.Requests, requestId, fingerprint) is { } repeat)
         {
             await SyncIndexAsync();
-            return new Change(requestId, fingerprint, null, repeat);
+            return repeat;
         }
 
         var identity = state.State.Identity ?? throw Rules.Refuse(BrokerError.EmployeeUnknown, "No business identity has this id.");
-        return new Change(requestId, fingerprint, identity, null);
-    }
-
-    private async Task<ChangeReceipt> RecordAsync(Change change, BusinessIdentity next, bool changed = false)
-    {
+        var next = await apply(identity);
         var now = timeProvider.GetUtcNow();
-        if (changed)
+        if (!ReferenceEquals(next, identity))
         {
             next = next with { Version = next.Version + 1, UpdatedAt = now };
         }
 
-        var receipt = new ChangeReceipt(change.RequestId, change.Fingerprint, next.Version, now);
+        var receipt = new ChangeReceipt(requestId, fingerprint, next.Version, now);
         state.State = state.State with { Identity = next, Requests = RequestLog.Append(state.State.Requests, receipt) };
         await state.WriteStateAsync();
         await SyncIndexAsync();
@@ -214,6 +189,4 @@ public sealed class BusinessIdentityGrain(
             ? index.RemoveAsync(identity.Id)
             : index.PutAsync(new BusinessIdentityEntry(identity.Id, identity.Cvr, identity.Status));
     }
-
-    private sealed record Change(string RequestId, string Fingerprint, BusinessIdentity? Identity, ChangeReceipt? Repeat);
 }

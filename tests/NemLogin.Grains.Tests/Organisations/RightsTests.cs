@@ -94,12 +94,12 @@ public sealed class RightsTests(ClusterFixture fixture)
     public async Task Grant_OwnScope_InTheLoginQuery(RightScopeKind kind)
     {
         var data = await BusinessData.CreateAsync(fixture.Grains);
-        var scope = kind switch
+        var scope = new RightScope(kind, kind switch
         {
-            RightScopeKind.ProductionUnit => RightScope.ProductionUnit(data.ProductionUnit),
-            RightScopeKind.SeNumber => RightScope.SeNumber(data.SeNumber),
-            _ => RightScope.Organisation(data.Cvr),
-        };
+            RightScopeKind.ProductionUnit => data.ProductionUnit,
+            RightScopeKind.SeNumber => data.SeNumber,
+            _ => data.Cvr,
+        });
 
         await data.GrantAsync(data.Right(scope: scope));
         var rights = await data.Employee.GetRightsAsync(data.System);
@@ -120,12 +120,12 @@ public sealed class RightsTests(ClusterFixture fixture)
     public async Task Grant_ForeignScope_RefusedNothingHeld(RightScopeKind kind)
     {
         var data = await BusinessData.CreateAsync(fixture.Grains);
-        var scope = kind switch
+        var scope = new RightScope(kind, kind switch
         {
-            RightScopeKind.ProductionUnit => RightScope.ProductionUnit(TestIds.ProductionUnit()),
-            RightScopeKind.SeNumber => RightScope.SeNumber(TestIds.SeNumber()),
-            _ => RightScope.Organisation(TestIds.Cvr()),
-        };
+            RightScopeKind.ProductionUnit => TestIds.ProductionUnit(),
+            RightScopeKind.SeNumber => TestIds.SeNumber(),
+            _ => TestIds.Cvr(),
+        });
 
         var refused = await Assert.ThrowsAsync<GrainRuleException>(() => data.GrantAsync(data.Right(scope: scope)));
 

@@ -14,6 +14,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 1003, Level = LogLevel.Error, Message = "Demo service provider could not be registered")]
     public static partial void DemoServiceProviderFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "Demo organisation {Cvr} seeded: employee {EmployeeId} with one right at the demo SP")]
+    public static partial void DemoOrganisationSeeded(ILogger logger, string cvr, Guid employeeId);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Error, Message = "Demo organisation could not be seeded")]
+    public static partial void DemoOrganisationFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(EventId = 1200, Level = LogLevel.Warning, Message = "Demo service provider refused a response: {Code} {Reason}")]
     public static partial void DemoSpRefused(ILogger logger, string code, string reason);
 

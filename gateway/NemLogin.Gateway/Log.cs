@@ -67,6 +67,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 4021, Level = LogLevel.Warning, Message = "Service provider {EntityId}: {Action} by {Actor} refused: {Code}")]
     public static partial void ServiceProviderChangeRefused(ILogger logger, string action, string? entityId, string actor, string code);
 
+    [LoggerMessage(EventId = 4040, Level = LogLevel.Information, Message = "Organisation {Cvr}: {Action} by {Actor} on {Subject} (version {Version})")]
+    public static partial void OrganisationChanged(ILogger logger, string action, string cvr, string actor, string subject, long version);
+
+    [LoggerMessage(EventId = 4041, Level = LogLevel.Warning, Message = "Organisation {Cvr}: {Action} by {Actor} on {Subject} refused: {Code}")]
+    public static partial void OrganisationChangeRefused(ILogger logger, string action, string? cvr, string actor, string subject, string code);
+
     [LoggerMessage(EventId = 4030, Level = LogLevel.Warning, Message = "Metadata refresh round could not list the service providers")]
     public static partial void MetadataRefreshRoundFailed(ILogger logger, Exception exception);
 

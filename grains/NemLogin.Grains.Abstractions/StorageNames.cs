@@ -10,4 +10,5 @@ public static class StorageNames
     public const string OneTimeIds = "one-time-ids";
     public const string Audit = "audit";
     public const string Oidc = "oidc";
+    public const string Organisations = "organisations";
 }

@@ -1,3 +1,4 @@
+using NemLogin.Demo.Hosting;
 using NemLogin.Gateway.ServiceProviders;
 using NemLogin.Grains.Assurance;
 
@@ -12,35 +13,18 @@ internal sealed class DemoSpRegistrar(
     ServiceProviderCatalog catalog,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
-    ILogger<DemoSpRegistrar> logger) : IHostedService
+    ILogger<DemoSpRegistrar> logger) : AfterStartTask(lifetime)
 {
-    private readonly TaskCompletionSource _registered = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
     /// <summary>Completes when the demo SP is registered; the demo pages wait for it.</summary>
-    public Task Registered => _registered.Task;
+    public Task Registered => Done;
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    protected override async Task RunAsync()
     {
-        lifetime.ApplicationStarted.Register(() => _ = RegisterAsync());
-        return Task.CompletedTask;
+        var registration = RegistrationFromMetadata.Create(sp.Metadata(), time.GetUtcNow(), _ => true, LevelOfAssurance.Substantial);
+        await catalog.RegisterAsync(registration);
+        Log.DemoServiceProviderRegistered(logger, sp.EntityId);
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    private async Task RegisterAsync()
-    {
-        try
-        {
-            var registration = RegistrationFromMetadata.Create(sp.Metadata(), time.GetUtcNow(), _ => true, LevelOfAssurance.Substantial);
-            await catalog.RegisterAsync(registration);
-            Log.DemoServiceProviderRegistered(logger, sp.EntityId);
-            _registered.TrySetResult();
-        }
-        catch (Exception ex)
-        {
-            // Surfaced to every demo page through Registered; the broker itself keeps serving other SPs.
-            Log.DemoServiceProviderFailed(logger, ex);
-            _registered.TrySetException(ex);
-        }
-    }
+    // Surfaced to every demo page through Registered; the broker itself keeps serving other SPs.
+    protected override void Failed(Exception exception) => Log.DemoServiceProviderFailed(logger, exception);
 }

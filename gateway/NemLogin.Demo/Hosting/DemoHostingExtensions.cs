@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using NemLogin.Demo.DemoOrganisation;
 using NemLogin.Demo.DemoRp;
 using NemLogin.Demo.DemoSp;
 using NemLogin.Demo.MitIdSimulator;
@@ -25,6 +26,8 @@ public static class DemoHostingExtensions
         builder.Services.AddSingleton<DemoSpRegistrar>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoSpRegistrar>());
         builder.Services.AddSingleton<IHomeLink, DemoSpHomeLink>();
+        builder.Services.AddSingleton<DemoOrganisationSeeder>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoOrganisationSeeder>());
         builder.Services.AddSingleton<DemoRelyingParty>();
         builder.Services.AddSingleton<DemoRpRegistrar>();
         builder.Services.AddSingleton<DemoRpEndedSessions>();

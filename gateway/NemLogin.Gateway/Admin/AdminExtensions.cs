@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using NemLogin.Gateway.Organisations;
 using NemLogin.Gateway.ServiceProviders;
 
 namespace NemLogin.Gateway.Admin;
@@ -16,6 +17,7 @@ internal static class AdminExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>());
         services.TryAddSingleton<AdminApiKey>();
         services.AddNemLoginServiceProviderAdministration();
+        services.TryAddSingleton<OrganisationAdministration>();
         return services;
     }
 }

@@ -90,6 +90,6 @@ internal static class OidcClientAdminEndpoints
         }
     }
 
-    private static IResult UnknownClient() =>
+    public static IResult UnknownClient() =>
         AdminProblems.Problem(StatusCodes.Status404NotFound, AdminProblems.UnknownOidcClient, "No such client", "No OpenID Connect client is registered with this client_id.");
 }

@@ -20,10 +20,18 @@ internal static class AuditActions
     public const string SpPolicy = "sp.policy";
     public const string SpMetadataSource = "sp.metadata-source";
     public const string SpMetadataRefresh = "sp.metadata-refresh";
+    public const string OrganisationSave = "organisation.save";
+    public const string EmployeeCreate = "employee.create";
+    public const string EmployeeStatus = "employee.status";
+    public const string EmployeeBind = "employee.bind";
+    public const string RightGrant = "rights.grant";
+    public const string RightRevoke = "rights.revoke";
+    public const string PrivilegesReplace = "privileges.replace";
     public const string RefusalsSuppressed = "audit.refusals-suppressed";
 
     public const string AdminActor = "admin-api";
     public const string MetadataDirectoryActor = "system:metadata-directory";
     public const string MetadataRefreshActor = "system:metadata-refresh";
     public const string AuditActor = "system:audit";
+    public const string DemoActor = "system:demo";
 }

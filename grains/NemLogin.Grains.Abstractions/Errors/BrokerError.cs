@@ -59,4 +59,40 @@ public enum BrokerError
     SigningHsmUnavailable = 4005,
 
     // OpenID Connect (5000-5099), when the provider refuses on its own account rather than through OpenIddict's errors.
+
+    // Organisations (6000-6049): MitID Erhverv user organisations keyed by CVR.
+    OrganisationCvrInvalid = 6001,
+    OrganisationUnknown = 6002,
+    OrganisationNameInvalid = 6003,
+    OrganisationProductionUnitInvalid = 6004,
+    OrganisationSeNumberInvalid = 6005,
+    OrganisationStatusInvalid = 6006,
+    OrganisationClosed = 6007,
+    OrganisationNotActive = 6008,
+    OrganisationAdministratorInvalid = 6009,
+    OrganisationScopeNotOwned = 6010,
+
+    // Employees: business identities of an organisation (6050-6099).
+    EmployeeUnknown = 6051,
+    EmployeeRevoked = 6052,
+    EmployeeNotActive = 6053,
+    EmployeeLoaInvalid = 6054,
+    EmployeeStatusInvalid = 6055,
+    EmployeeExists = 6056,
+    EmployeeAlreadyBound = 6057,
+    EmployeePersonUnknown = 6058,
+    EmployeePersonAmbiguous = 6059,
+
+    // Privileges catalogues of IT systems and the rights granted from them (FBRS) (6100-6149).
+    PrivilegesItSystemUnknown = 6101,
+    PrivilegesCatalogueInvalid = 6102,
+    RightsPrivilegeUnknown = 6103,
+    RightsScopeInvalid = 6104,
+    RightsUnknown = 6105,
+    RightsLimitReached = 6106,
+
+    // Idempotent changes by a caller's request id (6200-6249).
+    RequestIdMissing = 6201,
+    RequestIdInvalid = 6202,
+    RequestIdReused = 6203,
 }

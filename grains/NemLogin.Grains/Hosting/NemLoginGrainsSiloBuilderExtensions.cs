@@ -43,6 +43,7 @@ public static class NemLoginGrainsSiloBuilderExtensions
         StorageNames.OneTimeIds,
         StorageNames.Audit,
         StorageNames.Oidc,
+        StorageNames.Organisations,
     ];
 
     private static IServiceCollection AddNemLoginStateSerialization(this IServiceCollection services)

@@ -5,7 +5,7 @@ namespace NemLogin.Grains.Hosting;
 /// <summary>
 /// Which backing store each <see cref="StorageNames"/> store needs in cluster mode. Redis replicates asynchronously, so
 /// only state whose loss costs no more than a new login lives there; everything whose loss would break a promise
-/// (one-time IDs redeemed at most once, identities and their pseudonyms, SP registrations, audit records) is durable in PostgreSQL.
+/// (one-time IDs redeemed at most once, identities and their pseudonyms, SP registrations, organisations and rights, audit records) is durable in PostgreSQL.
 /// </summary>
 public static class StoreDurability
 {
@@ -18,6 +18,8 @@ public static class StoreDurability
         StorageNames.Audit,
         // OpenID Connect clients and token entries: a code or refresh token is redeemed at most once, so its entry is durable.
         StorageNames.Oidc,
+        // Organisations, business identities, their index, privileges catalogues and rights: administered data, like SPs.
+        StorageNames.Organisations,
     ];
 
     /// <summary>Stores in Redis: a lost entry means the user logs in again.</summary>

@@ -15,14 +15,28 @@ public sealed class IdentityGrain(
 
         // Most logins repeat what the upstream said last time: nothing to write, and UpdatedAt keeps meaning
         // "when the person's data last changed".
-        if (state.RecordExists && state.State.Attributes == attributes)
+        var previous = state.RecordExists ? state.State.Attributes : null;
+        if (previous == attributes && (attributes.CprNumber is null || state.State.CprIndexed))
         {
             return Profile(attributes);
         }
 
+        // Filed under the new number before the state says so; the old entry goes after the write (the index is a hint
+        // its readers check against this grain, so an entry left by an interrupted change misleads no one).
+        if (attributes.CprNumber is { } cpr)
+        {
+            var (bucket, entry) = CprIndexKey.For(cpr);
+            await GrainFactory.GetGrain<ICprIndexGrain>(bucket).AddAsync(entry, this.GetPrimaryKey());
+        }
+
         var now = timeProvider.GetUtcNow();
         state.State = state.RecordExists
-            ? state.State with { Attributes = attributes, UpdatedAt = now }
+            ? state.State with
+            {
+                Attributes = attributes,
+                UpdatedAt = previous == attributes ? state.State.UpdatedAt : now,
+                CprIndexed = attributes.CprNumber is not null,
+            }
             : new IdentityState
             {
                 Kind = IdentityKind.Person,
@@ -32,8 +46,16 @@ public sealed class IdentityGrain(
 
                 // Random, never derived from the CPR number, so it reveals nothing about the person.
                 CprUuid = Guid.NewGuid(),
+                CprIndexed = attributes.CprNumber is not null,
             };
         await state.WriteStateAsync();
+
+        if (previous?.CprNumber is { } old && old != attributes.CprNumber)
+        {
+            var (bucket, entry) = CprIndexKey.For(old);
+            await GrainFactory.GetGrain<ICprIndexGrain>(bucket).RemoveAsync(entry, this.GetPrimaryKey());
+        }
+
         return Profile(attributes);
     }
 

@@ -13,4 +13,7 @@ public sealed record IdentityState
 
     /// <summary>The persistent pseudonym handed to each service provider, by SP entityID.</summary>
     [Id(5)] public ImmutableDictionary<string, Guid> Pseudonyms { get; init; } = ImmutableDictionary<string, Guid>.Empty;
+
+    /// <summary>Whether the CPR number in <see cref="Attributes"/> is filed in its <see cref="ICprIndexGrain"/> (false for identities stored before the index).</summary>
+    [Id(6)] public bool CprIndexed { get; init; }
 }

@@ -19,6 +19,7 @@ public sealed class StoreDurabilityTests
     [InlineData(StorageNames.Identities)]
     [InlineData(StorageNames.ServiceProviders)]
     [InlineData(StorageNames.Audit)]
+    [InlineData(StorageNames.Organisations)]
     public void Store_WhoseLossBreaksAPromise_IsDurable(string store)
     {
         Assert.Contains(store, StoreDurability.Durable);

@@ -38,9 +38,18 @@ public sealed class AdminClient : IDisposable
 
     public Task<Reply> PutJsonAsync(string path, object body) => SendAsync(HttpMethod.Put, path, JsonContent.Create(body));
 
-    public async Task<Reply> SendAsync(HttpMethod method, string path, HttpContent? content)
+    /// <summary>A change with its request id in the <c>Idempotency-Key</c> header (none when null).</summary>
+    public Task<Reply> ChangeAsync(HttpMethod method, string path, object? body, string? idempotencyKey) =>
+        SendAsync(method, path, body is null ? null : JsonContent.Create(body), idempotencyKey is null ? [] : [("Idempotency-Key", idempotencyKey)]);
+
+    public async Task<Reply> SendAsync(HttpMethod method, string path, HttpContent? content, IReadOnlyList<(string Name, string Value)>? headers = null)
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
+        foreach (var (name, value) in headers ?? [])
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
         using var response = await _http.SendAsync(request, TestContext.Current.CancellationToken);
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         return new Reply(response.StatusCode, body, response.Content.Headers.ContentType?.MediaType, response.Headers.WwwAuthenticate.ToString(), response.Headers.Location);

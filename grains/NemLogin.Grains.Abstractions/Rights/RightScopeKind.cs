@@ -1,0 +1,16 @@
+namespace NemLogin.Grains.Rights;
+
+/// <summary>What a right is scoped to. Numbers are stored; never renumber.</summary>
+[GenerateSerializer]
+[Alias("nl.right.scope-kind")]
+public enum RightScopeKind
+{
+    /// <summary>The whole organisation, by CVR number.</summary>
+    Organisation = 0,
+
+    /// <summary>One production unit, by P number.</summary>
+    ProductionUnit = 1,
+
+    /// <summary>One SE number.</summary>
+    SeNumber = 2,
+}

@@ -78,6 +78,7 @@ public static class GatewayHostingExtensions
         app.MapSaml();
         app.MapLogout();
         app.MapUpstream();
+        app.MapLoginPages();
         app.MapNemLoginOidc();
         app.MapHome();
         app.MapAdminApi();

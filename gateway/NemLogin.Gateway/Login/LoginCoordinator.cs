@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
 using NemLogin.Gateway.Audit;
 using NemLogin.Gateway.Pages;
 using NemLogin.Gateway.Saml;
@@ -35,6 +38,12 @@ internal sealed class LoginCoordinator(
     private const string ReturnProtocol = "return";
     private const string DefaultUpstream = "mitid";
 
+    /// <summary>The step of a flow that waits at the login page for the person's choice of whom to act as.</summary>
+    private const string ActingAsStep = "act-as";
+
+    /// <summary>The return path's parameter carrying the identity the person chose to act as.</summary>
+    public const string ActingAsParameter = "nl_acting";
+
     /// <summary>
     /// With ForceAuthn the upstream must have authenticated after the flow began; its <c>auth_time</c> has whole seconds
     /// and its clock may trail ours a little, which this allows for — an earlier login is still refused.
@@ -57,9 +66,11 @@ internal sealed class LoginCoordinator(
 
             // One session call: the grain decides whether the session serves this SP (live, level) and makes it a participant.
             var sso = await grains.GetGrain<ISessionGrain>(sessionId).AssertAsync(SamlResponder.AssertionRequestFor(demand));
-            if (sso.Outcome == SessionAssertionOutcome.Asserted)
+            if (sso.Outcome is SessionAssertionOutcome.Asserted or SessionAssertionOutcome.ChoiceNeeded or SessionAssertionOutcome.NoFittingIdentity)
             {
-                return await responder.SendAssertionAsync(context, demand, sso, "sso");
+                // The session's person answers: asserted, asked whom to act as, or (Professional) told there is no business
+                // identity; another login would authenticate the same person again.
+                return await AnswerAsync(context, demand, sso, "sso");
             }
         }
 
@@ -69,20 +80,116 @@ internal sealed class LoginCoordinator(
             return await responder.SendStatusAsync(context, demand, StatusAnswer.NoPassive);
         }
 
-        return await GoUpstreamAsync(context, freshLogin, new PendingLogin
-        {
-            Protocol = SamlProtocol,
-            ServiceProviderId = demand.ServiceProvider.EntityId,
-            RequestId = demand.RequestId,
-            ResponseUrl = demand.ResponseUrl,
-            RelayState = demand.RelayState,
-            RequiredLoa = demand.RequiredLoa,
-            ForceAuthn = demand.ForceAuthn,
-            NameIdFormat = demand.NameIdFormat,
-            Upstream = DefaultUpstream,
-            BrowserBinding = string.Empty,
-        });
+        return await GoUpstreamAsync(context, freshLogin, PendingFor(demand));
     }
+
+    /// <summary>The SAML request as a login flow keeps it while the person is away (upstream, or at the login page).</summary>
+    private static PendingLogin PendingFor(LoginDemand demand) => new()
+    {
+        Protocol = SamlProtocol,
+        ServiceProviderId = demand.ServiceProvider.EntityId,
+        RequestId = demand.RequestId,
+        ResponseUrl = demand.ResponseUrl,
+        RelayState = demand.RelayState,
+        RequiredLoa = demand.RequiredLoa,
+        ForceAuthn = demand.ForceAuthn,
+        NameIdFormat = demand.NameIdFormat,
+        Profile = demand.Profile,
+        Upstream = DefaultUpstream,
+        BrowserBinding = string.Empty,
+    };
+
+    private static LoginDemand DemandFor(RegisteredServiceProvider sp, PendingLogin pending) =>
+        new(sp, pending.RequestId, pending.ResponseUrl, pending.RelayState, pending.RequiredLoa, pending.ForceAuthn, false, pending.NameIdFormat, pending.Profile);
+
+    /// <summary>The session's answer to a SAML SP, in SAML: the assertion, the login page's question, or a status.</summary>
+    private async Task<IResult> AnswerAsync(HttpContext context, LoginDemand demand, SessionAssertion asserted, string kind) => asserted.Outcome switch
+    {
+        SessionAssertionOutcome.Asserted => await responder.SendAssertionAsync(context, demand, asserted, kind),
+        SessionAssertionOutcome.ChoiceNeeded => await AskActingAsAsync(context, PendingFor(demand), asserted.Choices),
+        SessionAssertionOutcome.NoFittingIdentity => await responder.SendStatusAsync(context, demand, StatusAnswer.NoBusinessIdentity),
+        // After a login: the level the person (or the business identity) reached is below what the SP requires.
+        _ => await responder.SendStatusAsync(context, demand, StatusAnswer.LevelNotReached),
+    };
+
+    /// <summary>
+    /// Asks the person whom to act as: the request waits in a login flow bound to this browser (a token the broker issued,
+    /// a page that only this browser's binding opens), and the answer resumes it.
+    /// </summary>
+    public async Task<IResult> AskActingAsAsync(HttpContext context, PendingLogin pending, ImmutableArray<ActingChoice> choices)
+    {
+        var flow = ids.New(IssuedIdPurpose.LoginFlow);
+        await grains.GetGrain<ILoginFlowGrain>(flow.Key).StartAsync(pending with
+        {
+            Upstream = ActingAsStep,
+            Choices = choices,
+            BrowserBinding = binding.Ensure(context),
+            StartedAt = time.GetUtcNow(),
+        });
+        HtmlPage.NoStore(context);
+        return TypedResults.Redirect("/login/act-as/" + flow.Token);
+    }
+
+    /// <summary>The same question for a party that is not a SAML SP: the answer goes back to <paramref name="returnPath"/>.</summary>
+    public Task<IResult> AskActingAsForReturnAsync(HttpContext context, string partyId, string returnPath, ImmutableArray<ActingChoice> choices) =>
+        AskActingAsAsync(context, ReturnPending(partyId, LevelOfAssurance.None, forceAuthn: false, returnPath), choices);
+
+    /// <summary>The question's page, for the browser the flow is bound to.</summary>
+    public async Task<IResult> ShowActingAsAsync(HttpContext context, string flowToken) =>
+        await FindChoiceAsync(context, flowToken) is { } pending
+            ? ActingAsPage.Show(context, flowToken, pending.Choices)
+            : Refuse(context, BrokerErrors.Name(BrokerError.FlowUnknown), "This login has expired or was already completed. Start again from the service.");
+
+    /// <summary>
+    /// The person's answer: one of the identities offered (else the question again), taken once by the browser that was
+    /// asked; the party's request is then answered as that identity (the session checks the choice once more).
+    /// </summary>
+    public async Task<IResult> ChooseActingAsAsync(HttpContext context, string flowToken)
+    {
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        if (await FindChoiceAsync(context, flowToken) is not { } offered || !ids.TryRead(IssuedIdPurpose.LoginFlow, flowToken, out var flowId))
+        {
+            return Refuse(context, BrokerErrors.Name(BrokerError.FlowUnknown), "This login has expired or was already completed. Start again from the service.");
+        }
+
+        if (!Guid.TryParse(form[ActingAsPage.ChoiceField].ToString(), out var chosen) || !offered.Choices.Any(c => c.BusinessIdentityId == chosen))
+        {
+            return ActingAsPage.Show(context, flowToken, offered.Choices, unknownChoice: true);
+        }
+
+        if ((await grains.GetGrain<ILoginFlowGrain>(flowId).TakeAsync(binding.Read(context)!)).Pending is not { } pending)
+        {
+            return Refuse(context, BrokerErrors.Name(BrokerError.FlowUnknown), "This login has expired or was already completed. Start again from the service.");
+        }
+
+        if (pending.Protocol == ReturnProtocol)
+        {
+            HtmlPage.NoStore(context);
+            return TypedResults.Redirect(Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(pending.ResponseUrl, ActingAsParameter, chosen.ToString()));
+        }
+
+        if (await catalog.FindAsync(pending.ServiceProviderId) is not { } sp)
+        {
+            return Refuse(context, BrokerErrors.Name(BrokerError.FlowServiceProviderGone), "The service you came from is no longer registered.");
+        }
+
+        var demand = DemandFor(sp, pending);
+        var asserted = sessions.Read(context) is { } sessionId
+            ? await grains.GetGrain<ISessionGrain>(sessionId).AssertAsync(SamlResponder.AssertionRequestFor(demand) with { ActingAs = chosen })
+            : SessionAssertion.NoSession;
+        return asserted.Outcome == SessionAssertionOutcome.NoSession
+            ? Refuse(context, BrokerErrors.Name(BrokerError.SessionNone), "Your login at the broker has ended. Start again from the service.")
+            : await AnswerAsync(context, demand, asserted, "login");
+    }
+
+    /// <summary>A flow waiting for the person's choice, when the token is the broker's and this browser holds its binding.</summary>
+    private async Task<PendingLogin?> FindChoiceAsync(HttpContext context, string flowToken) =>
+        ids.TryRead(IssuedIdPurpose.LoginFlow, flowToken, out var flowId)
+        && await grains.GetGrain<ILoginFlowGrain>(flowId).GetAsync() is { Upstream: ActingAsStep, Choices.IsEmpty: false } pending
+        && binding.Read(context) is { } presented
+        && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(pending.BrowserBinding))
+            ? pending
+            : null;
 
     public async Task<IResult> CompleteUpstreamAsync(HttpContext context, string upstreamName)
     {
@@ -123,7 +230,7 @@ internal sealed class LoginCoordinator(
             return Refuse(context, BrokerErrors.Name(BrokerError.FlowServiceProviderGone), "The service you came from is no longer registered.");
         }
 
-        var demand = new LoginDemand(sp, pending.RequestId, pending.ResponseUrl, pending.RelayState, pending.RequiredLoa, pending.ForceAuthn, false, pending.NameIdFormat);
+        var demand = DemandFor(sp, pending);
         var problem = responder.EncryptionProblem(sp);
         var result = await AuthenticateAsync(context, pending, upstreamName, flowId, problem is null ? SamlResponder.AssertionRequestFor(demand) : null);
         return result.Failure switch
@@ -136,7 +243,7 @@ internal sealed class LoginCoordinator(
             // OIOSAML 3: a level the IdP cannot meet is answered NoAuthnContext; the session is not upgraded.
             UpstreamFailure.LevelNotReached => await responder.SendStatusAsync(context, demand, StatusAnswer.LevelNotReached),
             _ when problem is not null => await responder.SendStatusAsync(context, demand, problem),
-            _ => await responder.SendAssertionAsync(context, demand, result.Assertion!, "login"),
+            _ => await AnswerAsync(context, demand, result.Assertion!, "login"),
         };
     }
 
@@ -154,18 +261,20 @@ internal sealed class LoginCoordinator(
             throw new ArgumentException("The return path must be a path of the broker.", nameof(returnPath));
         }
 
-        return await GoUpstreamAsync(context, forceAuthn, new PendingLogin
-        {
-            Protocol = ReturnProtocol,
-            ServiceProviderId = partyId,
-            RequestId = string.Empty,
-            ResponseUrl = returnPath,
-            RequiredLoa = requiredLoa,
-            ForceAuthn = forceAuthn,
-            Upstream = DefaultUpstream,
-            BrowserBinding = string.Empty,
-        });
+        return await GoUpstreamAsync(context, forceAuthn, ReturnPending(partyId, requiredLoa, forceAuthn, returnPath));
     }
+
+    private static PendingLogin ReturnPending(string partyId, LevelOfAssurance requiredLoa, bool forceAuthn, string returnPath) => new()
+    {
+        Protocol = ReturnProtocol,
+        ServiceProviderId = partyId,
+        RequestId = string.Empty,
+        ResponseUrl = returnPath,
+        RequiredLoa = requiredLoa,
+        ForceAuthn = forceAuthn,
+        Upstream = DefaultUpstream,
+        BrowserBinding = string.Empty,
+    };
 
     /// <summary>
     /// Starts a login flow for <paramref name="request"/> (its upstream fields, browser binding and start are filled in

@@ -1,5 +1,6 @@
 using NemLogin.Gateway.ServiceProviders;
 using NemLogin.Grains.Assurance;
+using NemLogin.Grains.Identities;
 
 namespace NemLogin.Gateway.Login;
 
@@ -12,4 +13,5 @@ internal sealed record LoginDemand(
     LevelOfAssurance RequiredLoa,
     bool ForceAuthn,
     bool IsPassive,
-    string? NameIdFormat);
+    string? NameIdFormat,
+    EidProfile Profile = EidProfile.Person);

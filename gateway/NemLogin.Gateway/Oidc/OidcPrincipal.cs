@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using NemLogin.Gateway.Login;
@@ -17,8 +18,12 @@ namespace NemLogin.Gateway.Oidc;
 /// </summary>
 internal static class OidcPrincipal
 {
-    public static ClaimsPrincipal Create(AttributeRelease release, SessionSnapshot session, IReadOnlyCollection<string> scopes, bool cprEntitled, string sessionId)
+    public static ClaimsPrincipal Create(SessionAssertion assertion, IReadOnlyCollection<string> scopes, bool cprEntitled)
     {
+        var (session, release, participant) = (assertion.Session!, assertion.Release!, assertion.Participant!);
+        var professional = assertion.Professional;
+        var loa = assertion.Loa;
+        var sessionId = participant.SessionIndex;
         var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
         void Add(string type, string? value, string valueType = ClaimValueTypes.String)
         {
@@ -28,20 +33,24 @@ internal static class OidcPrincipal
             }
         }
 
-        Add(Claims.Subject, release.Pseudonym.ToString());
+        // The employee's business identity (persistent, as OIOSAML's professional UUID), or the person's pseudonym for this client.
+        Add(Claims.Subject, professional is not null ? professional.Id.ToString() : release.Pseudonym.ToString());
         // OIDC Back-Channel Logout 2.1: the session as this client knows it (never the broker's session id, a bearer secret).
         Add("sid", sessionId);
         Add(Claims.AuthenticationTime, session.AuthnInstant.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64);
-        Add(Claims.AuthenticationContextReference, NsisAcr.ToUri(session.Loa));
+        Add(Claims.AuthenticationContextReference, NsisAcr.ToUri(loa));
 
         // RFC 8176: NSIS Substantial and High require two factors (MitID app or chip); Low may be one.
-        Add(Claims.AuthenticationMethodReference, session.Loa >= Grains.Assurance.LevelOfAssurance.Substantial ? "[\"mfa\"]" : "[\"pwd\"]", JsonClaimValueTypes.JsonArray);
+        Add(Claims.AuthenticationMethodReference, loa >= Grains.Assurance.LevelOfAssurance.Substantial ? "[\"mfa\"]" : "[\"pwd\"]", JsonClaimValueTypes.JsonArray);
         if (scopes.Contains(Scopes.Profile))
         {
             Add(Claims.Name, $"{release.GivenName} {release.FamilyName}");
             Add(Claims.GivenName, release.GivenName);
             Add(Claims.FamilyName, release.FamilyName);
-            Add(Claims.Birthdate, release.DateOfBirth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            if (professional is null)
+            {
+                Add(Claims.Birthdate, release.DateOfBirth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            }
         }
 
         if (scopes.Contains(Scopes.Email))
@@ -52,9 +61,23 @@ internal static class OidcPrincipal
         if (scopes.Contains(OidcScopes.NemLogin))
         {
             // The simulated upstream proves identity and authenticator at the same level (as the SAML attributes say).
-            Add(OidcClaimTypes.Loa, Loa.ToAttributeValue(session.Loa));
-            Add(OidcClaimTypes.Ial, Loa.ToAttributeValue(session.Loa));
-            Add(OidcClaimTypes.Aal, Loa.ToAttributeValue(session.Loa));
+            Add(OidcClaimTypes.Loa, Loa.ToAttributeValue(loa));
+            Add(OidcClaimTypes.Ial, Loa.ToAttributeValue(loa));
+            Add(OidcClaimTypes.Aal, Loa.ToAttributeValue(loa));
+        }
+
+        if (professional is not null)
+        {
+            Add(OidcClaimTypes.Cvr, professional.Cvr);
+            Add(OidcClaimTypes.OrgName, professional.OrganisationName ?? professional.Cvr);
+            Add(OidcClaimTypes.ProductionUnit, professional.ProductionUnit);
+            Add(OidcClaimTypes.SeNumber, professional.SeNumber);
+            Add(OidcClaimTypes.Privileges, JsonSerializer.Serialize(PrivilegeGroups.From(professional.Privileges).Select(g => new
+            {
+                scope = g.Scope,
+                privileges = g.Privileges,
+                constraints = g.Constraints.ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal),
+            })), JsonClaimValueTypes.JsonArray);
         }
 
         if (scopes.Contains(OidcScopes.Cpr) && cprEntitled)

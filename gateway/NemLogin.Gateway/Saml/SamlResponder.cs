@@ -41,9 +41,12 @@ internal sealed class SamlResponder(
             sp.EntityId,
             sp.Registration.CprEntitled,
             demand.RequiredLoa,
-            SamlConstants.OioSaml.PersonNameIdPrefix,
+            demand.Profile == EidProfile.Professional ? SamlConstants.OioSaml.ProfessionalNameIdPrefix : SamlConstants.OioSaml.PersonNameIdPrefix,
             format,
-            format == SamlConstants.NameIdFormats.Transient);
+            format == SamlConstants.NameIdFormats.Transient)
+        {
+            Profile = demand.Profile,
+        };
     }
 
     /// <summary>
@@ -85,8 +88,9 @@ internal sealed class SamlResponder(
             SessionNotOnOrAfter = session.ExpiresAt,
             ConditionsLifetime = AssertionLifetime,
             AuthenticatingAuthority = session.AuthenticatingAuthority,
-            Attributes = OioSamlAttributes.For(
-                release, session.Loa, registration.AllowedAttributes.ToHashSet(StringComparer.Ordinal), DateOnly.FromDateTime(now.UtcDateTime)),
+            Attributes = asserted.Professional is { } professional
+                ? OioSamlAttributes.ForProfessional(release, professional, asserted.Loa, registration.AllowedAttributes.ToHashSet(StringComparer.Ordinal))
+                : OioSamlAttributes.For(release, asserted.Loa, registration.AllowedAttributes.ToHashSet(StringComparer.Ordinal), DateOnly.FromDateTime(now.UtcDateTime)),
         };
 
         var encryption = new EncryptionTarget(certificate, sp.DataEncryptionAlgorithm, sp.KeyTransportAlgorithm);
@@ -99,7 +103,9 @@ internal sealed class SamlResponder(
             Actor = session.IdentityId.ToString(),
             ServiceProvider = sp.EntityId,
             IdentityId = session.IdentityId,
-            Detail = $"assertion {assertion.Id}; request {demand.RequestId}; loa {session.Loa}",
+            Detail = asserted.Professional is { } acting
+                ? $"assertion {assertion.Id}; request {demand.RequestId}; loa {asserted.Loa}; business identity {acting.Id} of {acting.Cvr}"
+                : $"assertion {assertion.Id}; request {demand.RequestId}; loa {asserted.Loa}",
         });
         return PostBindingPage.Show(context, demand.ResponseUrl, "SAMLResponse", PostBinding.Encode(xml), demand.RelayState);
     }

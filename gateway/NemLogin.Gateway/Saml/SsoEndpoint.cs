@@ -4,6 +4,7 @@ using NemLogin.Gateway.Pages;
 using NemLogin.Gateway.ServiceProviders;
 using NemLogin.Gateway.Signing;
 using NemLogin.Grains.Audit;
+using NemLogin.Grains.Identities;
 using NemLogin.Grains.Replay;
 using NemLogin.Saml;
 using NemLogin.Saml.Bindings;
@@ -98,7 +99,17 @@ internal sealed class SsoEndpoint(
         Loa.Required(valid.Request.RequestedAuthnContext?.ClassRefs, sp.Registration.MinimumLoa),
         valid.Request.ForceAuthn,
         valid.Request.IsPassive,
-        valid.Request.NameIdPolicyFormat);
+        valid.Request.NameIdPolicyFormat,
+        ProfileOf(valid.Request.RequestedAuthnContext?.ClassRefs));
+
+    /// <summary>
+    /// OIOSAML 3: the profile is a class ref; with Comparison minimum any listed one will do, so the citizen profile is
+    /// chosen unless only the Professional one is named.
+    /// </summary>
+    private static EidProfile ProfileOf(IReadOnlyCollection<string>? classRefs) =>
+        classRefs is not null && classRefs.Contains(SamlConstants.OioSaml.ProfileProfessional) && !classRefs.Contains(SamlConstants.OioSaml.ProfilePerson)
+            ? EidProfile.Professional
+            : EidProfile.Person;
 
     private IResult Refuse(HttpContext context, SamlException ex, string? issuer)
     {

@@ -19,6 +19,13 @@ internal sealed record StatusAnswer(string StatusCode, string? SubStatusCode, st
     public static StatusAnswer LevelNotReached { get; } =
         new(Status.Responder, Status.NoAuthnContext, "The required level of assurance was not reached.", "NoAuthnContext", AuditCategory.Login);
 
+    /// <summary>
+    /// OIOSAML 3 Professional profile: the person has no business identity that can act for an organisation now (none,
+    /// suspended, or its organisation not active). Never a citizen assertion instead.
+    /// </summary>
+    public static StatusAnswer NoBusinessIdentity { get; } =
+        new(Status.Responder, Status.NoAuthnContext, "The person has no business identity that can act for an organisation.", "NoAuthnContext", AuditCategory.Login);
+
     /// <summary>The person cancelled at the upstream identity provider.</summary>
     public static StatusAnswer Cancelled { get; } =
         new(Status.Responder, Status.AuthnFailed, "The user cancelled the login.", "AuthnFailed", AuditCategory.Login);

@@ -12,4 +12,14 @@ internal static class UpstreamEndpoints
             coordinator.CompleteUpstreamAsync(context, name));
         return group;
     }
+
+    /// <summary>The login page's question of whom to act as: <c>/login/act-as/{flow}</c>, shown and answered.</summary>
+    public static RouteGroupBuilder MapLoginPages(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/login");
+        group.MapGet("/act-as/{flow}", (string flow, LoginCoordinator coordinator, HttpContext context) => coordinator.ShowActingAsAsync(context, flow));
+        group.MapPost("/act-as/{flow}", (string flow, LoginCoordinator coordinator, HttpContext context) => coordinator.ChooseActingAsAsync(context, flow))
+            .DisableAntiforgery();
+        return group;
+    }
 }

@@ -30,8 +30,8 @@ public sealed record AuthnRequestValidationContext
 
     /// <summary>
     /// The OIOSAML 3 eID attribute profiles the broker can assert. A request naming profiles, none of them offered, is
-    /// answered NoAuthnContext. Only the citizen profile (Person) until business identities exist.
+    /// answered NoAuthnContext. The citizen (Person) and the employee (Professional) profiles.
     /// </summary>
     public IReadOnlySet<string> OfferedProfiles { get; init; } =
-        new HashSet<string>(StringComparer.Ordinal) { SamlConstants.OioSaml.ProfilePerson };
+        new HashSet<string>(StringComparer.Ordinal) { SamlConstants.OioSaml.ProfilePerson, SamlConstants.OioSaml.ProfileProfessional };
 }

@@ -38,4 +38,13 @@ public sealed record PendingLogin
 
     /// <summary>When the flow began: with <see cref="ForceAuthn"/> the upstream's authentication must be later.</summary>
     [Id(13)] public DateTimeOffset StartedAt { get; init; }
+
+    /// <summary>The eID attribute profile the party asked for: a citizen, or an employee acting for an organisation.</summary>
+    [Id(14)] public Identities.EidProfile Profile { get; init; }
+
+    /// <summary>
+    /// While the person chooses whom to act as (the login page's question): the identities offered. The choice must be one
+    /// of them, and the session checks it again when it asserts.
+    /// </summary>
+    [Id(15)] public System.Collections.Immutable.ImmutableArray<Sessions.ActingChoice> Choices { get; init; } = [];
 }

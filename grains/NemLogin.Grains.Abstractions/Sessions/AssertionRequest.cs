@@ -1,4 +1,5 @@
 using NemLogin.Grains.Assurance;
+using NemLogin.Grains.Identities;
 
 namespace NemLogin.Grains.Sessions;
 
@@ -31,4 +32,16 @@ public sealed record AssertionRequest(
     /// else answers <see cref="SessionAssertionOutcome.OtherPerson"/>.
     /// </summary>
     [Id(8)] public Guid? ExpectedPseudonym { get; init; }
+
+    /// <summary>
+    /// The eID attribute profile asked for. <see cref="EidProfile.Professional"/> asserts one of the person's business
+    /// identities (never the citizen), with that IT system's rights.
+    /// </summary>
+    [Id(9)] public EidProfile Profile { get; init; }
+
+    /// <summary>
+    /// The business identity the person chose to act as (the login page's choice), when more than one fits; null lets the
+    /// session pick the only one, or answer <see cref="SessionAssertionOutcome.ChoiceNeeded"/>.
+    /// </summary>
+    [Id(10)] public Guid? ActingAs { get; init; }
 }

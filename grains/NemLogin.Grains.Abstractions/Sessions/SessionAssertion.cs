@@ -1,4 +1,7 @@
+using System.Collections.Immutable;
+using NemLogin.Grains.Assurance;
 using NemLogin.Grains.Identities;
+using NemLogin.Grains.Rights;
 
 namespace NemLogin.Grains.Sessions;
 
@@ -15,6 +18,20 @@ public sealed record SessionAssertion(
     [property: Id(2)] AttributeRelease? Release,
     [property: Id(3)] SessionParticipant? Participant)
 {
+    /// <summary>Professional profile: the business identity asserted, its organisation and this IT system's rights.</summary>
+    [Id(4)] public BusinessRights? Professional { get; init; }
+
+    /// <summary><see cref="SessionAssertionOutcome.ChoiceNeeded"/>: the identities the person may act as.</summary>
+    [Id(5)] public ImmutableArray<ActingChoice> Choices { get; init; } = [];
+
+    /// <summary>
+    /// The level the assertion states: the session's, or for a business identity the lower of the session's and the
+    /// identity's own (an employee's identity assurance bounds what the organisation's login proves).
+    /// </summary>
+    public LevelOfAssurance Loa => Professional is { } professional && Session is { } session
+        ? (professional.Loa < session.Loa ? professional.Loa : session.Loa)
+        : Session?.Loa ?? LevelOfAssurance.None;
+
     public static SessionAssertion NoSession { get; } = new(SessionAssertionOutcome.NoSession, null, null, null);
 
     public static SessionAssertion LevelTooLow { get; } = new(SessionAssertionOutcome.LevelTooLow, null, null, null);
@@ -22,4 +39,9 @@ public sealed record SessionAssertion(
     public static SessionAssertion NotFresh { get; } = new(SessionAssertionOutcome.NotFresh, null, null, null);
 
     public static SessionAssertion OtherPerson { get; } = new(SessionAssertionOutcome.OtherPerson, null, null, null);
+
+    public static SessionAssertion NoFittingIdentity { get; } = new(SessionAssertionOutcome.NoFittingIdentity, null, null, null);
+
+    public static SessionAssertion ChoiceNeeded(ImmutableArray<ActingChoice> choices) =>
+        new(SessionAssertionOutcome.ChoiceNeeded, null, null, null) { Choices = choices };
 }

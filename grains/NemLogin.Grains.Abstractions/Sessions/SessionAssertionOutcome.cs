@@ -19,4 +19,16 @@ public enum SessionAssertionOutcome
 
     /// <summary>The session is not the person <see cref="AssertionRequest.ExpectedPseudonym"/> names.</summary>
     OtherPerson = 4,
+
+    /// <summary>
+    /// Professional profile: more than one of the person's business identities fits; the person chooses whom to act as
+    /// (<see cref="SessionAssertion.Choices"/>) and the party asks again with <see cref="AssertionRequest.ActingAs"/>.
+    /// </summary>
+    ChoiceNeeded = 5,
+
+    /// <summary>
+    /// Professional profile: the person has no business identity that can act now (none, suspended, its organisation not
+    /// active, or the chosen one is not the person's). Never answered with a citizen assertion instead.
+    /// </summary>
+    NoFittingIdentity = 6,
 }

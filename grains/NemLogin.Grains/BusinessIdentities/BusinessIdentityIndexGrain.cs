@@ -4,7 +4,7 @@ namespace NemLogin.Grains.BusinessIdentities;
 
 [GrainType("nl.business-identity.index")]
 public sealed class BusinessIdentityIndexGrain(
-    [PersistentState("index", StorageNames.Organisations)] IPersistentState<BusinessIdentityIndexState> state) : Grain, IBusinessIdentityIndexGrain
+    [PersistentState("business-identity-index", StorageNames.Organisations)] IPersistentState<BusinessIdentityIndexState> state) : Grain, IBusinessIdentityIndexGrain
 {
     public Task<ImmutableArray<BusinessIdentityEntry>> ListAsync() => Task.FromResult(state.State.Entries);
 

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
+using NemLogin.Grains.BusinessIdentities;
 using NemLogin.Grains.Identities;
+using NemLogin.Grains.Rights;
 using NemLogin.Grains.Errors;
 
 namespace NemLogin.Grains.Sessions;
@@ -89,6 +91,11 @@ public sealed class SessionGrain(
             return SessionAssertion.NotFresh;
         }
 
+        if (request.Profile == EidProfile.Professional)
+        {
+            return await AssertProfessionalAsync(live, request);
+        }
+
         var release = await GrainFactory.GetGrain<IIdentityGrain>(live.IdentityId).ReleaseToAsync(request.PartyId, request.CprEntitled);
         if (request.ExpectedPseudonym is { } expected && expected != release.Pseudonym)
         {
@@ -99,6 +106,52 @@ public sealed class SessionGrain(
         var subject = request.SubjectPrefix + (request.TransientSubject ? Guid.NewGuid() : release.Pseudonym).ToString();
         var participant = await JoinAsync(live, request.PartyId, subject, request.SubjectFormat, request.Protocol);
         return new SessionAssertion(SessionAssertionOutcome.Asserted, Snapshot(state.State), release, participant);
+    }
+
+    /// <summary>
+    /// The Professional profile: one of the person's business identities, never the citizen. The person's index lists them
+    /// (no scan); each candidate answers with its organisation and this IT system's rights in one call. One usable identity
+    /// (the identity and its organisation active) is asserted without a question; several need the person's choice; none is
+    /// <see cref="SessionAssertionOutcome.NoFittingIdentity"/>. The subject is the business identity's persistent UUID, the
+    /// level the lower of the session's and the identity's.
+    /// </summary>
+    private async Task<SessionAssertion> AssertProfessionalAsync(SessionState live, AssertionRequest request)
+    {
+        var entries = await GrainFactory.GetGrain<IBusinessIdentityIndexGrain>(live.IdentityId).ListAsync();
+        if (request.ExpectedPseudonym is { } expected && !entries.Any(e => e.Id == expected))
+        {
+            return SessionAssertion.OtherPerson;
+        }
+
+        var wanted = request.ActingAs ?? request.ExpectedPseudonym;
+        var candidates = entries.Where(e => e.Status == BusinessIdentityStatus.Active && (wanted is null || e.Id == wanted)).ToList();
+        var system = request.Protocol == ParticipantProtocol.Oidc ? ItSystem.Oidc(request.PartyId) : ItSystem.Saml(request.PartyId);
+        var answers = await Task.WhenAll(candidates.Select(c => GrainFactory.GetGrain<IBusinessIdentityGrain>(c.Id).GetRightsAsync(system)));
+
+        // The identity must still be this person's (the index is a copy; the identity grain is the authority).
+        var usable = answers.OfType<BusinessRights>().Where(r => r.Usable && r.PersonId == live.IdentityId).ToList();
+        if (usable.Count == 0)
+        {
+            return SessionAssertion.NoFittingIdentity;
+        }
+
+        if (usable.Count > 1)
+        {
+            return SessionAssertion.ChoiceNeeded([.. usable.OrderBy(r => r.OrganisationName, StringComparer.CurrentCulture).ThenBy(r => r.Cvr, StringComparer.Ordinal)
+                .Select(r => new ActingChoice(r.Id, r.Cvr, r.OrganisationName))]);
+        }
+
+        var rights = usable[0];
+        var level = rights.Loa < live.Loa ? rights.Loa : live.Loa;
+        if (level < request.RequiredLoa)
+        {
+            return SessionAssertion.LevelTooLow;
+        }
+
+        var release = await GrainFactory.GetGrain<IIdentityGrain>(live.IdentityId).ReleaseToAsync(request.PartyId, request.CprEntitled);
+        var subject = request.SubjectPrefix + (request.TransientSubject ? Guid.NewGuid() : rights.Id).ToString();
+        var participant = await JoinAsync(live, request.PartyId, subject, request.SubjectFormat, request.Protocol);
+        return new SessionAssertion(SessionAssertionOutcome.Asserted, Snapshot(state.State), release, participant) { Professional = rights };
     }
 
     public async Task<SessionHandOver?> HandOverAsync(Guid identityId, string nextSessionId)

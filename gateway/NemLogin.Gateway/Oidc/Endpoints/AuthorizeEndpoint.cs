@@ -6,6 +6,7 @@ using NemLogin.Gateway.Oidc.Signing;
 using NemLogin.Gateway.Sessions;
 using NemLogin.Gateway.Upstream.MitId;
 using NemLogin.Grains.Assurance;
+using NemLogin.Grains.Identities;
 using NemLogin.Grains.Oidc;
 using NemLogin.Grains.Sessions;
 using OpenIddict.Abstractions;
@@ -72,13 +73,28 @@ internal sealed class AuthorizeEndpoint(
                     Protocol = ParticipantProtocol.Oidc,
                     AuthenticatedSince = AuthenticatedSince(request, promptLogin, startedAt, time.GetUtcNow()),
                     ExpectedPseudonym = await HintedPseudonymAsync(context),
+                    Profile = request.HasScope(OidcScopes.Professional) ? EidProfile.Professional : EidProfile.Person,
+                    ActingAs = Guid.TryParse((string?)request[LoginCoordinator.ActingAsParameter], out var chosen) ? chosen : null,
                 });
-            if (assertion is { Outcome: SessionAssertionOutcome.Asserted, Session: { } session, Release: { } release, Participant: { } participant })
+            switch (assertion.Outcome)
             {
-                await keys.EnsureAsync(context.RequestAborted);
-                var principal = OidcPrincipal.Create(release, session, [.. request.GetScopes()], client.CprEntitled, participant.SessionIndex);
-                Log.OidcSignedIn(logger, clientId, startedAt is null ? "sso" : "login");
-                return OidcResults.SignIn(principal);
+                case SessionAssertionOutcome.Asserted:
+                    await keys.EnsureAsync(context.RequestAborted);
+                    var principal = OidcPrincipal.Create(assertion, [.. request.GetScopes()], client.CprEntitled);
+                    Log.OidcSignedIn(logger, clientId, startedAt is null ? "sso" : "login");
+                    return OidcResults.SignIn(principal);
+
+                // The professional scope: an employee of more than one organisation chooses whom to act as (OIDC Core
+                // 3.1.2.1: with prompt=none that question cannot be asked).
+                case SessionAssertionOutcome.ChoiceNeeded when request.HasPromptValue(PromptValues.None):
+                    return OidcResults.Error(Errors.AccountSelectionRequired, "The user must choose whom to act as.");
+                case SessionAssertionOutcome.ChoiceNeeded:
+                    return await coordinator.AskActingAsForReturnAsync(
+                        context, clientId, ReturnPath(request, (string?)request[LoginReturnMarker.Parameter]), assertion.Choices);
+
+                // Never a citizen's identity to a client that asked for an employee's.
+                case SessionAssertionOutcome.NoFittingIdentity:
+                    return OidcResults.Error(Errors.AccessDenied, "The user has no business identity that can act for an organisation.");
             }
 
             needsFresh |= assertion.Outcome == SessionAssertionOutcome.NotFresh;
@@ -140,19 +156,26 @@ internal sealed class AuthorizeEndpoint(
         return requested > minimum ? requested : minimum;
     }
 
-    /// <summary>This authorization request again (also when it came as a POST), with the marker and without a previous one.</summary>
-    private static string ReturnPath(OpenIddictRequest request, string marker)
+    /// <summary>
+    /// This authorization request again (also when it came as a POST), with the marker (when there is one) and without the
+    /// broker's own parameters of an earlier round.
+    /// </summary>
+    private static string ReturnPath(OpenIddictRequest request, string? marker)
     {
         var query = new QueryBuilder();
         foreach (var (name, value) in request.GetParameters())
         {
-            if (name is not (LoginReturnMarker.Parameter or LoginReturnMarker.ErrorParameter) && (string?)value is { } text)
+            if (name is not (LoginReturnMarker.Parameter or LoginReturnMarker.ErrorParameter or LoginCoordinator.ActingAsParameter) && (string?)value is { } text)
             {
                 query.Add(name, text);
             }
         }
 
-        query.Add(LoginReturnMarker.Parameter, marker);
+        if (marker is not null)
+        {
+            query.Add(LoginReturnMarker.Parameter, marker);
+        }
+
         return OidcPaths.Authorize + query.ToQueryString();
     }
 }

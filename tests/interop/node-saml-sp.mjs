@@ -11,6 +11,7 @@ import { LoginError } from "./lib/login-error.mjs";
 import { handleLogoutRequest, logoutRequestUrl, validateLogoutResponse } from "./lib/logout.mjs";
 import { readOptions, usage } from "./lib/options.mjs";
 import { readPem } from "./lib/pem.mjs";
+import { PrivilegesAttribute, readPrivileges } from "./lib/privileges.mjs";
 import { createServiceProvider, serviceProviderMetadata } from "./lib/service-provider.mjs";
 import { UsageError } from "./lib/usage-error.mjs";
 
@@ -71,7 +72,10 @@ async function login(argv) {
     if (posted.relayState !== relayState) {
       throw new LoginError("relay-state", `RelayState came back as ${JSON.stringify(posted.relayState)}, sent ${JSON.stringify(relayState)}`);
     }
-    process.stdout.write(JSON.stringify({ ok: true, relayState: posted.relayState, profile }, null, 2) + "\n");
+    // The OIO Basic Privilege Profile document, decoded and checked against the profile's rules.
+    stage = "privileges";
+    const privileges = profile[PrivilegesAttribute] ? readPrivileges(profile[PrivilegesAttribute]) : null;
+    process.stdout.write(JSON.stringify({ ok: true, relayState: posted.relayState, profile, privileges }, null, 2) + "\n");
   } catch (error) {
     const failedStage = error instanceof LoginError ? error.stage : stage;
     process.stdout.write(JSON.stringify({ ok: false, stage: failedStage, error: error.message }, null, 2) + "\n");
@@ -158,6 +162,7 @@ async function prepareLogin(argv) {
     cert: await readPem(options.cert, "--cert"),
     key: await readPem(options.key, "--key"),
     decryptionKey: options["enc-key"] && await readPem(options["enc-key"], "--enc-key"),
+    profile: options.profile,
     idp,
   });
   // OIOSAML 3: RelayState is opaque and at most 80 bytes.

@@ -41,8 +41,10 @@ internal static class DemoSpEndpoints
                 <form method="get" action="/demo-sp/login"><button type="submit" name="loa" value="Substantial">Log in</button>
                 <button type="submit" name="loa" value="High">Log in with level High</button>
                 <button type="submit" name="force" value="true">Log in again (ForceAuthn)</button>
-                <button type="submit" name="passive" value="true">Try a passive login</button></form>
-                <p>Test users at the MitID simulator: <span class="code">alice</span> (Substantial), <span class="code">bent</span> (High), <span class="code">carl</span> (Low), <span class="code">dorte</span> (Substantial).</p>
+                <button type="submit" name="passive" value="true">Try a passive login</button>
+                <button type="submit" name="profile" value="professional">Log in as an employee (Professional)</button></form>
+                <p>Test users at the MitID simulator: <span class="code">alice</span> (Substantial), <span class="code">bent</span> (High), <span class="code">carl</span> (Low), <span class="code">dorte</span> (Substantial).
+                <span class="code">bent</span> is also an employee of the demo organisation with a right at this service; <span class="code">alice</span> is no one's employee.</p>
                 """;
         }
         else
@@ -54,6 +56,7 @@ internal static class DemoSpEndpoints
                 <p>NameID <span class="code" id="name-id">{E(login.NameId)}</span></p>
                 <p>Authenticated at {E(login.AuthnInstant.ToString("u"))} by {E(string.Join(", ", login.AuthenticatingAuthorities))}; session index <span class="code">{E(login.SessionIndex)}</span>.</p>
                 <h2>Attributes received</h2><table id="attributes">{rows}</table>
+                {Privileges(login)}
                 <p><a class="button" href="/demo-sp/logout">Log out</a> <a class="button" href="/demo-sp/login?force=true">Log in again</a></p>
                 """;
         }
@@ -71,6 +74,25 @@ internal static class DemoSpEndpoints
         }
 
         return Result(context, "Demo service provider", body);
+    }
+
+    /// <summary>The OIO Basic Privilege Profile document of a professional login, decoded for people to read.</summary>
+    private static string Privileges(DemoLogin login)
+    {
+        if (!login.Attributes.TryGetValue(SamlConstants.Attributes.PrivilegesIntermediate, out var values) || values.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        try
+        {
+            var xml = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(values[0]));
+            return $"""<h2>Privileges (OIO Basic Privilege Profile)</h2><pre id="privileges">{E(xml)}</pre>""";
+        }
+        catch (FormatException)
+        {
+            return """<p class="error">The privileges attribute is not base64.</p>""";
+        }
     }
 
     private static async Task<IResult> LoginAsync(
@@ -91,7 +113,9 @@ internal static class DemoSpEndpoints
             IsPassive = context.Request.Query["passive"] == "true",
             NameIdPolicyFormat = SamlConstants.NameIdFormats.Persistent,
             AllowCreate = true,
-            RequestedAuthnContext = new RequestedAuthnContext("minimum", [loa]),
+            RequestedAuthnContext = new RequestedAuthnContext("minimum", context.Request.Query["profile"] == "professional"
+                ? [loa, SamlConstants.OioSaml.ProfileProfessional]
+                : [loa]),
         };
         DemoSpCookies.Write(context, protection, DemoSpCookies.Pending, request.Id);
         var url = await RedirectBinding.BuildUrlAsync(

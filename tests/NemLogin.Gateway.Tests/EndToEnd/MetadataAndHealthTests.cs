@@ -25,8 +25,8 @@ public sealed class MetadataAndHealthTests(BrokerFixture fixture) : IClassFixtur
     [Fact]
     public void Metadata_Attributes_OnlyThoseTheBrokerIssues()
     {
-        // SAML Metadata 2.4.3: the IdP offers what it can assert. No business identities, privileges or bootstrap tokens are
-        // issued yet, so an SP must not find them offered.
+        // SAML Metadata 2.4.3: the IdP offers what it can assert: the citizen and the professional profiles' attributes with
+        // privileges. Authorisation to represent and bootstrap tokens are not issued yet, so an SP must not find them offered.
         var document = SafeXml.Load(fixture.IdpMetadataXml, SamlLimits.Default);
         var offered = document.GetElementsByTagName("Attribute", SamlConstants.Namespaces.Assertion)
             .Cast<System.Xml.XmlElement>().Select(a => a.GetAttribute("Name")).ToHashSet(StringComparer.Ordinal);
@@ -35,11 +35,10 @@ public sealed class MetadataAndHealthTests(BrokerFixture fixture) : IClassFixtur
             new HashSet<string>(StringComparer.Ordinal)
             {
                 A.SpecVersion, A.Loa, A.Ial, A.Aal, A.FullName, A.FirstName, A.LastName, A.Email, A.CprNumber, A.CprUuid, A.DateOfBirth, A.Age,
+                A.ProfessionalUuid, A.Cvr, A.OrgName, A.ProductionUnit, A.SeNumber, A.PrivilegesIntermediate,
             },
             offered);
-        Assert.DoesNotContain(A.Cvr, offered);
-        Assert.DoesNotContain(A.ProfessionalUuid, offered);
-        Assert.DoesNotContain(A.PrivilegesIntermediate, offered);
+        Assert.DoesNotContain(A.AuthorizedToRepresent, offered);
         Assert.DoesNotContain(A.BootstrapToken, offered);
     }
 

@@ -52,27 +52,10 @@ public sealed class StatusResponseTests(BrokerFixture fixture) : IClassFixture<B
     }
 
     [Fact]
-    public async Task Profile_ProfessionalRequested_ResponderNoAuthnContextWithoutLogin()
-    {
-        // OIOSAML 3.0.3: the attribute profile is a RequestedAuthnContext class ref. No business identities exist yet, so a
-        // request for the Professional profile gets NoAuthnContext, never a citizen assertion.
-        using var browser = new TestBrowser();
-        var request = fixture.SpA.NewRequest(fixture.SsoUrl) with
-        {
-            RequestedAuthnContext = new("minimum", [SamlConstants.OioSaml.LoaSubstantial, SamlConstants.OioSaml.ProfileProfessional]),
-        };
-
-        var outcome = await SamlLoginWalk.RunAsync(browser, await fixture.SpA.RedirectUrlAsync(fixture.SsoUrl, request));
-
-        Assert.False(outcome.SawLoginPage);
-        StatusResponse.AssertSigned(outcome, fixture.SpA, request.Id, fixture.IdpMetadata, Status.Responder, Status.NoAuthnContext);
-        await StatusResponse.AssertNoSessionAsync(fixture.Broker, browser);
-    }
-
-    [Fact]
     public async Task Profile_ProfessionalRequestedDuringCitizenSession_NoAuthnContextNotSso()
     {
-        // A live citizen session must not turn a professional request into single sign-on with a citizen assertion.
+        // A live citizen session must not turn a professional request into single sign-on with a citizen assertion; alice
+        // has no business identity, so she is told so without another login.
         using var browser = new TestBrowser();
         var citizen = fixture.SpA.NewRequest(fixture.SsoUrl);
         fixture.SpA.Validate((await SamlLoginWalk.RunAsync(browser, await fixture.SpA.RedirectUrlAsync(fixture.SsoUrl, citizen))).ResponseXml, citizen.Id, fixture.IdpMetadata);

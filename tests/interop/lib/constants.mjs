@@ -10,6 +10,12 @@ export const NsisLoa = Object.freeze({
   high: "https://data.gov.dk/concept/core/nsis/loa/High",
 });
 
+/** OIOSAML 3 eID attribute profiles, requested as AuthnContextClassRef values. */
+export const EidProfile = Object.freeze({
+  person: "https://data.gov.dk/eid/Person",
+  professional: "https://data.gov.dk/eid/Professional",
+});
+
 export const Bindings = Object.freeze({
   redirect: "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect",
   post: "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST",

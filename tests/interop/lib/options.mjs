@@ -21,6 +21,7 @@ const optionSpec = {
   "in-response-to": { type: "string" },
   url: { type: "string" },
   "saml-request": { type: "string" },
+  profile: { type: "string", default: "person" },
 };
 
 /** Parses `argv` for one subcommand, requiring the options it names. */
@@ -42,6 +43,9 @@ export function readOptions(argv, required) {
   }
   if (!["redirect", "post"].includes(values["slo-binding"])) {
     throw new UsageError("--slo-binding must be redirect or post");
+  }
+  if (!["person", "professional"].includes(values.profile)) {
+    throw new UsageError("--profile must be person or professional");
   }
   checkRelayState(values["relay-state"]);
   return values;
@@ -70,7 +74,7 @@ export const usage = `usage:
                             --cert sp.pem --key sp-key.pem [--relay-state TEXT]
   node-saml-sp.mjs login (--broker BASE | --idp-metadata URL|FILE) --entity-id ID --acs URL
                             --cert sp.pem --key sp-key.pem [--enc-key enc-key.pem] [--user alice]
-                            [--cookie-jar FILE]
+                            [--cookie-jar FILE] [--profile person|professional]
   node-saml-sp.mjs logout-request-url (--broker BASE | --idp-metadata URL|FILE) --entity-id ID --acs URL
                             --cert sp.pem --key sp-key.pem --name-id ID --session-index INDEX
                             [--name-id-format URI] [--relay-state TEXT]

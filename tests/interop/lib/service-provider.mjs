@@ -1,12 +1,12 @@
 import { generateServiceProviderMetadata, SAML, ValidateInResponseTo } from "@node-saml/node-saml";
-import { Bindings, NameIdFormat, NsisLoa } from "./constants.mjs";
+import { Bindings, EidProfile, NameIdFormat, NsisLoa } from "./constants.mjs";
 
 /**
  * The settings of an OIOSAML 3 service provider: signed HTTP-Redirect AuthnRequests
  * (RSA-SHA256), persistent NameID, NSIS LoA "minimum Substantial", signed and encrypted
  * assertions, InResponseTo always checked. Every node-saml check stays on.
  */
-function settings({ entityId, acsUrl, sloUrl, key, cert, decryptionKey }) {
+function settings({ entityId, acsUrl, sloUrl, key, cert, decryptionKey, profile }) {
   return {
     issuer: entityId,
     audience: entityId,
@@ -19,7 +19,8 @@ function settings({ entityId, acsUrl, sloUrl, key, cert, decryptionKey }) {
     digestAlgorithm: "sha256",
     authnRequestBinding: "HTTP-Redirect",
     identifierFormat: NameIdFormat.persistent,
-    authnContext: [NsisLoa.substantial],
+    // The Professional profile is asked for as a second class ref beside the level (OIOSAML 3).
+    authnContext: profile === "professional" ? [NsisLoa.substantial, EidProfile.professional] : [NsisLoa.substantial],
     racComparison: "minimum",
     wantAssertionsSigned: true,
     // OIOSAML 3: the Response SHOULD NOT be signed; the assertion inside is.

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.DependencyInjection;
+using NemLogin.Grains.BusinessIdentities;
+using NemLogin.Grains.Organisations;
+using Xunit;
+
+namespace NemLogin.Gateway.Tests.Support;
+
+/// <summary>The embedded host's demo organisation (README): its CVR, and bent's business identity once the seeder made it.</summary>
+public static class DemoOrganisationData
+{
+    public const string Cvr = "98765433";
+    public const string Name = "Demo Erhverv ApS";
+    public const string CaseWorkerPrivilege = "urn:dk:nemlogin:demo-sp:privilege:case-worker";
+
+    /// <summary>Waits for the seeder (it runs after start) and returns bent's business identity, bound to his person.</summary>
+    public static async Task<BusinessIdentity> BentAsync(BrokerFactory broker)
+    {
+        var grains = broker.Services.GetRequiredService<IGrainFactory>();
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            foreach (var id in await grains.GetGrain<IOrganisationGrain>(Cvr).ListEmployeesAsync())
+            {
+                if (await grains.GetGrain<IBusinessIdentityGrain>(id).GetAsync() is { PersonId: not null, Rights.IsEmpty: false } bent)
+                {
+                    return bent;
+                }
+            }
+
+            Assert.True(DateTimeOffset.UtcNow < deadline, "The demo organisation was not seeded within 30 s.");
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+        }
+    }
+}

@@ -1,7 +1,10 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using NemLogin.Gateway.Tests.Support;
+using NemLogin.Grains.BusinessIdentities;
+using NemLogin.Grains.Rights;
 using NemLogin.Saml;
 using Xunit;
 
@@ -46,6 +49,57 @@ public sealed class NodeSamlInteropTests
             Assert.Equal(broker.BaseUrl + "/saml/metadata", profile.GetProperty("issuer").GetString());
             Assert.Equal("OIO-SAML-3.0", profile.GetProperty(SamlConstants.Attributes.SpecVersion).GetString());
             Assert.Equal("Substantial", profile.GetProperty(SamlConstants.Attributes.Loa).GetString());
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    // OIOSAML 3 Professional profile through an SP we did not write: the privileges document checked against the OIO
+    // Basic Privilege Profile's rules by the node side (root and namespace, scope URN forms, Privilege then Constraint).
+    [Fact]
+    public async Task NodeSaml_ProfessionalProfile_BentsBusinessIdentityWithThisSpsPrivilegesOnly()
+    {
+        var interop = ExternalTool.InteropDirectory();
+        var work = Directory.CreateTempSubdirectory("nemlogin-node-sp-pro-").FullName;
+        try
+        {
+            var (certPath, keyPath) = WriteKeyPair(work);
+            var metadata = await ExternalTool.RunAsync("node", ["node-saml-sp.mjs", "metadata", "--entity-id", EntityId, "--acs", AcsUrl, "--cert", certPath, "--key", keyPath], interop);
+            Assert.True(metadata.ExitCode == 0, metadata.StandardError);
+            var metadataDirectory = Path.Combine(work, "metadata");
+            Directory.CreateDirectory(metadataDirectory);
+            File.WriteAllText(Path.Combine(metadataDirectory, "node-sp.xml"), metadata.StandardOutput);
+            await using var broker = new BrokerFactory(new Dictionary<string, string?> { ["ServiceProviders:MetadataDirectory"] = metadataDirectory });
+
+            // The IT system's provider defines two privileges; bent's organisation grants one for the whole organisation
+            // and one for its production unit, with a constraint.
+            var bent = await DemoOrganisationData.BentAsync(broker);
+            var grains = broker.Services.GetRequiredService<IGrainFactory>();
+            var system = ItSystem.Saml(EntityId);
+            await grains.GetGrain<IPrivilegeCatalogueGrain>(system.Key).ReplaceAsync("node-catalogue", [
+                new Privilege("urn:dk:node-sp:privilege:read", "Read", []),
+                new Privilege("urn:dk:node-sp:privilege:approve", "Approve", [new PrivilegeConstraint("urn:dk:node-sp:constraint:amount", "1000")]),
+            ]);
+            var employee = grains.GetGrain<IBusinessIdentityGrain>(bent.Id);
+            await employee.GrantAsync("node-grant-1", new Right(system, "urn:dk:node-sp:privilege:read", RightScope.Organisation(DemoOrganisationData.Cvr)));
+            await employee.GrantAsync("node-grant-2", new Right(system, "urn:dk:node-sp:privilege:approve", RightScope.ProductionUnit(DemoOrganisationData.ProductionUnit)));
+
+            var login = await ExternalTool.RunAsync("node", ["node-saml-sp.mjs", "login", "--broker", broker.BaseUrl, "--entity-id", EntityId, "--acs", AcsUrl, "--cert", certPath, "--key", keyPath, "--user", "bent", "--profile", "professional"], interop);
+
+            Assert.True(login.ExitCode == 0, $"node-saml refused: {login.StandardOutput}\n{login.StandardError}");
+            using var result = JsonDocument.Parse(login.StandardOutput);
+            var profile = result.RootElement.GetProperty("profile");
+            Assert.Equal(SamlConstants.OioSaml.ProfessionalNameIdPrefix + bent.Id, profile.GetProperty("nameID").GetString());
+            Assert.Equal(DemoOrganisationData.Cvr, profile.GetProperty(SamlConstants.Attributes.Cvr).GetString());
+            var groups = result.RootElement.GetProperty("privileges").EnumerateArray().ToDictionary(g => g.GetProperty("scope").GetString()!);
+            Assert.Equal(2, groups.Count);
+            Assert.Equal(["urn:dk:node-sp:privilege:read"], groups["urn:dk:gov:saml:cvrNumberIdentifier:" + DemoOrganisationData.Cvr].GetProperty("privileges").EnumerateArray().Select(p => p.GetString()));
+            var unit = groups["urn:dk:gov:saml:productionUnitIdentifier:" + DemoOrganisationData.ProductionUnit];
+            Assert.Equal(["urn:dk:node-sp:privilege:approve"], unit.GetProperty("privileges").EnumerateArray().Select(p => p.GetString()));
+            Assert.Equal("1000", unit.GetProperty("constraints").GetProperty("urn:dk:node-sp:constraint:amount").GetString());
+            Assert.DoesNotContain(DemoOrganisationData.CaseWorkerPrivilege, login.StandardOutput, StringComparison.Ordinal);
         }
         finally
         {

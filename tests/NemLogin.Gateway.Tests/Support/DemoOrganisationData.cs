@@ -10,6 +10,7 @@ public static class DemoOrganisationData
 {
     public const string Cvr = "98765433";
     public const string Name = "Demo Erhverv ApS";
+    public const string ProductionUnit = "1098765432";
     public const string CaseWorkerPrivilege = "urn:dk:nemlogin:demo-sp:privilege:case-worker";
 
     /// <summary>Waits for the seeder (it runs after start) and returns bent's business identity, bound to his person.</summary>

@@ -1,0 +1,74 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
+using NemLogin.Gateway.Tests.Support;
+using NemLogin.Grains.BusinessIdentities;
+using NemLogin.Grains.Rights;
+using Xunit;
+
+namespace NemLogin.Gateway.Tests.Oidc;
+
+/// <summary>
+/// The Professional profile in OpenID Connect (scope <c>professional</c>): the employee's business identity as <c>sub</c>,
+/// the organisation and this client's rights as claims; a person without a business identity gets <c>access_denied</c>.
+/// </summary>
+public sealed class OidcProfessionalTests(OidcBroker broker) : IClassFixture<OidcBroker>
+{
+    [Fact]
+    public async Task Bent_ProfessionalScope_BusinessIdentityClaimsAndOnlyThisClientsPrivileges()
+    {
+        var clientId = await RegisterAsync();
+        var bent = await DemoOrganisationData.BentAsync(broker.Factory);
+        var grains = broker.Factory.Services.GetRequiredService<IGrainFactory>();
+        var system = ItSystem.Oidc(clientId);
+        await grains.GetGrain<IPrivilegeCatalogueGrain>(system.Key).ReplaceAsync("rp-catalogue", [new Privilege("urn:dk:rp:privilege:submit", "Submit", [])]);
+        await grains.GetGrain<IBusinessIdentityGrain>(bent.Id).GrantAsync("rp-grant-" + clientId, new Right(system, "urn:dk:rp:privilege:submit", RightScope.Organisation(DemoOrganisationData.Cvr)));
+        using var browser = new TestBrowser();
+        var pkce = OidcBroker.Pkce.New();
+
+        var (query, _) = await broker.AuthorizeAsync(browser, Url(clientId, pkce), "bent");
+        var token = new JsonWebToken(await broker.RedeemForIdTokenAsync(clientId, query["code"], pkce));
+
+        Assert.Equal(bent.Id.ToString(), token.Subject);
+        Assert.Equal(DemoOrganisationData.Cvr, token.GetClaim("cvr").Value);
+        Assert.Equal(DemoOrganisationData.Name, token.GetClaim("org_name").Value);
+        using var privileges = JsonDocument.Parse(token.GetPayloadValue<JsonElement>("privileges").GetRawText());
+        var group = Assert.Single(privileges.RootElement.EnumerateArray());
+        Assert.Equal("urn:dk:gov:saml:cvrNumberIdentifier:" + DemoOrganisationData.Cvr, group.GetProperty("scope").GetString());
+        Assert.Equal(["urn:dk:rp:privilege:submit"], group.GetProperty("privileges").EnumerateArray().Select(p => p.GetString()));
+        Assert.False(token.TryGetClaim("birthdate", out _));
+    }
+
+    // Rule: never a citizen's identity to a client that asked for an employee's.
+    [Fact]
+    public async Task Alice_ProfessionalScope_AccessDeniedAndNoCode()
+    {
+        var clientId = await RegisterAsync();
+        using var browser = new TestBrowser();
+
+        var page = await browser.GetAsync(Url(clientId, OidcBroker.Pkce.New()));
+        page = await browser.SubmitAsync(page, new Dictionary<string, string> { ["username"] = "alice" });
+
+        Assert.StartsWith(broker.RedirectUri, page.Url.ToString(), StringComparison.Ordinal);
+        Assert.Contains("error=access_denied", page.Url.Query, StringComparison.Ordinal);
+        Assert.DoesNotContain("code=", page.Url.Query, StringComparison.Ordinal);
+    }
+
+    private string Url(string clientId, OidcBroker.Pkce pkce) =>
+        broker.AuthorizeUrl(pkce, clientId: clientId, extra: new Dictionary<string, string?> { ["scope"] = "openid profile professional" });
+
+    private async Task<string> RegisterAsync()
+    {
+        var clientId = "pro-" + Guid.NewGuid().ToString("N")[..8];
+        using var registered = await broker.RegisterAsync(new
+        {
+            client_id = clientId,
+            client_secret = OidcBroker.Secret,
+            redirect_uris = new[] { broker.RedirectUri },
+            scope = "openid profile professional",
+        });
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        return clientId;
+    }
+}

@@ -69,6 +69,6 @@ internal static class SimulatorPages
         <html lang="en"><head><meta charset="utf-8"><title>{{Html.Encode(title)}}</title>
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <style>body{font-family:sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem}.error{color:#a00}td,th{padding:.2rem .6rem;text-align:left}</style>
-        </head><body>{{body}}</body></html>
+        </head><body><main>{{body}}</main></body></html>
         """;
 }

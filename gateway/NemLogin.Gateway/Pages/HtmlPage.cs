@@ -15,19 +15,20 @@ internal static class HtmlPage
     /// <summary>HTML-encodes a value for text or a double-quoted attribute.</summary>
     public static string E(string? value) => HtmlEncoder.Default.Encode(value ?? string.Empty);
 
-    public static string Render(string title, string bodyHtml) => $"""
+    /// <summary>A page in <paramref name="language"/> (a BCP 47 tag: <c>en</c>, <c>da</c>), its content in one <c>main</c> landmark.</summary>
+    public static string Render(string title, string bodyHtml, string language = "en") => $"""
         <!DOCTYPE html>
-        <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+        <html lang="{E(language)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
         <title>{E(title)}</title><style>{Style}</style></head>
-        <body>{bodyHtml}</body></html>
+        <body><main>{bodyHtml}</main></body></html>
         """;
 
     /// <summary>An HTML result with headers that keep the page out of frames and caches.</summary>
-    public static IResult Result(HttpContext context, string title, string bodyHtml, int statusCode = StatusCodes.Status200OK)
+    public static IResult Result(HttpContext context, string title, string bodyHtml, int statusCode = StatusCodes.Status200OK, string language = "en")
     {
         NoStore(context);
         context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-        return TypedResults.Content(Render(title, bodyHtml), "text/html; charset=utf-8", statusCode: statusCode);
+        return TypedResults.Content(Render(title, bodyHtml, language), "text/html; charset=utf-8", statusCode: statusCode);
     }
 
     public static void NoStore(HttpContext context)

@@ -25,9 +25,10 @@ public sealed partial class Chromium(IPlaywright playwright, IBrowser browser) :
         return new Chromium(playwright, browser);
     }
 
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A new page; <paramref name="locale"/> sets the browser's language (its <c>Accept-Language</c>).</summary>
+    public async Task<IPage> NewPageAsync(string? locale = null)
     {
-        var page = await browser.NewPageAsync();
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = locale });
         page.SetDefaultTimeout(60_000);
         Assertions.SetDefaultExpectTimeout(60_000);
         return page;

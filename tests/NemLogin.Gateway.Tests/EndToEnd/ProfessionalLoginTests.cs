@@ -90,7 +90,7 @@ public sealed class ActingAsChoiceTests(BrokerFixture fixture) : IClassFixture<B
 
         Assert.Contains("/login/act-as/", question.Url.AbsolutePath, StringComparison.Ordinal);
         Assert.Contains(DemoOrganisationData.Name, question.Html, StringComparison.Ordinal);
-        Assert.Contains("Anden Arbejdsgiver A/S", question.Html, StringComparison.Ordinal);
+        Assert.Contains(DemoOrganisationData.SecondEmployerName, question.Html, StringComparison.Ordinal);
 
         // Class: acting as an identity that was not offered (a forged choice) — asked again, nothing asserted.
         var forged = await browser.SubmitAsync(question, new Dictionary<string, string> { ["acting_as"] = Guid.NewGuid().ToString() });
@@ -109,14 +109,6 @@ public sealed class ActingAsChoiceTests(BrokerFixture fixture) : IClassFixture<B
         Assert.Equal(400, (int)again.Status);
     }
 
-    private async Task<(Guid Id, string Cvr)> SecondEmployerAsync()
-    {
-        var bent = await DemoOrganisationData.BentAsync(fixture.Broker);
-        var grains = fixture.Broker.Services.GetRequiredService<IGrainFactory>();
-        const string cvr = "12345674";
-        var organisation = grains.GetGrain<IOrganisationGrain>(cvr);
-        await organisation.SaveAsync("org-second", new OrganisationDetails("Anden Arbejdsgiver A/S", [], [], OrganisationStatus.Active, []));
-        var employee = await organisation.AddEmployeeAsync("employee-second", new EmployeeDetails(bent.PersonId, LevelOfAssurance.Substantial, null, null));
-        return (employee.Id, cvr);
-    }
+    private async Task<(Guid Id, string Cvr)> SecondEmployerAsync() =>
+        (await DemoOrganisationData.AddSecondEmployerAsync(fixture.Broker), DemoOrganisationData.SecondEmployerCvr);
 }

@@ -13,6 +13,20 @@ public static class DemoOrganisationData
     public const string ProductionUnit = "1098765432";
     public const string CaseWorkerPrivilege = "urn:dk:nemlogin:demo-sp:privilege:case-worker";
 
+    public const string SecondEmployerCvr = "12345674";
+    public const string SecondEmployerName = "Anden Arbejdsgiver A/S";
+
+    /// <summary>Makes bent an employee of a second organisation too (so a professional login must ask whom he acts as).</summary>
+    public static async Task<Guid> AddSecondEmployerAsync(BrokerFactory broker)
+    {
+        var bent = await BentAsync(broker);
+        var grains = broker.Services.GetRequiredService<IGrainFactory>();
+        var organisation = grains.GetGrain<IOrganisationGrain>(SecondEmployerCvr);
+        await organisation.SaveAsync("org-second", new OrganisationDetails(SecondEmployerName, [], [], OrganisationStatus.Active, []));
+        var employee = await organisation.AddEmployeeAsync("employee-second", new EmployeeDetails(bent.PersonId, NemLogin.Grains.Assurance.LevelOfAssurance.Substantial, null, null));
+        return employee.Id;
+    }
+
     /// <summary>Waits for the seeder (it runs after start) and returns bent's business identity, bound to his person.</summary>
     public static async Task<BusinessIdentity> BentAsync(BrokerFactory broker)
     {

@@ -12,4 +12,10 @@ internal sealed record LoginDemand(
     LevelOfAssurance RequiredLoa,
     bool ForceAuthn,
     bool IsPassive,
-    string? NameIdFormat);
+    string? NameIdFormat)
+{
+    /// <summary>
+    /// The request asked for the Professional profile: the person may choose to log in through the organisation's own IdP.
+    /// </summary>
+    public bool OffersOrganisations { get; init; }
+}

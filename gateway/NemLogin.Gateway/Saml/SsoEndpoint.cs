@@ -98,7 +98,10 @@ internal sealed class SsoEndpoint(
         Loa.Required(valid.Request.RequestedAuthnContext?.ClassRefs, sp.Registration.MinimumLoa),
         valid.Request.ForceAuthn,
         valid.Request.IsPassive,
-        valid.Request.NameIdPolicyFormat);
+        valid.Request.NameIdPolicyFormat)
+    {
+        OffersOrganisations = valid.Request.RequestedAuthnContext?.ClassRefs.Contains(SamlConstants.OioSaml.ProfileProfessional) == true,
+    };
 
     private IResult Refuse(HttpContext context, SamlException ex, string? issuer)
     {

@@ -111,24 +111,39 @@ public sealed class OrganisationIdpTests(AdminFixture fixture)
     }
 
     [Fact]
-    public async Task Login_IdpAssertsHigh_CappedAtRegisteredLow()
+    public async Task Login_IdpAssertsHigh_CappedAtRegisteredLow_LevelNotReached()
     {
-        // Attack class: level inflation by the organisation IdP beyond what its registration allows.
-        var login = await StartAsync(maxLoa: "Low", spLoa: SamlConstants.OioSaml.LoaLow);
+        // Attack class: level inflation by the organisation IdP beyond what its registration allows. The IdP asserts High,
+        // the registration caps it at Low, the SP needs Substantial: NoAuthnContext, no session for the employee.
+        var login = await StartAsync(maxLoa: "Low");
         var outcome = await login.AnswerAsync(await login.Idp.ResponseAsync(login.Idp.Assertion(fixture.BaseUrl, login.UpstreamRequestId, "capped", loa: "High")));
 
-        var assertion = fixture.FileSp.Validate(outcome.ResponseXml, login.Request.Id, fixture.IdpMetadata).Value;
-        Assert.Equal("Low", assertion.Attributes[SamlConstants.Attributes.Loa].Single());
+        var response = ResponseXml.Read(outcome.ResponseXml, SamlLimits.Default).Message;
+        Assert.Equal(SamlConstants.StatusCodes.Responder, response.StatusCode);
+        Assert.Equal(SamlConstants.StatusCodes.NoAuthnContext, response.SubStatusCode);
     }
 
-    public static TheoryData<string> Forgeries => ["forged-signature", "wrong-audience", "wrong-recipient", "wrong-destination", "expired", "wrong-in-response-to", "unsigned", "wrong-issuer"];
+    [Fact]
+    public async Task Login_CrossedInResponseTo_RefusedWithoutSession()
+    {
+        // Attack class: an unsolicited or crossed Response (InResponseTo names no request of this browser's flow).
+        var login = await StartAsync();
+        var xml = await login.Idp.ResponseAsync(login.Idp.Assertion(fixture.BaseUrl, "_someone-elses-request", "crossed"));
+
+        var page = await login.Browser.PostFormAsync(fixture.BaseUrl + "/upstream/org/acs", new Dictionary<string, string> { ["SAMLResponse"] = PostBinding.Encode(xml) });
+
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+        Assert.Equal("flow.unknown", page.ErrorCode);
+    }
+
+    public static TheoryData<string> Forgeries => ["forged-signature", "wrong-audience", "wrong-recipient", "wrong-destination", "expired", "unsigned", "wrong-issuer"];
 
     [Theory]
     [MemberData(nameof(Forgeries))]
     public async Task Login_ResponseFailingACheck_RefusedWithoutSession(string attack)
     {
         // Attack classes: forged signature (another key), token forwarding (an assertion for another SP: audience), misdirected
-        // response (recipient, destination), stale assertion (expired), unsolicited or crossed response (InResponseTo),
+        // response (recipient, destination), stale assertion (expired),
         // unsigned assertion, another IdP's assertion (issuer).
         var login = await StartAsync();
         var nameId = "attacked-" + Guid.NewGuid().ToString("N");
@@ -140,7 +155,6 @@ public sealed class OrganisationIdpTests(AdminFixture fixture)
             "wrong-recipient" => (await login.Idp.ResponseAsync(honest)).Replace($"Recipient=\"{honest.Recipient}\"", "Recipient=\"https://other-sp.example/acs\"", StringComparison.Ordinal),
             "wrong-destination" => await login.Idp.ResponseAsync(honest with { Recipient = "https://other-sp.example/acs" }),
             "expired" => await login.Idp.ResponseAsync(honest with { IssueInstant = DateTimeOffset.UtcNow.AddHours(-2), AuthnInstant = DateTimeOffset.UtcNow.AddHours(-2) }),
-            "wrong-in-response-to" => await login.Idp.ResponseAsync(honest with { InResponseTo = "_someone-elses-request" }),
             "unsigned" => Unsigned(await login.Idp.ResponseAsync(honest)),
             "wrong-issuer" => await login.Idp.ResponseAsync(honest with { Issuer = "https://other-idp.example" }),
             _ => throw new ArgumentOutOfRangeException(nameof(attack)),
@@ -158,13 +172,13 @@ public sealed class OrganisationIdpTests(AdminFixture fixture)
     [Fact]
     public async Task Login_ReplayedResponse_Refused()
     {
-        // Attack class: replay of a captured Response (same RelayState and assertion ID).
+        // Attack class: replay of a captured Response (same InResponseTo and assertion ID).
         var login = await StartAsync();
         var xml = await login.Idp.ResponseAsync(login.Idp.Assertion(fixture.BaseUrl, login.UpstreamRequestId, "replayed"));
         await login.AnswerAsync(xml);
 
         var again = await login.Browser.PostFormAsync(fixture.BaseUrl + "/upstream/org/acs",
-            new Dictionary<string, string> { ["SAMLResponse"] = PostBinding.Encode(xml), ["RelayState"] = login.RelayState });
+            new Dictionary<string, string> { ["SAMLResponse"] = PostBinding.Encode(xml) });
 
         Assert.Equal(HttpStatusCode.BadRequest, again.Status);
         Assert.Equal("flow.unknown", again.ErrorCode);
@@ -187,12 +201,13 @@ public sealed class OrganisationIdpTests(AdminFixture fixture)
         Assert.Equal(HttpStatusCode.Created, registered.Status);
 
         var browser = new TestBrowser();
+        // Until the Professional profile is offered on its own (the login core's profile work), the request names both.
         var request = fixture.FileSp.NewRequest(fixture.SsoUrl, spLoa) with
         {
-            RequestedAuthnContext = new RequestedAuthnContext("minimum", [spLoa, SamlConstants.OioSaml.ProfileProfessional]),
+            RequestedAuthnContext = new RequestedAuthnContext("minimum", [spLoa, SamlConstants.OioSaml.ProfilePerson, SamlConstants.OioSaml.ProfileProfessional]),
         };
         var choice = await browser.GetAsync(await fixture.FileSp.RedirectUrlAsync(fixture.SsoUrl, request, "sp-state"));
-        Assert.True(choice.HasForm, $"Expected the upstream choice page, got {(int)choice.Status}: {choice.Html[..Math.Min(400, choice.Html.Length)]}");
+        Assert.True(choice.Html.Contains("name=\"flow\"", StringComparison.Ordinal), $"Expected the upstream choice page, got {(int)choice.Status}: {choice.Url} {choice.Html[..Math.Min(1500, choice.Html.Length)]}");
 
         // The org IdP lives on no real host: the redirect to it is read, not followed.
         using var noRedirect = new HttpClient(new HttpClientHandler { CookieContainer = browser.Cookies, AllowAutoRedirect = false });
@@ -210,16 +225,16 @@ public sealed class OrganisationIdpTests(AdminFixture fixture)
         RedirectBinding.VerifySignature(message, fixture.IdpMetadata.SigningCertificates, NemLogin.Saml.Signatures.SignaturePolicy.Default, DateTimeOffset.UtcNow);
         var upstreamRequest = AuthnRequestXml.Read(message.Xml, SamlLimits.Default).Message;
         Assert.Equal(fixture.BaseUrl + "/upstream/org/metadata", upstreamRequest.Issuer);
-        return new Login(cvr, idp, browser, request, upstreamRequest.Id, message.RelayState!, fixture.BaseUrl);
+        return new Login(cvr, idp, browser, request, upstreamRequest.Id, message.RelayState, fixture.BaseUrl);
     }
 
-    private sealed record Login(string Cvr, TestOrganisationIdp Idp, TestBrowser Browser, AuthnRequest Request, string UpstreamRequestId, string RelayState, string BaseUrl)
+    private sealed record Login(string Cvr, TestOrganisationIdp Idp, TestBrowser Browser, AuthnRequest Request, string UpstreamRequestId, string? RelayState, string BaseUrl)
     {
         /// <summary>Posts the org IdP's Response to the broker's ACS and reads what the broker posts on to the SP.</summary>
         public async Task<SamlLoginWalk.Outcome> AnswerAsync(string responseXml)
         {
             var page = await Browser.PostFormAsync(BaseUrl + "/upstream/org/acs",
-                new Dictionary<string, string> { ["SAMLResponse"] = PostBinding.Encode(responseXml), ["RelayState"] = RelayState });
+                new Dictionary<string, string> { ["SAMLResponse"] = PostBinding.Encode(responseXml) });
             Assert.True(page.HasForm, $"Expected the broker's POST form, got {(int)page.Status}: {page.ErrorCode} {page.Html[..Math.Min(400, page.Html.Length)]}");
             var form = page.Form();
             return new SamlLoginWalk.Outcome(PostBinding.Decode(form.Fields["SAMLResponse"], SamlLimits.Default), form.Fields.GetValueOrDefault("RelayState"), false, page);

@@ -18,7 +18,7 @@ namespace NemLogin.Gateway.Upstream.Organisations;
 
 /// <summary>
 /// Organisations' own SAML IdPs as one upstream, <c>org</c>: a flow names its IdP as <c>org:{cvr}</c>. The challenge is an
-/// AuthnRequest signed through the signer pool (HTTP-Redirect, the flow token as RelayState); the answer is a Response
+/// AuthnRequest signed through the signer pool (HTTP-Redirect, the flow token as its ID); the answer is a Response
 /// POSTed to <c>/upstream/org/acs</c>, checked with every rule of the SAML library's <see cref="ResponseValidator"/>
 /// against the registration (signature by a registered certificate, Issuer, Destination, Audience, Recipient,
 /// InResponseTo, time with skew, bearer confirmation), then the assertion ID is used once. The level is the lower of the
@@ -52,8 +52,11 @@ internal sealed class OrganisationIdpUpstream(
         string upstream, string flowToken, LevelOfAssurance requiredLoa, bool forceAuthn, CancellationToken cancellationToken)
     {
         var idp = await FindAsync(upstream);
+        // RelayState holds 80 bytes, less than a flow token: the token travels as the request ID (an xs:ID, hence the
+        // underscore), which the IdP must echo as InResponseTo (SAML Core 3.2.2) and the Response is checked against.
         var request = new AuthnRequest
         {
+            Id = "_" + flowToken,
             IssueInstant = time.GetUtcNow(),
             Destination = idp.Registration.SingleSignOnUrl,
             Issuer = sp.EntityId,
@@ -65,23 +68,28 @@ internal sealed class OrganisationIdpUpstream(
             RequestedAuthnContext = ClassRef(requiredLoa) is { } classRef ? new RequestedAuthnContext("minimum", [classRef]) : null,
         };
         var url = await RedirectBinding.BuildUrlAsync(
-            idp.Registration.SingleSignOnUrl, "SAMLRequest", AuthnRequestXml.Write(request), flowToken,
+            idp.Registration.SingleSignOnUrl, "SAMLRequest", AuthnRequestXml.Write(request), null,
             await keys.GetSamlSignerAsync(cancellationToken), cancellationToken);
 
         // The request ID is what the Response must answer (InResponseTo): kept in the flow as its nonce.
         return new UpstreamChallenge(url, request.Id, string.Empty);
     }
 
-    /// <summary>The flow token comes back as the RelayState of the POSTed Response (SAML Bindings 3.5.3).</summary>
+    /// <summary>
+    /// The flow token comes back as the InResponseTo of the POSTed Response, read here unvalidated: only a token the broker
+    /// issued names a flow, the flow belongs to this browser, and the Response is then checked against the flow's request ID.
+    /// </summary>
     public async ValueTask<string?> ReadFlowTokenAsync(HttpContext context)
     {
-        if (!context.Request.HasFormContentType)
+        try
+        {
+            var posted = await SamlFrontChannel.ReadPostAsync(context, "SAMLResponse");
+            return ResponseXml.Read(posted.Xml, SamlLimits.Default).Message.InResponseTo is ['_', .. var token] ? token : null;
+        }
+        catch (SamlException)
         {
             return null;
         }
-
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
-        return form["RelayState"].Count == 1 ? form["RelayState"].ToString() : null;
     }
 
     public async Task<UpstreamAuthentication> CompleteAsync(HttpContext context, PendingLogin pending, CancellationToken cancellationToken)

@@ -1,10 +1,8 @@
 using System.Security.Cryptography;
 using NemLogin.Gateway.Upstream.Organisations;
-using NemLogin.Grains;
 using NemLogin.Grains.Assurance;
 using NemLogin.Grains.Errors;
 using NemLogin.Grains.OrganisationIdps;
-using NemLogin.Grains.Organisations;
 
 namespace NemLogin.Gateway.Admin;
 
@@ -21,14 +19,14 @@ internal static class OrganisationIdpAdminEndpoints
     {
         var idp = admin.MapGroup("/organisations/{cvr}/idp");
         idp.MapPut(string.Empty, RegisterAsync);
-        idp.MapGet(string.Empty, (string cvr, IGrainFactory grains) => ForCvrAsync(cvr, async () =>
+        idp.MapGet(string.Empty, (string cvr, IGrainFactory grains) => OrganisationAdminEndpoints.ForOrganisationAsync(cvr, async () =>
             await grains.GetGrain<IOrganisationIdpGrain>(cvr).GetAsync() is { } found ? TypedResults.Ok(Document(found)) : Unknown()));
-        idp.MapDelete(string.Empty, (string cvr, IGrainFactory grains) => ForCvrAsync(cvr, async () =>
+        idp.MapDelete(string.Empty, (string cvr, IGrainFactory grains) => OrganisationAdminEndpoints.ForOrganisationAsync(cvr, async () =>
             await grains.GetGrain<IOrganisationIdpGrain>(cvr).RemoveAsync() ? TypedResults.NoContent() : Unknown()));
         return admin;
     }
 
-    private static Task<IResult> RegisterAsync(string cvr, HttpContext context, IGrainFactory grains, TimeProvider time) => ForCvrAsync(cvr, async () =>
+    private static Task<IResult> RegisterAsync(string cvr, HttpContext context, IGrainFactory grains, TimeProvider time) => OrganisationAdminEndpoints.ForOrganisationAsync(cvr, async () =>
     {
         var query = context.Request.Query;
         var maxLoaText = query["maxLoa"].Count == 0 ? nameof(LevelOfAssurance.Substantial) : query["maxLoa"].ToString();
@@ -56,23 +54,6 @@ internal static class OrganisationIdpAdminEndpoints
         var stored = Document(await grain.RegisterAsync(registration));
         return existed ? TypedResults.Ok(stored) : TypedResults.Created("/api/admin/organisations/" + cvr + "/idp", stored);
     });
-
-    private static async Task<IResult> ForCvrAsync(string cvr, Func<Task<IResult>> action)
-    {
-        if (!BusinessNumbers.IsCvr(cvr))
-        {
-            return BusinessProblems.Of(BrokerError.OrganisationCvrInvalid, "The path names no CVR number (8 digits, modulus 11).");
-        }
-
-        try
-        {
-            return await action();
-        }
-        catch (GrainRuleException ex)
-        {
-            return BusinessProblems.FromRule(ex);
-        }
-    }
 
     private static IResult Unknown() => BusinessProblems.Of(BrokerError.OrganisationIdpUnknown, "The organisation has registered no IdP.");
 

@@ -33,6 +33,14 @@ internal static class BusinessProblems
         [BrokerError.EmployeeRevoked] = StatusCodes.Status409Conflict,
         [BrokerError.EmployeeAlreadyBound] = StatusCodes.Status409Conflict,
         [BrokerError.EmployeeExists] = StatusCodes.Status409Conflict,
+        [BrokerError.OrganisationIdpMetadataInvalid] = StatusCodes.Status400BadRequest,
+        [BrokerError.OrganisationIdpCertificateInvalid] = StatusCodes.Status400BadRequest,
+        [BrokerError.OrganisationIdpEndpointInvalid] = StatusCodes.Status400BadRequest,
+        [BrokerError.OrganisationIdpLoaInvalid] = StatusCodes.Status400BadRequest,
+        [BrokerError.OrganisationIdpDomainInvalid] = StatusCodes.Status400BadRequest,
+        [BrokerError.OrganisationIdpEntityIdInvalid] = StatusCodes.Status400BadRequest,
+        [BrokerError.OrganisationIdpUnknown] = StatusCodes.Status404NotFound,
+        [BrokerError.OrganisationIdpDomainTaken] = StatusCodes.Status409Conflict,
     }.ToFrozenDictionary(p => BrokerErrors.Name(p.Key), p => p.Value, StringComparer.Ordinal);
 
     public static IResult Of(BrokerError error, string detail) => Problem(BrokerErrors.Name(error), detail);

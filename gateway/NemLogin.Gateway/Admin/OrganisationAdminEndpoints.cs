@@ -213,7 +213,8 @@ internal static class OrganisationAdminEndpoints
     }
 
     // The CVR in the path keys a grain only when it is one; refusals of the grains become problem details.
-    private static async Task<IResult> ForOrganisationAsync(string cvr, Func<Task<IResult>> action)
+    /// <summary>Runs <paramref name="action"/> for a well-formed CVR, answering a refused rule as its problem.</summary>
+    internal static async Task<IResult> ForOrganisationAsync(string cvr, Func<Task<IResult>> action)
     {
         if (!BusinessNumbers.IsCvr(cvr))
         {

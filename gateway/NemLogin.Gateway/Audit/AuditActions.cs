@@ -34,4 +34,7 @@ internal static class AuditActions
     public const string MetadataRefreshActor = "system:metadata-refresh";
     public const string AuditActor = "system:audit";
     public const string DemoActor = "system:demo";
+
+    /// <summary>The actor of a business identity created at an employee's first login through the organisation's own IdP.</summary>
+    public const string OrganisationIdpActor = "system:org-idp";
 }

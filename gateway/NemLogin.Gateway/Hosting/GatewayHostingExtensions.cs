@@ -14,6 +14,7 @@ using NemLogin.Gateway.Sessions;
 using NemLogin.Gateway.Signing;
 using NemLogin.Gateway.Upstream;
 using NemLogin.Gateway.Upstream.MitId;
+using NemLogin.Gateway.Upstream.Organisations;
 
 namespace NemLogin.Gateway.Hosting;
 
@@ -61,6 +62,7 @@ public static class GatewayHostingExtensions
         services.AddNemLoginAudit();
         services.AddNemLoginAdmin();
         services.AddMitIdUpstream(builder.Configuration);
+        services.AddOrganisationIdpUpstream();
         services.AddNemLoginOidc(builder.Environment);
 
         services.AddNemLoginProductionGuards();

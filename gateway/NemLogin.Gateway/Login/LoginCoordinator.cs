@@ -7,6 +7,7 @@ using NemLogin.Gateway.Saml;
 using NemLogin.Gateway.ServiceProviders;
 using NemLogin.Gateway.Sessions;
 using NemLogin.Gateway.Upstream;
+using NemLogin.Gateway.Upstream.Organisations;
 using NemLogin.Grains.Assurance;
 using NemLogin.Grains.Audit;
 using NemLogin.Grains.Identities;
@@ -44,6 +45,9 @@ internal sealed class LoginCoordinator(
     /// <summary>The return path's parameter carrying the identity the person chose to act as.</summary>
     public const string ActingAsParameter = "nl_acting";
 
+    /// <summary>A flow waiting on the upstream choice page: no upstream has been asked yet.</summary>
+    private const string ChoiceUpstream = "choice";
+
     /// <summary>
     /// With ForceAuthn the upstream must have authenticated after the flow began; its <c>auth_time</c> has whole seconds
     /// and its clock may trail ours a little, which this allows for — an earlier login is still refused.
@@ -80,7 +84,61 @@ internal sealed class LoginCoordinator(
             return await responder.SendStatusAsync(context, demand, StatusAnswer.NoPassive);
         }
 
-        return await GoUpstreamAsync(context, freshLogin, PendingFor(demand));
+        var pending = PendingFor(demand);
+
+        // An employee may log in through the organisation's own IdP: offered only when the SP asked for the Professional
+        // profile and some organisation has registered one; otherwise straight to MitID as always.
+        return demand.Profile == EidProfile.Professional && await OrganisationIdpLookup.AnyAsync(grains)
+            ? await OfferChoiceAsync(context, pending, notFound: false)
+            : await GoUpstreamAsync(context, freshLogin, pending);
+    }
+
+    /// <summary>
+    /// The choice page's answer (<see cref="UpstreamChoicePage.ActionPath"/>): takes the waiting flow (this browser's only)
+    /// and continues it upstream, to MitID or to the organisation IdP found by e-mail domain or CVR. Nothing found: the
+    /// page again, under a new flow.
+    /// </summary>
+    public async Task<IResult> ContinueFromChoiceAsync(HttpContext context)
+    {
+        var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : null;
+        if (!ids.TryRead(IssuedIdPurpose.LoginFlow, form?["flow"].ToString(), out var flowId))
+        {
+            return Refuse(context, BrokerErrors.Name(BrokerError.FlowUnknown), "This login has expired or was already completed. Start again from the service.");
+        }
+
+        var take = binding.Read(context) is { } browser ? await grains.GetGrain<ILoginFlowGrain>(flowId).TakeAsync(browser) : FlowTake.OtherBrowser;
+        if (take.Outcome == FlowTakeOutcome.OtherBrowser)
+        {
+            return Refuse(context, BrokerErrors.Name(BrokerError.FlowBrowserMismatch), "This login was started in another browser. Start again from the service.");
+        }
+
+        if (take.Pending is not { } pending || pending.Upstream != ChoiceUpstream)
+        {
+            return Refuse(context, BrokerErrors.Name(BrokerError.FlowUnknown), "This login has expired or was already completed. Start again from the service.");
+        }
+
+        var promptLogin = pending.ForceAuthn || (await catalog.FindAsync(pending.ServiceProviderId))?.Registration.AllowSso == false;
+        if (form!["choice"].ToString() != "organisation")
+        {
+            return await GoUpstreamAsync(context, promptLogin, pending with { Upstream = DefaultUpstream });
+        }
+
+        return await OrganisationIdpLookup.FindCvrAsync(grains, form["organisation"].ToString()) is { } cvr
+            ? await GoUpstreamAsync(context, promptLogin, pending with { Upstream = OrganisationIdpUpstream.KeyFor(cvr) })
+            : await OfferChoiceAsync(context, pending, notFound: true);
+    }
+
+    /// <summary>Keeps <paramref name="pending"/> in a new flow waiting for the person's choice of upstream, and shows the choice.</summary>
+    private async Task<IResult> OfferChoiceAsync(HttpContext context, PendingLogin pending, bool notFound)
+    {
+        var flow = ids.New(IssuedIdPurpose.LoginFlow);
+        await grains.GetGrain<ILoginFlowGrain>(flow.Key).StartAsync(pending with
+        {
+            Upstream = ChoiceUpstream,
+            BrowserBinding = binding.Ensure(context),
+            StartedAt = pending.StartedAt == default ? time.GetUtcNow() : pending.StartedAt,
+        });
+        return UpstreamChoicePage.Show(context, flow.Token, notFound);
     }
 
     /// <summary>The SAML request as a login flow keeps it while the person is away (upstream, or at the login page).</summary>
@@ -193,8 +251,10 @@ internal sealed class LoginCoordinator(
 
     public async Task<IResult> CompleteUpstreamAsync(HttpContext context, string upstreamName)
     {
-        // Only a state the broker issued names a flow: anything else is refused before a grain is activated.
-        if (!ids.TryRead(IssuedIdPurpose.LoginFlow, context.Request.Query["state"].ToString(), out var flowId))
+        // Only a state the broker issued names a flow: anything else is refused before a grain is activated. Each upstream
+        // reads its own (OIDC state in the query, SAML RelayState in the POSTed form).
+        var flowToken = upstreams.FirstOrDefault(u => u.Name == upstreamName) is { } named ? await named.ReadFlowTokenAsync(context) : null;
+        if (!ids.TryRead(IssuedIdPurpose.LoginFlow, flowToken, out var flowId))
         {
             return Refuse(context, BrokerErrors.Name(BrokerError.FlowUnknown), "This login has expired or was already completed. Start again from the service.");
         }
@@ -214,7 +274,7 @@ internal sealed class LoginCoordinator(
             return Refuse(context, BrokerErrors.Name(BrokerError.FlowUnknown), "This login has expired or was already completed. Start again from the service.");
         }
 
-        if (pending.Upstream != upstreamName)
+        if (ProviderName(pending.Upstream) != upstreamName)
         {
             return Refuse(context, BrokerErrors.Name(BrokerError.FlowUpstreamMismatch), "The answer came from another identity provider than the login was sent to.");
         }
@@ -284,10 +344,9 @@ internal sealed class LoginCoordinator(
     {
         var upstream = FindUpstream(request.Upstream);
         var flow = ids.New(IssuedIdPurpose.LoginFlow);
-        var challenge = upstream.CreateChallenge(flow.Token, request.RequiredLoa, promptLogin);
+        var challenge = await upstream.CreateChallengeAsync(request.Upstream, flow.Token, request.RequiredLoa, promptLogin, context.RequestAborted);
         await grains.GetGrain<ILoginFlowGrain>(flow.Key).StartAsync(request with
         {
-            Upstream = upstream.Name,
             UpstreamNonce = challenge.Nonce,
             UpstreamCodeVerifier = challenge.CodeVerifier,
             BrowserBinding = binding.Ensure(context),
@@ -372,7 +431,10 @@ internal sealed class LoginCoordinator(
     }
 
     private IUpstreamIdentityProvider FindUpstream(string name) =>
-        upstreams.FirstOrDefault(u => u.Name == name) ?? throw new InvalidOperationException($"No upstream identity provider named '{name}' is configured.");
+        upstreams.FirstOrDefault(u => u.Name == ProviderName(name)) ?? throw new InvalidOperationException($"No upstream identity provider named '{name}' is configured.");
+
+    /// <summary>The provider of a flow's upstream key: <c>mitid</c>, or <c>org</c> for <c>org:{cvr}</c>.</summary>
+    private static string ProviderName(string upstream) => upstream.Split(':', 2)[0];
 
     private IResult Refuse(HttpContext context, string code, string explanation)
     {

@@ -4,7 +4,7 @@ using NemLogin.Grains.LoginFlows;
 namespace NemLogin.Gateway.Upstream;
 
 /// <summary>
-/// An identity provider the broker sends users to (MitID, simulated here; later organisations' own IdPs).
+/// An identity provider the broker sends users to (MitID, simulated here; organisations' own SAML IdPs).
 /// Every upstream is reached through this interface, so the login orchestration never knows which one it talks to.
 /// </summary>
 public interface IUpstreamIdentityProvider
@@ -20,6 +20,21 @@ public interface IUpstreamIdentityProvider
     /// The caller stores the returned nonce and PKCE verifier in the flow before redirecting.
     /// </summary>
     UpstreamChallenge CreateChallenge(string flowId, LevelOfAssurance requiredLoa, bool forceAuthn);
+
+    /// <summary>
+    /// The challenge for the flow's upstream key <paramref name="upstream"/> (<see cref="Name"/>, or <c>{Name}:{which}</c>
+    /// when one provider serves several IdPs, e.g. <c>org:{cvr}</c>); for upstreams whose challenge needs I/O (a signature
+    /// from the signer pool). By default the synchronous <see cref="CreateChallenge"/>.
+    /// </summary>
+    ValueTask<UpstreamChallenge> CreateChallengeAsync(
+        string upstream, string flowToken, LevelOfAssurance requiredLoa, bool forceAuthn, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(CreateChallenge(flowToken, requiredLoa, forceAuthn));
+
+    /// <summary>
+    /// The flow token the upstream sent back: by default OIDC <c>state</c> in the callback's query; a SAML upstream reads
+    /// the RelayState of its POSTed Response.
+    /// </summary>
+    ValueTask<string?> ReadFlowTokenAsync(HttpContext context) => ValueTask.FromResult<string?>(context.Request.Query["state"].ToString());
 
     /// <summary>
     /// Completes the login from the upstream's callback request (code exchange, ID token validation against the

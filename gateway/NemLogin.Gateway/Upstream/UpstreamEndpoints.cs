@@ -1,8 +1,13 @@
 using NemLogin.Gateway.Login;
+using NemLogin.Gateway.Upstream.Organisations;
 
 namespace NemLogin.Gateway.Upstream;
 
-/// <summary>Where upstream identity providers send the browser back: <c>/upstream/{name}/callback</c>.</summary>
+/// <summary>
+/// Where upstream identity providers send the browser back: <c>/upstream/{name}/callback</c> (OIDC, GET) and
+/// <c>/upstream/org/acs</c> (organisations' SAML IdPs, HTTP-POST); the broker's SP metadata toward those IdPs at
+/// <c>/upstream/org/metadata</c>; and the upstream choice page's answer at <c>/login/upstream</c>.
+/// </summary>
 internal static class UpstreamEndpoints
 {
     public static RouteGroupBuilder MapUpstream(this IEndpointRouteBuilder endpoints)
@@ -10,6 +15,12 @@ internal static class UpstreamEndpoints
         var group = endpoints.MapGroup("/upstream");
         group.MapGet("/{name}/callback", (string name, LoginCoordinator coordinator, HttpContext context) =>
             coordinator.CompleteUpstreamAsync(context, name));
+        group.MapPost("/org/acs", (LoginCoordinator coordinator, HttpContext context) =>
+            coordinator.CompleteUpstreamAsync(context, OrganisationIdpUpstream.ProviderName)).DisableAntiforgery();
+        group.MapGet("/org/metadata", async (OrganisationIdpServiceProvider sp, HttpContext context) =>
+            TypedResults.Text(await sp.MetadataAsync(context.RequestAborted), "application/samlmetadata+xml"));
+        endpoints.MapPost(UpstreamChoicePage.ActionPath, (LoginCoordinator coordinator, HttpContext context) =>
+            coordinator.ContinueFromChoiceAsync(context)).DisableAntiforgery();
         return group;
     }
 

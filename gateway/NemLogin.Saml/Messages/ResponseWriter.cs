@@ -44,6 +44,24 @@ internal static class ResponseWriter
         return document.OuterXml;
     }
 
+    /// <summary>
+    /// A Success response holding one plain, directly signed Assertion (no encryption): what an organisation's own IdP may
+    /// send the broker over https, since the broker decrypts nothing outside its signer pool.
+    /// </summary>
+    public static async Task<string> WriteSuccessUnencryptedAsync(
+        string responseId, AssertionDescriptor assertion, ISamlSigner signer, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(signer);
+        var (assertionDocument, assertionIssuer) = AssertionWriter.Build(assertion);
+        await XmlSignatureWriter.SignAsync(assertionDocument.DocumentElement!, assertionIssuer, signer, ct).ConfigureAwait(false);
+
+        var (document, root, _) = Envelope(
+            responseId, assertion.Issuer, assertion.Recipient, assertion.InResponseTo, assertion.IssueInstant);
+        WriteStatus(root, SamlConstants.StatusCodes.Success, null, null);
+        root.AppendChild(document.ImportNode(assertionDocument.DocumentElement!, deep: true));
+        return document.OuterXml;
+    }
+
     public static async Task<string> WriteErrorAsync(
         string responseId,
         string issuerValue,

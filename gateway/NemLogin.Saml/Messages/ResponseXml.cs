@@ -20,6 +20,15 @@ public static class ResponseXml
         ResponseWriter.WriteSuccessAsync(responseId, assertion, encryption, signer, signResponse, ct);
 
     /// <summary>
+    /// A Success response to <see cref="AssertionDescriptor.Recipient"/> with one plain Assertion, signed directly: for an
+    /// identity provider whose service provider accepts unencrypted assertions over https (an organisation's IdP toward the
+    /// broker, the demo organisation IdP, tests).
+    /// </summary>
+    public static Task<string> WriteSuccessUnencryptedAsync(
+        string responseId, AssertionDescriptor assertion, ISamlSigner signer, CancellationToken ct) =>
+        ResponseWriter.WriteSuccessUnencryptedAsync(responseId, assertion, signer, ct);
+
+    /// <summary>
     /// An error response without assertion: a top-level status (Requester or Responder), an optional second-level status
     /// (NoPassive, NoAuthnContext, ...) and message; signed when <paramref name="signer"/> is given.
     /// </summary>

@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using System.Xml;
 using NemLogin.Saml.Messages;
 using NemLogin.Saml.Signatures;
@@ -96,6 +97,41 @@ public static class MetadataWriter
             }
         }
 
+        return document.OuterXml;
+    }
+
+    /// <summary>
+    /// Signed SP metadata for a service provider that signs its requests and takes only signed, unencrypted assertions (the
+    /// broker toward organisations' own IdPs): EntityDescriptor with ID and validUntil, SPSSODescriptor with
+    /// AuthnRequestsSigned and WantAssertionsSigned true, a signing KeyDescriptor per certificate, no encryption key, the
+    /// persistent NameID format and the ACS endpoints.
+    /// </summary>
+    public static async Task<string> WriteSigningServiceProviderAsync(
+        string entityId,
+        IReadOnlyList<X509Certificate2> signingCertificates,
+        IReadOnlyList<EndpointInfo> assertionConsumerServices,
+        DateTimeOffset validUntil,
+        ISamlSigner signer,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(signingCertificates);
+        ArgumentNullException.ThrowIfNull(signer);
+        var (document, root) = MetadataXmlWriter.EntityDescriptor(entityId);
+        root.SetAttribute("ID", SamlId.New());
+        root.SetAttribute("validUntil", SamlInstant.Format(validUntil));
+
+        var role = MetadataXmlWriter.Element(root, "SPSSODescriptor");
+        role.SetAttribute("protocolSupportEnumeration", MetadataXmlWriter.ProtocolSupport);
+        role.SetAttribute("AuthnRequestsSigned", "true");
+        role.SetAttribute("WantAssertionsSigned", "true");
+        foreach (var certificate in signingCertificates)
+        {
+            MetadataXmlWriter.KeyDescriptor(role, "signing", certificate);
+        }
+
+        MetadataXmlWriter.TextElement(role, "NameIDFormat", SamlConstants.NameIdFormats.Persistent);
+        MetadataXmlWriter.Endpoints(role, "AssertionConsumerService", assertionConsumerServices, indexed: true);
+        await XmlSignatureWriter.SignAsync(root, null, signer, ct).ConfigureAwait(false);
         return document.OuterXml;
     }
 

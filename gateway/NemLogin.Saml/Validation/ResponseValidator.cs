@@ -15,6 +15,34 @@ public static class ResponseValidator
     public static Valid<SamlAssertion> Validate(string responseXml, ResponseValidationContext context, SamlLimits limits)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var content = ValidateEnvelope(responseXml, context, limits);
+        var encryptedData = ValidateSingleEncryptedAssertion(content);
+
+        var assertionElement = XmlEncryption.Decrypt(encryptedData, context.DecryptionCertificates, limits);
+        return AssertionValidator.Validate(assertionElement, context);
+    }
+
+    /// <summary>
+    /// The same rules for a Response whose one assertion is plain (not encrypted): every check of <see cref="Validate"/>
+    /// except decryption, and an EncryptedAssertion is refused (<see cref="SamlErrorCode.AssertionCountInvalid"/>). For a
+    /// service provider that holds no decryption key — the broker toward organisations' own IdPs, over https only.
+    /// </summary>
+    public static Valid<SamlAssertion> ValidateUnencrypted(string responseXml, ResponseValidationContext context, SamlLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var content = ValidateEnvelope(responseXml, context, limits);
+        if (content.EncryptedData.Count != 0 || content.Assertions.Count != 1)
+        {
+            throw new SamlException(
+                SamlErrorCode.AssertionCountInvalid,
+                $"The response holds {content.EncryptedData.Count} encrypted and {content.Assertions.Count} plain assertions; expected one plain.");
+        }
+
+        return AssertionValidator.Validate(content.Assertions[0], context);
+    }
+
+    private static ResponseContent ValidateEnvelope(string responseXml, ResponseValidationContext context, SamlLimits limits)
+    {
         var content = ResponseReader.Read(responseXml, limits);
         var response = content.Received.Message;
 
@@ -23,10 +51,7 @@ public static class ResponseValidator
         ValidateDestination(response, context);
         ValidateInResponseTo(response.InResponseTo, context);
         ValidateStatus(response);
-        var encryptedData = ValidateSingleEncryptedAssertion(content);
-
-        var assertionElement = XmlEncryption.Decrypt(encryptedData, context.DecryptionCertificates, limits);
-        return AssertionValidator.Validate(assertionElement, context);
+        return content;
     }
 
     /// <summary>

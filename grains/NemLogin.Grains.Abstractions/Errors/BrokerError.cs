@@ -95,4 +95,18 @@ public enum BrokerError
     RequestIdMissing = 6201,
     RequestIdInvalid = 6202,
     RequestIdReused = 6203,
+
+    // Organisations' own SAML identity providers ("lokal IdP") and the broker as their service provider (6300-6349).
+    OrganisationIdpMetadataInvalid = 6301,
+    OrganisationIdpCertificateInvalid = 6302,
+    OrganisationIdpEndpointInvalid = 6303,
+    OrganisationIdpLoaInvalid = 6304,
+    OrganisationIdpDomainInvalid = 6305,
+    OrganisationIdpDomainTaken = 6306,
+    OrganisationIdpUnknown = 6307,
+    OrganisationIdpEntityIdInvalid = 6308,
+    OrganisationIdpNotFound = 6309,
+    OrganisationIdpResponseInvalid = 6310,
+    OrganisationIdpAssertionReplayed = 6311,
+    OrganisationIdpAssertionEncrypted = 6312,
 }

@@ -79,6 +79,18 @@ public static class BrokerErrors
         [BrokerError.RequestIdMissing] = "request.id-missing",
         [BrokerError.RequestIdInvalid] = "request.id-invalid",
         [BrokerError.RequestIdReused] = "request.id-reused",
+        [BrokerError.OrganisationIdpMetadataInvalid] = "organisation.idp-metadata-invalid",
+        [BrokerError.OrganisationIdpCertificateInvalid] = "organisation.idp-certificate-invalid",
+        [BrokerError.OrganisationIdpEndpointInvalid] = "organisation.idp-endpoint-invalid",
+        [BrokerError.OrganisationIdpLoaInvalid] = "organisation.idp-loa-invalid",
+        [BrokerError.OrganisationIdpDomainInvalid] = "organisation.idp-domain-invalid",
+        [BrokerError.OrganisationIdpDomainTaken] = "organisation.idp-domain-taken",
+        [BrokerError.OrganisationIdpUnknown] = "organisation.idp-unknown",
+        [BrokerError.OrganisationIdpEntityIdInvalid] = "organisation.idp-entity-id-invalid",
+        [BrokerError.OrganisationIdpNotFound] = "organisation.idp-not-found",
+        [BrokerError.OrganisationIdpResponseInvalid] = "organisation.idp-response-invalid",
+        [BrokerError.OrganisationIdpAssertionReplayed] = "organisation.idp-assertion-replayed",
+        [BrokerError.OrganisationIdpAssertionEncrypted] = "organisation.idp-assertion-encrypted",
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<string, BrokerError> ByName = Names.ToFrozenDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);

@@ -1,0 +1,31 @@
+using NemLogin.Grains.OrganisationIdps;
+using NemLogin.Grains.Organisations;
+
+namespace NemLogin.Gateway.Upstream.Organisations;
+
+/// <summary>Finds an organisation's own IdP from what a person types on the choice page: a CVR number or a work e-mail address.</summary>
+internal static class OrganisationIdpLookup
+{
+    /// <summary>True when any organisation has registered an IdP (only then is there a choice to offer).</summary>
+    public static Task<bool> AnyAsync(IGrainFactory grains) => grains.GetGrain<IOrganisationIdpDirectoryGrain>(0).AnyAsync();
+
+    /// <summary>The CVR of the organisation whose registered IdP <paramref name="input"/> names, or null.</summary>
+    public static async Task<string?> FindCvrAsync(IGrainFactory grains, string? input)
+    {
+        var text = (input ?? string.Empty).Trim();
+        if (text.Length is 0 or > 320)
+        {
+            return null;
+        }
+
+        if (BusinessNumbers.IsCvr(text))
+        {
+            return await grains.GetGrain<IOrganisationIdpGrain>(text).GetAsync() is not null ? text : null;
+        }
+
+        var at = text.LastIndexOf('@');
+        return at > 0 && at < text.Length - 1
+            ? await grains.GetGrain<IOrganisationIdpDirectoryGrain>(0).FindByDomainAsync(text[(at + 1)..])
+            : null;
+    }
+}

@@ -1,0 +1,243 @@
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using NemLogin.Gateway.Tests.Admin;
+using NemLogin.Gateway.Tests.Support;
+using NemLogin.Grains.BusinessIdentities;
+using NemLogin.Grains.Identities;
+using NemLogin.Saml;
+using NemLogin.Saml.Bindings;
+using NemLogin.Saml.Messages;
+using Xunit;
+using static NemLogin.Gateway.Tests.Admin.OrganisationApi;
+
+namespace NemLogin.Gateway.Tests.OrganisationIdp;
+
+/// <summary>
+/// Organisations' own IdPs (docs/security.md, organisations' own IdPs): registration refusals with their codes and nothing
+/// stored; a login through the organisation IdP ending with the employee's session and business identity; every Response
+/// check refused with no session; the level cap.
+/// </summary>
+[Collection(AdminCollection.Name)]
+public sealed class OrganisationIdpTests(AdminFixture fixture)
+{
+    private IGrainFactory Grains => fixture.Broker.Services.GetRequiredService<IGrainFactory>();
+
+    private static string IdpPath(string cvr, string query = "") => Path(cvr, "idp") + query;
+
+    private Task<AdminClient.Reply> RegisterIdpAsync(string cvr, string metadata, string query = "") =>
+        fixture.Admin.SendAsync(HttpMethod.Put, IdpPath(cvr, query), new StringContent(metadata, Encoding.UTF8, AdminClient.MetadataMediaType));
+
+    private async Task AssertRefusedAsync(string cvr, AdminClient.Reply reply, string code)
+    {
+        Assert.Equal(code, reply.ProblemCode);
+        Assert.Equal("organisation.idp-unknown", (await fixture.Admin.GetAsync(IdpPath(cvr))).ProblemCode);
+    }
+
+    [Fact]
+    public async Task Register_WeakKey_RefusedAndNothingStored()
+    {
+        // Attack class: a forgeable signing key (RSA-1024) registered as trusted.
+        var cvr = await CreateAsync(fixture.Admin);
+        var reply = await RegisterIdpAsync(cvr, await new TestOrganisationIdp("weak", keyBits: 1024).MetadataAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+        await AssertRefusedAsync(cvr, reply, "organisation.idp-certificate-invalid");
+    }
+
+    [Fact]
+    public async Task Register_PlainHttpEndpoint_RefusedAndNothingStored()
+    {
+        // Attack class: AuthnRequests and the login page over plain http off loopback (interception).
+        var cvr = await CreateAsync(fixture.Admin);
+        var reply = await RegisterIdpAsync(cvr, await new TestOrganisationIdp("http").MetadataAsync("http://idp.example/sso"));
+        await AssertRefusedAsync(cvr, reply, "organisation.idp-endpoint-invalid");
+    }
+
+    [Fact]
+    public async Task Register_NoRedirectSso_RefusedAndNothingStored()
+    {
+        var cvr = await CreateAsync(fixture.Admin);
+        var reply = await RegisterIdpAsync(cvr, await new TestOrganisationIdp("post").MetadataAsync(binding: SamlConstants.Bindings.HttpPost));
+        await AssertRefusedAsync(cvr, reply, "organisation.idp-endpoint-invalid");
+    }
+
+    [Fact]
+    public async Task Register_HighWithoutNotified_RefusedAndNothingStored_HighWhenNotified_Stored()
+    {
+        // Attack class: level inflation — an IdP asserting NSIS High without a notified scheme.
+        var cvr = await CreateAsync(fixture.Admin);
+        var idp = new TestOrganisationIdp("high");
+        var reply = await RegisterIdpAsync(cvr, await idp.MetadataAsync(), "?maxLoa=High");
+        Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+        await AssertRefusedAsync(cvr, reply, "organisation.idp-loa-invalid");
+
+        var notified = await RegisterIdpAsync(cvr, await idp.MetadataAsync(), "?maxLoa=High&notified=true");
+        Assert.Equal(HttpStatusCode.Created, notified.Status);
+        Assert.Equal("High", notified.Json["maxLoa"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Register_UnknownOrganisation_Refused()
+    {
+        var reply = await RegisterIdpAsync(NewCvr(), await new TestOrganisationIdp("unknown").MetadataAsync());
+        Assert.Equal("organisation.unknown", reply.ProblemCode);
+    }
+
+    [Fact]
+    public async Task Register_DomainOfAnotherOrganisation_RefusedAndNothingStored()
+    {
+        // Attack class: one organisation capturing another's employees by claiming their e-mail domain.
+        var domain = $"d{Guid.NewGuid():N}.example";
+        var first = await CreateAsync(fixture.Admin);
+        Assert.Equal(HttpStatusCode.Created, (await RegisterIdpAsync(first, await new TestOrganisationIdp("a").MetadataAsync(), "?emailDomain=" + domain)).Status);
+        var second = await CreateAsync(fixture.Admin);
+        var reply = await RegisterIdpAsync(second, await new TestOrganisationIdp("b").MetadataAsync(), "?emailDomain=" + domain);
+        Assert.Equal(HttpStatusCode.Conflict, reply.Status);
+        await AssertRefusedAsync(second, reply, "organisation.idp-domain-taken");
+    }
+
+    [Fact]
+    public async Task Login_ThroughOrganisationIdp_EmployeeSessionWithBusinessIdentity()
+    {
+        var login = await StartAsync();
+        var nameId = "employee-" + Guid.NewGuid().ToString("N");
+        var outcome = await login.AnswerAsync(await login.Idp.ResponseAsync(login.Idp.Assertion(fixture.BaseUrl, login.UpstreamRequestId, nameId)));
+
+        var assertion = fixture.FileSp.Validate(outcome.ResponseXml, login.Request.Id, fixture.IdpMetadata).Value;
+        Assert.Equal("Substantial", assertion.Attributes[SamlConstants.Attributes.Loa].Single());
+        Assert.Contains(login.Idp.EntityId, assertion.AuthenticatingAuthorities);
+        var person = await Grains.GetGrain<IUpstreamSubjectGrain>(UpstreamSubjectKey.For(login.Idp.EntityId, nameId)).ResolveIdentityAsync();
+        Assert.Contains(await Grains.GetGrain<IBusinessIdentityIndexGrain>(person).ListAsync(), e => e.Cvr == login.Cvr);
+    }
+
+    [Fact]
+    public async Task Login_IdpAssertsHigh_CappedAtRegisteredLow_LevelNotReached()
+    {
+        // Attack class: level inflation by the organisation IdP beyond what its registration allows. The IdP asserts High,
+        // the registration caps it at Low, the SP needs Substantial: NoAuthnContext, no session for the employee.
+        var login = await StartAsync(maxLoa: "Low");
+        var outcome = await login.AnswerAsync(await login.Idp.ResponseAsync(login.Idp.Assertion(fixture.BaseUrl, login.UpstreamRequestId, "capped", loa: "High")));
+
+        var response = ResponseXml.Read(outcome.ResponseXml, SamlLimits.Default).Message;
+        Assert.Equal(SamlConstants.StatusCodes.Responder, response.StatusCode);
+        Assert.Equal(SamlConstants.StatusCodes.NoAuthnContext, response.SubStatusCode);
+    }
+
+    [Fact]
+    public async Task Login_CrossedInResponseTo_RefusedWithoutSession()
+    {
+        // Attack class: an unsolicited or crossed Response (InResponseTo names no request of this browser's flow).
+        var login = await StartAsync();
+        var xml = await login.Idp.ResponseAsync(login.Idp.Assertion(fixture.BaseUrl, "_someone-elses-request", "crossed"));
+
+        var page = await login.Browser.PostFormAsync(fixture.BaseUrl + "/upstream/org/acs", new Dictionary<string, string> { ["SAMLResponse"] = PostBinding.Encode(xml) });
+
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+        Assert.Equal("flow.unknown", page.ErrorCode);
+    }
+
+    public static TheoryData<string> Forgeries => ["forged-signature", "wrong-audience", "wrong-recipient", "wrong-destination", "expired", "unsigned", "wrong-issuer"];
+
+    [Theory]
+    [MemberData(nameof(Forgeries))]
+    public async Task Login_ResponseFailingACheck_RefusedWithoutSession(string attack)
+    {
+        // Attack classes: forged signature (another key), token forwarding (an assertion for another SP: audience), misdirected
+        // response (recipient, destination), stale assertion (expired),
+        // unsigned assertion, another IdP's assertion (issuer).
+        var login = await StartAsync();
+        var nameId = "attacked-" + Guid.NewGuid().ToString("N");
+        var honest = login.Idp.Assertion(fixture.BaseUrl, login.UpstreamRequestId, nameId);
+        var xml = attack switch
+        {
+            "forged-signature" => await login.Idp.ResponseAsync(honest, TestOrganisationIdp.NewCertificate("CN=forger")),
+            "wrong-audience" => await login.Idp.ResponseAsync(honest with { Audience = "https://other-sp.example/saml" }),
+            "wrong-recipient" => (await login.Idp.ResponseAsync(honest)).Replace($"Recipient=\"{honest.Recipient}\"", "Recipient=\"https://other-sp.example/acs\"", StringComparison.Ordinal),
+            "wrong-destination" => await login.Idp.ResponseAsync(honest with { Recipient = "https://other-sp.example/acs" }),
+            "expired" => await login.Idp.ResponseAsync(honest with { IssueInstant = DateTimeOffset.UtcNow.AddHours(-2), AuthnInstant = DateTimeOffset.UtcNow.AddHours(-2) }),
+            "unsigned" => Unsigned(await login.Idp.ResponseAsync(honest)),
+            "wrong-issuer" => await login.Idp.ResponseAsync(honest with { Issuer = "https://other-idp.example" }),
+            _ => throw new ArgumentOutOfRangeException(nameof(attack)),
+        };
+
+        var outcome = await login.AnswerAsync(xml);
+
+        var response = ResponseXml.Read(outcome.ResponseXml, SamlLimits.Default).Message;
+        Assert.Equal(SamlConstants.StatusCodes.Responder, response.StatusCode);
+        Assert.Equal(SamlConstants.StatusCodes.AuthnFailed, response.SubStatusCode);
+        var person = await Grains.GetGrain<IUpstreamSubjectGrain>(UpstreamSubjectKey.For(login.Idp.EntityId, nameId)).ResolveIdentityAsync();
+        Assert.Empty(await Grains.GetGrain<IBusinessIdentityIndexGrain>(person).ListAsync());
+    }
+
+    [Fact]
+    public async Task Login_ReplayedResponse_Refused()
+    {
+        // Attack class: replay of a captured Response (same InResponseTo and assertion ID).
+        var login = await StartAsync();
+        var xml = await login.Idp.ResponseAsync(login.Idp.Assertion(fixture.BaseUrl, login.UpstreamRequestId, "replayed"));
+        await login.AnswerAsync(xml);
+
+        var again = await login.Browser.PostFormAsync(fixture.BaseUrl + "/upstream/org/acs",
+            new Dictionary<string, string> { ["SAMLResponse"] = PostBinding.Encode(xml) });
+
+        Assert.Equal(HttpStatusCode.BadRequest, again.Status);
+        Assert.Equal("flow.unknown", again.ErrorCode);
+    }
+
+    private static string Unsigned(string xml)
+    {
+        var start = xml.IndexOf("<ds:Signature", StringComparison.Ordinal);
+        var end = xml.IndexOf("</ds:Signature>", StringComparison.Ordinal) + "</ds:Signature>".Length;
+        Assert.True(start > 0 && end > start, "The minted response carries a signature to remove.");
+        return xml[..start] + xml[end..];
+    }
+
+    private async Task<Login> StartAsync(string maxLoa = "Substantial", string spLoa = SamlConstants.OioSaml.LoaSubstantial)
+    {
+        var cvr = await CreateAsync(fixture.Admin);
+        var idp = new TestOrganisationIdp("login");
+        var domain = $"d{Guid.NewGuid():N}.example";
+        var registered = await RegisterIdpAsync(cvr, await idp.MetadataAsync(), $"?maxLoa={maxLoa}&emailDomain={domain}");
+        Assert.Equal(HttpStatusCode.Created, registered.Status);
+
+        var browser = new TestBrowser();
+        // Only a request for the Professional profile is offered the organisation's own IdP.
+        var request = fixture.FileSp.NewRequest(fixture.SsoUrl, spLoa) with
+        {
+            RequestedAuthnContext = new RequestedAuthnContext("minimum", [spLoa, SamlConstants.OioSaml.ProfileProfessional]),
+        };
+        var choice = await browser.GetAsync(await fixture.FileSp.RedirectUrlAsync(fixture.SsoUrl, request, "sp-state"));
+        Assert.True(choice.Html.Contains("name=\"flow\"", StringComparison.Ordinal), $"Expected the upstream choice page, got {(int)choice.Status}: {choice.Url} {choice.Html[..Math.Min(1500, choice.Html.Length)]}");
+
+        // The org IdP lives on no real host: the redirect to it is read, not followed.
+        using var noRedirect = new HttpClient(new HttpClientHandler { CookieContainer = browser.Cookies, AllowAutoRedirect = false });
+        using var chosen = await noRedirect.PostAsync(fixture.BaseUrl + "/login/upstream", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["flow"] = choice.Form().Fields["flow"],
+            ["choice"] = "organisation",
+            ["organisation"] = "someone@" + domain.ToUpperInvariant(),
+        }), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
+        var location = chosen.Headers.Location!.ToString();
+        Assert.StartsWith(idp.SsoUrl + "?", location, StringComparison.Ordinal);
+
+        var message = RedirectBinding.Decode(location[(location.IndexOf('?', StringComparison.Ordinal) + 1)..], SamlLimits.Default);
+        RedirectBinding.VerifySignature(message, fixture.IdpMetadata.SigningCertificates, NemLogin.Saml.Signatures.SignaturePolicy.Default, DateTimeOffset.UtcNow);
+        var upstreamRequest = AuthnRequestXml.Read(message.Xml, SamlLimits.Default).Message;
+        Assert.Equal(fixture.BaseUrl + "/upstream/org/metadata", upstreamRequest.Issuer);
+        return new Login(cvr, idp, browser, request, upstreamRequest.Id, message.RelayState, fixture.BaseUrl);
+    }
+
+    private sealed record Login(string Cvr, TestOrganisationIdp Idp, TestBrowser Browser, AuthnRequest Request, string UpstreamRequestId, string? RelayState, string BaseUrl)
+    {
+        /// <summary>Posts the org IdP's Response to the broker's ACS and reads what the broker posts on to the SP.</summary>
+        public async Task<SamlLoginWalk.Outcome> AnswerAsync(string responseXml)
+        {
+            var page = await Browser.PostFormAsync(BaseUrl + "/upstream/org/acs",
+                new Dictionary<string, string> { ["SAMLResponse"] = PostBinding.Encode(responseXml) });
+            Assert.True(page.HasForm, $"Expected the broker's POST form, got {(int)page.Status}: {page.ErrorCode} {page.Html[..Math.Min(400, page.Html.Length)]}");
+            var form = page.Form();
+            return new SamlLoginWalk.Outcome(PostBinding.Decode(form.Fields["SAMLResponse"], SamlLimits.Default), form.Fields.GetValueOrDefault("RelayState"), false, page);
+        }
+    }
+}

@@ -314,14 +314,20 @@ internal sealed class LoginCoordinator(
     /// succeed, <c>login_error</c> is added to that path: <c>cancelled</c>, <c>loa</c> (the level was not reached) or
     /// <c>failed</c>; the front end answers its party in its protocol.
     /// </summary>
-    public async Task<IResult> BeginForReturnAsync(HttpContext context, string partyId, LevelOfAssurance requiredLoa, bool forceAuthn, string returnPath)
+    public async Task<IResult> BeginForReturnAsync(
+        HttpContext context, string partyId, LevelOfAssurance requiredLoa, bool forceAuthn, string returnPath, EidProfile profile = EidProfile.Person)
     {
         if (!returnPath.StartsWith('/') || returnPath.StartsWith("//", StringComparison.Ordinal) || returnPath.Contains('\\', StringComparison.Ordinal))
         {
             throw new ArgumentException("The return path must be a path of the broker.", nameof(returnPath));
         }
 
-        return await GoUpstreamAsync(context, forceAuthn, ReturnPending(partyId, requiredLoa, forceAuthn, returnPath));
+        var pending = ReturnPending(partyId, requiredLoa, forceAuthn, returnPath) with { Profile = profile };
+
+        // As for SAML: an employee may log in through the organisation's own IdP when the party asked for the Professional profile.
+        return profile == EidProfile.Professional && await OrganisationIdpLookup.AnyAsync(grains)
+            ? await OfferChoiceAsync(context, pending, notFound: false)
+            : await GoUpstreamAsync(context, forceAuthn, pending);
     }
 
     private static PendingLogin ReturnPending(string partyId, LevelOfAssurance requiredLoa, bool forceAuthn, string returnPath) => new()

@@ -192,6 +192,40 @@ public sealed class OrganisationIdpTests(AdminFixture fixture)
         return xml[..start] + xml[end..];
     }
 
+    // OpenID Connect too: a client asking for the professional scope is offered the organisation's own IdP.
+    [Fact]
+    public async Task OidcProfessionalScope_OrganisationIdpRegistered_UpstreamChoiceShown()
+    {
+        var cvr = await CreateAsync(fixture.Admin);
+        Assert.Equal(HttpStatusCode.Created, (await RegisterIdpAsync(cvr, await new TestOrganisationIdp("oidc").MetadataAsync(), $"?emailDomain=o{Guid.NewGuid():N}.example")).Status);
+        var clientId = "org-choice-" + Guid.NewGuid().ToString("N")[..8];
+        var redirectUri = fixture.BaseUrl + "/rp/callback";
+        var registered = await fixture.Admin.SendAsync(HttpMethod.Post, "/api/admin/oidc-clients", System.Net.Http.Json.JsonContent.Create(new
+        {
+            client_id = clientId,
+            client_secret = "an-org-choice-client-secret-of-32-characters",
+            redirect_uris = new[] { redirectUri },
+            scope = "openid professional",
+        }));
+        Assert.Equal(HttpStatusCode.Created, registered.Status);
+        using var browser = new TestBrowser();
+        var pkce = Oidc.OidcBroker.Pkce.New();
+
+        var page = await browser.GetAsync(Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(fixture.BaseUrl + "/connect/authorize", new Dictionary<string, string?>
+        {
+            ["client_id"] = clientId,
+            ["response_type"] = "code",
+            ["scope"] = "openid professional",
+            ["redirect_uri"] = redirectUri,
+            ["state"] = "s",
+            ["code_challenge"] = pkce.Challenge,
+            ["code_challenge_method"] = "S256",
+        }));
+
+        Assert.Contains("name=\"flow\"", page.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"username\"", page.Html, StringComparison.Ordinal);
+    }
+
     private async Task<Login> StartAsync(string maxLoa = "Substantial", string spLoa = SamlConstants.OioSaml.LoaSubstantial)
     {
         var cvr = await CreateAsync(fixture.Admin);

@@ -73,7 +73,7 @@ internal sealed class AuthorizeEndpoint(
                     Protocol = ParticipantProtocol.Oidc,
                     AuthenticatedSince = AuthenticatedSince(request, promptLogin, startedAt, time.GetUtcNow()),
                     ExpectedPseudonym = await HintedPseudonymAsync(context),
-                    Profile = request.HasScope(OidcScopes.Professional) ? EidProfile.Professional : EidProfile.Person,
+                    Profile = ProfileOf(request),
                     ActingAs = Guid.TryParse((string?)request[LoginCoordinator.ActingAsParameter], out var chosen) ? chosen : null,
                 });
             switch (assertion.Outcome)
@@ -111,7 +111,8 @@ internal sealed class AuthorizeEndpoint(
             return OidcResults.Error(Errors.LoginRequired, "The login did not produce a session this request can use.");
         }
 
-        return await coordinator.BeginForReturnAsync(context, clientId, requiredLoa, needsFresh, ReturnPath(request, markers.Create(clientId)));
+        return await coordinator.BeginForReturnAsync(
+            context, clientId, requiredLoa, needsFresh, ReturnPath(request, markers.Create(clientId)), ProfileOf(request));
     }
 
     /// <summary>
@@ -147,6 +148,10 @@ internal sealed class AuthorizeEndpoint(
             ? (Guid.TryParse(subject, out var pseudonym) ? pseudonym : Guid.Empty)
             : null;
     }
+
+    /// <summary>The scope <c>professional</c> asks for the employee (OIOSAML's Professional profile), anything else the citizen.</summary>
+    private static EidProfile ProfileOf(OpenIddictRequest request) =>
+        request.HasScope(OidcScopes.Professional) ? EidProfile.Professional : EidProfile.Person;
 
     /// <summary>The lowest NSIS level among the requested <c>acr_values</c> (any of them satisfies), never below the client's minimum.</summary>
     private static LevelOfAssurance RequiredLoa(LevelOfAssurance minimum, string? acrValues)

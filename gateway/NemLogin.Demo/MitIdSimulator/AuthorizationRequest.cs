@@ -7,4 +7,8 @@ internal sealed record AuthorizationRequest(
     string State,
     string Nonce,
     string CodeChallenge,
-    string? AcrValues);
+    string? AcrValues)
+{
+    /// <summary>OIDC Core 3.1.2.1 <c>login_hint</c>: the user name the login form starts with (capped, never trusted).</summary>
+    public string? LoginHint { get; init; }
+}

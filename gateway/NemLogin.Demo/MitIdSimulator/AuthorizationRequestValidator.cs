@@ -77,6 +77,10 @@ internal static class AuthorizationRequestValidator
         }
 
         string? acrValues = query["acr_values"];
-        return AuthorizationCheck.Accepted(new AuthorizationRequest(client, redirectUri, state, nonce, challenge!, acrValues));
+        string? loginHint = query["login_hint"];
+        return AuthorizationCheck.Accepted(new AuthorizationRequest(client, redirectUri, state, nonce, challenge!, acrValues)
+        {
+            LoginHint = loginHint is { Length: > 0 and <= 254 } ? loginHint : null,
+        });
     }
 }

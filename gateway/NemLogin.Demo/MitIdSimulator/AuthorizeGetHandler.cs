@@ -36,7 +36,10 @@ internal static class AuthorizeGetHandler
             request.CodeChallenge,
             request.AcrValues,
             RandomToken.Create(),
-            BrowserBindingCookie.GetOrCreate(context));
+            BrowserBindingCookie.GetOrCreate(context))
+        {
+            LoginHint = request.LoginHint,
+        };
         var pendingId = RandomToken.Create();
         if (!stores.Pending.TryAdd(pendingId, pending, options.Value.PendingLifetime))
         {

@@ -12,4 +12,7 @@ internal sealed record PendingAuthorization(
     string CodeChallenge,
     string? AcrValues,
     string FormToken,
-    string BrowserBinding);
+    string BrowserBinding)
+{
+    public string? LoginHint { get; init; }
+}

@@ -36,7 +36,8 @@ internal static class SimulatorPages
         Hidden(body, PendingField, model.PendingId);
         Hidden(body, FormTokenField, model.FormToken);
         body.Append("<label for=\"username\">User name</label> ");
-        body.Append("<input type=\"text\" id=\"username\" name=\"").Append(UsernameField).Append("\" autocomplete=\"username\" autofocus> ");
+        body.Append("<input type=\"text\" id=\"username\" name=\"").Append(UsernameField).Append("\" value=\"").Append(Html.Encode(model.LoginHint ?? string.Empty))
+            .Append("\" autocomplete=\"username\" autofocus> ");
         body.Append("<button type=\"submit\" name=\"").Append(ActionField).Append("\" value=\"").Append(LoginAction).Append("\">Log in</button> ");
         body.Append("<button type=\"submit\" name=\"").Append(ActionField).Append("\" value=\"").Append(CancelAction).Append("\">Cancel</button>");
         body.Append("</form>");

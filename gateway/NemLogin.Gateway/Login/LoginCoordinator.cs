@@ -42,6 +42,9 @@ internal sealed class LoginCoordinator(
     /// <summary>The step of a flow that waits at the login page for the person's choice of whom to act as.</summary>
     private const string ActingAsStep = "act-as";
 
+    /// <summary>The longest <c>login_hint</c> passed on (an e-mail address at most; anything longer is dropped).</summary>
+    private const int MaxLoginHintLength = 254;
+
     /// <summary>The return path's parameter carrying the identity the person chose to act as.</summary>
     public const string ActingAsParameter = "nl_acting";
 
@@ -315,19 +318,34 @@ internal sealed class LoginCoordinator(
     /// <c>failed</c>; the front end answers its party in its protocol.
     /// </summary>
     public async Task<IResult> BeginForReturnAsync(
-        HttpContext context, string partyId, LevelOfAssurance requiredLoa, bool forceAuthn, string returnPath, EidProfile profile = EidProfile.Person)
+        HttpContext context,
+        string partyId,
+        LevelOfAssurance requiredLoa,
+        bool forceAuthn,
+        string returnPath,
+        EidProfile profile = EidProfile.Person,
+        string? loginHint = null)
     {
         if (!returnPath.StartsWith('/') || returnPath.StartsWith("//", StringComparison.Ordinal) || returnPath.Contains('\\', StringComparison.Ordinal))
         {
             throw new ArgumentException("The return path must be a path of the broker.", nameof(returnPath));
         }
 
-        var pending = ReturnPending(partyId, requiredLoa, forceAuthn, returnPath) with { Profile = profile };
+        var pending = ReturnPending(partyId, requiredLoa, forceAuthn, returnPath) with
+        {
+            Profile = profile,
+            LoginHint = loginHint is { Length: > 0 and <= MaxLoginHintLength } ? loginHint : null,
+        };
+        if (profile != EidProfile.Professional || !await OrganisationIdpLookup.AnyAsync(grains))
+        {
+            return await GoUpstreamAsync(context, forceAuthn, pending);
+        }
 
-        // As for SAML: an employee may log in through the organisation's own IdP when the party asked for the Professional profile.
-        return profile == EidProfile.Professional && await OrganisationIdpLookup.AnyAsync(grains)
-            ? await OfferChoiceAsync(context, pending, notFound: false)
-            : await GoUpstreamAsync(context, forceAuthn, pending);
+        // As for SAML, an employee may log in through the organisation's own IdP; a hint naming the organisation (an e-mail
+        // address in a registered domain, or its CVR number) goes there at once (home realm discovery), else the choice.
+        return pending.LoginHint is { } hint && await OrganisationIdpLookup.FindCvrAsync(grains, hint) is { } cvr
+            ? await GoUpstreamAsync(context, forceAuthn, pending with { Upstream = OrganisationIdpUpstream.KeyFor(cvr) })
+            : await OfferChoiceAsync(context, pending, notFound: false);
     }
 
     private static PendingLogin ReturnPending(string partyId, LevelOfAssurance requiredLoa, bool forceAuthn, string returnPath) => new()
@@ -350,7 +368,7 @@ internal sealed class LoginCoordinator(
     {
         var upstream = FindUpstream(request.Upstream);
         var flow = ids.New(IssuedIdPurpose.LoginFlow);
-        var challenge = await upstream.CreateChallengeAsync(request.Upstream, flow.Token, request.RequiredLoa, promptLogin, context.RequestAborted);
+        var challenge = await upstream.CreateChallengeAsync(request.Upstream, flow.Token, request.RequiredLoa, promptLogin, request.LoginHint, context.RequestAborted);
         await grains.GetGrain<ILoginFlowGrain>(flow.Key).StartAsync(request with
         {
             UpstreamNonce = challenge.Nonce,

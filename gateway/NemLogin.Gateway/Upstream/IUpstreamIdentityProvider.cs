@@ -17,9 +17,10 @@ public interface IUpstreamIdentityProvider
 
     /// <summary>
     /// Prepares the browser's trip upstream for login flow <paramref name="flowId"/> (sent as OIDC <c>state</c>).
-    /// The caller stores the returned nonce and PKCE verifier in the flow before redirecting.
+    /// The caller stores the returned nonce and PKCE verifier in the flow before redirecting. <paramref name="loginHint"/> is
+    /// the party's hint of who logs in (OIDC <c>login_hint</c>), passed on where the upstream takes one.
     /// </summary>
-    UpstreamChallenge CreateChallenge(string flowId, LevelOfAssurance requiredLoa, bool forceAuthn);
+    UpstreamChallenge CreateChallenge(string flowId, LevelOfAssurance requiredLoa, bool forceAuthn, string? loginHint = null);
 
     /// <summary>
     /// The challenge for the flow's upstream key <paramref name="upstream"/> (<see cref="Name"/>, or <c>{Name}:{which}</c>
@@ -27,8 +28,8 @@ public interface IUpstreamIdentityProvider
     /// from the signer pool). By default the synchronous <see cref="CreateChallenge"/>.
     /// </summary>
     ValueTask<UpstreamChallenge> CreateChallengeAsync(
-        string upstream, string flowToken, LevelOfAssurance requiredLoa, bool forceAuthn, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(CreateChallenge(flowToken, requiredLoa, forceAuthn));
+        string upstream, string flowToken, LevelOfAssurance requiredLoa, bool forceAuthn, string? loginHint, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(CreateChallenge(flowToken, requiredLoa, forceAuthn, loginHint));
 
     /// <summary>
     /// The flow token the upstream sent back: by default OIDC <c>state</c> in the callback's query; a SAML upstream reads

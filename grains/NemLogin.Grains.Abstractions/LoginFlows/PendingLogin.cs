@@ -47,4 +47,7 @@ public sealed record PendingLogin
     /// of them, and the session checks it again when it asserts.
     /// </summary>
     [Id(15)] public System.Collections.Immutable.ImmutableArray<Sessions.ActingChoice> Choices { get; init; } = [];
+
+    /// <summary>The party's hint of who logs in (OIDC <c>login_hint</c>), passed to the upstream; never trusted as identity.</summary>
+    [Id(16)] public string? LoginHint { get; init; }
 }

@@ -62,4 +62,16 @@ public sealed class OidcSessionTests(OidcBroker broker) : IClassFixture<OidcBrok
         var authTime = OidcBroker.Payload(tokens.GetProperty("id_token").GetString()!).GetProperty("auth_time").GetInt64();
         Assert.True(authTime >= before - 10, $"auth_time {authTime} is older than the request ({before})");
     }
+
+    // OIDC Core 3.1.2.1 login_hint: it reaches the upstream (the simulator's form starts with it) and names nobody by itself.
+    [Fact]
+    public async Task Authorize_LoginHint_UpstreamFormStartsWithItAndLoginStillNeeded()
+    {
+        using var browser = new TestBrowser();
+
+        var page = await browser.GetAsync(broker.AuthorizeUrl(OidcBroker.Pkce.New(), extra: new Dictionary<string, string?> { ["login_hint"] = "bent" }));
+
+        Assert.Contains("name=\"username\" value=\"bent\"", page.Html, StringComparison.Ordinal);
+        Assert.Contains("/mitid-sim/", page.Url.AbsolutePath, StringComparison.Ordinal);
+    }
 }

@@ -226,6 +226,44 @@ public sealed class OrganisationIdpTests(AdminFixture fixture)
         Assert.DoesNotContain("name=\"username\"", page.Html, StringComparison.Ordinal);
     }
 
+    // Home realm discovery: a login_hint in the organisation's registered e-mail domain goes to its IdP without the choice.
+    [Fact]
+    public async Task OidcProfessionalScope_LoginHintInRegisteredDomain_StraightToTheOrganisationIdp()
+    {
+        var cvr = await CreateAsync(fixture.Admin);
+        var domain = $"h{Guid.NewGuid():N}.example";
+        var idp = new TestOrganisationIdp("hint");
+        Assert.Equal(HttpStatusCode.Created, (await RegisterIdpAsync(cvr, await idp.MetadataAsync(), $"?emailDomain={domain}")).Status);
+        var clientId = "org-hint-" + Guid.NewGuid().ToString("N")[..8];
+        var redirectUri = fixture.BaseUrl + "/rp/callback";
+        Assert.Equal(HttpStatusCode.Created, (await fixture.Admin.SendAsync(HttpMethod.Post, "/api/admin/oidc-clients", System.Net.Http.Json.JsonContent.Create(new
+        {
+            client_id = clientId,
+            client_secret = "an-org-hint-client-secret-of-32-characters!",
+            redirect_uris = new[] { redirectUri },
+            scope = "openid professional",
+        }))).Status);
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false };
+        using var http = new HttpClient(handler);
+        var pkce = Oidc.OidcBroker.Pkce.New();
+
+        using var response = await http.GetAsync(Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(fixture.BaseUrl + "/connect/authorize", new Dictionary<string, string?>
+        {
+            ["client_id"] = clientId,
+            ["response_type"] = "code",
+            ["scope"] = "openid professional",
+            ["redirect_uri"] = redirectUri,
+            ["state"] = "s",
+            ["code_challenge"] = pkce.Challenge,
+            ["code_challenge_method"] = "S256",
+            ["login_hint"] = "medarbejder@" + domain,
+        }), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(idp.SsoUrl, response.Headers.Location!.GetLeftPart(UriPartial.Path));
+        Assert.Contains("SAMLRequest=", response.Headers.Location.Query, StringComparison.Ordinal);
+    }
+
     private async Task<Login> StartAsync(string maxLoa = "Substantial", string spLoa = SamlConstants.OioSaml.LoaSubstantial)
     {
         var cvr = await CreateAsync(fixture.Admin);

@@ -16,8 +16,8 @@ internal sealed class EarlierLoginUpstream(MitIdUpstreamProvider real) : IUpstre
 
     public string AuthorityId => real.AuthorityId;
 
-    public UpstreamChallenge CreateChallenge(string flowId, LevelOfAssurance requiredLoa, bool forceAuthn) =>
-        real.CreateChallenge(flowId, requiredLoa, forceAuthn);
+    public UpstreamChallenge CreateChallenge(string flowId, LevelOfAssurance requiredLoa, bool forceAuthn, string? loginHint = null) =>
+        real.CreateChallenge(flowId, requiredLoa, forceAuthn, loginHint);
 
     public async Task<UpstreamAuthentication> CompleteAsync(HttpContext context, PendingLogin pending, CancellationToken cancellationToken)
     {

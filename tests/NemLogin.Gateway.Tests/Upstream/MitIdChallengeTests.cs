@@ -42,6 +42,19 @@ public sealed class MitIdChallengeTests
         Assert.False(QueryHelpers.ParseQuery(new Uri(challenge.RedirectUrl).Query).ContainsKey("prompt"));
     }
 
+    // OIDC Core 3.1.2.1: a relying party's login_hint is passed on to MitID; without one, none is sent.
+    [Fact]
+    public async Task CreateChallenge_LoginHint_PassedOnOnlyWhenGiven()
+    {
+        await using var host = await MitIdTestHost.StartAsync();
+
+        var hinted = host.Upstream.CreateChallenge("flow-h", LevelOfAssurance.Substantial, forceAuthn: false, loginHint: "bent");
+        var plain = host.Upstream.CreateChallenge("flow-p", LevelOfAssurance.Substantial, forceAuthn: false);
+
+        Assert.Equal("bent", QueryHelpers.ParseQuery(new Uri(hinted.RedirectUrl).Query)["login_hint"].ToString());
+        Assert.False(QueryHelpers.ParseQuery(new Uri(plain.RedirectUrl).Query).ContainsKey("login_hint"));
+    }
+
     // Nonce and verifier are fresh per login, 256 bits, and within RFC 7636 4.1's alphabet and length.
     [Fact]
     public async Task CreateChallenge_TwoLogins_GetDistinctWellFormedSecrets()

@@ -112,7 +112,7 @@ internal sealed class AuthorizeEndpoint(
         }
 
         return await coordinator.BeginForReturnAsync(
-            context, clientId, requiredLoa, needsFresh, ReturnPath(request, markers.Create(clientId)), ProfileOf(request));
+            context, clientId, requiredLoa, needsFresh, ReturnPath(request, markers.Create(clientId)), ProfileOf(request), request.LoginHint);
     }
 
     /// <summary>

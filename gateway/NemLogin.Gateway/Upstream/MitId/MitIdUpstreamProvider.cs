@@ -26,7 +26,7 @@ internal sealed class MitIdUpstreamProvider(
 
     public string AuthorityId => authority.Issuer;
 
-    public UpstreamChallenge CreateChallenge(string flowId, LevelOfAssurance requiredLoa, bool forceAuthn)
+    public UpstreamChallenge CreateChallenge(string flowId, LevelOfAssurance requiredLoa, bool forceAuthn, string? loginHint = null)
     {
         var nonce = Pkce.CreateRandomValue();
         var verifier = Pkce.CreateRandomValue();
@@ -44,6 +44,12 @@ internal sealed class MitIdUpstreamProvider(
         if (NsisAcr.ToUri(requiredLoa) is { } acr)
         {
             parameters["acr_values"] = acr;
+        }
+
+        // OIDC Core 3.1.2.1: the relying party's hint of who logs in, passed on for MitID to start with.
+        if (loginHint is not null)
+        {
+            parameters["login_hint"] = loginHint;
         }
 
         // OIDC Core 3.1.2.1: prompt=login makes MitID authenticate again (SAML ForceAuthn passed on).

@@ -45,11 +45,11 @@ internal sealed class OrganisationIdpUpstream(
     /// <summary>The flow's upstream key for the IdP of organisation <paramref name="cvr"/>.</summary>
     public static string KeyFor(string cvr) => Prefix + cvr;
 
-    public UpstreamChallenge CreateChallenge(string flowId, LevelOfAssurance requiredLoa, bool forceAuthn) =>
+    public UpstreamChallenge CreateChallenge(string flowId, LevelOfAssurance requiredLoa, bool forceAuthn, string? loginHint = null) =>
         throw new NotSupportedException("An organisation IdP challenge needs the organisation: use CreateChallengeAsync with org:{cvr}.");
 
     public async ValueTask<UpstreamChallenge> CreateChallengeAsync(
-        string upstream, string flowToken, LevelOfAssurance requiredLoa, bool forceAuthn, CancellationToken cancellationToken)
+        string upstream, string flowToken, LevelOfAssurance requiredLoa, bool forceAuthn, string? loginHint, CancellationToken cancellationToken)
     {
         var idp = await FindAsync(upstream);
         // RelayState holds 80 bytes, less than a flow token: the token travels as the request ID (an xs:ID, hence the

@@ -277,13 +277,14 @@ public sealed class AuthnRequestValidatorTests
     }
 
     [Fact]
-    public async Task ValidateRedirect_ProfessionalProfileOnly_RefusedNoAuthnContext()
+    public async Task ValidateRedirect_ProfileNotOffered_RefusedNoAuthnContext()
     {
-        // OIOSAML 3.0.3: the Professional attribute profile is requested as a class ref; until business identities exist
-        // the broker offers only Person, and must never answer a professional request with a citizen assertion.
+        // OIOSAML 3.0.3: the attribute profile is requested as a class ref; a broker that does not offer the one asked for
+        // (here one offering Person only) must never answer with another profile's assertion.
         var requested = new RequestedAuthnContext("minimum", [SamlConstants.OioSaml.LoaSubstantial, SamlConstants.OioSaml.ProfileProfessional]);
+        var personOnly = Context with { OfferedProfiles = new HashSet<string>(StringComparer.Ordinal) { SamlConstants.OioSaml.ProfilePerson } };
 
-        var refused = await RefusedRedirectAsync(Request with { RequestedAuthnContext = requested }, Context);
+        var refused = await RefusedRedirectAsync(Request with { RequestedAuthnContext = requested }, personOnly);
 
         AssertRefused(refused, SamlErrorCode.AttributeProfileNotOffered, SamlConstants.StatusCodes.Responder, SamlConstants.StatusCodes.NoAuthnContext);
     }

@@ -20,6 +20,15 @@ internal static partial class Log
     [LoggerMessage(EventId = 1005, Level = LogLevel.Error, Message = "Demo organisation could not be seeded")]
     public static partial void DemoOrganisationFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "Demo organisation IdP {EntityId} registered; its employee is {EmployeeId}")]
+    public static partial void DemoOrganisationIdpRegistered(ILogger logger, string entityId, Guid employeeId);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Error, Message = "Demo organisation IdP could not be registered")]
+    public static partial void DemoOrganisationIdpFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1210, Level = LogLevel.Warning, Message = "Demo organisation IdP refused an AuthnRequest: {Code} {Reason}")]
+    public static partial void DemoOrganisationIdpRefused(ILogger logger, string code, string reason);
+
     [LoggerMessage(EventId = 1200, Level = LogLevel.Warning, Message = "Demo service provider refused a response: {Code} {Reason}")]
     public static partial void DemoSpRefused(ILogger logger, string code, string reason);
 

@@ -6,7 +6,7 @@ namespace NemLogin.Embedded;
 
 /// <summary>
 /// The embedded broker: one process with a silo (localhost clustering, in-memory grain storage, software demo key),
-/// the gateway, the MitID simulator and the demo service provider. The only composition root that references the
+/// the gateway, the MitID simulator, the demo service provider and the demo organisation's own IdP. The only composition root that references the
 /// grain implementations.
 /// </summary>
 public sealed class Program
@@ -23,10 +23,12 @@ public sealed class Program
         builder.AddNemLoginEmbeddedSilo();
         builder.AddNemLoginGateway();
         builder.AddNemLoginDemo();
+        builder.AddNemLoginDemoOrganisationIdp();
 
         var app = builder.Build();
         app.MapNemLoginGateway();
         app.MapNemLoginDemo();
+        app.MapNemLoginDemoOrganisationIdp();
         return app;
     }
 }

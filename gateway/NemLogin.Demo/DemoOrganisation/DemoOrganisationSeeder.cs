@@ -48,13 +48,25 @@ internal sealed class DemoOrganisationSeeder(
 
         // The identity bent's MitID login will resolve to (the same upstream subject key the login uses), bound now.
         var mitId = upstreams.First(u => u.Name == MitIdUpstreamProvider.ProviderName);
-        var bent = await grains.GetGrain<IUpstreamSubjectGrain>(UpstreamSubjectKey.For(mitId.AuthorityId, TestUsers.Bent.MitIdUuid.ToString())).ResolveIdentityAsync();
-        var employeeId = await FindEmployeeAsync(bent)
-            ?? (await administration.AddEmployeeAsync(null, DemoOrganisation.Cvr, RequestId("demo-employee", bent.ToString()),
-                new EmployeeDetails(bent, LevelOfAssurance.Substantial, null, null), AuditActions.DemoActor)).Id;
-        var right = new Right(system, DemoOrganisation.CaseWorkerPrivilege, RightScope.Organisation(DemoOrganisation.Cvr));
-        await administration.GrantAsync(null, DemoOrganisation.Cvr, employeeId, RequestId("demo-right", sp.EntityId), right, AuditActions.DemoActor);
+        var employeeId = await EmployWithRightAsync(mitId.AuthorityId, TestUsers.Bent.MitIdUuid.ToString());
         Log.DemoOrganisationSeeded(logger, DemoOrganisation.Cvr, employeeId);
+    }
+
+    /// <summary>
+    /// Makes the person an upstream subject resolves to (<paramref name="authority"/>, <paramref name="subject"/>: the same
+    /// key a login through that upstream uses) an employee of the demo organisation at Substantial, bound to that person,
+    /// with the case-worker right at the demo SP. Unless that person already is one: then only the right is granted again
+    /// (idempotent by request id). The employee's business identity id.
+    /// </summary>
+    public async Task<Guid> EmployWithRightAsync(string authority, string subject)
+    {
+        var person = await grains.GetGrain<IUpstreamSubjectGrain>(UpstreamSubjectKey.For(authority, subject)).ResolveIdentityAsync();
+        var employeeId = await FindEmployeeAsync(person)
+            ?? (await administration.AddEmployeeAsync(null, DemoOrganisation.Cvr, RequestId("demo-employee", person.ToString()),
+                new EmployeeDetails(person, LevelOfAssurance.Substantial, null, null), AuditActions.DemoActor)).Id;
+        var right = new Right(ItSystem.Saml(sp.EntityId), DemoOrganisation.CaseWorkerPrivilege, RightScope.Organisation(DemoOrganisation.Cvr));
+        await administration.GrantAsync(null, DemoOrganisation.Cvr, employeeId, RequestId("demo-right", sp.EntityId + "|" + employeeId), right, AuditActions.DemoActor);
+        return employeeId;
     }
 
     // The broker keeps serving; only the demo's professional logins miss their data.

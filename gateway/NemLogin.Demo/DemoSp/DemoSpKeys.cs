@@ -1,6 +1,6 @@
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Options;
+using NemLogin.Demo.Hosting;
 using NemLogin.Gateway.Hosting;
 
 namespace NemLogin.Demo.DemoSp;
@@ -16,28 +16,9 @@ internal sealed class DemoSpKeys
     public DemoSpKeys(IOptions<BrokerOptions> options)
     {
         var path = Path.Combine(options.Value.DataDirectory, "demo-sp", "demo-sp.pfx");
-        _certificate = new Lazy<X509Certificate2>(() => LoadOrCreate(path));
+        _certificate = new Lazy<X509Certificate2>(() => DemoKeyFile.LoadOrCreate(
+            path, "CN=NemLogin.Orleans demo service provider (DEMO ONLY)", X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment));
     }
 
     public X509Certificate2 Certificate => _certificate.Value;
-
-    private static X509Certificate2 LoadOrCreate(string path)
-    {
-        if (File.Exists(path))
-        {
-            var existing = X509CertificateLoader.LoadPkcs12FromFile(path, password: null, X509KeyStorageFlags.Exportable);
-            if (existing.NotAfter > DateTime.UtcNow.AddDays(1))
-            {
-                return existing;
-            }
-        }
-
-        using var rsa = RSA.Create(2048);
-        var request = new CertificateRequest("CN=NemLogin.Orleans demo service provider (DEMO ONLY)", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, critical: true));
-        using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddYears(2));
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllBytes(path, created.Export(X509ContentType.Pkcs12));
-        return X509CertificateLoader.LoadPkcs12FromFile(path, password: null, X509KeyStorageFlags.Exportable);
-    }
 }

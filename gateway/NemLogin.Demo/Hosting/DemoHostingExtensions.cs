@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NemLogin.Demo.DemoOrganisation;
+using NemLogin.Demo.DemoOrganisationIdp;
 using NemLogin.Demo.DemoRp;
 using NemLogin.Demo.DemoSp;
 using NemLogin.Demo.MitIdSimulator;
@@ -42,6 +43,38 @@ public static class DemoHostingExtensions
         app.MapMitIdSimulator();
         app.MapDemoSp();
         app.MapDemoRp();
+        return app;
+    }
+
+    /// <summary>
+    /// The setting that turns the demo organisation IdP off (<c>false</c>); it is on by default. While it is registered,
+    /// every SAML request for the Professional profile alone first meets the broker's upstream choice page.
+    /// </summary>
+    public const string OrganisationIdpSetting = "Demo:OrganisationIdp";
+
+    /// <summary>
+    /// The demo organisation's own SAML IdP under <c>/demo-org-idp</c>, registered for it at start: the embedded host's
+    /// only (it needs the demo parts of <see cref="AddNemLoginDemo"/>, whose production guard covers it too).
+    /// </summary>
+    public static WebApplicationBuilder AddNemLoginDemoOrganisationIdp(this WebApplicationBuilder builder)
+    {
+        if (builder.Configuration.GetValue(OrganisationIdpSetting, true))
+        {
+            builder.Services.AddSingleton<DemoOrganisationIdp.DemoOrganisationIdp>();
+            builder.Services.AddSingleton<DemoOrganisationIdpRegistrar>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoOrganisationIdpRegistrar>());
+        }
+
+        return builder;
+    }
+
+    public static WebApplication MapNemLoginDemoOrganisationIdp(this WebApplication app)
+    {
+        if (app.Configuration.GetValue(OrganisationIdpSetting, true))
+        {
+            app.MapDemoOrganisationIdp();
+        }
+
         return app;
     }
 }

@@ -47,12 +47,10 @@ internal static class OrganisationIdpAdminEndpoints
             return problem;
         }
 
-        var registration = OrganisationIdpMetadata.Read(
-            metadata!, maxLoa, notifiedText.Length > 0 && bool.Parse(notifiedText), query["emailDomain"].OfType<string>(), time.GetUtcNow());
-        var grain = grains.GetGrain<IOrganisationIdpGrain>(cvr);
-        var existed = await grain.GetAsync() is not null;
-        var stored = Document(await grain.RegisterAsync(registration));
-        return existed ? TypedResults.Ok(stored) : TypedResults.Created("/api/admin/organisations/" + cvr + "/idp", stored);
+        var (registered, created) = await OrganisationIdpRegistry.RegisterAsync(
+            grains, cvr, metadata!, maxLoa, notifiedText.Length > 0 && bool.Parse(notifiedText), query["emailDomain"].OfType<string>(), time.GetUtcNow());
+        var stored = Document(registered);
+        return created ? TypedResults.Created("/api/admin/organisations/" + cvr + "/idp", stored) : TypedResults.Ok(stored);
     });
 
     private static IResult Unknown() => BusinessProblems.Of(BrokerError.OrganisationIdpUnknown, "The organisation has registered no IdP.");

@@ -243,10 +243,21 @@ internal sealed class LoginCoordinator(
             : await AnswerAsync(context, demand, asserted, "login");
     }
 
-    /// <summary>A flow waiting for the person's choice, when the token is the broker's and this browser holds its binding.</summary>
+    /// <summary>The upstream choice page again for a flow waiting for it (its language link leads here), for the browser the flow is bound to.</summary>
+    public async Task<IResult> ShowChoiceAsync(HttpContext context, string flowToken) =>
+        await FindWaitingAsync(context, flowToken, ChoiceUpstream) is not null
+            ? UpstreamChoicePage.Show(context, flowToken, notFound: false)
+            : Refuse(context, BrokerErrors.Name(BrokerError.FlowUnknown), "This login has expired or was already completed. Start again from the service.");
+
+    /// <summary>A flow waiting for the person's choice of whom to act as, when the token is the broker's and this browser holds its binding.</summary>
     private async Task<PendingLogin?> FindChoiceAsync(HttpContext context, string flowToken) =>
+        await FindWaitingAsync(context, flowToken, ActingAsStep) is { Choices.IsEmpty: false } pending ? pending : null;
+
+    /// <summary>A flow waiting at the login page's <paramref name="step"/>, when the token is the broker's and this browser holds its binding.</summary>
+    private async Task<PendingLogin?> FindWaitingAsync(HttpContext context, string flowToken, string step) =>
         ids.TryRead(IssuedIdPurpose.LoginFlow, flowToken, out var flowId)
-        && await grains.GetGrain<ILoginFlowGrain>(flowId).GetAsync() is { Upstream: ActingAsStep, Choices.IsEmpty: false } pending
+        && await grains.GetGrain<ILoginFlowGrain>(flowId).GetAsync() is { } pending
+        && pending.Upstream == step
         && binding.Read(context) is { } presented
         && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(pending.BrowserBinding))
             ? pending

@@ -4,24 +4,26 @@ namespace NemLogin.Gateway.Login;
 
 /// <summary>
 /// The upstream choice, server-rendered without JavaScript: MitID, or the organisation's own IdP found by e-mail address or
-/// CVR. Danish by default, English when the browser's first Accept-Language is English. The form posts to
-/// <see cref="ActionPath"/> with the flow token it was given; every field has a visible label.
+/// CVR. Danish by default, English at the language link or by the browser's preference (<see cref="PageLanguage"/>, as the
+/// question of whom to act as); the link leads to <see cref="PathFor"/>, which shows the same choice for the same flow. The
+/// form posts to <see cref="ActionPath"/> with the flow token it was given; every field has a visible label.
 /// </summary>
 internal static class UpstreamChoicePage
 {
     public const string ActionPath = "/login/upstream";
 
+    /// <summary>The page's own address for a flow: where its language link leads (GET shows the same choice again).</summary>
+    public static string PathFor(string flowToken) => ActionPath + "/" + Uri.EscapeDataString(flowToken);
+
     public static IResult Show(HttpContext context, string flowToken, bool notFound)
     {
-        var english = context.Request.GetTypedHeaders().AcceptLanguage
-            .OrderByDescending(l => l.Quality ?? 1)
-            .FirstOrDefault()?.Value.Value?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true;
-        var t = english ? English : Danish;
+        var language = PageLanguage.Resolve(context);
+        var t = language == PageLanguage.English ? English : Danish;
         var error = notFound
             ? $"""<p class="error" role="alert" id="organisation-error">{HtmlPage.E(t.NotFound)}</p>"""
             : string.Empty;
         var body = $"""
-            <main lang="{(english ? "en" : "da")}">
+            {PageLanguage.SwitchLink(context, language, PathFor(flowToken))}
             <h1>{HtmlPage.E(t.Title)}</h1>
             <form method="post" action="{ActionPath}">
             <input type="hidden" name="flow" value="{HtmlPage.E(flowToken)}">
@@ -32,9 +34,8 @@ internal static class UpstreamChoicePage
             <input id="organisation" name="organisation" type="text" autocomplete="email" size="40"{(notFound ? " aria-describedby=\"organisation-error\" aria-invalid=\"true\"" : string.Empty)}></p>
             <p><button type="submit" name="choice" value="organisation">{HtmlPage.E(t.Organisation)}</button></p>
             </form>
-            </main>
             """;
-        return HtmlPage.Result(context, t.Title, body);
+        return HtmlPage.Result(context, t.Title, body, StatusCodes.Status200OK, language);
     }
 
     private sealed record Texts(string Title, string MitId, string OrganisationHeading, string OrganisationLabel, string Organisation, string NotFound);

@@ -44,11 +44,14 @@ internal static class PageLanguage
         return Danish;
     }
 
-    /// <summary>The other language's link (to the same page), labelled in that language.</summary>
-    public static string SwitchLink(HttpContext context, string language)
+    /// <summary>
+    /// The other language's link, labelled in that language: to the same page, or to <paramref name="path"/> when the page
+    /// was answered at another address (a POST, or the SAML endpoint) and is shown again there.
+    /// </summary>
+    public static string SwitchLink(HttpContext context, string language, string? path = null)
     {
         var other = language == Danish ? English : Danish;
-        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(context.Request.Path, QueryParameter, other);
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(path ?? context.Request.Path.ToString(), QueryParameter, other);
         return $"""<p><a href="{HtmlPage.E(query)}" lang="{other}" hreflang="{other}">{(other == Danish ? "Dansk" : "English")}</a></p>""";
     }
 }

@@ -6,7 +6,8 @@ namespace NemLogin.Gateway.Upstream;
 /// <summary>
 /// Where upstream identity providers send the browser back: <c>/upstream/{name}/callback</c> (OIDC, GET) and
 /// <c>/upstream/org/acs</c> (organisations' SAML IdPs, HTTP-POST); the broker's SP metadata toward those IdPs at
-/// <c>/upstream/org/metadata</c>; and the upstream choice page's answer at <c>/login/upstream</c>.
+/// <c>/upstream/org/metadata</c>; and the upstream choice page's answer at <c>/login/upstream</c> (the page itself again, in the chosen language, at
+/// <c>/login/upstream/{flow}</c>).
 /// </summary>
 internal static class UpstreamEndpoints
 {
@@ -21,6 +22,8 @@ internal static class UpstreamEndpoints
             TypedResults.Text(await sp.MetadataAsync(context.RequestAborted), "application/samlmetadata+xml"));
         endpoints.MapPost(UpstreamChoicePage.ActionPath, (LoginCoordinator coordinator, HttpContext context) =>
             coordinator.ContinueFromChoiceAsync(context)).DisableAntiforgery();
+        endpoints.MapGet(UpstreamChoicePage.ActionPath + "/{flow}", (string flow, LoginCoordinator coordinator, HttpContext context) =>
+            coordinator.ShowChoiceAsync(context, flow));
         return group;
     }
 

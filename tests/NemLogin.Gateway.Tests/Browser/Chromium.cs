@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Xunit;
@@ -32,6 +33,21 @@ public sealed partial class Chromium(IPlaywright playwright, IBrowser browser) :
         page.SetDefaultTimeout(60_000);
         Assertions.SetDefaultExpectTimeout(60_000);
         return page;
+    }
+
+    private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots");
+
+    /// <summary>
+    /// Keeps a full-page screenshot of <paramref name="page"/> as <c>artifacts/screenshots/{name}.png</c> under the test
+    /// output, then runs axe on it and fails with every violation found (WCAG 2.1 AA and axe's best practices).
+    /// </summary>
+    public static async Task CheckPageAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(Screenshots);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+        var results = await page.RunAxe();
+        Assert.True(results.Violations.Length == 0,
+            $"axe found on {name} ({page.Url}): " + string.Join("; ", results.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html).Take(3))}")));
     }
 
     /// <summary>

@@ -46,6 +46,9 @@ public sealed class BrokerFactory : WebApplicationFactory<NemLogin.Embedded.Prog
             ["Orleans:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Broker:DataDirectory"] = DataDirectory,
             ["Signing:SoftwareKeyDirectory"] = Path.Combine(DataDirectory, "keys"),
+            // Off unless a test turns it on: with an organisation IdP registered, every Professional request meets the
+            // upstream choice page first (DemoOrganisationIdpTests and the Chromium flow test walk it).
+            ["Demo:OrganisationIdp"] = "false",
         };
         if (logCapture is null)
         {

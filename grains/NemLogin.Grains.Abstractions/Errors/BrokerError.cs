@@ -95,4 +95,22 @@ public enum BrokerError
     RequestIdMissing = 6201,
     RequestIdInvalid = 6202,
     RequestIdReused = 6203,
+
+    // Mandates (fuldmagt): a person or organisation acting for another at chosen IT systems (7000-7099).
+    MandateUnknown = 7001,
+    MandatePartyInvalid = 7002,
+    MandatePersonUnknown = 7003,
+    MandateGrantorUnderAge = 7004,
+    MandateOrganisationUnknown = 7005,
+    MandateOrganisationNotActive = 7006,
+    MandateValidityInvalid = 7007,
+    MandateSystemsInvalid = 7008,
+    MandateItSystemUnknown = 7009,
+    MandatePrivilegeUnknown = 7010,
+    MandateExists = 7011,
+    MandateRevoked = 7012,
+    MandateExpired = 7013,
+    MandateNotRequested = 7014,
+    MandateLimitReached = 7015,
+    MandatePersonAmbiguous = 7016,
 }

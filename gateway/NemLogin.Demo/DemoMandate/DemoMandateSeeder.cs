@@ -7,7 +7,6 @@ using NemLogin.Demo.MitIdSimulator;
 using NemLogin.Gateway.Audit;
 using NemLogin.Gateway.Mandates;
 using NemLogin.Gateway.Upstream;
-using NemLogin.Gateway.Upstream.MitId;
 using NemLogin.Grains.Identities;
 using NemLogin.Grains.Mandates;
 using NemLogin.Grains.Rights;
@@ -49,8 +48,7 @@ internal sealed class DemoMandateSeeder(
 
     private async Task<Guid> IdentityAsync(TestUser user)
     {
-        var mitId = upstreams.First(u => u.Name == MitIdUpstreamProvider.ProviderName);
-        var id = await grains.GetGrain<IUpstreamSubjectGrain>(UpstreamSubjectKey.For(mitId.AuthorityId, user.MitIdUuid.ToString())).ResolveIdentityAsync();
+        var id = await TestUserIdentities.ResolveAsync(upstreams, grains, user);
         var identity = grains.GetGrain<IIdentityGrain>(id);
         if (await identity.GetAsync() is null)
         {

@@ -6,10 +6,8 @@ using NemLogin.Demo.MitIdSimulator;
 using NemLogin.Gateway.Audit;
 using NemLogin.Gateway.Organisations;
 using NemLogin.Gateway.Upstream;
-using NemLogin.Gateway.Upstream.MitId;
 using NemLogin.Grains.Assurance;
 using NemLogin.Grains.BusinessIdentities;
-using NemLogin.Grains.Identities;
 using NemLogin.Grains.Organisations;
 using NemLogin.Grains.Rights;
 
@@ -47,8 +45,7 @@ internal sealed class DemoOrganisationSeeder(
             AuditActions.DemoActor);
 
         // The identity bent's MitID login will resolve to (the same upstream subject key the login uses), bound now.
-        var mitId = upstreams.First(u => u.Name == MitIdUpstreamProvider.ProviderName);
-        var bent = await grains.GetGrain<IUpstreamSubjectGrain>(UpstreamSubjectKey.For(mitId.AuthorityId, TestUsers.Bent.MitIdUuid.ToString())).ResolveIdentityAsync();
+        var bent = await TestUserIdentities.ResolveAsync(upstreams, grains, TestUsers.Bent);
         var employeeId = await FindEmployeeAsync(bent)
             ?? (await administration.AddEmployeeAsync(null, DemoOrganisation.Cvr, RequestId("demo-employee", bent.ToString()),
                 new EmployeeDetails(bent, LevelOfAssurance.Substantial, null, null), AuditActions.DemoActor)).Id;

@@ -28,6 +28,11 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1210, Level = LogLevel.Warning, Message = "Demo organisation IdP refused an AuthnRequest: {Code} {Reason}")]
     public static partial void DemoOrganisationIdpRefused(ILogger logger, string code, string reason);
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Information, Message = "Demo mandate {MandateId} seeded: alice lets bent act for her at the demo SP")]
+    public static partial void DemoMandateSeeded(ILogger logger, Guid mandateId);
+
+    [LoggerMessage(EventId = 1009, Level = LogLevel.Error, Message = "Demo mandate could not be seeded")]
+    public static partial void DemoMandateFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 1200, Level = LogLevel.Warning, Message = "Demo service provider refused a response: {Code} {Reason}")]
     public static partial void DemoSpRefused(ILogger logger, string code, string reason);

@@ -73,6 +73,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 4041, Level = LogLevel.Warning, Message = "Organisation {Cvr}: {Action} by {Actor} on {Subject} refused: {Code}")]
     public static partial void OrganisationChangeRefused(ILogger logger, string action, string? cvr, string actor, string subject, string code);
 
+    [LoggerMessage(EventId = 4050, Level = LogLevel.Information, Message = "Mandate {MandateId}: {Action} by {Actor} (version {Version})")]
+    public static partial void MandateChanged(ILogger logger, string action, Guid mandateId, string actor, long version);
+
+    [LoggerMessage(EventId = 4051, Level = LogLevel.Warning, Message = "Mandate {MandateId}: {Action} by {Actor} refused: {Code}")]
+    public static partial void MandateChangeRefused(ILogger logger, string action, Guid? mandateId, string actor, string code);
+
     [LoggerMessage(EventId = 4030, Level = LogLevel.Warning, Message = "Metadata refresh round could not list the service providers")]
     public static partial void MetadataRefreshRoundFailed(ILogger logger, Exception exception);
 

@@ -11,4 +11,5 @@ public static class StorageNames
     public const string Audit = "audit";
     public const string Oidc = "oidc";
     public const string Organisations = "organisations";
+    public const string Mandates = "mandates";
 }

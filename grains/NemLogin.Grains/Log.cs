@@ -16,4 +16,10 @@ internal static partial class Log
     [LoggerMessage(EventId = 1100, Level = LogLevel.Warning,
         Message = "Audit bucket {Bucket} is full; {Count} records were not stored")]
     public static partial void AuditBucketFull(ILogger logger, string bucket, int count);
+
+    [LoggerMessage(EventId = 1200, Level = LogLevel.Information, Message = "Mandate {MandateId} expired at the end of its validity period")]
+    public static partial void MandateExpired(ILogger logger, Guid mandateId);
+
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "Mandate {MandateId} expired but its audit record could not be stored")]
+    public static partial void MandateExpiryNotAudited(ILogger logger, Guid mandateId, Exception exception);
 }

@@ -47,6 +47,8 @@ internal sealed class DemoOrganisationSeeder(
             AuditActions.DemoActor);
 
         // The identity bent's MitID login will resolve to (the same upstream subject key the login uses), bound now.
+        // (The identity gets the simulator's attributes now, so the demo mandate can check alice's age before any login.)
+        await TestUserIdentities.ResolveAsync(upstreams, grains, TestUsers.Bent);
         var mitId = upstreams.First(u => u.Name == MitIdUpstreamProvider.ProviderName);
         var employeeId = await EmployWithRightAsync(mitId.AuthorityId, TestUsers.Bent.MitIdUuid.ToString());
         Log.DemoOrganisationSeeded(logger, DemoOrganisation.Cvr, employeeId);

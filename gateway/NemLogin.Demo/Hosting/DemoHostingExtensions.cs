@@ -29,6 +29,8 @@ public static class DemoHostingExtensions
         builder.Services.AddSingleton<IHomeLink, DemoSpHomeLink>();
         builder.Services.AddSingleton<DemoOrganisationSeeder>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoOrganisationSeeder>());
+        builder.Services.AddSingleton<DemoMandate.DemoMandateSeeder>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoMandate.DemoMandateSeeder>());
         builder.Services.AddSingleton<DemoRelyingParty>();
         builder.Services.AddSingleton<DemoRpRegistrar>();
         builder.Services.AddSingleton<DemoRpEndedSessions>();

@@ -8,7 +8,7 @@ internal static class AdminEndpoints
         var admin = endpoints.MapGroup("/api/admin").AddEndpointFilter<AdminAuthorizationFilter>();
         admin.MapServiceProviderAdmin().MapPolicyAdmin().MapMetadataSourceAdmin();
         admin.MapOidcClientAdmin();
-        admin.MapOrganisationAdmin().MapPrivilegeAdmin().MapOrganisationIdpAdmin();
+        admin.MapOrganisationAdmin().MapPrivilegeAdmin().MapOrganisationIdpAdmin().MapMandateAdmin();
         admin.MapAuditAdmin();
         return admin;
     }

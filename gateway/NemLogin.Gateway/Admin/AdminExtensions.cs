@@ -18,6 +18,7 @@ internal static class AdminExtensions
         services.TryAddSingleton<AdminApiKey>();
         services.AddNemLoginServiceProviderAdministration();
         services.TryAddSingleton<OrganisationAdministration>();
+        services.TryAddSingleton<Mandates.MandateAdministration>();
         return services;
     }
 }

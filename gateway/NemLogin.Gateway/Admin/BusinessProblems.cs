@@ -5,7 +5,8 @@ using NemLogin.Grains.Errors;
 namespace NemLogin.Gateway.Admin;
 
 /// <summary>
-/// Problem details for refusals about organisations, employees, rights and catalogues (the 6000s of <see cref="BrokerError"/>):
+/// Problem details for refusals about organisations, employees, rights and catalogues (the 6000s of <see cref="BrokerError"/>)
+/// and mandates (the 7000s):
 /// malformed input 400, an unknown resource 404, a conflict with what is stored (a reused request id, a closed organisation,
 /// a revoked identity) 409, any other rule 422.
 /// </summary>
@@ -24,6 +25,14 @@ internal static class BusinessProblems
         [BrokerError.PrivilegesCatalogueInvalid] = StatusCodes.Status400BadRequest,
         [BrokerError.RequestIdMissing] = StatusCodes.Status400BadRequest,
         [BrokerError.RequestIdInvalid] = StatusCodes.Status400BadRequest,
+        [BrokerError.MandatePartyInvalid] = StatusCodes.Status400BadRequest,
+        [BrokerError.MandateSystemsInvalid] = StatusCodes.Status400BadRequest,
+        [BrokerError.MandateValidityInvalid] = StatusCodes.Status400BadRequest,
+        [BrokerError.MandateUnknown] = StatusCodes.Status404NotFound,
+        [BrokerError.MandateRevoked] = StatusCodes.Status409Conflict,
+        [BrokerError.MandateExpired] = StatusCodes.Status409Conflict,
+        [BrokerError.MandateExists] = StatusCodes.Status409Conflict,
+        [BrokerError.MandateNotRequested] = StatusCodes.Status409Conflict,
         [BrokerError.OrganisationUnknown] = StatusCodes.Status404NotFound,
         [BrokerError.EmployeeUnknown] = StatusCodes.Status404NotFound,
         [BrokerError.RightsUnknown] = StatusCodes.Status404NotFound,

@@ -27,6 +27,8 @@ internal static class AuditActions
     public const string RightGrant = "rights.grant";
     public const string RightRevoke = "rights.revoke";
     public const string PrivilegesReplace = "privileges.replace";
+    public const string MandateGrant = "mandate.grant";
+    public const string MandateRevoke = "mandate.revoke";
     public const string RefusalsSuppressed = "audit.refusals-suppressed";
 
     public const string AdminActor = "admin-api";

@@ -73,10 +73,7 @@ internal sealed class OrganisationAdministration(IGrainFactory grains, IAuditTra
     /// </summary>
     public async Task<Guid> FindPersonByCprAsync(string cprNumber)
     {
-        var (bucket, entry) = CprIndexKey.For(cprNumber);
-        var candidates = await grains.GetGrain<ICprIndexGrain>(bucket).FindAsync(entry);
-        var profiles = await Task.WhenAll(candidates.Select(id => grains.GetGrain<IIdentityGrain>(id).GetAsync()));
-        var holders = profiles.Where(p => p?.Attributes.CprNumber == cprNumber).Select(p => p!.Id).ToArray();
+        var holders = await Mandates.CprHolders.FindAsync(grains, cprNumber);
         return holders.Length switch
         {
             1 => holders[0],

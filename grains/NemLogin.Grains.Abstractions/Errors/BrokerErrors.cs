@@ -91,6 +91,22 @@ public static class BrokerErrors
         [BrokerError.OrganisationIdpResponseInvalid] = "organisation.idp-response-invalid",
         [BrokerError.OrganisationIdpAssertionReplayed] = "organisation.idp-assertion-replayed",
         [BrokerError.OrganisationIdpAssertionEncrypted] = "organisation.idp-assertion-encrypted",
+        [BrokerError.MandateUnknown] = "mandate.unknown",
+        [BrokerError.MandatePartyInvalid] = "mandate.party-invalid",
+        [BrokerError.MandatePersonUnknown] = "mandate.person-unknown",
+        [BrokerError.MandateGrantorUnderAge] = "mandate.grantor-under-age",
+        [BrokerError.MandateOrganisationUnknown] = "mandate.organisation-unknown",
+        [BrokerError.MandateOrganisationNotActive] = "mandate.organisation-not-active",
+        [BrokerError.MandateValidityInvalid] = "mandate.validity-invalid",
+        [BrokerError.MandateSystemsInvalid] = "mandate.systems-invalid",
+        [BrokerError.MandateItSystemUnknown] = "mandate.it-system-unknown",
+        [BrokerError.MandatePrivilegeUnknown] = "mandate.privilege-unknown",
+        [BrokerError.MandateExists] = "mandate.exists",
+        [BrokerError.MandateRevoked] = "mandate.revoked",
+        [BrokerError.MandateExpired] = "mandate.expired",
+        [BrokerError.MandateNotRequested] = "mandate.not-requested",
+        [BrokerError.MandateLimitReached] = "mandate.limit-reached",
+        [BrokerError.MandatePersonAmbiguous] = "mandate.person-ambiguous",
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<string, BrokerError> ByName = Names.ToFrozenDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);

@@ -16,11 +16,13 @@ public sealed record RightScope(
     public const string CvrPrefix = "urn:dk:gov:saml:cvrNumberIdentifier:";
     public const string ProductionUnitPrefix = "urn:dk:gov:saml:productionUnitIdentifier:";
     public const string SeNumberPrefix = "urn:dk:gov:saml:seNumberIdentifier:";
+    public const string CprPrefix = "urn:dk:gov:saml:cprNumberIdentifier:";
 
     public string Urn => Kind switch
     {
         RightScopeKind.ProductionUnit => ProductionUnitPrefix,
         RightScopeKind.SeNumber => SeNumberPrefix,
+        RightScopeKind.Person => CprPrefix,
         _ => CvrPrefix,
     } + Value;
 
@@ -30,16 +32,20 @@ public sealed record RightScope(
 
     public static RightScope SeNumber(string seNumber) => new(RightScopeKind.SeNumber, seNumber);
 
+    /// <summary>A person grantor's scope (citizen mandates). It holds a CPR number: never log it.</summary>
+    public static RightScope Person(string cprNumber) => new(RightScopeKind.Person, cprNumber);
+
     /// <summary>Whether the number has its kind's form (<see cref="BusinessNumbers"/>).</summary>
     public bool IsWellFormed() => Kind switch
     {
         RightScopeKind.Organisation => BusinessNumbers.IsCvr(Value),
         RightScopeKind.ProductionUnit => BusinessNumbers.IsProductionUnit(Value),
         RightScopeKind.SeNumber => BusinessNumbers.IsSeNumber(Value),
+        RightScopeKind.Person => Value is { Length: 10 } && Value.All(char.IsAsciiDigit),
         _ => false,
     };
 
-    /// <summary>The scope a URN names, or null when it is not one of the three forms with a well-formed number.</summary>
+    /// <summary>The scope a URN names (an organisation's: never a person's), or null when it is not one of the three forms with a well-formed number.</summary>
     public static RightScope? FromUrn(string? urn)
     {
         RightScope? scope = urn switch

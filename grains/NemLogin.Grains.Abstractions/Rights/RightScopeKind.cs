@@ -13,4 +13,7 @@ public enum RightScopeKind
 
     /// <summary>One SE number.</summary>
     SeNumber = 2,
+
+    /// <summary>A person, by CPR number: the scope of a citizen mandate's privileges (never stored in a right; computed at login).</summary>
+    Person = 3,
 }

@@ -22,10 +22,14 @@ public static class NemLoginGrainsSiloBuilderExtensions
         return silo;
     }
 
-    /// <summary>Maps every <see cref="StorageNames"/> store to Orleans memory storage: the embedded demo and tests only.</summary>
+    /// <summary>
+    /// Maps every <see cref="StorageNames"/> store to Orleans memory storage, and reminders (mandate expiry) to the
+    /// in-memory reminder service: the embedded demo and tests only.
+    /// </summary>
     public static ISiloBuilder AddNemLoginInMemoryStorage(this ISiloBuilder silo)
     {
         ArgumentNullException.ThrowIfNull(silo);
+        silo.UseInMemoryReminderService();
         foreach (var name in AllStorageNames)
         {
             silo.AddMemoryGrainStorage(name);
@@ -44,6 +48,7 @@ public static class NemLoginGrainsSiloBuilderExtensions
         StorageNames.Audit,
         StorageNames.Oidc,
         StorageNames.Organisations,
+        StorageNames.Mandates,
     ];
 
     private static IServiceCollection AddNemLoginStateSerialization(this IServiceCollection services)

@@ -5,7 +5,7 @@ namespace NemLogin.Grains.Hosting;
 /// <summary>
 /// Which backing store each <see cref="StorageNames"/> store needs in cluster mode. Redis replicates asynchronously, so
 /// only state whose loss costs no more than a new login lives there; everything whose loss would break a promise
-/// (one-time IDs redeemed at most once, identities and their pseudonyms, SP registrations, organisations and rights, audit records) is durable in PostgreSQL.
+/// (one-time IDs redeemed at most once, identities and their pseudonyms, SP registrations, organisations and rights, mandates, audit records) is durable in PostgreSQL.
 /// </summary>
 public static class StoreDurability
 {
@@ -20,6 +20,8 @@ public static class StoreDurability
         StorageNames.Oidc,
         // Organisations, business identities, their index, privileges catalogues and rights: administered data, like SPs.
         StorageNames.Organisations,
+        // Mandates, their grantors' ledgers and grantees' indexes: a lost revocation would let a mandate come back.
+        StorageNames.Mandates,
     ];
 
     /// <summary>Stores in Redis: a lost entry means the user logs in again.</summary>

@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
 using NemLogin.Grains.Errors;
-using NemLogin.Grains.Oidc;
 using NemLogin.Grains.Requests;
-using NemLogin.Grains.ServiceProviders;
 
 namespace NemLogin.Grains.Rights;
 
@@ -26,7 +24,7 @@ public sealed class PrivilegeCatalogueGrain(
             return new PrivilegeCatalogue(system, normal, repeat.Version, repeat.At);
         }
 
-        Rules.Require(await IsRegisteredAsync(system), BrokerError.PrivilegesItSystemUnknown, "No SAML SP or OIDC client is registered under this id.");
+        Rules.Require(await ItSystems.IsRegisteredAsync(GrainFactory, system), BrokerError.PrivilegesItSystemUnknown, "No SAML SP or OIDC client is registered under this id.");
         var current = state.State.Catalogue;
         var stored = current is not null && RequestLog.Fingerprint(Operation, current.Privileges) == fingerprint
             ? current
@@ -39,11 +37,4 @@ public sealed class PrivilegeCatalogueGrain(
         await state.WriteStateAsync();
         return stored;
     }
-
-    private async Task<bool> IsRegisteredAsync(ItSystem system) => system.Kind switch
-    {
-        ItSystemKind.Saml => await GrainFactory.GetGrain<IServiceProviderGrain>(system.Id).GetAsync() is not null,
-        ItSystemKind.Oidc => await GrainFactory.GetGrain<IOidcClientGrain>(system.Id).GetAsync() is not null,
-        _ => false,
-    };
 }

@@ -264,3 +264,71 @@ INSERT INTO orleansquery (querykey, querytext) VALUES
 ON CONFLICT (querykey) DO UPDATE SET querytext = EXCLUDED.querytext;
 
 INSERT INTO nemlogin_schema (version) VALUES (1) ON CONFLICT (version) DO NOTHING;
+
+-------------------------------------------------------------------------------------------------------------------
+-- Reminders (Orleans' durable reminders: mandates expire at the end of their validity period).
+-- One row per grain and reminder name. `version` is the ETag: an upsert bumps it and returns it, and a delete names
+-- the version it read, so a delete racing a re-registration removes nothing (the delete answers 0). `grain_hash` is
+-- the grain id's uniform hash as a signed integer: each silo reads the rows of its hash range (a range that wraps
+-- around the ring is read with the second range statement).
+-------------------------------------------------------------------------------------------------------------------
+CREATE TABLE IF NOT EXISTS nemlogin_reminder
+(
+    service_id    text        NOT NULL,
+    grain_id      text        NOT NULL,
+    reminder_name text        NOT NULL,
+    start_time    timestamptz NOT NULL,
+    period_ms     bigint      NOT NULL,
+    grain_hash    integer     NOT NULL,
+    version       integer     NOT NULL,
+    PRIMARY KEY (service_id, grain_id, reminder_name)
+);
+
+CREATE INDEX IF NOT EXISTS nemlogin_reminder_hash ON nemlogin_reminder (service_id, grain_hash);
+
+INSERT INTO orleansquery (querykey, querytext) VALUES
+('UpsertReminderRowKey', '
+    INSERT INTO nemlogin_reminder AS r (service_id, grain_id, reminder_name, start_time, period_ms, grain_hash, version)
+    VALUES (@ServiceId, @GrainId, @ReminderName, @StartTime, @Period, @GrainHash, 0)
+    ON CONFLICT (service_id, grain_id, reminder_name) DO UPDATE
+        SET start_time = EXCLUDED.start_time, period_ms = EXCLUDED.period_ms, grain_hash = EXCLUDED.grain_hash,
+            version = r.version + 1
+    RETURNING r.version AS Version;
+'),
+('ReadReminderRowKey', '
+    SELECT r.grain_id AS GrainId, r.reminder_name AS ReminderName, r.start_time AS StartTime, r.period_ms AS Period,
+           r.version AS Version
+    FROM nemlogin_reminder AS r
+    WHERE r.service_id = @ServiceId AND r.grain_id = @GrainId AND r.reminder_name = @ReminderName;
+'),
+('ReadReminderRowsKey', '
+    SELECT r.grain_id AS GrainId, r.reminder_name AS ReminderName, r.start_time AS StartTime, r.period_ms AS Period,
+           r.version AS Version
+    FROM nemlogin_reminder AS r
+    WHERE r.service_id = @ServiceId AND r.grain_id = @GrainId;
+'),
+('ReadRangeRows1Key', '
+    SELECT r.grain_id AS GrainId, r.reminder_name AS ReminderName, r.start_time AS StartTime, r.period_ms AS Period,
+           r.version AS Version
+    FROM nemlogin_reminder AS r
+    WHERE r.service_id = @ServiceId AND r.grain_hash > @BeginHash AND r.grain_hash <= @EndHash;
+'),
+('ReadRangeRows2Key', '
+    SELECT r.grain_id AS GrainId, r.reminder_name AS ReminderName, r.start_time AS StartTime, r.period_ms AS Period,
+           r.version AS Version
+    FROM nemlogin_reminder AS r
+    WHERE r.service_id = @ServiceId AND (r.grain_hash > @BeginHash OR r.grain_hash <= @EndHash);
+'),
+('DeleteReminderRowKey', '
+    WITH removed AS (
+        DELETE FROM nemlogin_reminder
+        WHERE service_id = @ServiceId AND grain_id = @GrainId AND reminder_name = @ReminderName AND version = @Version
+        RETURNING 1)
+    SELECT count(*)::integer FROM removed;
+'),
+('DeleteReminderRowsKey', '
+    DELETE FROM nemlogin_reminder WHERE service_id = @ServiceId;
+')
+ON CONFLICT (querykey) DO UPDATE SET querytext = EXCLUDED.querytext;
+
+INSERT INTO nemlogin_schema (version) VALUES (2) ON CONFLICT (version) DO NOTHING;

@@ -53,6 +53,13 @@ public static class SiloHostingExtensions
             options.ConnectionString = settings.Stores.Orleans;
         });
         silo.Services.Configure<ClusterMembershipOptions>(silo.Configuration.GetSection(MembershipSection));
+
+        // Durable reminders (mandate expiry) in the same database, through the statements schema.sql keeps.
+        silo.UseAdoNetReminderService(options =>
+        {
+            options.Invariant = ClusterStorageExtensions.PostgresInvariant;
+            options.ConnectionString = settings.Stores.Orleans;
+        });
         return silo;
     }
 

@@ -20,6 +20,7 @@ public sealed class StoreDurabilityTests
     [InlineData(StorageNames.ServiceProviders)]
     [InlineData(StorageNames.Audit)]
     [InlineData(StorageNames.Organisations)]
+    [InlineData(StorageNames.Mandates)]
     public void Store_WhoseLossBreaksAPromise_IsDurable(string store)
     {
         Assert.Contains(store, StoreDurability.Durable);

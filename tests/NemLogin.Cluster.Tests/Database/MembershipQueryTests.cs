@@ -24,7 +24,7 @@ public sealed class MembershipQueryTests(ClusterUnderTest cluster)
 
         Assert.Equal(DatabaseMigrator.SchemaVersion, again);
         Assert.Equal(1L, await db.ScalarAsync("SELECT count(*) FROM nemlogin_cluster_version"));
-        Assert.Equal(13L, await db.ScalarAsync("SELECT count(*) FROM orleansquery"));
+        Assert.Equal(20L, await db.ScalarAsync("SELECT count(*) FROM orleansquery"));
     }
 
     [Fact]

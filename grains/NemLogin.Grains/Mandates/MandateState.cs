@@ -1,0 +1,31 @@
+using System.Collections.Immutable;
+using NemLogin.Grains.Requests;
+
+namespace NemLogin.Grains.Mandates;
+
+[GenerateSerializer, Alias("nl.mandate.state")]
+public sealed record MandateState
+{
+    [Id(0)] public Mandate? Mandate { get; init; }
+
+    /// <summary>What the grantor's grain created the mandate with: a repeated create must match it.</summary>
+    [Id(1)] public MandateDetails? Creation { get; init; }
+
+    [Id(2)] public ImmutableArray<ChangeReceipt> Requests { get; init; } = [];
+}
+
+[GenerateSerializer, Alias("nl.mandate.grantor.state")]
+public sealed record MandateGrantorState
+{
+    /// <summary>Every mandate given or asked for, in creation order.</summary>
+    [Id(0)] public ImmutableArray<Guid> Given { get; init; } = [];
+
+    [Id(1)] public ImmutableArray<ChangeReceipt> Requests { get; init; } = [];
+}
+
+[GenerateSerializer, Alias("nl.mandate.index.state")]
+public sealed record MandateIndexState
+{
+    /// <summary>Ordered by mandate id.</summary>
+    [Id(0)] public ImmutableArray<MandateEntry> Entries { get; init; } = [];
+}

@@ -14,29 +14,40 @@ internal static class ActingAsPage
 {
     public const string ChoiceField = "acting_as";
 
-    private sealed record Text(string Title, string Intro, string Legend, string Continue, string ChooseOne);
+    private sealed record Text(string Title, string Intro, string Legend, string Continue, string ChooseOne, string Yourself, string Mandate);
 
     private static readonly Text Danish = new(
         "Hvem handler du på vegne af?",
-        "Du kan logge ind som medarbejder i mere end én organisation. Vælg den, du handler for hos denne tjeneste.",
-        "Organisation",
+        "Du kan handle for mere end én hos denne tjeneste: som medarbejder i en organisation, som dig selv eller med en fuldmagt. Vælg, hvem du handler for.",
+        "Handl som",
         "Fortsæt",
-        "Vælg en af organisationerne nedenfor.");
+        "Vælg en af mulighederne nedenfor.",
+        "Mig selv",
+        "fuldmagt");
 
     private static readonly Text English = new(
         "Whom do you act as?",
-        "You may log in as an employee of more than one organisation. Choose the one you act for at this service.",
-        "Organisation",
+        "You may act for more than one at this service: as an employee of an organisation, as yourself, or under a mandate. Choose whom you act for.",
+        "Act as",
         "Continue",
-        "Choose one of the organisations below.");
+        "Choose one of the options below.",
+        "Myself",
+        "mandate");
+
+    private static string Label(ActingChoice choice, Text text) => choice.Kind switch
+    {
+        ActingChoiceKind.Self => E(text.Yourself),
+        ActingChoiceKind.Mandate => $"""{E(choice.Label)} ({E(text.Mandate)}){(choice.Cvr is null ? string.Empty : $" <span class=\"code\">CVR {E(choice.Cvr)}</span>")}""",
+        _ => $"""{E(choice.Label ?? choice.Cvr)} <span class="code">CVR {E(choice.Cvr)}</span>""",
+    };
 
     public static IResult Show(HttpContext context, string flowToken, ImmutableArray<ActingChoice> choices, bool unknownChoice = false)
     {
         var language = PageLanguage.Resolve(context);
         var text = language == PageLanguage.English ? English : Danish;
         var options = string.Concat(choices.Select((c, i) => $"""
-            <div><input type="radio" id="acting-{i}" name="{ChoiceField}" value="{c.BusinessIdentityId}" required>
-            <label for="acting-{i}">{E(c.OrganisationName ?? c.Cvr)} <span class="code">CVR {E(c.Cvr)}</span></label></div>
+            <div><input type="radio" id="acting-{i}" name="{ChoiceField}" value="{c.Id}" required>
+            <label for="acting-{i}">{Label(c, text)}</label></div>
             """));
         var error = unknownChoice ? $"""<p class="error" id="choice-error" role="alert">{E(text.ChooseOne)}</p>""" : string.Empty;
         var body = $"""

@@ -213,7 +213,7 @@ internal sealed class LoginCoordinator(
             return Refuse(context, BrokerErrors.Name(BrokerError.FlowUnknown), "This login has expired or was already completed. Start again from the service.");
         }
 
-        if (!Guid.TryParse(form[ActingAsPage.ChoiceField].ToString(), out var chosen) || !offered.Choices.Any(c => c.BusinessIdentityId == chosen))
+        if (!Guid.TryParse(form[ActingAsPage.ChoiceField].ToString(), out var chosen) || !offered.Choices.Any(c => c.Id == chosen))
         {
             return ActingAsPage.Show(context, flowToken, offered.Choices, unknownChoice: true);
         }

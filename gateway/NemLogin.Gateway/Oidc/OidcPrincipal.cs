@@ -66,19 +66,33 @@ internal static class OidcPrincipal
             Add(OidcClaimTypes.Aal, Loa.ToAttributeValue(loa));
         }
 
+        // Fuldmagt: the mandate's privileges scoped to the grantor, and whom the person acts for (the grantor's scope URN).
+        if (assertion.OnBehalfOf is { } mandate)
+        {
+            AddPrivileges(mandate.Privileges);
+            Add(OidcClaimTypes.Act, JsonSerializer.Serialize(new Dictionary<string, string>
+            {
+                ["sub"] = mandate.Scope.Urn,
+                ["mandate_id"] = mandate.MandateId.ToString(),
+            }), JsonClaimValueTypes.Json);
+        }
+
         if (professional is not null)
         {
             Add(OidcClaimTypes.Cvr, professional.Cvr);
             Add(OidcClaimTypes.OrgName, professional.OrganisationName ?? professional.Cvr);
             Add(OidcClaimTypes.ProductionUnit, professional.ProductionUnit);
             Add(OidcClaimTypes.SeNumber, professional.SeNumber);
-            Add(OidcClaimTypes.Privileges, JsonSerializer.Serialize(PrivilegeGroups.From(professional.Privileges).Select(g => new
+            AddPrivileges(professional.Privileges);
+        }
+
+        void AddPrivileges(System.Collections.Immutable.ImmutableArray<Grains.Rights.GrantedPrivilege> privileges) =>
+            Add(OidcClaimTypes.Privileges, JsonSerializer.Serialize(PrivilegeGroups.From(privileges).Select(g => new
             {
                 scope = g.Scope,
                 privileges = g.Privileges,
                 constraints = g.Constraints.ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal),
             })), JsonClaimValueTypes.JsonArray);
-        }
 
         if (scopes.Contains(OidcScopes.Cpr) && cprEntitled)
         {

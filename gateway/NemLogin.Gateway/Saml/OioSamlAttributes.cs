@@ -1,6 +1,7 @@
 using NemLogin.Gateway.Login;
 using NemLogin.Grains.Assurance;
 using NemLogin.Grains.Identities;
+using NemLogin.Grains.Mandates;
 using NemLogin.Grains.Rights;
 using NemLogin.Saml;
 using NemLogin.Saml.Messages;
@@ -23,8 +24,12 @@ internal static class OioSamlAttributes
         A.ProfessionalUuid, A.Cvr, A.OrgName, A.ProductionUnit, A.SeNumber, A.PrivilegesIntermediate,
     ];
 
+    /// <summary>
+    /// The citizen profile. Acting under a mandate (<paramref name="onBehalfOf"/>), the NameID and attributes stay the
+    /// person's own and <c>privilegesIntermediate</c> carries the mandate's privileges scoped to the grantor.
+    /// </summary>
     public static IReadOnlyList<SamlAttribute> For(
-        AttributeRelease release, LevelOfAssurance loa, ISet<string> allowed, DateOnly today)
+        AttributeRelease release, LevelOfAssurance loa, ISet<string> allowed, DateOnly today, FittingMandate? onBehalfOf = null)
     {
         var all = new List<SamlAttribute>
         {
@@ -52,6 +57,11 @@ internal static class OioSamlAttributes
         Add(A.CprUuid, $"urn:uuid:{release.CprUuid}");
         Add(A.DateOfBirth, release.DateOfBirth.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         Add(A.Age, AgeOn(release.DateOfBirth, today).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (onBehalfOf is { Privileges.IsDefaultOrEmpty: false })
+        {
+            all.Add(new SamlAttribute(A.PrivilegesIntermediate, [BasicPrivilegeProfile.WriteBase64(PrivilegeGroups.From(onBehalfOf.Privileges))]));
+        }
+
         return all;
     }
 

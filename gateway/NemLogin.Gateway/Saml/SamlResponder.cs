@@ -90,7 +90,8 @@ internal sealed class SamlResponder(
             AuthenticatingAuthority = session.AuthenticatingAuthority,
             Attributes = asserted.Professional is { } professional
                 ? OioSamlAttributes.ForProfessional(release, professional, asserted.Loa, registration.AllowedAttributes.ToHashSet(StringComparer.Ordinal))
-                : OioSamlAttributes.For(release, asserted.Loa, registration.AllowedAttributes.ToHashSet(StringComparer.Ordinal), DateOnly.FromDateTime(now.UtcDateTime)),
+                : OioSamlAttributes.For(
+                    release, asserted.Loa, registration.AllowedAttributes.ToHashSet(StringComparer.Ordinal), DateOnly.FromDateTime(now.UtcDateTime), asserted.OnBehalfOf),
         };
 
         var encryption = new EncryptionTarget(certificate, sp.DataEncryptionAlgorithm, sp.KeyTransportAlgorithm);
@@ -105,7 +106,9 @@ internal sealed class SamlResponder(
             IdentityId = session.IdentityId,
             Detail = asserted.Professional is { } acting
                 ? $"assertion {assertion.Id}; request {demand.RequestId}; loa {asserted.Loa}; business identity {acting.Id} of {acting.Cvr}"
-                : $"assertion {assertion.Id}; request {demand.RequestId}; loa {asserted.Loa}",
+                : asserted.OnBehalfOf is { } mandate
+                    ? $"assertion {assertion.Id}; request {demand.RequestId}; loa {asserted.Loa}; on behalf of {mandate.Grantor} by mandate {mandate.MandateId}"
+                    : $"assertion {assertion.Id}; request {demand.RequestId}; loa {asserted.Loa}",
         });
         return PostBindingPage.Show(context, demand.ResponseUrl, "SAMLResponse", PostBinding.Encode(xml), demand.RelayState);
     }

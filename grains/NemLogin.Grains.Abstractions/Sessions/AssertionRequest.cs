@@ -40,8 +40,9 @@ public sealed record AssertionRequest(
     [Id(9)] public EidProfile Profile { get; init; }
 
     /// <summary>
-    /// The business identity the person chose to act as (the login page's choice), when more than one fits; null lets the
-    /// session pick the only one, or answer <see cref="SessionAssertionOutcome.ChoiceNeeded"/>.
+    /// Whom the person chose to act as (the login page's choice: a business identity, a mandate, or
+    /// <see cref="Guid.Empty"/> for themself); null lets the session decide when only one fits, or answer
+    /// <see cref="SessionAssertionOutcome.ChoiceNeeded"/>.
     /// </summary>
     [Id(10)] public Guid? ActingAs { get; init; }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using NemLogin.Grains.Assurance;
 using NemLogin.Grains.Identities;
+using NemLogin.Grains.Mandates;
 using NemLogin.Grains.Rights;
 
 namespace NemLogin.Grains.Sessions;
@@ -20,6 +21,12 @@ public sealed record SessionAssertion(
 {
     /// <summary>Professional profile: the business identity asserted, its organisation and this IT system's rights.</summary>
     [Id(4)] public BusinessRights? Professional { get; init; }
+
+    /// <summary>
+    /// Citizen profile: the mandate the person acts under (the NameID stays the person's own; the privileges are scoped to
+    /// the grantor); null when the person acts for themself.
+    /// </summary>
+    [Id(6)] public FittingMandate? OnBehalfOf { get; init; }
 
     /// <summary><see cref="SessionAssertionOutcome.ChoiceNeeded"/>: the identities the person may act as.</summary>
     [Id(5)] public ImmutableArray<ActingChoice> Choices { get; init; } = [];

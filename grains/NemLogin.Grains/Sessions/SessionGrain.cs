@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using NemLogin.Grains.BusinessIdentities;
 using NemLogin.Grains.Identities;
+using NemLogin.Grains.Mandates;
 using NemLogin.Grains.Rights;
 using NemLogin.Grains.Errors;
 
@@ -102,11 +103,37 @@ public sealed class SessionGrain(
             return SessionAssertion.OtherPerson;
         }
 
+        // Fuldmagt: mandates that fit this IT system now, found by the grantee's index (no scan). With any, the person chooses
+        // between acting for themself and for a grantor; the NameID stays the person's own either way.
+        var mandates = await GrainFactory.GetGrain<IMandateIndexGrain>(MandateParty.Person(live.IdentityId).Id).FindForAsync(SystemOf(request));
+        FittingMandate? onBehalfOf = null;
+        if (!mandates.IsEmpty)
+        {
+            if (request.ActingAs is null)
+            {
+                return SessionAssertion.ChoiceNeeded([ActingChoice.Self, .. mandates.Select(m => new ActingChoice(m.MandateId, m.GrantorCvr, m.GrantorName) { Kind = ActingChoiceKind.Mandate })]);
+            }
+
+            if (request.ActingAs != Guid.Empty)
+            {
+                onBehalfOf = mandates.FirstOrDefault(m => m.MandateId == request.ActingAs);
+            }
+        }
+
+        // A chosen mandate that does not fit (revoked or expired since the question, or never the person's) asserts nothing.
+        if (request.ActingAs is { } actingAs && actingAs != Guid.Empty && onBehalfOf is null)
+        {
+            return SessionAssertion.NoFittingIdentity;
+        }
+
         // The subject is the party's own pseudonym (no two parties can link the person), or fresh every time when transient.
         var subject = request.SubjectPrefix + (request.TransientSubject ? Guid.NewGuid() : release.Pseudonym).ToString();
         var participant = await JoinAsync(live, request.PartyId, subject, request.SubjectFormat, request.Protocol);
-        return new SessionAssertion(SessionAssertionOutcome.Asserted, Snapshot(state.State), release, participant);
+        return new SessionAssertion(SessionAssertionOutcome.Asserted, Snapshot(state.State), release, participant) { OnBehalfOf = onBehalfOf };
     }
+
+    private static ItSystem SystemOf(AssertionRequest request) =>
+        request.Protocol == ParticipantProtocol.Oidc ? ItSystem.Oidc(request.PartyId) : ItSystem.Saml(request.PartyId);
 
     /// <summary>
     /// The Professional profile: one of the person's business identities, never the citizen. The person's index lists them
@@ -125,7 +152,7 @@ public sealed class SessionGrain(
 
         var wanted = request.ActingAs ?? request.ExpectedPseudonym;
         var candidates = entries.Where(e => e.Status == BusinessIdentityStatus.Active && (wanted is null || e.Id == wanted)).ToList();
-        var system = request.Protocol == ParticipantProtocol.Oidc ? ItSystem.Oidc(request.PartyId) : ItSystem.Saml(request.PartyId);
+        var system = SystemOf(request);
         var answers = await Task.WhenAll(candidates.Select(c => GrainFactory.GetGrain<IBusinessIdentityGrain>(c.Id).GetRightsAsync(system)));
 
         // The identity must still be this person's (the index is a copy; the identity grain is the authority).
@@ -138,7 +165,7 @@ public sealed class SessionGrain(
         if (usable.Count > 1)
         {
             return SessionAssertion.ChoiceNeeded([.. usable.OrderBy(r => r.OrganisationName, StringComparer.CurrentCulture).ThenBy(r => r.Cvr, StringComparer.Ordinal)
-                .Select(r => new ActingChoice(r.Id, r.Cvr, r.OrganisationName))]);
+                .Select(r => new ActingChoice(r.Id, r.Cvr, r.OrganisationName) { Kind = ActingChoiceKind.BusinessIdentity })]);
         }
 
         var rights = usable[0];

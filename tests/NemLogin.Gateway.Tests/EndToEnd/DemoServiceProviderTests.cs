@@ -32,7 +32,8 @@ public sealed class DemoServiceProviderTests(BrokerFixture fixture) : IClassFixt
     {
         using var browser = new TestBrowser();
         var login = await browser.GetAsync(fixture.BaseUrl + "/demo-sp/login");
-        var posted = await browser.SubmitAsync(login, new Dictionary<string, string> { ["username"] = "bent" });
+        // dorte: bent holds alice's mandate for the demo SP, so his login there asks whom he acts for first.
+        var posted = await browser.SubmitAsync(login, new Dictionary<string, string> { ["username"] = "dorte" });
         var shown = await browser.SubmitAsync(posted);
         Assert.Contains("logged in", shown.Html, StringComparison.Ordinal);
 

@@ -72,8 +72,8 @@ public sealed class SessionProfessionalTests(ClusterFixture fixture)
         var chosen = await session.AssertAsync(Request(data.System.Id) with { ActingAs = second.Id });
 
         Assert.Equal(SessionAssertionOutcome.ChoiceNeeded, asked.Outcome);
-        Assert.Equal(new[] { data.EmployeeId, second.Id }.Order(), asked.Choices.Select(c => c.BusinessIdentityId).Order());
-        Assert.All(asked.Choices, c => Assert.False(string.IsNullOrEmpty(c.OrganisationName)));
+        Assert.Equal(new[] { data.EmployeeId, second.Id }.Order(), asked.Choices.Select(c => c.Id).Order());
+        Assert.All(asked.Choices, c => Assert.False(string.IsNullOrEmpty(c.Label)));
         Assert.Equal(SessionAssertionOutcome.Asserted, chosen.Outcome);
         Assert.Equal(second.Cvr, chosen.Professional!.Cvr);
     }

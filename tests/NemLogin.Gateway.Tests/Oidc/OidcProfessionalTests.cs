@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using NemLogin.Gateway.Tests.Support;
 using NemLogin.Grains.BusinessIdentities;
+using NemLogin.Grains.Mandates;
 using NemLogin.Grains.Rights;
 using Xunit;
 
@@ -53,6 +54,56 @@ public sealed class OidcProfessionalTests(OidcBroker broker) : IClassFixture<Oid
         Assert.StartsWith(broker.RedirectUri, page.Url.ToString(), StringComparison.Ordinal);
         Assert.Contains("error=access_denied", page.Url.Query, StringComparison.Ordinal);
         Assert.DoesNotContain("code=", page.Url.Query, StringComparison.Ordinal);
+    }
+
+    // Fuldmagt in OpenID Connect: bent, holding alice's mandate for this client, acts for her: his own sub, the mandate's
+    // privileges scoped to her, and an act claim naming her.
+    [Fact]
+    public async Task Bent_MandateFromAlice_ActsForHerWithPrivilegesAndActClaim()
+    {
+        var clientId = await RegisterAsync();
+        var bent = await DemoOrganisationData.BentAsync(broker.Factory);
+        var grains = broker.Factory.Services.GetRequiredService<IGrainFactory>();
+        var system = ItSystem.Oidc(clientId);
+        await grains.GetGrain<IPrivilegeCatalogueGrain>(system.Key).ReplaceAsync("rp-catalogue-m", [new Privilege("urn:dk:rp:privilege:read-post", "Read post", [])]);
+        var alice = MandateParty.Person(await AliceAsync(grains, bent.PersonId!.Value));
+        var mandate = await grains.GetGrain<IMandateGrantorGrain>(alice.Id).GrantAsync("rp-mandate-" + clientId, new MandateDetails(
+            alice, MandateParty.Person(bent.PersonId!.Value), [new MandateSystem(system, ["urn:dk:rp:privilege:read-post"])], null, null));
+        using var browser = new TestBrowser();
+        var pkce = OidcBroker.Pkce.New();
+
+        var login = await browser.GetAsync(broker.AuthorizeUrl(pkce, clientId: clientId, extra: new Dictionary<string, string?> { ["scope"] = "openid profile" }));
+        var question = await browser.SubmitAsync(login, new Dictionary<string, string> { ["username"] = "bent" });
+        Assert.Contains("/login/act-as/", question.Url.AbsolutePath, StringComparison.Ordinal);
+        var back = await browser.SubmitAsync(question, new Dictionary<string, string> { ["acting_as"] = mandate.Id.ToString() });
+        Assert.StartsWith(broker.RedirectUri, back.Url.ToString(), StringComparison.Ordinal);
+        var code = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(back.Url.Query)["code"].ToString();
+        var token = new JsonWebToken(await broker.RedeemForIdTokenAsync(clientId, code, pkce));
+
+        using var act = JsonDocument.Parse(token.GetPayloadValue<JsonElement>("act").GetRawText());
+        Assert.Equal("urn:dk:gov:saml:cprNumberIdentifier:1203859901", act.RootElement.GetProperty("sub").GetString());
+        Assert.Equal(mandate.Id.ToString(), act.RootElement.GetProperty("mandate_id").GetString());
+        using var privileges = JsonDocument.Parse(token.GetPayloadValue<JsonElement>("privileges").GetRawText());
+        var group = Assert.Single(privileges.RootElement.EnumerateArray());
+        Assert.Equal("urn:dk:gov:saml:cprNumberIdentifier:1203859901", group.GetProperty("scope").GetString());
+        Assert.Equal("Bent", token.GetClaim("given_name").Value);
+    }
+
+    /// <summary>Alice's identity: the grantor of the demo mandate bent holds (seeded after start).</summary>
+    private static async Task<Guid> AliceAsync(IGrainFactory grains, Guid bent)
+    {
+        var index = grains.GetGrain<IMandateIndexGrain>(MandateParty.Person(bent).Id);
+        for (var attempt = 0; attempt < 150; attempt++)
+        {
+            if ((await index.ListAsync()).FirstOrDefault() is { Grantor.PersonId: { } alice })
+            {
+                return alice;
+            }
+
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+        }
+
+        throw new TimeoutException("The demo mandate was not seeded within 30 s.");
     }
 
     private string Url(string clientId, OidcBroker.Pkce pkce) =>

@@ -9,7 +9,7 @@ public sealed record LoadOrganisation(string Cvr, string Name, string Employee, 
 /// The organisations, employees and rights <c>professional-login</c> logs in with. The MitID simulator knows four fixed
 /// people, so "employees of many organisations" is spread the other way round: organisation <c>k</c> employs user
 /// <c>k mod users</c>, so every person holds several business identities (the broker asks whom they act as on every
-/// login) and the organisations' rights differ (1 to <see cref="MaxPrivileges"/> privileges at each SP) so the
+/// login) and the organisations' rights differ (1 to <see cref="MaxPrivileges"/> privileges at each SP, varying among one person's organisations) so the
 /// assertion can be checked against the organisation chosen. Everything is derived from the inputs: the same plan
 /// every run, so the set-up is repeatable with the same request ids.
 /// </summary>
@@ -49,7 +49,7 @@ public static class ProfessionalPopulation
         }
 
         return [.. Cvrs().Take(organisations).Select((cvr, k) => new LoadOrganisation(
-            cvr, string.Create(CultureInfo.InvariantCulture, $"Load Organisation {k + 1:00} ApS"), users[k % users.Count], (k % MaxPrivileges) + 1))];
+            cvr, string.Create(CultureInfo.InvariantCulture, $"Load Organisation {k + 1:00} ApS"), users[k % users.Count], (k / users.Count % MaxPrivileges) + 1))];
     }
 
     /// <summary>The privilege URIs an SP defines, the first <paramref name="count"/> of its catalogue: named after the SP so an assertion can prove it carries only this SP's.</summary>

@@ -46,9 +46,10 @@ public static class ProfessionalSetUp
         var population = ProfessionalPopulation.Plan(resources.Users);
 
         // A person is bound by CPR only once the broker has seen them log in; these logins are not measured.
-        var unmeasured = new ScenarioContext(new ScenarioStats("professional-login set-up"), resources, cancellationToken);
+        // Each in a browser of its own: one browser's session would answer the next user's login by single sign-on.
         foreach (var user in resources.Users)
         {
+            var unmeasured = new ScenarioContext(new ScenarioStats("professional-login set-up"), resources, cancellationToken);
             await SpInitiatedLogin.LogInAsync(unmeasured, resources.ServiceProviders[0], user);
         }
 

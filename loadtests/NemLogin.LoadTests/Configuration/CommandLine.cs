@@ -21,7 +21,7 @@ public static class CommandLine
                    [--max-in-flight 5000] [--request-timeout 30s] [--drain-timeout 30s] [--broker-pid PID]
                    [--stress-start 25] [--stress-step 25] [--stress-step-duration 15s] [--stress-max 1500]
                    [--stress-p99-ms 200] [--stress-max-errors-percent 1] [--config run.json]
-                   [--admin-key KEY (or NEMLOGIN_ADMIN_KEY), for --scenarios sp-churn and --register-sps]
+                   [--admin-key KEY (or NEMLOGIN_ADMIN_KEY), for --scenarios sp-churn, professional-login and --register-sps]
                    [--register-sps: register the virtual SPs through the admin API first, e.g. on a cluster]
                    [--profile-broker [--profile-duration 30s]: EventPipe CPU samples of the broker on this
                     machine during the run, summed up in broker-profile.md]

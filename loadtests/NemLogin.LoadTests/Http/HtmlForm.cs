@@ -34,7 +34,7 @@ public sealed partial record HtmlForm(Uri Action, string Method, IReadOnlyDictio
         return new HtmlForm(action, method, fields);
     }
 
-    private static string? Attribute(string attributes, string name)
+    internal static string? Attribute(string attributes, string name)
     {
         foreach (Match match in AttributeRegex().Matches(attributes))
         {

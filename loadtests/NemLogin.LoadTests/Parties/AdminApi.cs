@@ -31,6 +31,20 @@ public sealed class AdminApi(BrowserTransport transport, Uri target, string apiK
         return SendAsync(request, Encoding.UTF8.GetByteCount(metadataJson), cancellationToken);
     }
 
+    /// <summary>
+    /// A change with a JSON body (organisations, employees, rights, privilege catalogues) under its request id, the
+    /// <c>Idempotency-Key</c> header: sending it again with the same id changes nothing.
+    /// </summary>
+    public Task<HttpPage> ChangeAsync(HttpMethod method, string path, string json, string requestId, CancellationToken cancellationToken)
+    {
+        var request = new HttpRequestMessage(method, new Uri(target, path.TrimStart('/')))
+        {
+            Content = new StringContent(json, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("Idempotency-Key", requestId);
+        return SendAsync(request, Encoding.UTF8.GetByteCount(json), cancellationToken);
+    }
+
     public Task<HttpPage> DeleteAsync(string entityId, CancellationToken cancellationToken) =>
         // The entityID travels as one percent-encoded path segment, slashes included.
         SendAsync(new HttpRequestMessage(HttpMethod.Delete, new Uri(target, "api/admin/service-providers/" + Uri.EscapeDataString(entityId))), 0, cancellationToken);

@@ -71,8 +71,11 @@ public sealed class VirtualServiceProvider
         ServiceName = "NemLogin load test " + Name,
     });
 
-    /// <summary>A signed HTTP-Redirect URL carrying a fresh AuthnRequest (OIOSAML 3: always signed), and its ID.</summary>
-    public async Task<(string Url, string RequestId)> SignedRequestUrlAsync(BrokerIdentityProvider idp, CancellationToken cancellationToken)
+    /// <summary>
+    /// A signed HTTP-Redirect URL carrying a fresh AuthnRequest (OIOSAML 3: always signed), and its ID. The requested
+    /// context is NSIS Substantial unless <paramref name="classRefs"/> says otherwise (e.g. the level and the Professional profile).
+    /// </summary>
+    public async Task<(string Url, string RequestId)> SignedRequestUrlAsync(BrokerIdentityProvider idp, CancellationToken cancellationToken, IReadOnlyList<string>? classRefs = null)
     {
         ArgumentNullException.ThrowIfNull(idp);
         var request = new AuthnRequest
@@ -84,7 +87,7 @@ public sealed class VirtualServiceProvider
             AssertionConsumerServiceUrl = AcsUrl,
             ProtocolBinding = SamlConstants.Bindings.HttpPost,
             NameIdPolicyFormat = SamlConstants.NameIdFormats.Persistent,
-            RequestedAuthnContext = new RequestedAuthnContext("minimum", [SamlConstants.OioSaml.LoaSubstantial]),
+            RequestedAuthnContext = new RequestedAuthnContext("minimum", classRefs ?? [SamlConstants.OioSaml.LoaSubstantial]),
         };
         var url = await RedirectBinding.BuildUrlAsync(idp.SingleSignOnUrl, "SAMLRequest", AuthnRequestXml.Write(request), null, _signer, cancellationToken);
         return (url, request.Id);

@@ -30,6 +30,24 @@ public static class SpInitiatedLogin
             return page.IsRedirect ? StepOutcome.Ok(Status(page), page.Bytes) : Unexpected(page, "a redirect to the upstream");
         });
 
+        page = await MitIdLoginAsync(context, page, user);
+        string responseXml = null!;
+        await context.StepAsync("upstream-callback", async ct =>
+        {
+            page = await context.Browser.GetAsync(page.Location!, ct);
+            return TakeResponse(page, out responseXml);
+        });
+
+        return await ValidateAsync(context, sp, responseXml, requestId, "sp-validate-response");
+    }
+
+    /// <summary>
+    /// The simulator's part: follows <paramref name="toSimulator"/> (the broker's redirect) to the login form and logs in
+    /// as <paramref name="user"/>; the simulator's redirect back to the broker.
+    /// </summary>
+    internal static async Task<HttpPage> MitIdLoginAsync(ScenarioContext context, HttpPage toSimulator, string user)
+    {
+        var page = toSimulator;
         HtmlForm form = null!;
         await context.StepAsync("mitid-authorize", async ct =>
         {
@@ -47,14 +65,7 @@ public static class SpInitiatedLogin
             return page.IsRedirect ? StepOutcome.Ok(Status(page), page.Bytes) : Unexpected(page, "a redirect back to the broker");
         });
 
-        string responseXml = null!;
-        await context.StepAsync("upstream-callback", async ct =>
-        {
-            page = await context.Browser.GetAsync(page.Location!, ct);
-            return TakeResponse(page, out responseXml);
-        });
-
-        return await ValidateAsync(context, sp, responseXml, requestId, "sp-validate-response");
+        return page;
     }
 
     /// <summary>A login at <paramref name="sp"/> that the browser's session answers at once (single sign-on), with no upstream visit.</summary>
@@ -72,18 +83,18 @@ public static class SpInitiatedLogin
         return await ValidateAsync(context, sp, responseXml, requestId, stepPrefix + "-sp-validate-response");
     }
 
-    private static async Task<(string Url, string RequestId)> SignAsync(ScenarioContext context, VirtualServiceProvider sp, string step)
+    internal static async Task<(string Url, string RequestId)> SignAsync(ScenarioContext context, VirtualServiceProvider sp, string step, IReadOnlyList<string>? classRefs = null)
     {
         (string Url, string RequestId) signed = default;
         await context.StepAsync(step, async ct =>
         {
-            signed = await sp.SignedRequestUrlAsync(context.Resources.IdentityProvider, ct);
+            signed = await sp.SignedRequestUrlAsync(context.Resources.IdentityProvider, ct, classRefs);
             return StepOutcome.Ok("signed");
         });
         return signed;
     }
 
-    private static async Task<Valid<SamlAssertion>> ValidateAsync(ScenarioContext context, VirtualServiceProvider sp, string responseXml, string requestId, string step)
+    internal static async Task<Valid<SamlAssertion>> ValidateAsync(ScenarioContext context, VirtualServiceProvider sp, string responseXml, string requestId, string step)
     {
         Valid<SamlAssertion> assertion = null!;
         await context.StepAsync(step, _ =>
@@ -97,7 +108,7 @@ public static class SpInitiatedLogin
         return assertion;
     }
 
-    private static StepOutcome TakeResponse(HttpPage page, out string responseXml)
+    internal static StepOutcome TakeResponse(HttpPage page, out string responseXml)
     {
         responseXml = null!;
         if (page.Status != 200 || HtmlForm.Find(page) is not { } form || !form.Fields.TryGetValue("SAMLResponse", out var encoded))
@@ -109,8 +120,8 @@ public static class SpInitiatedLogin
         return StepOutcome.Ok(Status(page), page.Bytes);
     }
 
-    private static StepOutcome Unexpected(HttpPage page, string expected) =>
+    internal static StepOutcome Unexpected(HttpPage page, string expected) =>
         StepOutcome.Fail(page.Describe(), page.Bytes, $"expected {expected}, got {page.Status} from {page.Url.AbsolutePath}");
 
-    private static string Status(HttpPage page) => page.Status.ToString(CultureInfo.InvariantCulture);
+    internal static string Status(HttpPage page) => page.Status.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,0 +1,49 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using NemLogin.LoadTests.Http;
+
+namespace NemLogin.LoadTests.Scenarios.Professional;
+
+/// <summary>
+/// One option of the broker's "whom do you act as" page (<c>/login/act-as/{flow}</c>): a radio input named
+/// <c>acting_as</c> whose value is the business identity's id, labelled with the organisation's name and "CVR nnnnnnnn".
+/// </summary>
+public sealed partial record ActingAsChoice(string Value, string Cvr, string Label)
+{
+    public const string Field = "acting_as";
+
+    public static IReadOnlyList<ActingAsChoice> Read(HttpPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var labels = LabelRegex().Matches(page.Body).ToDictionary(m => m.Groups["for"].Value, m => m.Groups["text"].Value, StringComparer.Ordinal);
+        var choices = new List<ActingAsChoice>();
+        foreach (Match input in RadioRegex().Matches(page.Body))
+        {
+            var attributes = input.Groups["attrs"].Value;
+            if (Attribute(attributes, "name") != Field || Attribute(attributes, "value") is not { } value
+                || Attribute(attributes, "id") is not { } id || !labels.TryGetValue(id, out var label)
+                || CvrRegex().Match(label) is not { Success: true } cvr)
+            {
+                continue;
+            }
+
+            choices.Add(new ActingAsChoice(WebUtility.HtmlDecode(value), cvr.Groups["cvr"].Value, WebUtility.HtmlDecode(TagRegex().Replace(label, string.Empty)).Trim()));
+        }
+
+        return choices;
+    }
+
+    private static string? Attribute(string attributes, string name) => HtmlForm.Attribute(attributes, name);
+
+    [GeneratedRegex(@"<input(?<attrs>[^>]*type=""radio""[^>]*)>", RegexOptions.IgnoreCase)]
+    private static partial Regex RadioRegex();
+
+    [GeneratedRegex(@"<label[^>]*for=""(?<for>[^""]+)""[^>]*>(?<text>.*?)</label>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex LabelRegex();
+
+    [GeneratedRegex(@"CVR\s+(?<cvr>\d{8})")]
+    private static partial Regex CvrRegex();
+
+    [GeneratedRegex(@"<[^>]+>")]
+    private static partial Regex TagRegex();
+}

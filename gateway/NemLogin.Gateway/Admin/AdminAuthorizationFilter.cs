@@ -1,3 +1,4 @@
+using NemLogin.Grains.Errors;
 using NemLogin.Gateway.Audit;
 using NemLogin.Grains.Audit;
 
@@ -22,11 +23,11 @@ internal sealed class AdminAuthorizationFilter(AdminApiKey key, IAuditTrail audi
             Log.AdminRequestUnauthorized(logger, http.Request.Method, http.Request.Path.Value ?? string.Empty);
             audit.Record(http, new AuditEvent(AuditCategory.Refusal, AuditActions.AdminAuthentication, AuditOutcome.Refused)
             {
-                Code = AdminProblems.Unauthorized,
+                Code = BrokerErrors.Name(BrokerError.AdminUnauthorized),
                 Detail = http.Request.Method + " " + http.Request.Path.Value,
             });
             http.Response.Headers.WWWAuthenticate = "Bearer realm=\"nemlogin-admin\"";
-            return AdminProblems.Problem(StatusCodes.Status401Unauthorized, AdminProblems.Unauthorized, "Not authorised",
+            return AdminProblems.Problem(StatusCodes.Status401Unauthorized, BrokerErrors.Name(BrokerError.AdminUnauthorized), "Not authorised",
                 "Send the admin API key as Authorization: Bearer <key>.");
         }
 

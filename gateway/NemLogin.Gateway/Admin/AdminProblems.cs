@@ -10,14 +10,6 @@ namespace NemLogin.Gateway.Admin;
 /// </summary>
 internal static class AdminProblems
 {
-    public static readonly string Unauthorized = BrokerErrors.Name(BrokerError.AdminUnauthorized);
-    public static readonly string UnknownServiceProvider = BrokerErrors.Name(BrokerError.AdminServiceProviderUnknown);
-    public static readonly string UnsupportedMediaType = BrokerErrors.Name(BrokerError.AdminUnsupportedMediaType);
-    public static readonly string BodyTooLarge = BrokerErrors.Name(BrokerError.AdminBodyTooLarge);
-    public static readonly string RequestInvalid = BrokerErrors.Name(BrokerError.AdminRequestInvalid);
-    public static readonly string OidcClientInvalid = BrokerErrors.Name(BrokerError.AdminOidcClientInvalid);
-    public static readonly string UnknownOidcClient = BrokerErrors.Name(BrokerError.AdminOidcClientUnknown);
-
     public static IResult Problem(int status, string code, string title, string? detail = null, int? samlErrorCode = null)
     {
         var extensions = new Dictionary<string, object?> { ["code"] = code };
@@ -41,7 +33,7 @@ internal static class AdminProblems
         : Problem(StatusCodes.Status422UnprocessableEntity, ex.Code, "The change breaks a rule of the registration", ex.Message);
 
     public static IResult UnknownSp() =>
-        Problem(StatusCodes.Status404NotFound, UnknownServiceProvider, "No such service provider", "No service provider is registered with this entityID.");
+        Problem(StatusCodes.Status404NotFound, BrokerErrors.Name(BrokerError.AdminServiceProviderUnknown), "No such service provider", "No service provider is registered with this entityID.");
 
     public static IResult Invalid(string code, string detail) =>
         Problem(StatusCodes.Status400BadRequest, code, "The request was refused", detail);

@@ -66,7 +66,7 @@ internal static class MandateAdminEndpoints
 
         if (body.Grantor is null || body.Grantee is null)
         {
-            return AdminProblems.Invalid(AdminProblems.RequestInvalid, "Name the grantor and the grantee, each as {\"cpr\": …} or {\"cvr\": …}.");
+            return AdminProblems.Invalid(BrokerErrors.Name(BrokerError.AdminRequestInvalid), "Name the grantor and the grantee, each as {\"cpr\": …} or {\"cvr\": …}.");
         }
 
         var grantor = await PartyAsync(body.Grantor, administration);
@@ -86,7 +86,7 @@ internal static class MandateAdminEndpoints
     {
         if (grantor is null && grantee is null)
         {
-            return AdminProblems.Invalid(AdminProblems.RequestInvalid, "Filter by grantor=, grantee= or both, each cpr:<CPR number> or cvr:<CVR number>.");
+            return AdminProblems.Invalid(BrokerErrors.Name(BrokerError.AdminRequestInvalid), "Filter by grantor=, grantee= or both, each cpr:<CPR number> or cvr:<CVR number>.");
         }
 
         var (byGrantor, grantorProblem) = grantor is null ? (null, null) : await QueryPartyAsync(grantor, administration);
@@ -148,7 +148,7 @@ internal static class MandateAdminEndpoints
         {
             ({ } cpr, null) => await PersonAsync(cpr, administration),
             (null, { } cvr) => Organisation(cvr),
-            _ => (null, AdminProblems.Invalid(AdminProblems.RequestInvalid, "Name each party by cpr or cvr, exactly one.")),
+            _ => (null, AdminProblems.Invalid(BrokerErrors.Name(BrokerError.AdminRequestInvalid), "Name each party by cpr or cvr, exactly one.")),
         };
 
     // grantor= and grantee= in a query: cpr:<10 digits> or cvr:<8 digits>.
@@ -156,13 +156,13 @@ internal static class MandateAdminEndpoints
     {
         ['c', 'p', 'r', ':', .. var cpr] => await PersonAsync(cpr, administration),
         ['c', 'v', 'r', ':', .. var cvr] => Organisation(cvr),
-        _ => (null, AdminProblems.Invalid(AdminProblems.RequestInvalid, "grantor and grantee are cpr:<CPR number> or cvr:<CVR number>.")),
+        _ => (null, AdminProblems.Invalid(BrokerErrors.Name(BrokerError.AdminRequestInvalid), "grantor and grantee are cpr:<CPR number> or cvr:<CVR number>.")),
     };
 
     private static async Task<(MandateParty? Party, IResult? Problem)> PersonAsync(string cpr, MandateAdministration administration) =>
         cpr.Length == 10 && cpr.All(char.IsAsciiDigit)
             ? (MandateParty.Person(await administration.FindPersonByCprAsync(cpr)), null)
-            : (null, AdminProblems.Invalid(AdminProblems.RequestInvalid, "A CPR number has 10 digits."));
+            : (null, AdminProblems.Invalid(BrokerErrors.Name(BrokerError.AdminRequestInvalid), "A CPR number has 10 digits."));
 
     private static (MandateParty? Party, IResult? Problem) Organisation(string cvr) =>
         BusinessNumbers.IsCvr(cvr)

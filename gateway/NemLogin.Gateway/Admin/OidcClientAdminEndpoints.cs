@@ -1,3 +1,4 @@
+using NemLogin.Grains.Errors;
 using System.Text.Json;
 using NemLogin.Gateway.Oidc;
 using NemLogin.Gateway.Oidc.Stores;
@@ -38,12 +39,12 @@ internal static class OidcClientAdminEndpoints
     {
         if (context.Request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true)
         {
-            return AdminProblems.Problem(StatusCodes.Status415UnsupportedMediaType, AdminProblems.UnsupportedMediaType, "Send application/json");
+            return AdminProblems.Problem(StatusCodes.Status415UnsupportedMediaType, BrokerErrors.Name(BrokerError.AdminUnsupportedMediaType), "Send application/json");
         }
 
         if (context.Request.ContentLength > MaxBodyBytes)
         {
-            return AdminProblems.Problem(StatusCodes.Status413PayloadTooLarge, AdminProblems.BodyTooLarge, "The body is too large");
+            return AdminProblems.Problem(StatusCodes.Status413PayloadTooLarge, BrokerErrors.Name(BrokerError.AdminBodyTooLarge), "The body is too large");
         }
 
         JsonElement body;
@@ -54,13 +55,13 @@ internal static class OidcClientAdminEndpoints
         }
         catch (JsonException)
         {
-            return AdminProblems.Invalid(AdminProblems.OidcClientInvalid, "The body is not JSON.");
+            return AdminProblems.Invalid(BrokerErrors.Name(BrokerError.AdminOidcClientInvalid), "The body is not JSON.");
         }
 
         var (client, secret, error) = OidcClientRequestReader.Read(body);
         if (client is null)
         {
-            return AdminProblems.Invalid(AdminProblems.OidcClientInvalid, error!);
+            return AdminProblems.Invalid(BrokerErrors.Name(BrokerError.AdminOidcClientInvalid), error!);
         }
 
         try
@@ -82,14 +83,14 @@ internal static class OidcClientAdminEndpoints
         }
         catch (OpenIddictExceptions.ValidationException ex)
         {
-            return AdminProblems.Invalid(AdminProblems.OidcClientInvalid, string.Join(" ", ex.Results.Select(r => r.ErrorMessage)));
+            return AdminProblems.Invalid(BrokerErrors.Name(BrokerError.AdminOidcClientInvalid), string.Join(" ", ex.Results.Select(r => r.ErrorMessage)));
         }
         catch (GrainRuleException ex)
         {
-            return AdminProblems.Invalid(AdminProblems.OidcClientInvalid, ex.Message);
+            return AdminProblems.Invalid(BrokerErrors.Name(BrokerError.AdminOidcClientInvalid), ex.Message);
         }
     }
 
     public static IResult UnknownClient() =>
-        AdminProblems.Problem(StatusCodes.Status404NotFound, AdminProblems.UnknownOidcClient, "No such client", "No OpenID Connect client is registered with this client_id.");
+        AdminProblems.Problem(StatusCodes.Status404NotFound, BrokerErrors.Name(BrokerError.AdminOidcClientUnknown), "No such client", "No OpenID Connect client is registered with this client_id.");
 }

@@ -1,3 +1,4 @@
+using NemLogin.Grains.Errors;
 using System.Collections.Immutable;
 using System.Text.Json;
 using Microsoft.IdentityModel.Tokens;
@@ -9,7 +10,7 @@ namespace NemLogin.Gateway.Admin;
 
 /// <summary>
 /// Reads an RFC 7591 client-metadata document (plus <c>min_loa</c>, <c>cpr_entitled</c>) into a client and its plain
-/// secret. Every refusal is <see cref="AdminProblems.OidcClientInvalid"/> with what was wrong; nothing is stored then.
+/// secret. Every refusal is <see cref="BrokerErrors.Name(BrokerError.AdminOidcClientInvalid)"/> with what was wrong; nothing is stored then.
 /// </summary>
 internal static class OidcClientRequestReader
 {

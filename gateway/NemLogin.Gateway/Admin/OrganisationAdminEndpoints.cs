@@ -113,7 +113,7 @@ internal static class OrganisationAdminEndpoints
         var take = limit ?? DefaultPageSize;
         if (skip < 0 || take is < 1 or > MaxPageSize)
         {
-            return AdminProblems.Invalid(AdminProblems.RequestInvalid, $"offset must be 0 or more and limit between 1 and {MaxPageSize}.");
+            return AdminProblems.Invalid(BrokerErrors.Name(BrokerError.AdminRequestInvalid), $"offset must be 0 or more and limit between 1 and {MaxPageSize}.");
         }
 
         var organisation = grains.GetGrain<IOrganisationGrain>(cvr);
@@ -174,7 +174,7 @@ internal static class OrganisationAdminEndpoints
             };
             if (system?.IsWellFormed() != true || string.IsNullOrEmpty(body.Privilege))
             {
-                return AdminProblems.Invalid(AdminProblems.RequestInvalid, "Name the IT system (serviceProvider or oidcClient, exactly one) and the privilege.");
+                return AdminProblems.Invalid(BrokerErrors.Name(BrokerError.AdminRequestInvalid), "Name the IT system (serviceProvider or oidcClient, exactly one) and the privilege.");
             }
 
             if (RightScope.FromUrn(body.Scope) is not { } scope)
@@ -193,14 +193,14 @@ internal static class OrganisationAdminEndpoints
             case ({ } cpr, null):
                 if (cpr.Length != 10 || !cpr.All(char.IsAsciiDigit))
                 {
-                    return (null, AdminProblems.Invalid(AdminProblems.RequestInvalid, "person.cpr is a CPR number: 10 digits."));
+                    return (null, AdminProblems.Invalid(BrokerErrors.Name(BrokerError.AdminRequestInvalid), "person.cpr is a CPR number: 10 digits."));
                 }
 
                 return (await admin.FindPersonByCprAsync(cpr), null);
             case (null, { } identityId):
                 return (await admin.RequirePersonAsync(identityId), null);
             default:
-                return (null, AdminProblems.Invalid(AdminProblems.RequestInvalid, "Name the person by cpr or identityId, exactly one."));
+                return (null, AdminProblems.Invalid(BrokerErrors.Name(BrokerError.AdminRequestInvalid), "Name the person by cpr or identityId, exactly one."));
         }
     }
 

@@ -38,7 +38,7 @@ internal static class OrganisationIdpAdminEndpoints
         var notifiedText = query["notified"].ToString();
         if (notifiedText.Length > 0 && !bool.TryParse(notifiedText, out _))
         {
-            return AdminProblems.Invalid(AdminProblems.RequestInvalid, "notified is true or false.");
+            return AdminProblems.Invalid(BrokerErrors.Name(BrokerError.AdminRequestInvalid), "notified is true or false.");
         }
 
         var (metadata, problem) = await RequestBody.ReadMetadataAsync(context.Request);

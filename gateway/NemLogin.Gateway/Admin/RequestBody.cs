@@ -1,3 +1,4 @@
+using NemLogin.Grains.Errors;
 using System.Text.Json;
 using Microsoft.Net.Http.Headers;
 using NemLogin.Gateway.ServiceProviders;
@@ -46,11 +47,11 @@ internal static class RequestBody
         {
             return JsonSerializer.Deserialize<T>(bytes, Json) is { } value
                 ? (value, null)
-                : (null, AdminProblems.Invalid(AdminProblems.RequestInvalid, "The body must be a JSON object."));
+                : (null, AdminProblems.Invalid(BrokerErrors.Name(BrokerError.AdminRequestInvalid), "The body must be a JSON object."));
         }
         catch (JsonException)
         {
-            return (null, AdminProblems.Invalid(AdminProblems.RequestInvalid, "The body is not valid JSON for this resource."));
+            return (null, AdminProblems.Invalid(BrokerErrors.Name(BrokerError.AdminRequestInvalid), "The body is not valid JSON for this resource."));
         }
     }
 
@@ -63,8 +64,8 @@ internal static class RequestBody
         request.ContentLength > maxBytes ? null : await BoundedBody.ReadAsync(request.Body, maxBytes, request.HttpContext.RequestAborted);
 
     private static IResult UnsupportedMediaType(string expected) => AdminProblems.Problem(
-        StatusCodes.Status415UnsupportedMediaType, AdminProblems.UnsupportedMediaType, "Unsupported media type", $"Send the body as {expected}.");
+        StatusCodes.Status415UnsupportedMediaType, BrokerErrors.Name(BrokerError.AdminUnsupportedMediaType), "Unsupported media type", $"Send the body as {expected}.");
 
     private static IResult TooLarge(int maxBytes) => AdminProblems.Problem(
-        StatusCodes.Status413PayloadTooLarge, AdminProblems.BodyTooLarge, "Body too large", $"The body may be at most {maxBytes} bytes.");
+        StatusCodes.Status413PayloadTooLarge, BrokerErrors.Name(BrokerError.AdminBodyTooLarge), "Body too large", $"The body may be at most {maxBytes} bytes.");
 }

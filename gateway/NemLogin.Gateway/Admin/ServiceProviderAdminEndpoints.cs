@@ -1,3 +1,4 @@
+using NemLogin.Grains.Errors;
 using NemLogin.Gateway.Audit;
 using NemLogin.Gateway.ServiceProviders;
 using NemLogin.Grains;
@@ -63,7 +64,7 @@ internal static class ServiceProviderAdminEndpoints
         var take = limit ?? DefaultPageSize;
         if (skip < 0 || take is < 1 or > MaxPageSize)
         {
-            return AdminProblems.Invalid(AdminProblems.RequestInvalid, $"offset must be 0 or more and limit between 1 and {MaxPageSize}.");
+            return AdminProblems.Invalid(BrokerErrors.Name(BrokerError.AdminRequestInvalid), $"offset must be 0 or more and limit between 1 and {MaxPageSize}.");
         }
 
         var all = await grains.GetGrain<IServiceProviderDirectoryGrain>(ServiceProviderDirectory.Key).ListAsync();

@@ -27,21 +27,8 @@ cleanup() {
   rm -rf "$work"
 }
 
-# Waits until $1 answers, or prints the log $3 of process $2 and stops the script when that process ends first.
-await_ready() {
-  for _ in $(seq 1 120); do
-    if curl -fsS "$1" >/dev/null 2>&1; then
-      return
-    fi
-    if ! kill -0 "$2" 2>/dev/null; then
-      echo "$4 stopped while starting:" >&2
-      cat "$3" >&2
-      exit 2
-    fi
-    sleep 0.5
-  done
-}
-trap cleanup EXIT
+# shellcheck source=common.sh
+. "$repo/loadtests/common.sh"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build -c Release "$repo/silos/NemLogin.Embedded" -v quiet -nologo >/dev/null
@@ -91,15 +78,12 @@ fi
 broker_pid=$!
 await_ready "http://127.0.0.1:$port/health/ready" "$broker_pid" "$work/broker.log" "The broker"
 
-# CPU time in ms (proc(5) fields 14 and 15, clock ticks of 1/100 s) of one process.
-cpu_ms() { echo $(( $(sed 's/^.*) //' "/proc/$1/stat" | awk '{print $12 + $13}') * 10 )); }
-
 simulator_before=0
-[ -z "$simulator_pid" ] || simulator_before="$(cpu_ms "$simulator_pid")"
+[ -z "$simulator_pid" ] || simulator_before="$(tree_cpu_ms "$simulator_pid")"
 status=0
 NEMLOGIN_ADMIN_KEY="$admin_key" "${runner[@]}" run --target "http://127.0.0.1:$port" --sp-dir "$work/sps" \
   --broker-pid "$broker_pid" "$@" || status=$?
 if [ -n "$simulator_pid" ]; then
-  echo "MitID simulator's own process: $(( $(cpu_ms "$simulator_pid") - simulator_before )) ms CPU during the run (warm-up and pre-flight included)"
+  echo "MitID simulator's own process: $(( $(tree_cpu_ms "$simulator_pid") - simulator_before )) ms CPU during the run (warm-up and pre-flight included)"
 fi
 exit "$status"

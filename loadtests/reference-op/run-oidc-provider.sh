@@ -12,19 +12,12 @@ repo="$(cd "$here/../.." && pwd)"
 port="${NEMLOGIN_OP_PORT:-5095}"
 work="$(mktemp -d -t nemlogin-op-XXXXXX)"
 server_pid=""
-
-# The server and every process below it (node starts none today; counted all the same, like the PHP workers).
-tree() {
-  local pid
-  for pid in "$@"; do
-    echo "$pid"
-    tree $(pgrep -P "$pid" || true)
-  done
-}
+# shellcheck source=../common.sh
+. "$repo/loadtests/common.sh"
 
 cleanup() {
   if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-    kill $(tree "$server_pid") 2>/dev/null || true
+    kill $(process_tree "$server_pid") 2>/dev/null || true
     wait "$server_pid" 2>/dev/null || true
   fi
   [ -n "${NEMLOGIN_OP_KEEP:-}" ] || rm -rf "$work"
@@ -36,17 +29,6 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   exit 2
 fi
 
-# CPU time (user + system, clock ticks of 1/100 s; proc(5) fields 14 and 15) of the server's process tree.
-op_ticks() {
-  local total=0 pid
-  for pid in $(tree "$server_pid"); do
-    if [ -r "/proc/$pid/stat" ]; then
-      total=$((total + $(sed 's/^.*) //' "/proc/$pid/stat" | awk '{print $12 + $13}')))
-    fi
-  done
-  echo "$total"
-}
-
 (cd "$here" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build -c Release "$repo/loadtests/NemLogin.LoadTests" -v quiet -nologo >/dev/null
@@ -56,40 +38,17 @@ runner=("dotnet" "$repo/loadtests/NemLogin.LoadTests/bin/Release/net10.0/NemLogi
 (cd "$work" && exec env NODE_ENV=production REFERENCE_OP_PORT="$port" node "$here/server.mjs" >"$work/server.log" 2>&1) &
 server_pid=$!
 
-for _ in $(seq 1 60); do
-  if curl -fsS "http://127.0.0.1:$port/.well-known/openid-configuration" >/dev/null 2>&1; then
-    break
-  fi
-  if ! kill -0 "$server_pid" 2>/dev/null; then
-    echo "The reference OP stopped while starting:" >&2
-    cat "$work/server.log" >&2
-    exit 2
-  fi
-  sleep 0.5
-done
+await_ready "http://127.0.0.1:$port/.well-known/openid-configuration" "$server_pid" "$work/server.log" "The reference OP"
 
 common=(--target "http://127.0.0.1:$port" --scenarios oidc-login-ref --broker-pid "$server_pid")
 # The warm-up is a run of its own (V8's JIT, the key's first signatures), so the CPU read below covers the measured run only.
 "${runner[@]}" run "${common[@]}" --profile peak --rate 50 --duration 5s --warm-up 0s --report-dir "$work/warm-up" >"$work/warm-up.log" || { echo "The warm-up run failed:" >&2; tail -20 "$work/warm-up.log" >&2; exit 2; }
 
-before="$(op_ticks)"
+# The whole process tree is counted (node starts no other process today; counted all the same, like the PHP workers).
+before="$(tree_cpu_ms "$server_pid")"
 status=0
 "${runner[@]}" run "${common[@]}" "$@" --warm-up 0s || status=$?
-after="$(op_ticks)"
-
-report_dir=""
-previous=""
-for arg in "$@"; do
-  if [ "$previous" = "--report-dir" ]; then report_dir="$arg"; fi
-  previous="$arg"
-done
-if [ -n "$report_dir" ] && [ -f "$report_dir/report.json" ]; then
-  # Every OK iteration is one login; the run's pre-flight adds one more.
-  logins=$(( $(jq '[.scenarios[].ok] | add' "$report_dir/report.json") + 1 ))
-  cpu_ms=$(( (after - before) * 10 ))
-  summary="oidc-provider $(node -p "require('$here/node_modules/oidc-provider/package.json').version") on Node.js $(node --version): $cpu_ms ms CPU over $logins logins = $(awk "BEGIN { printf \"%.2f\", $cpu_ms / $logins }") ms per login"
-  echo "$summary" | tee "$report_dir/oidc-provider-cpu.txt"
-else
-  echo "The reference OP's processes used $(( (after - before) * 10 )) ms CPU (pass --report-dir to get it per login)."
-fi
+after="$(tree_cpu_ms "$server_pid")"
+version="$(node -p "require('$here/node_modules/oidc-provider/package.json').version")"
+cpu_per_login "oidc-provider $version on Node.js $(node --version)" $((after - before)) "$(report_dir_of "$@")" oidc-provider-cpu.txt
 exit "$status"

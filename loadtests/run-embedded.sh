@@ -26,6 +26,7 @@ cleanup() {
   done
   rm -rf "$work"
 }
+trap cleanup EXIT
 
 # shellcheck source=common.sh
 . "$repo/loadtests/common.sh"

@@ -7,7 +7,8 @@
 // What it does per login: /auth (client, redirect URI, PKCE S256 checked; interaction stored) -> /interaction/:uid (a
 // username form) -> POST /interaction/:uid/login (account checked, grant with the requested scopes stored,
 // interaction finished) -> /auth/:uid (session stored, code issued) -> /token (client_secret_basic, PKCE verified;
-// opaque access token, rotating refresh token, RS256 ID token). Production settings: no dev interactions, a real
+// opaque access token, rotating refresh token, RS256 ID token). The runner asks prompt=consent: oidc-provider grants
+// offline_access (the refresh token the broker also issues) only then, as OIDC Core 11 says. Production settings: no dev interactions, a real
 // signing key, signed cookies, explicit lifetimes, only errors logged.
 
 import { createServer } from 'node:http';
@@ -19,7 +20,7 @@ const port = Number.parseInt(process.env.REFERENCE_OP_PORT ?? '5095', 10);
 const issuer = `http://127.0.0.1:${port}`;
 
 // The load client. Its secret is a published test value like SimpleSAMLphp's test password in the SAML reference
-// (loopback only); the runner's scenario knows the same values (loadtests/NemLogin.LoadTests/Scenarios/ReferenceOpLoginScenario.cs).
+// (loopback only); the runner knows the same values (loadtests/NemLogin.LoadTests/Parties/OidcLoadClient.cs).
 const client = {
   client_id: 'nemlogin-load-rp',
   client_secret: 'reference-op-load-test-secret-0123456789abcdef',

@@ -8,8 +8,8 @@
 // username form) -> POST /interaction/:uid/login (account checked, grant with the requested scopes stored,
 // interaction finished) -> /auth/:uid (session stored, code issued) -> /token (client_secret_basic, PKCE verified;
 // opaque access token, rotating refresh token, RS256 ID token). The runner asks prompt=consent: oidc-provider grants
-// offline_access (the refresh token the broker also issues) only then, as OIDC Core 11 says. Production settings: no dev interactions, a real
-// signing key, signed cookies, explicit lifetimes, only errors logged.
+// offline_access (the refresh token the broker also issues) only then, as OIDC Core 11 says. Production settings: no
+// dev interactions, a real signing key, signed cookies, explicit lifetimes, only errors logged.
 
 import { createServer } from 'node:http';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';

@@ -15,6 +15,8 @@ workers="${NEMLOGIN_SSP_WORKERS:-2}"
 ssp=/usr/share/simplesamlphp
 work="$(mktemp -d -t nemlogin-ssp-XXXXXX)"
 server_pid=""
+# shellcheck source=../common.sh
+. "$repo/loadtests/common.sh"
 
 cleanup() {
   if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
@@ -33,17 +35,6 @@ if [ ! -d "$ssp/www" ] || ! php -r "exit(class_exists(\"DOMDocument\") && functi
   echo "SimpleSAMLphp is not installed: apt-get install -y --no-install-recommends simplesamlphp php-cli php-xml php-mbstring" >&2
   exit 2
 fi
-
-# CPU time (user + system, clock ticks of 1/100 s; proc(5) fields 14 and 15) of the server and its worker processes.
-php_ticks() {
-  local total=0 pid
-  for pid in "$server_pid" $(pgrep -P "$server_pid" || true); do
-    if [ -r "/proc/$pid/stat" ]; then
-      total=$((total + $(sed 's/^.*) //' "/proc/$pid/stat" | awk '{print $12 + $13}')))
-    fi
-  done
-  echo "$total"
-}
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build -c Release "$repo/loadtests/NemLogin.LoadTests" -v quiet -nologo >/dev/null
@@ -69,40 +60,16 @@ openssl req -x509 -newkey rsa:2048 -sha256 -nodes -days 730 -subj "/CN=SimpleSAM
   >"$work/log/server.log" 2>&1) &
 server_pid=$!
 
-for _ in $(seq 1 60); do
-  if curl -fsS "http://127.0.0.1:$port/saml/metadata" >/dev/null 2>&1; then
-    break
-  fi
-  if ! kill -0 "$server_pid" 2>/dev/null; then
-    echo "PHP's built-in server stopped while starting:" >&2
-    cat "$work/log/server.log" >&2
-    exit 2
-  fi
-  sleep 0.5
-done
+await_ready "http://127.0.0.1:$port/saml/metadata" "$server_pid" "$work/log/server.log" "PHP's built-in server"
 
 common=(--target "http://127.0.0.1:$port" --sp-dir "$work/sps" --scenarios saml-login-ssp --broker-pid "$server_pid")
 # The warm-up is a run of its own (OPcache, session folder), so the CPU read below covers the measured run only.
 "${runner[@]}" run "${common[@]}" --profile peak --rate 50 --duration 5s --warm-up 0s --report-dir "$work/warm-up" >"$work/log/warm-up.log" || { echo "The warm-up run failed:" >&2; tail -20 "$work/log/warm-up.log" >&2; exit 2; }
 
-before="$(php_ticks)"
+# The server and its worker processes.
+before="$(tree_cpu_ms "$server_pid")"
 status=0
 "${runner[@]}" run "${common[@]}" "$@" --warm-up 0s || status=$?
-after="$(php_ticks)"
-
-report_dir=""
-previous=""
-for arg in "$@"; do
-  if [ "$previous" = "--report-dir" ]; then report_dir="$arg"; fi
-  previous="$arg"
-done
-if [ -n "$report_dir" ] && [ -f "$report_dir/report.json" ]; then
-  # Every OK iteration is one login; the run's pre-flight adds one more.
-  logins=$(( $(jq '[.scenarios[].ok] | add' "$report_dir/report.json") + 1 ))
-  cpu_ms=$(( (after - before) * 10 ))
-  summary="SimpleSAMLphp (PHP built-in server, $workers workers): $cpu_ms ms CPU over $logins logins = $(awk "BEGIN { printf \"%.2f\", $cpu_ms / $logins }") ms per login"
-  echo "$summary" | tee "$report_dir/simplesamlphp-cpu.txt"
-else
-  echo "SimpleSAMLphp processes used $(( (after - before) * 10 )) ms CPU (pass --report-dir to get it per login)."
-fi
+after="$(tree_cpu_ms "$server_pid")"
+cpu_per_login "SimpleSAMLphp (PHP built-in server, $workers workers)" $((after - before)) "$(report_dir_of "$@")" simplesamlphp-cpu.txt
 exit "$status"

@@ -38,11 +38,14 @@ public static class RunCommand
         var target = new Uri(options.Target.ToString().TrimEnd('/') + "/");
         var profile = ProfileCatalog.Build(new ProfileRequest(options.Profile, options.Duration, options.WarmUp, options.Rate, options.Copies, options.Stress));
         var runs = BuildRuns(options, profile);
-        var providers = ServiceProviderSet.Load(options.ServiceProviderDirectory);
+        // The SP folder and the broker's SAML metadata only when a scenario uses SAML: the OpenID Connect scenarios
+        // also run against an OP that has neither (the reference OP).
+        var saml = runs.Any(r => r.Scenario.UsesSaml) || options.RegisterServiceProviders;
+        var providers = saml ? ServiceProviderSet.Load(options.ServiceProviderDirectory) : [];
         using var transport = new BrowserTransport(options.RequestTimeout);
-        var idp = await BrokerIdentityProvider.FetchAsync(transport.Invoker, target, cancellationToken);
+        var idp = saml ? await BrokerIdentityProvider.FetchAsync(transport.Invoker, target, cancellationToken) : null;
         var admin = string.IsNullOrEmpty(options.AdminApiKey) ? null : new AdminApi(transport, target, options.AdminApiKey);
-        var resources = new RunResources(idp, providers, options.Users, transport, admin);
+        var resources = new RunResources(target, idp, providers, options.Users, transport, admin);
 
         if (options.RegisterServiceProviders && !await RegisterAsync(admin, providers, output, cancellationToken))
         {
@@ -66,7 +69,7 @@ public static class RunCommand
             notes.Add("The broker's process was not found on this machine (pass --broker-pid): its CPU time is not measured.");
         }
 
-        notes.Add($"Virtual SPs: {providers.Count}; MitID simulator users: {string.Join(", ", options.Users)} (every login lands on one of these identities).");
+        notes.Add($"Virtual SPs: {providers.Count}; test users: {string.Join(", ", options.Users)} (every login lands on one of these identities).");
         notes.Add("The runner shares the machine with the broker when both run here: its CPU time is in 'runner CPU'.");
 
         var directory = options.ReportDirectory ?? Path.Combine("load-reports", $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{profile.Name}");

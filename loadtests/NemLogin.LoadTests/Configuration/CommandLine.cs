@@ -16,7 +16,8 @@ public static class CommandLine
                    ServiceProviders__MetadataDirectory=DIR so it registers them.
           run      --target URL [--profile average|peak|peak-day|soak|stress|constant] [--duration 60s]
                    [--report-dir DIR] [--sp-dir DIR] [--warm-up 5s]
-                   [--scenarios saml-login,sso-second-sp,saml-logout,sp-churn (any of them; default saml-login)]
+                   [--scenarios saml-login,sso-second-sp,saml-logout,sp-churn,saml-login-ssp,oidc-login,
+                    oidc-refresh,oidc-login-ref (any of them; default saml-login)]
                    [--rate N] [--copies N] [--users alice,bent,dorte] [--max-fail-count 500]
                    [--max-in-flight 5000] [--request-timeout 30s] [--drain-timeout 30s] [--broker-pid PID]
                    [--stress-start 25] [--stress-step 25] [--stress-step-duration 15s] [--stress-max 1500]

@@ -4,16 +4,21 @@ using NemLogin.LoadTests.Parties;
 namespace NemLogin.LoadTests.Engine;
 
 /// <summary>
-/// What every iteration of a run shares: the broker as the SPs see it, the virtual SPs, the test users, the
-/// connection pool, and the admin API when a key was given.
+/// What every iteration of a run shares: the target, the broker as the SPs see it (when a scenario of the run uses
+/// SAML), the virtual SPs, the test users, the connection pool, and the admin API when a key was given.
 /// </summary>
 public sealed record RunResources(
-    BrokerIdentityProvider IdentityProvider,
+    Uri Target,
+    BrokerIdentityProvider? SamlIdentityProvider,
     IReadOnlyList<VirtualServiceProvider> ServiceProviders,
     IReadOnlyList<string> Users,
     BrowserTransport Transport,
     AdminApi? Admin = null)
 {
+    /// <summary>The broker's SAML metadata; read only when a scenario of the run uses SAML (<see cref="Scenarios.ILoadScenario.UsesSaml"/>).</summary>
+    public BrokerIdentityProvider IdentityProvider =>
+        SamlIdentityProvider ?? throw new InvalidOperationException("This run read no SAML metadata: none of its scenarios uses SAML.");
+
     /// <summary>Two different SPs picked at random (the second for single sign-on).</summary>
     public (VirtualServiceProvider First, VirtualServiceProvider Second) TwoServiceProviders()
     {

@@ -15,5 +15,11 @@ public interface ILoadScenario
     /// <summary>Full logins at the upstream (MitID) one OK iteration makes; the divisor of the broker's CPU per login.</summary>
     int LoginsPerIteration { get; }
 
+    /// <summary>
+    /// Whether the scenario signs in as a virtual SAML SP (the run then reads the broker's SAML metadata and the SP
+    /// folder). The OpenID Connect scenarios need neither, so they also run against an OP that speaks no SAML.
+    /// </summary>
+    bool UsesSaml => true;
+
     Task RunAsync(ScenarioContext context);
 }

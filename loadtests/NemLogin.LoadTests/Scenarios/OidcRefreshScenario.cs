@@ -12,11 +12,13 @@ public sealed class OidcRefreshScenario : ILoadScenario
 
     public int LoginsPerIteration => 1;
 
+    public bool UsesSaml => false;
+
     public async Task RunAsync(ScenarioContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var client = await OidcLoadClient.ForRunAsync(context.Resources, context.CancellationToken);
-        var tokens = await OidcCodeFlow.LogInAsync(context, client, context.Resources.AnyUser());
+        var tokens = await OidcCodeFlow.LogInAsync(context, client, context.Resources.AnyUser(), OidcLoginPath.Broker);
         tokens = await OidcCodeFlow.RefreshAsync(context, client, tokens.GetProperty("refresh_token").GetString()!, "oidc-refresh-1");
         await OidcCodeFlow.RefreshAsync(context, client, tokens.GetProperty("refresh_token").GetString()!, "oidc-refresh-2");
     }

@@ -33,6 +33,22 @@ public sealed class HotPathCategoriesTests
     }
 
     [Fact]
+    public void Categorize_OpenIddictAboveGrainCalls_IsTheOidcServer()
+    {
+        string[] frames = ["OpenIddict.Server.OpenIddictServerDispatcher.DispatchAsync", "NemLogin.Gateway.Oidc.Endpoints.TokenEndpoint.HandleAsync", "Orleans.Runtime.GrainReference.InvokeAsync"];
+
+        Assert.Equal("OpenIddict server", HotPathCategories.Categorize(frames));
+    }
+
+    [Fact]
+    public void Categorize_DataProtectionUnderKestrel_IsDataProtectionNotHttp()
+    {
+        string[] frames = ["Microsoft.AspNetCore.DataProtection.KeyManagement.KeyRingBasedDataProtector.Protect", "Microsoft.AspNetCore.Server.Kestrel.Core.Internal.Http.HttpProtocol.ProcessRequests"];
+
+        Assert.Equal("Data Protection", HotPathCategories.Categorize(frames));
+    }
+
+    [Fact]
     public void Categorize_UnknownFrames_IsOther()
     {
         Assert.Equal(HotPathCategories.Other, HotPathCategories.Categorize(["?", "NemLogin.Gateway.Something"]));

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -21,7 +20,7 @@ public sealed class EmbeddedBroker : WebApplicationFactory<NemLogin.Embedded.Pro
         DataDirectory = Directory.CreateTempSubdirectory("nemlogin-load-broker-").FullName;
         _settings = new Dictionary<string, string?>(settings)
         {
-            ["Orleans:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:SiloPort"] = LoopbackPort.Free().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Broker:DataDirectory"] = DataDirectory,
             ["Signing:SoftwareKeyDirectory"] = Path.Combine(DataDirectory, "keys"),
             ["Logging:LogLevel:Default"] = "Warning",
@@ -59,12 +58,5 @@ public sealed class EmbeddedBroker : WebApplicationFactory<NemLogin.Embedded.Pro
         {
             // A file still held by a finishing background task; the OS cleans temp folders.
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

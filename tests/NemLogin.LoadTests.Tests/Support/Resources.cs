@@ -8,5 +8,5 @@ internal static class Resources
 {
     /// <summary>Resources for scenarios that make no HTTP call.</summary>
     public static RunResources WithoutBroker() =>
-        new(new BrokerIdentityProvider("https://idp.test", "https://idp.test/saml/sso", []), [], ["alice"], new BrowserTransport(TimeSpan.FromSeconds(5)));
+        new(new Uri("https://idp.test/"), new BrokerIdentityProvider("https://idp.test", "https://idp.test/saml/sso", []), [], ["alice"], new BrowserTransport(TimeSpan.FromSeconds(5)));
 }

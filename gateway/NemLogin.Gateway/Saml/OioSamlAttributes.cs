@@ -31,37 +31,13 @@ internal static class OioSamlAttributes
     public static IReadOnlyList<SamlAttribute> For(
         AttributeRelease release, LevelOfAssurance loa, ISet<string> allowed, DateOnly today, FittingMandate? onBehalfOf = null)
     {
-        var all = new List<SamlAttribute>
-        {
-            // specVersion and loa are required by the profile: every SP gets them.
-            new(A.SpecVersion, [SamlConstants.OioSaml.SpecVersionValue]),
-            new(A.Loa, [Loa.ToAttributeValue(loa)]),
-        };
-
-        void Add(string name, string? value)
-        {
-            if (value is not null && allowed.Contains(name))
-            {
-                all.Add(new SamlAttribute(name, [value]));
-            }
-        }
-
-        // The simulated upstream proves identity and authenticator at the same level (NSIS ial/aal).
-        Add(A.Ial, Loa.ToAttributeValue(loa));
-        Add(A.Aal, Loa.ToAttributeValue(loa));
-        Add(A.FullName, $"{release.GivenName} {release.FamilyName}");
-        Add(A.FirstName, release.GivenName);
-        Add(A.LastName, release.FamilyName);
-        Add(A.Email, release.Email);
-        Add(A.CprNumber, release.CprNumber);
-        Add(A.CprUuid, $"urn:uuid:{release.CprUuid}");
-        Add(A.DateOfBirth, release.DateOfBirth.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        Add(A.Age, AgeOn(release.DateOfBirth, today).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (onBehalfOf is { Privileges.IsDefaultOrEmpty: false })
-        {
-            all.Add(new SamlAttribute(A.PrivilegesIntermediate, [BasicPrivilegeProfile.WriteBase64(PrivilegeGroups.From(onBehalfOf.Privileges))]));
-        }
-
+        // specVersion and loa are required by the profile: every SP gets them.
+        var all = Required(loa);
+        AddPerson(all, release, loa, allowed);
+        Add(all, allowed, A.CprUuid, $"urn:uuid:{release.CprUuid}");
+        Add(all, allowed, A.DateOfBirth, release.DateOfBirth.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Add(all, allowed, A.Age, AgeOn(release.DateOfBirth, today).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        AddPrivileges(all, onBehalfOf?.Privileges ?? default);
         return all;
     }
 
@@ -74,35 +50,59 @@ internal static class OioSamlAttributes
     public static IReadOnlyList<SamlAttribute> ForProfessional(
         AttributeRelease release, BusinessRights professional, LevelOfAssurance loa, ISet<string> allowed)
     {
-        var all = new List<SamlAttribute>
+        var all = Required(loa);
+        all.Add(new SamlAttribute(A.ProfessionalUuid, [$"urn:uuid:{professional.Id}"]));
+        all.Add(new SamlAttribute(A.Cvr, [professional.Cvr]));
+        all.Add(new SamlAttribute(A.OrgName, [professional.OrganisationName ?? professional.Cvr]));
+        if (professional.ProductionUnit is { } unit)
         {
-            new(A.SpecVersion, [SamlConstants.OioSaml.SpecVersionValue]),
-            new(A.Loa, [Loa.ToAttributeValue(loa)]),
-            new(A.ProfessionalUuid, [$"urn:uuid:{professional.Id}"]),
-            new(A.Cvr, [professional.Cvr]),
-            new(A.OrgName, [professional.OrganisationName ?? professional.Cvr]),
-        };
-
-        void Add(string name, string? value, bool always = false)
-        {
-            if (value is not null && (always || allowed.Contains(name)))
-            {
-                all.Add(new SamlAttribute(name, [value]));
-            }
+            all.Add(new SamlAttribute(A.ProductionUnit, [unit]));
         }
 
-        Add(A.ProductionUnit, professional.ProductionUnit, always: true);
-        Add(A.SeNumber, professional.SeNumber, always: true);
-        Add(A.PrivilegesIntermediate,
-            professional.Privileges.IsDefaultOrEmpty ? null : BasicPrivilegeProfile.WriteBase64(PrivilegeGroups.From(professional.Privileges)), always: true);
-        Add(A.Ial, Loa.ToAttributeValue(loa));
-        Add(A.Aal, Loa.ToAttributeValue(loa));
-        Add(A.FullName, $"{release.GivenName} {release.FamilyName}");
-        Add(A.FirstName, release.GivenName);
-        Add(A.LastName, release.FamilyName);
-        Add(A.Email, release.Email);
-        Add(A.CprNumber, release.CprNumber);
+        if (professional.SeNumber is { } se)
+        {
+            all.Add(new SamlAttribute(A.SeNumber, [se]));
+        }
+
+        AddPrivileges(all, professional.Privileges);
+        AddPerson(all, release, loa, allowed);
         return all;
+    }
+
+    private static List<SamlAttribute> Required(LevelOfAssurance loa) =>
+    [
+        new(A.SpecVersion, [SamlConstants.OioSaml.SpecVersionValue]),
+        new(A.Loa, [Loa.ToAttributeValue(loa)]),
+    ];
+
+    /// <summary>What both profiles say of the person, as the SP's registration allows.</summary>
+    private static void AddPerson(List<SamlAttribute> all, AttributeRelease release, LevelOfAssurance loa, ISet<string> allowed)
+    {
+        // The simulated upstream proves identity and authenticator at the same level (NSIS ial/aal).
+        Add(all, allowed, A.Ial, Loa.ToAttributeValue(loa));
+        Add(all, allowed, A.Aal, Loa.ToAttributeValue(loa));
+        Add(all, allowed, A.FullName, $"{release.GivenName} {release.FamilyName}");
+        Add(all, allowed, A.FirstName, release.GivenName);
+        Add(all, allowed, A.LastName, release.FamilyName);
+        Add(all, allowed, A.Email, release.Email);
+        Add(all, allowed, A.CprNumber, release.CprNumber);
+    }
+
+    private static void Add(List<SamlAttribute> all, ISet<string> allowed, string name, string? value)
+    {
+        if (value is not null && allowed.Contains(name))
+        {
+            all.Add(new SamlAttribute(name, [value]));
+        }
+    }
+
+    /// <summary>The rights as one OIO Basic Privilege Profile document, when there are any.</summary>
+    private static void AddPrivileges(List<SamlAttribute> all, System.Collections.Immutable.ImmutableArray<GrantedPrivilege> privileges)
+    {
+        if (!privileges.IsDefaultOrEmpty)
+        {
+            all.Add(new SamlAttribute(A.PrivilegesIntermediate, [BasicPrivilegeProfile.WriteBase64(PrivilegeGroups.From(privileges))]));
+        }
     }
 
     private static int AgeOn(DateOnly birth, DateOnly today)

@@ -27,15 +27,9 @@ public sealed class NodeSamlInteropTests
         var work = Directory.CreateTempSubdirectory("nemlogin-node-sp-").FullName;
         try
         {
-            var (certPath, keyPath) = WriteKeyPair(work);
-            var metadata = await ExternalTool.RunAsync("node", ["node-saml-sp.mjs", "metadata", "--entity-id", EntityId, "--acs", AcsUrl, "--cert", certPath, "--key", keyPath], interop);
-            Assert.True(metadata.ExitCode == 0, metadata.StandardError);
-
-            var metadataDirectory = Path.Combine(work, "metadata");
-            Directory.CreateDirectory(metadataDirectory);
+            var (certPath, keyPath, metadataDirectory, metadata) = await NodeMetadataAsync(interop, work);
             // node-saml's own metadata, unmodified: it lists data algorithms only, no key transport, as most SP software does.
-            Assert.DoesNotContain("rsa-oaep", metadata.StandardOutput, StringComparison.Ordinal);
-            File.WriteAllText(Path.Combine(metadataDirectory, "node-sp.xml"), metadata.StandardOutput);
+            Assert.DoesNotContain("rsa-oaep", metadata, StringComparison.Ordinal);
 
             await using var broker = new BrokerFactory(new Dictionary<string, string?> { ["ServiceProviders:MetadataDirectory"] = metadataDirectory });
             var login = await ExternalTool.RunAsync("node", ["node-saml-sp.mjs", "login", "--broker", broker.BaseUrl, "--entity-id", EntityId, "--acs", AcsUrl, "--cert", certPath, "--key", keyPath, "--user", "alice"], interop);
@@ -65,12 +59,7 @@ public sealed class NodeSamlInteropTests
         var work = Directory.CreateTempSubdirectory("nemlogin-node-sp-pro-").FullName;
         try
         {
-            var (certPath, keyPath) = WriteKeyPair(work);
-            var metadata = await ExternalTool.RunAsync("node", ["node-saml-sp.mjs", "metadata", "--entity-id", EntityId, "--acs", AcsUrl, "--cert", certPath, "--key", keyPath], interop);
-            Assert.True(metadata.ExitCode == 0, metadata.StandardError);
-            var metadataDirectory = Path.Combine(work, "metadata");
-            Directory.CreateDirectory(metadataDirectory);
-            File.WriteAllText(Path.Combine(metadataDirectory, "node-sp.xml"), metadata.StandardOutput);
+            var (certPath, keyPath, metadataDirectory, _) = await NodeMetadataAsync(interop, work);
             await using var broker = new BrokerFactory(new Dictionary<string, string?> { ["ServiceProviders:MetadataDirectory"] = metadataDirectory });
 
             // The IT system's provider defines two privileges; bent's organisation grants one for the whole organisation
@@ -105,6 +94,18 @@ public sealed class NodeSamlInteropTests
         {
             Directory.Delete(work, recursive: true);
         }
+    }
+
+    /// <summary>node-saml's key pair and the metadata it generates itself, unmodified, in a folder the broker registers from.</summary>
+    private static async Task<(string CertPath, string KeyPath, string MetadataDirectory, string Metadata)> NodeMetadataAsync(string interop, string work)
+    {
+        var (certPath, keyPath) = WriteKeyPair(work);
+        var metadata = await ExternalTool.RunAsync("node", ["node-saml-sp.mjs", "metadata", "--entity-id", EntityId, "--acs", AcsUrl, "--cert", certPath, "--key", keyPath], interop);
+        Assert.True(metadata.ExitCode == 0, metadata.StandardError);
+        var metadataDirectory = Path.Combine(work, "metadata");
+        Directory.CreateDirectory(metadataDirectory);
+        File.WriteAllText(Path.Combine(metadataDirectory, "node-sp.xml"), metadata.StandardOutput);
+        return (certPath, keyPath, metadataDirectory, metadata.StandardOutput);
     }
 
     private static (string CertPath, string KeyPath) WriteKeyPair(string directory)

@@ -198,29 +198,9 @@ public sealed class OrganisationIdpTests(AdminFixture fixture)
     {
         var cvr = await CreateAsync(fixture.Admin);
         Assert.Equal(HttpStatusCode.Created, (await RegisterIdpAsync(cvr, await new TestOrganisationIdp("oidc").MetadataAsync(), $"?emailDomain=o{Guid.NewGuid():N}.example")).Status);
-        var clientId = "org-choice-" + Guid.NewGuid().ToString("N")[..8];
-        var redirectUri = fixture.BaseUrl + "/rp/callback";
-        var registered = await fixture.Admin.SendAsync(HttpMethod.Post, "/api/admin/oidc-clients", System.Net.Http.Json.JsonContent.Create(new
-        {
-            client_id = clientId,
-            client_secret = "an-org-choice-client-secret-of-32-characters",
-            redirect_uris = new[] { redirectUri },
-            scope = "openid professional",
-        }));
-        Assert.Equal(HttpStatusCode.Created, registered.Status);
         using var browser = new TestBrowser();
-        var pkce = Oidc.OidcBroker.Pkce.New();
 
-        var page = await browser.GetAsync(Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(fixture.BaseUrl + "/connect/authorize", new Dictionary<string, string?>
-        {
-            ["client_id"] = clientId,
-            ["response_type"] = "code",
-            ["scope"] = "openid professional",
-            ["redirect_uri"] = redirectUri,
-            ["state"] = "s",
-            ["code_challenge"] = pkce.Challenge,
-            ["code_challenge_method"] = "S256",
-        }));
+        var page = await browser.GetAsync(await ProfessionalAuthorizeUrlAsync(loginHint: null));
 
         Assert.Contains("name=\"flow\"", page.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("name=\"username\"", page.Html, StringComparison.Ordinal);
@@ -234,34 +214,40 @@ public sealed class OrganisationIdpTests(AdminFixture fixture)
         var domain = $"h{Guid.NewGuid():N}.example";
         var idp = new TestOrganisationIdp("hint");
         Assert.Equal(HttpStatusCode.Created, (await RegisterIdpAsync(cvr, await idp.MetadataAsync(), $"?emailDomain={domain}")).Status);
-        var clientId = "org-hint-" + Guid.NewGuid().ToString("N")[..8];
-        var redirectUri = fixture.BaseUrl + "/rp/callback";
-        Assert.Equal(HttpStatusCode.Created, (await fixture.Admin.SendAsync(HttpMethod.Post, "/api/admin/oidc-clients", System.Net.Http.Json.JsonContent.Create(new
-        {
-            client_id = clientId,
-            client_secret = "an-org-hint-client-secret-of-32-characters!",
-            redirect_uris = new[] { redirectUri },
-            scope = "openid professional",
-        }))).Status);
         using var handler = new HttpClientHandler { AllowAutoRedirect = false };
         using var http = new HttpClient(handler);
-        var pkce = Oidc.OidcBroker.Pkce.New();
 
-        using var response = await http.GetAsync(Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(fixture.BaseUrl + "/connect/authorize", new Dictionary<string, string?>
+        using var response = await http.GetAsync(await ProfessionalAuthorizeUrlAsync("medarbejder@" + domain), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(idp.SsoUrl, response.Headers.Location!.GetLeftPart(UriPartial.Path));
+        Assert.Contains("SAMLRequest=", response.Headers.Location.Query, StringComparison.Ordinal);
+    }
+
+    /// <summary>A new OIDC client allowed the professional scope, and an authorization request of it for that scope.</summary>
+    private async Task<string> ProfessionalAuthorizeUrlAsync(string? loginHint)
+    {
+        var clientId = "org-rp-" + Guid.NewGuid().ToString("N")[..8];
+        var redirectUri = fixture.BaseUrl + "/rp/callback";
+        var registered = await fixture.Admin.SendAsync(HttpMethod.Post, "/api/admin/oidc-clients", System.Net.Http.Json.JsonContent.Create(new
+        {
+            client_id = clientId,
+            client_secret = "an-organisation-rp-secret-of-32-characters",
+            redirect_uris = new[] { redirectUri },
+            scope = "openid professional",
+        }));
+        Assert.Equal(HttpStatusCode.Created, registered.Status);
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(fixture.BaseUrl + "/connect/authorize", new Dictionary<string, string?>
         {
             ["client_id"] = clientId,
             ["response_type"] = "code",
             ["scope"] = "openid professional",
             ["redirect_uri"] = redirectUri,
             ["state"] = "s",
-            ["code_challenge"] = pkce.Challenge,
+            ["code_challenge"] = Oidc.OidcBroker.Pkce.New().Challenge,
             ["code_challenge_method"] = "S256",
-            ["login_hint"] = "medarbejder@" + domain,
-        }), TestContext.Current.CancellationToken);
-
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(idp.SsoUrl, response.Headers.Location!.GetLeftPart(UriPartial.Path));
-        Assert.Contains("SAMLRequest=", response.Headers.Location.Query, StringComparison.Ordinal);
+            ["login_hint"] = loginHint,
+        });
     }
 
     private async Task<Login> StartAsync(string maxLoa = "Substantial", string spLoa = SamlConstants.OioSaml.LoaSubstantial)

@@ -75,7 +75,8 @@ public sealed class ReferenceOp : IAsyncDisposable
                 response.EnsureSuccessStatusCode();
                 return;
             }
-            catch (HttpRequestException) when (tries < 100 && !process.HasExited)
+            // Up to a minute: node loading oidc-provider and making its key can be slow while the suite's brokers share the cores.
+            catch (HttpRequestException) when (tries < 300 && !process.HasExited)
             {
                 await Task.Delay(200, cancellationToken);
             }

@@ -4,6 +4,7 @@ using Xunit;
 
 namespace NemLogin.LoadTests.Tests.Profiling;
 
+[Collection(ProfileAloneCollection.Name)]
 public sealed class ProfileAnalyzerTests
 {
     [Fact]
@@ -47,4 +48,14 @@ public sealed class ProfileAnalyzerTests
         Assert.True(signing > 100 && signing * 5 > profile.BusySamples, $"RSA signature {signing} of {profile.BusySamples}");
         File.Delete(file);
     }
+}
+
+/// <summary>
+/// The profiler's self-test samples this whole test process: it runs alone, after the parallel tests (smoke runs start
+/// brokers in this process), so its signing loop is most of what the samples see.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ProfileAloneCollection
+{
+    public const string Name = "profile-alone";
 }

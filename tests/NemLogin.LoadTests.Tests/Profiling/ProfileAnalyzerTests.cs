@@ -51,8 +51,8 @@ public sealed class ProfileAnalyzerTests
 }
 
 /// <summary>
-/// The profiler's self-test samples this whole test process: it runs alone, after the parallel tests (smoke runs start
-/// brokers in this process), so its signing loop is most of what the samples see.
+/// Tests that need the machine to themselves run alone, after the parallel ones (smoke runs start brokers in this
+/// process): the profiler's self-test samples the whole process, and the reference OP's node process must start in time.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class ProfileAloneCollection

@@ -12,6 +12,7 @@ namespace NemLogin.LoadTests.Tests.Smoke;
 /// loadtests/reference-op/run-oidc-provider.sh starts it): the login, the code and the ID token pass the same checks
 /// as against the broker, and the run needs no SAML metadata and no SP folder.
 /// </summary>
+[Collection(NemLogin.LoadTests.Tests.Profiling.ProfileAloneCollection.Name)]
 public sealed class ReferenceOpSmokeTests
 {
     [Fact(Timeout = 180_000)]

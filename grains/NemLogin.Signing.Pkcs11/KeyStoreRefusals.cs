@@ -23,6 +23,19 @@ public static class KeyStoreRefusals
         }
     }
 
+    /// <summary>
+    /// An encrypted key is one RSA block: nothing, or more than the largest RSA key's block (8,192 bits), is refused with
+    /// the generic <see cref="DecryptionFailed"/> before it reaches a key.
+    /// </summary>
+    public static void RequireEncryptedKeyLength(byte[] encryptedKey)
+    {
+        ArgumentNullException.ThrowIfNull(encryptedKey);
+        if (encryptedKey.Length is 0 or > 1024)
+        {
+            throw DecryptionFailed();
+        }
+    }
+
     /// <summary>No key of the purpose (or not the one named) is published in <paramref name="where"/>.</summary>
     public static GrainRuleException NoDecryptionKey(KeyPurpose purpose, string? keyId, string where) => keyId is null
         ? new(BrokerErrors.Name(BrokerError.SigningNoCurrentKey),

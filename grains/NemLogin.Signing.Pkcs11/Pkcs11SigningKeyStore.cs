@@ -62,6 +62,7 @@ public sealed class Pkcs11SigningKeyStore : ISigningKeyStore, IDisposable
         ArgumentNullException.ThrowIfNull(encryptedKey);
         KeyStoreRefusals.RequireDecryptionPurpose(purpose);
         var oaep = KeyTransportMethods.Resolve(method);
+        KeyStoreRefusals.RequireEncryptedKeyLength(encryptedKey);
         var started = _time.GetTimestamp();
         return WithSnapshotAsync(async snapshot =>
         {

@@ -59,6 +59,7 @@ public sealed class SoftwareSigningKeyStore : ISigningKeyStore, ILifecyclePartic
         ArgumentNullException.ThrowIfNull(encryptedKey);
         KeyStoreRefusals.RequireDecryptionPurpose(purpose);
         var oaep = KeyTransportMethods.Resolve(method);
+        KeyStoreRefusals.RequireEncryptedKeyLength(encryptedKey);
 
         // .NET's OAEP hashes the label and MGF1 with one algorithm; a mixed pair only the HSM can decrypt.
         var padding = oaep.Digest == oaep.Mgf1Digest

@@ -5,8 +5,6 @@ using System.Xml;
 using Microsoft.Extensions.DependencyInjection;
 using NemLogin.Gateway.Tests.Admin;
 using NemLogin.Gateway.Tests.Support;
-using NemLogin.Grains.BusinessIdentities;
-using NemLogin.Grains.Identities;
 using NemLogin.Grains.Signing;
 using NemLogin.Saml;
 using NemLogin.Saml.Messages;
@@ -158,7 +156,7 @@ public sealed class EncryptedAssertionTests(AdminFixture fixture)
         var response = ResponseXml.Read(outcome.ResponseXml, SamlLimits.Default).Message;
         Assert.Equal(SamlConstants.StatusCodes.Responder, response.StatusCode);
         Assert.Equal(SamlConstants.StatusCodes.AuthnFailed, response.SubStatusCode);
-        Assert.Empty(await BusinessIdentitiesAsync(login, nameId));
+        Assert.Empty(await login.BusinessIdentitiesAsync(Grains, nameId));
         Assert.Equal(code, await AuditedCodeAsync(login, started));
     }
 
@@ -173,7 +171,7 @@ public sealed class EncryptedAssertionTests(AdminFixture fixture)
         var refused = await plain.AnswerAsync(await SignedResponseAsync(plain, nameId));
 
         Assert.Equal(SamlConstants.StatusCodes.AuthnFailed, ResponseXml.Read(refused.ResponseXml, SamlLimits.Default).Message.SubStatusCode);
-        Assert.Empty(await BusinessIdentitiesAsync(plain, nameId));
+        Assert.Empty(await plain.BusinessIdentitiesAsync(Grains, nameId));
         Assert.Equal("organisation.idp-encryption-required", await AuditedCodeAsync(plain, started));
 
         var encrypted = await OrganisationIdpLogin.StartAsync(fixture, registrationQuery: "&requireEncryption=true");
@@ -207,13 +205,7 @@ public sealed class EncryptedAssertionTests(AdminFixture fixture)
     {
         var assertion = fixture.FileSp.Validate(outcome.ResponseXml, login.Request.Id, fixture.IdpMetadata).Value;
         Assert.Contains(login.Idp.EntityId, assertion.AuthenticatingAuthorities);
-        Assert.Contains(await BusinessIdentitiesAsync(login, nameId), e => e.Cvr == login.Cvr);
-    }
-
-    private async Task<System.Collections.Immutable.ImmutableArray<BusinessIdentityEntry>> BusinessIdentitiesAsync(OrganisationIdpLogin login, string nameId)
-    {
-        var person = await Grains.GetGrain<IUpstreamSubjectGrain>(UpstreamSubjectKey.For(login.Idp.EntityId, nameId)).ResolveIdentityAsync();
-        return await Grains.GetGrain<IBusinessIdentityIndexGrain>(person).ListAsync();
+        Assert.Contains(await login.BusinessIdentitiesAsync(Grains, nameId), e => e.Cvr == login.Cvr);
     }
 
     /// <summary>The code the broker audited for the failed upstream login of this login's SP request.</summary>

@@ -2,6 +2,8 @@ using System.Net;
 using System.Text;
 using NemLogin.Gateway.Tests.Admin;
 using NemLogin.Gateway.Tests.Support;
+using NemLogin.Grains.BusinessIdentities;
+using NemLogin.Grains.Identities;
 using NemLogin.Saml;
 using NemLogin.Saml.Bindings;
 using NemLogin.Saml.Messages;
@@ -55,6 +57,13 @@ public sealed record OrganisationIdpLogin(
         var upstreamRequest = AuthnRequestXml.Read(message.Xml, SamlLimits.Default).Message;
         Assert.Equal(fixture.BaseUrl + "/upstream/org/metadata", upstreamRequest.Issuer);
         return new OrganisationIdpLogin(cvr, idp, browser, request, upstreamRequest.Id, message.RelayState, fixture.BaseUrl);
+    }
+
+    /// <summary>The business identities of the person the IdP's <paramref name="nameId"/> resolves to (none unless a login succeeded).</summary>
+    public async Task<System.Collections.Immutable.ImmutableArray<BusinessIdentityEntry>> BusinessIdentitiesAsync(IGrainFactory grains, string nameId)
+    {
+        var person = await grains.GetGrain<IUpstreamSubjectGrain>(UpstreamSubjectKey.For(Idp.EntityId, nameId)).ResolveIdentityAsync();
+        return await grains.GetGrain<IBusinessIdentityIndexGrain>(person).ListAsync();
     }
 
     /// <summary>Posts the org IdP's Response to the broker's ACS as the browser would.</summary>

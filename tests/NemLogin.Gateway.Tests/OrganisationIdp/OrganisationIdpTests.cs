@@ -3,10 +3,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using NemLogin.Gateway.Tests.Admin;
 using NemLogin.Gateway.Tests.Support;
-using NemLogin.Grains.BusinessIdentities;
-using NemLogin.Grains.Identities;
 using NemLogin.Saml;
-using NemLogin.Saml.Bindings;
 using NemLogin.Saml.Messages;
 using Xunit;
 using static NemLogin.Gateway.Tests.Admin.OrganisationApi;
@@ -106,8 +103,7 @@ public sealed class OrganisationIdpTests(AdminFixture fixture)
         var assertion = fixture.FileSp.Validate(outcome.ResponseXml, login.Request.Id, fixture.IdpMetadata).Value;
         Assert.Equal("Substantial", assertion.Attributes[SamlConstants.Attributes.Loa].Single());
         Assert.Contains(login.Idp.EntityId, assertion.AuthenticatingAuthorities);
-        var person = await Grains.GetGrain<IUpstreamSubjectGrain>(UpstreamSubjectKey.For(login.Idp.EntityId, nameId)).ResolveIdentityAsync();
-        Assert.Contains(await Grains.GetGrain<IBusinessIdentityIndexGrain>(person).ListAsync(), e => e.Cvr == login.Cvr);
+        Assert.Contains(await login.BusinessIdentitiesAsync(Grains, nameId), e => e.Cvr == login.Cvr);
     }
 
     [Fact]
@@ -165,8 +161,7 @@ public sealed class OrganisationIdpTests(AdminFixture fixture)
         var response = ResponseXml.Read(outcome.ResponseXml, SamlLimits.Default).Message;
         Assert.Equal(SamlConstants.StatusCodes.Responder, response.StatusCode);
         Assert.Equal(SamlConstants.StatusCodes.AuthnFailed, response.SubStatusCode);
-        var person = await Grains.GetGrain<IUpstreamSubjectGrain>(UpstreamSubjectKey.For(login.Idp.EntityId, nameId)).ResolveIdentityAsync();
-        Assert.Empty(await Grains.GetGrain<IBusinessIdentityIndexGrain>(person).ListAsync());
+        Assert.Empty(await login.BusinessIdentitiesAsync(Grains, nameId));
     }
 
     [Fact]

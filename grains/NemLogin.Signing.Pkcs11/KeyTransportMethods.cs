@@ -30,6 +30,7 @@ public static class KeyTransportMethods
 
             // rsa-oaep-mgf1p fixes MGF1 to SHA-1; only the label digest may be named (default SHA-1).
             RsaOaepMgf1p when method.MaskGenerationFunction is null => new(Digest(method.DigestMethod), HashAlgorithmName.SHA1),
+            RsaOaepMgf1p => throw Refused("rsa-oaep-mgf1p fixes the mask generation function to MGF1 with SHA-1; it names none."),
             RsaOaep => new(Digest(method.DigestMethod), Mgf1(method.MaskGenerationFunction)),
             _ => throw Refused($"The key transport '{Shorten(method.Algorithm)}' is not RSA-OAEP; the broker decrypts RSA-OAEP only."),
         };

@@ -119,7 +119,7 @@ hsm_environment() {
 prepare_token() {
   [ -f "$softhsm_library" ] || fail "SoftHSM2 is missing: apt-get install softhsm2"
   [ -f "$state/softhsm/pin" ] && return
-  log "creating the SoftHSM2 token $token_label with SAML and token signing keys"
+  log "creating the SoftHSM2 token $token_label with SAML and token signing keys and the SAML encryption key"
   mkdir -p "$state/softhsm/tokens"
   printf 'directories.tokendir = %s\nobjectstore.backend = file\nlog.level = ERROR\n' "$state/softhsm/tokens" >"$state/softhsm/softhsm2.conf"
   (umask 077; od -An -tx1 -N8 /dev/urandom | tr -d ' \n' >"$state/softhsm/pin")
@@ -130,6 +130,7 @@ prepare_token() {
     dotnet "$silo_dll" keys init-token --token "$token_label" >/dev/null
     dotnet "$silo_dll" keys generate --purpose saml-signing --subject "CN=NemLogin local cluster SAML signing" >/dev/null
     dotnet "$silo_dll" keys generate --purpose token-signing --subject "CN=NemLogin local cluster token signing" >/dev/null
+    dotnet "$silo_dll" keys generate --purpose saml-encryption --subject "CN=NemLogin local cluster SAML encryption" >/dev/null
   )
 }
 

@@ -40,6 +40,9 @@ public enum SamlErrorCode
     EncryptionMissing = 400,
     DecryptionFailed = 401,
     EncryptionAlgorithmNotAllowed = 402,
+    EncryptedAssertionInvalid = 403,
+    CipherValueTooLarge = 404,
+    DecryptionKeyMissing = 405,
 
     // Protocol rules on requests.
     VersionInvalid = 500,

@@ -21,6 +21,15 @@ public sealed record SamlLimits
     /// </summary>
     public const int MaxIdentifierLength = 1024;
 
+    /// <summary>
+    /// Largest encrypted assertion (decoded CipherValue bytes) taken for decryption; an EncryptedKey's CipherValue is
+    /// bounded apart by the largest RSA key (<see cref="MaxEncryptedKeyBytes"/>). Checked before anything is decrypted.
+    /// </summary>
+    public int MaxCipherValueBytes { get; init; } = 32 * 1024;
+
+    /// <summary>Largest EncryptedKey CipherValue (bytes): one RSA block of a key up to 4,096 bits.</summary>
+    public const int MaxEncryptedKeyBytes = 512;
+
     /// <summary>RelayState limit from SAML Bindings 3.4.3 / 3.5.3.</summary>
     public int MaxRelayStateBytes { get; init; } = 80;
 

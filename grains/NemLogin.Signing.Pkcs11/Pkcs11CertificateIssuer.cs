@@ -7,64 +7,90 @@ using Net.Pkcs11Interop.HighLevelAPI;
 namespace NemLogin.Grains.Signing.Pkcs11;
 
 /// <summary>
-/// Issues a self-signed certificate for a key pair in the token — signed by the token, so the private key never moves —
-/// and stores it as a CKO_CERTIFICATE with the key's CKA_ID and label. The trust-services work will issue from the
-/// broker's CA instead; SPs only need the certificate to carry the public key (OIOSAML 3 metadata).
+/// Issues the certificate of a key pair in the token — signed by the token, so no private key moves — and stores it as a
+/// CKO_CERTIFICATE with the key's CKA_ID and label. A signing key certifies itself. An encryption key cannot sign (key
+/// separation), so its certificate is issued by the token's current SAML signing key. The trust-services work will issue
+/// from the broker's CA instead; peers only need the certificate to carry the public key (OIOSAML 3 metadata).
 /// </summary>
 internal static class Pkcs11CertificateIssuer
 {
     // Covers clock differences between the broker and SPs that check NotBefore.
     private static readonly TimeSpan BackDating = TimeSpan.FromMinutes(5);
 
-    public static X509Certificate2 Issue(
-        ISession session, Pkcs11InteropFactories factories, IObjectHandle privateKey, IObjectHandle publicKey,
-        string label, byte[] ckaId, string subject, DateTimeOffset now, TimeSpan validity)
+    /// <summary>What a new certificate says about its key, and who signs it.</summary>
+    public sealed record Request(
+        IObjectHandle PublicKey, string Label, byte[] CkaId, string Subject, X509KeyUsageFlags Usage, DateTimeOffset Now, TimeSpan Validity);
+
+    /// <summary>The key that signs a certificate: its private key handle, and its certificate unless it certifies itself.</summary>
+    public sealed record Issuer(IObjectHandle PrivateKey, X509Certificate2? Certificate);
+
+    public static X509Certificate2 Issue(ISession session, Pkcs11InteropFactories factories, Request request, Issuer issuer)
     {
-        var keyType = (CKK)session.GetAttributeValue(privateKey, [CKA.CKA_KEY_TYPE])[0].GetValueAsUlong();
-        var name = new X500DistinguishedName(subject);
+        var name = new X500DistinguishedName(request.Subject);
         var serial = RandomNumberGenerator.GetBytes(16);
         serial[0] = (byte)((serial[0] & 0x7F) | 0x01);
 
-        X509Certificate2 certificate;
-        if (keyType == CKK.CKK_RSA)
+        using var subjectKey = PublicKeyOf(session, request.PublicKey, request.Label);
+        var certificateRequest = subjectKey switch
         {
-            var values = session.GetAttributeValue(publicKey, [CKA.CKA_MODULUS, CKA.CKA_PUBLIC_EXPONENT]);
-            using var rsa = RSA.Create(new RSAParameters { Modulus = values[0].GetValueAsByteArray(), Exponent = values[1].GetValueAsByteArray() });
-            var request = Request(new CertificateRequest(name, rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
-            var generator = new HsmSignatureGenerator(X509SignatureGenerator.CreateForRSA(rsa, RSASignaturePadding.Pkcs1), data =>
-            {
-                using var mechanism = factories.MechanismFactory.Create(CKM.CKM_SHA256_RSA_PKCS);
-                return session.Sign(mechanism, privateKey, data);
-            });
-            certificate = request.Create(name, generator, now - BackDating, now + validity, serial);
-        }
-        else if (keyType == CKK.CKK_EC)
+            RSA rsa => new CertificateRequest(name, rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1),
+            ECDsa ec => new CertificateRequest(name, ec, HashAlgorithmName.SHA256),
+            _ => throw new InvalidOperationException($"Key '{request.Label}' is neither RSA nor EC P-256."),
+        };
+        certificateRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
+        certificateRequest.CertificateExtensions.Add(new X509KeyUsageExtension(request.Usage, true));
+        certificateRequest.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(certificateRequest.PublicKey, false));
+        if (issuer.Certificate is not null)
         {
-            using var ec = ECDsa.Create(new ECParameters { Curve = ECCurve.NamedCurves.nistP256, Q = EcPoint(session, publicKey) });
-            var request = Request(new CertificateRequest(name, ec, HashAlgorithmName.SHA256));
-            var generator = new HsmSignatureGenerator(X509SignatureGenerator.CreateForECDsa(ec), data =>
-            {
-                using var mechanism = factories.MechanismFactory.Create(CKM.CKM_ECDSA);
-                return EcdsaSignatureEncoding.ToDer(session.Sign(mechanism, privateKey, SHA256.HashData(data)));
-            });
-            certificate = request.Create(name, generator, now - BackDating, now + validity, serial);
-        }
-        else
-        {
-            throw new InvalidOperationException($"Key '{label}' is {keyType}; only RSA and EC P-256 keys get certificates.");
+            certificateRequest.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(issuer.Certificate, true, false));
         }
 
-        Store(session, factories, certificate, label, ckaId);
+        using var issuerKey = issuer.Certificate is null ? null : PublicKeyOf(issuer.Certificate);
+        var certificate = certificateRequest.Create(
+            issuer.Certificate?.SubjectName ?? name,
+            Generator(session, factories, issuer.PrivateKey, issuerKey ?? subjectKey),
+            request.Now - BackDating,
+            request.Now + request.Validity,
+            serial);
+        Store(session, factories, certificate, request.Label, request.CkaId);
         return certificate;
     }
 
-    private static CertificateRequest Request(CertificateRequest request)
+    /// <summary>Signs with the issuer's private key in the token; algorithm identifier and public key from its public half.</summary>
+    private static HsmSignatureGenerator Generator(ISession session, Pkcs11InteropFactories factories, IObjectHandle privateKey, AsymmetricAlgorithm issuerKey) =>
+        issuerKey switch
+        {
+            RSA rsa => new HsmSignatureGenerator(X509SignatureGenerator.CreateForRSA(rsa, RSASignaturePadding.Pkcs1), data =>
+            {
+                using var mechanism = factories.MechanismFactory.Create(CKM.CKM_SHA256_RSA_PKCS);
+                return session.Sign(mechanism, privateKey, data);
+            }),
+            ECDsa ec => new HsmSignatureGenerator(X509SignatureGenerator.CreateForECDsa(ec), data =>
+            {
+                using var mechanism = factories.MechanismFactory.Create(CKM.CKM_ECDSA);
+                return EcdsaSignatureEncoding.ToDer(session.Sign(mechanism, privateKey, SHA256.HashData(data)));
+            }),
+            _ => throw new InvalidOperationException("Only RSA and EC P-256 keys issue certificates."),
+        };
+
+    private static AsymmetricAlgorithm PublicKeyOf(ISession session, IObjectHandle publicKey, string label)
     {
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
-        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
-        return request;
+        var keyType = (CKK)session.GetAttributeValue(publicKey, [CKA.CKA_KEY_TYPE])[0].GetValueAsUlong();
+        switch (keyType)
+        {
+            case CKK.CKK_RSA:
+                var values = session.GetAttributeValue(publicKey, [CKA.CKA_MODULUS, CKA.CKA_PUBLIC_EXPONENT]);
+                return RSA.Create(new RSAParameters { Modulus = values[0].GetValueAsByteArray(), Exponent = values[1].GetValueAsByteArray() });
+            case CKK.CKK_EC:
+                return ECDsa.Create(new ECParameters { Curve = ECCurve.NamedCurves.nistP256, Q = EcPoint(session, publicKey) });
+            default:
+                throw new InvalidOperationException($"Key '{label}' is {keyType}; only RSA and EC P-256 keys get certificates.");
+        }
     }
+
+    private static AsymmetricAlgorithm PublicKeyOf(X509Certificate2 certificate) =>
+        (AsymmetricAlgorithm?)certificate.GetRSAPublicKey() ?? certificate.GetECDsaPublicKey()
+        ?? throw new InvalidOperationException("The issuing certificate holds neither an RSA nor an EC key.");
 
     // CKA_EC_POINT is the DER encoding of an OCTET STRING holding the uncompressed point 04‖X‖Y (PKCS#11 v2.40 §2.3.3).
     private static ECPoint EcPoint(ISession session, IObjectHandle publicKey)

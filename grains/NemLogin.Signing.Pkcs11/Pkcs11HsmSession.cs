@@ -8,6 +8,8 @@ public sealed class Pkcs11HsmSession(ISession session) : IHsmSession
 {
     public byte[] Sign(IMechanism mechanism, IObjectHandle privateKey, byte[] data) => session.Sign(mechanism, privateKey, data);
 
+    public byte[] Decrypt(IMechanism mechanism, IObjectHandle privateKey, byte[] data) => session.Decrypt(mechanism, privateKey, data);
+
     public List<IObjectHandle> FindObjects(List<IObjectAttribute> template) => session.FindAllObjects(template);
 
     public List<IObjectAttribute> GetAttributes(IObjectHandle handle, List<CKA> attributes) => session.GetAttributeValue(handle, attributes);

@@ -15,12 +15,20 @@ public sealed class Pkcs11KeyAdministration(Pkcs11SigningOptions options, TimePr
     /// <summary>Self-signed certificates last two years unless the operator says otherwise.</summary>
     public static readonly TimeSpan DefaultValidity = TimeSpan.FromDays(2 * 365);
 
-    /// <summary>Generates a key pair inside the token and issues its self-signed certificate.</summary>
+    /// <summary>
+    /// Generates a key pair inside the token and issues its certificate: self-signed for a signing key; for a decryption
+    /// key (RSA only) issued by the token's current saml-signing key, since a decryption key never signs.
+    /// </summary>
     public HsmKeyDescription Generate(KeyPurpose purpose, KeyRole role, HsmKeyAlgorithm algorithm, string? subject = null, TimeSpan? validity = null)
     {
         if (role == KeyRole.Previous)
         {
             throw new InvalidOperationException("A key becomes previous only by promotion; generate a current or a next key.");
+        }
+
+        if (KeyPurposes.Decrypts(purpose) && algorithm == HsmKeyAlgorithm.EcP256)
+        {
+            throw new InvalidOperationException($"A {Pkcs11KeyLabels.PurposeName(purpose)} key is RSA (RSA-OAEP key transport): use --algorithm rsa-2048 or rsa-3072.");
         }
 
         var label = Pkcs11KeyLabels.For(purpose, role);
@@ -33,20 +41,23 @@ public sealed class Pkcs11KeyAdministration(Pkcs11SigningOptions options, TimePr
 
             var a = factories.ObjectAttributeFactory;
             var ckaId = RandomNumberGenerator.GetBytes(16);
+            // Found before the key pair is made, so a token without its signing key is left unchanged.
+            var issuer = CertificateIssuer(session, factories, purpose, privateKey: null);
+            using var issuerCertificate = issuer?.Certificate;
             using var mechanism = factories.MechanismFactory.Create(Pkcs11KeyTemplates.Mechanism(algorithm));
             session.GenerateKeyPair(
                 mechanism,
-                Pkcs11KeyTemplates.PublicKey(a, algorithm, label, ckaId),
-                Pkcs11KeyTemplates.PrivateKey(a, label, ckaId),
+                Pkcs11KeyTemplates.PublicKey(a, purpose, algorithm, label, ckaId),
+                Pkcs11KeyTemplates.PrivateKey(a, purpose, label, ckaId),
                 out var publicKey,
                 out var privateKey);
             using var certificate = Pkcs11CertificateIssuer.Issue(
-                session, factories, privateKey, publicKey, label, ckaId, subject ?? DefaultSubject(purpose), time.GetUtcNow(), validity ?? DefaultValidity);
+                session, factories, CertificateRequest(purpose, publicKey, label, ckaId, subject, validity), issuer ?? new(privateKey, null));
             return Describe(session, factories, privateKey);
         });
     }
 
-    /// <summary>Issues a new self-signed certificate for an existing key (renewal); the old certificate object is removed.</summary>
+    /// <summary>Issues a new certificate for an existing key (renewal), as <see cref="Generate"/> does; the old certificate object is removed.</summary>
     public HsmKeyDescription IssueCertificate(KeyPurpose purpose, KeyRole role, string? subject = null, TimeSpan? validity = null)
     {
         var label = Pkcs11KeyLabels.For(purpose, role);
@@ -57,8 +68,10 @@ public sealed class Pkcs11KeyAdministration(Pkcs11SigningOptions options, TimePr
             var publicKey = FindById(session, factories, CKO.CKO_PUBLIC_KEY, ckaId).FirstOrDefault()
                 ?? throw new InvalidOperationException($"Key '{label}' has no public key object in the token; its certificate cannot be issued here.");
             var old = FindById(session, factories, CKO.CKO_CERTIFICATE, ckaId);
+            var issuer = CertificateIssuer(session, factories, purpose, privateKey)!;
+            using var issuerCertificate = issuer.Certificate;
             using var certificate = Pkcs11CertificateIssuer.Issue(
-                session, factories, privateKey, publicKey, label, ckaId, subject ?? DefaultSubject(purpose), time.GetUtcNow(), validity ?? DefaultValidity);
+                session, factories, CertificateRequest(purpose, publicKey, label, ckaId, subject, validity), issuer);
             foreach (var handle in old)
             {
                 session.DestroyObject(handle);
@@ -141,6 +154,38 @@ public sealed class Pkcs11KeyAdministration(Pkcs11SigningOptions options, TimePr
     }
 
     internal static string DefaultSubject(KeyPurpose purpose) => $"CN=NemLogin.Orleans {Pkcs11KeyLabels.PurposeName(purpose)}";
+
+    private Pkcs11CertificateIssuer.Request CertificateRequest(
+        KeyPurpose purpose, IObjectHandle publicKey, string label, byte[] ckaId, string? subject, TimeSpan? validity) =>
+        new(publicKey, label, ckaId, subject ?? DefaultSubject(purpose),
+            KeyPurposes.Decrypts(purpose) ? X509KeyUsageFlags.KeyEncipherment : X509KeyUsageFlags.DigitalSignature,
+            time.GetUtcNow(), validity ?? DefaultValidity);
+
+    /// <summary>
+    /// Who signs a new certificate of <paramref name="purpose"/>: null when the key certifies itself (<paramref name="privateKey"/>
+    /// or, while generating, the key pair about to be made); for a decryption key the current saml-signing key, which must exist.
+    /// </summary>
+    private static Pkcs11CertificateIssuer.Issuer? CertificateIssuer(
+        ISession session, Pkcs11InteropFactories factories, KeyPurpose purpose, IObjectHandle? privateKey)
+    {
+        if (!KeyPurposes.Decrypts(purpose))
+        {
+            return privateKey is null ? null : new(privateKey, null);
+        }
+
+        var signingLabel = Pkcs11KeyLabels.For(KeyPurpose.SamlSigning, KeyRole.Current);
+        var signing = Find(session, factories, CKO.CKO_PRIVATE_KEY, signingLabel);
+        var der = signing.Count == 1
+            ? FindById(session, factories, CKO.CKO_CERTIFICATE, Id(session, signing[0]))
+                .Select(h => session.GetAttributeValue(h, [CKA.CKA_VALUE])[0].GetValueAsByteArray())
+                .FirstOrDefault(v => v is { Length: > 0 })
+            : null;
+        return der is null
+            ? throw new InvalidOperationException(
+                $"A {Pkcs11KeyLabels.PurposeName(purpose)} key never signs, so the current '{signingLabel}' key issues its certificate; the token has " +
+                $"{(signing.Count == 0 ? "none" : signing.Count == 1 ? "it without a certificate" : "several")}. Generate it first: keys generate --purpose saml-signing")
+            : new(signing[0], X509CertificateLoader.LoadCertificate(der));
+    }
 
     private T WithSession<T>(Func<ISession, Pkcs11InteropFactories, T> action)
     {

@@ -33,6 +33,12 @@ internal static class Pkcs11KeyCatalogue
             }
 
             var keyType = (CKK)values[2].GetValueAsUlong();
+            if (KeyPurposes.Decrypts(purpose) && keyType != CKK.CKK_RSA)
+            {
+                problems.Add($"key '{label}' is not RSA, and only RSA keys decrypt (RSA-OAEP); it is not used");
+                continue;
+            }
+
             if (keyType == CKK.CKK_EC && certificate.GetECDsaPublicKey() is { KeySize: not 256 })
             {
                 problems.Add($"key '{label}' is an EC key on a curve other than P-256; it is not used");

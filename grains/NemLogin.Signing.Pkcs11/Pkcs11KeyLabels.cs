@@ -2,7 +2,7 @@ namespace NemLogin.Grains.Signing.Pkcs11;
 
 /// <summary>
 /// CKA_LABEL of the broker's key objects: the purpose, then the rollover role for any key that is not current —
-/// <c>saml-signing</c>, <c>saml-signing-next</c>, <c>saml-signing-previous</c>, <c>token-signing</c>, ….
+/// <c>saml-signing</c>, <c>saml-signing-next</c>, <c>saml-signing-previous</c>, <c>token-signing</c>, <c>saml-encryption</c>, ….
 /// The private key's label is authoritative; its public key and certificate (same CKA_ID) carry the same label.
 /// </summary>
 public static class Pkcs11KeyLabels
@@ -14,6 +14,7 @@ public static class Pkcs11KeyLabels
     {
         KeyPurpose.SamlSigning => "saml-signing",
         KeyPurpose.TokenSigning => "token-signing",
+        KeyPurpose.SamlEncryption => "saml-encryption",
         _ => throw new ArgumentOutOfRangeException(nameof(purpose), purpose, "Unknown key purpose."),
     };
 
@@ -44,7 +45,7 @@ public static class Pkcs11KeyLabels
         return false;
     }
 
-    /// <summary>Reads a purpose name as the key commands take it (<c>saml-signing</c>, <c>token-signing</c>).</summary>
+    /// <summary>Reads a purpose name as the key commands take it (<c>saml-signing</c>, <c>token-signing</c>, <c>saml-encryption</c>).</summary>
     public static bool TryParsePurpose(string name, out KeyPurpose purpose)
     {
         foreach (var candidate in Enum.GetValues<KeyPurpose>())

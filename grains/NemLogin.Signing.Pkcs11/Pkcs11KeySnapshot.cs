@@ -18,4 +18,11 @@ public sealed class Pkcs11KeySnapshot(ImmutableArray<Pkcs11KeyEntry> keys)
     /// <summary>A key that may sign when named: the current key or a previous one still in its overlap window, never a next key.</summary>
     public Pkcs11KeyEntry? Signing(KeyPurpose purpose, string keyId) =>
         Keys.FirstOrDefault(k => k.Purpose == purpose && k.Role != KeyRole.Next && string.Equals(k.KeyId, keyId, StringComparison.Ordinal));
+
+    /// <summary>
+    /// The keys that may decrypt: the one named, else every published key in publication order. A next key decrypts too:
+    /// an IdP that read it in the metadata may encrypt to it before the promotion, and a previous one during the overlap.
+    /// </summary>
+    public IReadOnlyList<Pkcs11KeyEntry> Decrypting(KeyPurpose purpose, string? keyId) =>
+        [.. Published(purpose).Where(k => keyId is null || string.Equals(k.KeyId, keyId, StringComparison.Ordinal))];
 }

@@ -15,16 +15,17 @@ internal static class Pkcs11KeyTemplates
     public static CKM Mechanism(HsmKeyAlgorithm algorithm) =>
         algorithm == HsmKeyAlgorithm.EcP256 ? CKM.CKM_EC_KEY_PAIR_GEN : CKM.CKM_RSA_PKCS_KEY_PAIR_GEN;
 
-    public static List<IObjectAttribute> PublicKey(IObjectAttributeFactory a, HsmKeyAlgorithm algorithm, string label, byte[] id)
+    public static List<IObjectAttribute> PublicKey(IObjectAttributeFactory a, KeyPurpose purpose, HsmKeyAlgorithm algorithm, string label, byte[] id)
     {
+        var decrypts = KeyPurposes.Decrypts(purpose);
         List<IObjectAttribute> template =
         [
             a.Create(CKA.CKA_TOKEN, true),
             a.Create(CKA.CKA_PRIVATE, false),
             a.Create(CKA.CKA_LABEL, label),
             a.Create(CKA.CKA_ID, id),
-            a.Create(CKA.CKA_VERIFY, true),
-            a.Create(CKA.CKA_ENCRYPT, false),
+            a.Create(CKA.CKA_VERIFY, !decrypts),
+            a.Create(CKA.CKA_ENCRYPT, decrypts),
             a.Create(CKA.CKA_WRAP, false),
         ];
         switch (algorithm)
@@ -45,21 +46,27 @@ internal static class Pkcs11KeyTemplates
     }
 
     /// <summary>
-    /// Sensitive and never extractable: the private value cannot be read or wrapped out of the token. Sign only — the
-    /// HSM grants decrypt, unwrap and derive unless the template says false, and a signing key must not decrypt.
+    /// Sensitive and never extractable: the private value cannot be read or wrapped out of the token. One use only — the
+    /// HSM grants decrypt, unwrap and derive unless the template says false: a signing key signs and never decrypts, a
+    /// decryption key (<see cref="KeyPurposes.Decrypts"/>) decrypts with C_Decrypt and never signs. Neither unwraps: the
+    /// broker's decryption returns the content key to the caller, so an unwrap into a token object would add nothing.
     /// </summary>
-    public static List<IObjectAttribute> PrivateKey(IObjectAttributeFactory a, string label, byte[] id) =>
-    [
-        a.Create(CKA.CKA_TOKEN, true),
-        a.Create(CKA.CKA_PRIVATE, true),
-        a.Create(CKA.CKA_LABEL, label),
-        a.Create(CKA.CKA_ID, id),
-        a.Create(CKA.CKA_SENSITIVE, true),
-        a.Create(CKA.CKA_EXTRACTABLE, false),
-        a.Create(CKA.CKA_SIGN, true),
-        a.Create(CKA.CKA_SIGN_RECOVER, false),
-        a.Create(CKA.CKA_DECRYPT, false),
-        a.Create(CKA.CKA_UNWRAP, false),
-        a.Create(CKA.CKA_DERIVE, false),
-    ];
+    public static List<IObjectAttribute> PrivateKey(IObjectAttributeFactory a, KeyPurpose purpose, string label, byte[] id)
+    {
+        var decrypts = KeyPurposes.Decrypts(purpose);
+        return
+        [
+            a.Create(CKA.CKA_TOKEN, true),
+            a.Create(CKA.CKA_PRIVATE, true),
+            a.Create(CKA.CKA_LABEL, label),
+            a.Create(CKA.CKA_ID, id),
+            a.Create(CKA.CKA_SENSITIVE, true),
+            a.Create(CKA.CKA_EXTRACTABLE, false),
+            a.Create(CKA.CKA_SIGN, !decrypts),
+            a.Create(CKA.CKA_SIGN_RECOVER, false),
+            a.Create(CKA.CKA_DECRYPT, decrypts),
+            a.Create(CKA.CKA_UNWRAP, false),
+            a.Create(CKA.CKA_DERIVE, false),
+        ];
+    }
 }

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace NemLogin.Grains.Signing.Pkcs11;
 
 /// <summary>
-/// Signing keys inside a PKCS#11 token. Keys never leave it: the silo holds handles and certificates only, and every
-/// signature is made by the token through <see cref="HsmSessionPool"/>. The key list (labels per purpose and rollover
+/// Broker keys inside a PKCS#11 token. Keys never leave it: the silo holds handles and certificates only, and every
+/// signature and every key decryption is made by the token through <see cref="HsmSessionPool"/>. The key list (labels per purpose and rollover
 /// role) is re-read every <see cref="Pkcs11SigningOptions.KeyRefreshInterval"/>, which is how a promotion made with
 /// <c>keys promote</c> reaches every silo without a restart.
 /// </summary>
@@ -39,32 +39,52 @@ public sealed class Pkcs11SigningKeyStore : ISigningKeyStore, IDisposable
     /// <summary>The session pool (health, queue length, sessions open).</summary>
     public HsmSessionPool Pool { get; }
 
-    public async Task<SignatureResult> SignAsync(KeyPurpose purpose, string? keyId, SigningAlgorithm algorithm, byte[] data, CancellationToken cancellationToken = default)
+    public Task<SignatureResult> SignAsync(KeyPurpose purpose, string? keyId, SigningAlgorithm algorithm, byte[] data, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
+        KeyStoreRefusals.RequireSigningPurpose(purpose);
         var started = _time.GetTimestamp();
-        for (var attempt = 0; ; attempt++)
+        return WithSnapshotAsync(async snapshot =>
         {
-            var snapshot = await SnapshotAsync(forceRefresh: attempt > 0);
             var key = keyId is null
                 ? snapshot.Current(purpose) ?? throw new GrainRuleException(
                     BrokerErrors.Name(BrokerError.SigningNoCurrentKey), $"The token '{_options.TokenLabel}' has no current {Pkcs11KeyLabels.PurposeName(purpose)} key with a certificate.")
                 : snapshot.Signing(purpose, keyId) ?? throw new GrainRuleException(
                     BrokerErrors.Name(BrokerError.SigningKeyUnknown), $"Key {keyId} does not sign for {Pkcs11KeyLabels.PurposeName(purpose)} (not current, not in its overlap window).");
-            try
+            var signature = await Pool.RunAsync(context => Pkcs11Signatures.Sign(context, key, algorithm, data));
+            _metrics.Signed(Provider, purpose, algorithm, _time.GetElapsedTime(started));
+            return new SignatureResult(key.KeyId, signature);
+        });
+    }
+
+    public Task<DecryptedKey> DecryptKeyAsync(KeyPurpose purpose, string? keyId, KeyTransportMethod method, byte[] encryptedKey, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(encryptedKey);
+        KeyStoreRefusals.RequireDecryptionPurpose(purpose);
+        var oaep = KeyTransportMethods.Resolve(method);
+        KeyStoreRefusals.RequireEncryptedKeyLength(encryptedKey);
+        var started = _time.GetTimestamp();
+        return WithSnapshotAsync(async snapshot =>
+        {
+            var keys = snapshot.Decrypting(purpose, keyId);
+            if (keys.Count == 0)
             {
-                var signature = await Pool.RunAsync(context => Pkcs11Signatures.Sign(context, key, algorithm, data));
-                _metrics.Signed(Provider, purpose, algorithm, _time.GetElapsedTime(started));
-                return new SignatureResult(key.KeyId, signature);
+                throw KeyStoreRefusals.NoDecryptionKey(purpose, keyId, $"the token '{_options.TokenLabel}'");
             }
-            catch (HsmKeyGoneException ex)
+
+            foreach (var key in keys)
             {
-                if (attempt > 0)
+                if (await Pool.RunAsync(context => Pkcs11Decryption.Decrypt(context, key, oaep, encryptedKey)) is { } decrypted)
                 {
-                    throw new GrainRuleException(BrokerErrors.Name(BrokerError.SigningKeyUnknown), ex.Message);
+                    _metrics.Decrypted(Provider, purpose, _time.GetElapsedTime(started));
+                    return new DecryptedKey(key.KeyId, decrypted);
                 }
             }
-        }
+
+            var failed = KeyStoreRefusals.DecryptionFailed();
+            _metrics.Error(failed.Code);
+            throw failed;
+        });
     }
 
     public async Task<ImmutableArray<SigningKeyInfo>> GetKeysAsync(KeyPurpose purpose, CancellationToken cancellationToken = default)
@@ -100,6 +120,27 @@ public sealed class Pkcs11SigningKeyStore : ISigningKeyStore, IDisposable
     }
 
     public void Dispose() => Pool.Dispose();
+
+    /// <summary>Runs an HSM operation on the current key list; a key handle gone stale re-reads the list and runs once more.</summary>
+    private async Task<T> WithSnapshotAsync<T>(Func<Pkcs11KeySnapshot, Task<T>> operation)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var snapshot = await SnapshotAsync(forceRefresh: attempt > 0);
+            try
+            {
+                return await operation(snapshot);
+            }
+            catch (HsmKeyGoneException ex) when (attempt > 0)
+            {
+                throw new GrainRuleException(BrokerErrors.Name(BrokerError.SigningKeyUnknown), ex.Message);
+            }
+            catch (HsmKeyGoneException)
+            {
+                // Retried once with a fresh key list.
+            }
+        }
+    }
 
     private async Task<Pkcs11KeySnapshot> SnapshotAsync(bool forceRefresh)
     {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using NemLogin.Demo.Hosting;
 using NemLogin.Gateway.Hosting;
 using NemLogin.Saml;
+using NemLogin.Saml.Messages;
 using NemLogin.Saml.Metadata;
 using NemLogin.Saml.Signing;
 
@@ -12,7 +13,8 @@ namespace NemLogin.Demo.DemoOrganisationIdp;
 /// The demo organisation's own SAML identity provider (a "lokal IdP") under <c>/demo-org-idp</c>: its entityID, its SSO
 /// endpoint (HTTP-Redirect), its key pair (made on first start in the data folder, like the demo SP's) and its signed
 /// metadata, which the broker registers for the demo organisation (<see cref="DemoOrganisationIdpRegistrar"/>). It knows
-/// one employee. A real organisation runs its IdP itself; this one lives in the embedded host only for the demo.
+/// one employee. Like an IdP that reads its service provider's metadata, it encrypts its assertions to the broker when the
+/// broker's SP metadata offers an encryption key (<see cref="EncryptionFor"/>), so the embedded demo exercises the decryption. A real organisation runs its IdP itself; this one lives in the embedded host only for the demo.
 /// </summary>
 internal sealed class DemoOrganisationIdp
 {
@@ -45,6 +47,25 @@ internal sealed class DemoOrganisationIdp
     public X509Certificate2 Certificate => _certificate.Value;
 
     public ISamlSigner Signer => new RsaSamlSigner(Certificate);
+
+    /// <summary>
+    /// How to encrypt for the broker as its SP metadata asks: its first encryption certificate, the first AES-GCM and the
+    /// first RSA-OAEP method it lists (AES-256-GCM and rsa-oaep-mgf1p when it lists none); null when it offers no key.
+    /// </summary>
+    public static EncryptionTarget? EncryptionFor(ServiceProviderMetadata broker)
+    {
+        ArgumentNullException.ThrowIfNull(broker);
+        if (broker.EncryptionCertificates.Count == 0)
+        {
+            return null;
+        }
+
+        var data = broker.EncryptionMethods.FirstOrDefault(m => m is SamlConstants.Algorithms.Aes256Gcm or SamlConstants.Algorithms.Aes128Gcm)
+            ?? SamlConstants.Algorithms.Aes256Gcm;
+        var transport = broker.EncryptionMethods.FirstOrDefault(m => m is SamlConstants.Algorithms.RsaOaepMgf1p or SamlConstants.Algorithms.RsaOaep)
+            ?? SamlConstants.Algorithms.RsaOaepMgf1p;
+        return new EncryptionTarget(broker.EncryptionCertificates[0], data, transport);
+    }
 
     public Task<string> MetadataAsync(CancellationToken cancellationToken) =>
         MetadataWriter.WriteIdentityProviderAsync(new IdentityProviderDescriptor

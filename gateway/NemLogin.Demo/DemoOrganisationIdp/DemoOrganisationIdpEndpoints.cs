@@ -17,8 +17,9 @@ namespace NemLogin.Demo.DemoOrganisationIdp;
 /// organisation's IdP. <c>/metadata</c>: its signed metadata. <c>/sso</c> (HTTP-Redirect): the broker's signed AuthnRequest,
 /// checked with the SAML library against the broker's SP metadata (<c>/upstream/org/metadata</c>, read in-process):
 /// Issuer, query signature, ID, IssueInstant, Destination and the ACS; then a login form for its one employee.
-/// <c>/login</c>: the form's answer, a signed Response with a signed assertion (persistent NameID, audience the broker's SP
-/// entityID, recipient and destination its ACS, InResponseTo, bearer confirmation, Substantial) posted to the ACS.
+/// <c>/login</c>: the form's answer, a Response with a signed assertion (persistent NameID, audience the broker's SP
+/// entityID, recipient and destination its ACS, InResponseTo, bearer confirmation, Substantial) posted to the ACS,
+/// encrypted to the broker's encryption key when its SP metadata offers one.
 /// </summary>
 internal static class DemoOrganisationIdpEndpoints
 {
@@ -82,7 +83,7 @@ internal static class DemoOrganisationIdpEndpoints
     }
 
     private static async Task<IResult> LoginAsync(
-        HttpContext context, DemoOrganisationIdp idp, IDataProtectionProvider protection, TimeProvider time)
+        HttpContext context, DemoOrganisationIdp idp, OrganisationIdpServiceProvider broker, IDataProtectionProvider protection, TimeProvider time)
     {
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var state = form["state"].ToString();
@@ -98,7 +99,7 @@ internal static class DemoOrganisationIdpEndpoints
         }
 
         var now = time.GetUtcNow();
-        var xml = await ResponseXml.WriteSuccessUnencryptedAsync(NewId(), new AssertionDescriptor
+        var assertion = new AssertionDescriptor
         {
             Issuer = idp.EntityId,
             Audience = pending.Audience,
@@ -118,7 +119,11 @@ internal static class DemoOrganisationIdpEndpoints
                 new SamlAttribute(SamlConstants.Attributes.LastName, [DemoOrganisationIdp.EmployeeLastName]),
                 new SamlAttribute(SamlConstants.Attributes.Email, [DemoOrganisationIdp.EmployeeEmail]),
             ],
-        }, idp.Signer, context.RequestAborted);
+        };
+        var brokerSp = MetadataReader.ReadServiceProvider(await broker.MetadataAsync(context.RequestAborted), SamlLimits.Default);
+        var xml = DemoOrganisationIdp.EncryptionFor(brokerSp) is { } encryption
+            ? await ResponseXml.WriteSuccessAsync(NewId(), assertion, encryption, idp.Signer, signResponse: false, context.RequestAborted)
+            : await ResponseXml.WriteSuccessUnencryptedAsync(NewId(), assertion, idp.Signer, context.RequestAborted);
         return PostBindingPage.Show(context, pending.AcsUrl, "SAMLResponse", PostBinding.Encode(xml), pending.RelayState);
     }
 

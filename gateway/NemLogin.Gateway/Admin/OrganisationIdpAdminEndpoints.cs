@@ -9,8 +9,9 @@ namespace NemLogin.Gateway.Admin;
 /// <summary>
 /// <c>/api/admin/organisations/{cvr}/idp</c>: an organisation's own SAML IdP. PUT takes the IdP's metadata as
 /// <c>application/samlmetadata+xml</c> with the query parameters <c>maxLoa</c> (Low or Substantial, default Substantial;
-/// High only with <c>notified=true</c>) and <c>emailDomain</c> (repeatable): the domains by which the login page finds the
-/// IdP. GET answers the registration, DELETE removes it. Refusals are RFC 9457 problems with <c>organisation.idp-*</c> codes,
+/// High only with <c>notified=true</c>), <c>emailDomain</c> (repeatable): the domains by which the login page finds the
+/// IdP, and <c>requireEncryption=true</c>: the IdP must encrypt its assertions to the broker (a plain one is then refused).
+/// GET answers the registration, DELETE removes it. Refusals are RFC 9457 problems with <c>organisation.idp-*</c> codes,
 /// and nothing is stored then.
 /// </summary>
 internal static class OrganisationIdpAdminEndpoints
@@ -35,10 +36,9 @@ internal static class OrganisationIdpAdminEndpoints
             return BusinessProblems.Of(BrokerError.OrganisationIdpLoaInvalid, "maxLoa is Low, Substantial or (notified only) High.");
         }
 
-        var notifiedText = query["notified"].ToString();
-        if (notifiedText.Length > 0 && !bool.TryParse(notifiedText, out _))
+        if (!TryFlag(query["notified"].ToString(), out var notified) || !TryFlag(query["requireEncryption"].ToString(), out var requireEncryption))
         {
-            return AdminProblems.Invalid(BrokerErrors.Name(BrokerError.AdminRequestInvalid), "notified is true or false.");
+            return AdminProblems.Invalid(BrokerErrors.Name(BrokerError.AdminRequestInvalid), "notified and requireEncryption are true or false.");
         }
 
         var (metadata, problem) = await RequestBody.ReadMetadataAsync(context.Request);
@@ -48,10 +48,17 @@ internal static class OrganisationIdpAdminEndpoints
         }
 
         var (registered, created) = await OrganisationIdpRegistry.RegisterAsync(
-            grains, cvr, metadata!, maxLoa, notifiedText.Length > 0 && bool.Parse(notifiedText), query["emailDomain"].OfType<string>(), time.GetUtcNow());
+            grains, cvr, metadata!, maxLoa, notified, query["emailDomain"].OfType<string>(), requireEncryption, time.GetUtcNow());
         var stored = Document(registered);
         return created ? TypedResults.Created("/api/admin/organisations/" + cvr + "/idp", stored) : TypedResults.Ok(stored);
     });
+
+    /// <summary>An optional boolean query parameter: absent is false.</summary>
+    private static bool TryFlag(string text, out bool value)
+    {
+        value = false;
+        return text.Length == 0 || bool.TryParse(text, out value);
+    }
 
     private static IResult Unknown() => BusinessProblems.Of(BrokerError.OrganisationIdpUnknown, "The organisation has registered no IdP.");
 
@@ -61,6 +68,7 @@ internal static class OrganisationIdpAdminEndpoints
         idp.Registration.SingleSignOnUrl,
         idp.Registration.MaxLoa.ToString(),
         idp.Registration.Notified,
+        idp.Registration.RequireEncryption,
         [.. idp.Registration.EmailDomains],
         [.. idp.Registration.SigningCertificates.Select(c => Convert.ToHexStringLower(SHA256.HashData(c)))],
         idp.Version,
@@ -74,6 +82,7 @@ internal sealed record OrganisationIdpDocument(
     string SingleSignOnUrl,
     string MaxLoa,
     bool Notified,
+    bool RequireEncryption,
     IReadOnlyList<string> EmailDomains,
     IReadOnlyList<string> SigningCertificateSha256,
     long Version,

@@ -39,9 +39,9 @@ internal static class ResponseReader
             new ReceivedMessage<SamlResponse>(response, document, root, xml),
             issuer is null ? null : XmlRead.Attribute(issuer, "Format"),
             [.. assertions.Where(e => e.LocalName == "EncryptedAssertion").Select(ReadEncryptedData)],
-            [.. assertions.Where(e => e.LocalName == "Assertion")]);
+            [.. assertions.Where(e => e.LocalName == "Assertion")],
+            [.. assertions.Where(e => e.LocalName == "EncryptedAssertion")]);
     }
-
 
     private static XmlElement ReadEncryptedData(XmlElement encryptedAssertion)
     {

@@ -72,11 +72,7 @@ public static class MetadataWriter
         role.SetAttribute("AuthnRequestsSigned", "true");
         role.SetAttribute("WantAssertionsSigned", "true");
         MetadataXmlWriter.KeyDescriptor(role, "signing", d.SigningCertificate);
-        var encryption = MetadataXmlWriter.KeyDescriptor(role, "encryption", d.EncryptionCertificate);
-        foreach (var algorithm in d.EncryptionMethods)
-        {
-            MetadataXmlWriter.Element(encryption, "EncryptionMethod").SetAttribute("Algorithm", algorithm);
-        }
+        EncryptionKeyDescriptor(role, d.EncryptionCertificate, d.EncryptionMethods);
 
         MetadataXmlWriter.Endpoints(role, "SingleLogoutService", d.SingleLogoutServices, indexed: false);
         MetadataXmlWriter.TextElement(role, "NameIDFormat", SamlConstants.NameIdFormats.Persistent);
@@ -101,20 +97,25 @@ public static class MetadataWriter
     }
 
     /// <summary>
-    /// Signed SP metadata for a service provider that signs its requests and takes only signed, unencrypted assertions (the
-    /// broker toward organisations' own IdPs): EntityDescriptor with ID and validUntil, SPSSODescriptor with
-    /// AuthnRequestsSigned and WantAssertionsSigned true, a signing KeyDescriptor per certificate, no encryption key, the
-    /// persistent NameID format and the ACS endpoints.
+    /// Signed SP metadata for a service provider that signs its requests and whose keys live in a key store (the broker
+    /// toward organisations' own IdPs): EntityDescriptor with ID and validUntil, SPSSODescriptor with AuthnRequestsSigned
+    /// and WantAssertionsSigned true, a signing KeyDescriptor per signing certificate, an encryption KeyDescriptor per
+    /// encryption certificate carrying <paramref name="encryptionMethods"/> (none: no encryption offered), the persistent
+    /// NameID format and the ACS endpoints.
     /// </summary>
     public static async Task<string> WriteSigningServiceProviderAsync(
         string entityId,
         IReadOnlyList<X509Certificate2> signingCertificates,
+        IReadOnlyList<X509Certificate2> encryptionCertificates,
+        IReadOnlyList<string> encryptionMethods,
         IReadOnlyList<EndpointInfo> assertionConsumerServices,
         DateTimeOffset validUntil,
         ISamlSigner signer,
         CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(signingCertificates);
+        ArgumentNullException.ThrowIfNull(encryptionCertificates);
+        ArgumentNullException.ThrowIfNull(encryptionMethods);
         ArgumentNullException.ThrowIfNull(signer);
         var (document, root) = MetadataXmlWriter.EntityDescriptor(entityId);
         root.SetAttribute("ID", SamlId.New());
@@ -129,10 +130,25 @@ public static class MetadataWriter
             MetadataXmlWriter.KeyDescriptor(role, "signing", certificate);
         }
 
+        foreach (var certificate in encryptionCertificates)
+        {
+            EncryptionKeyDescriptor(role, certificate, encryptionMethods);
+        }
+
         MetadataXmlWriter.TextElement(role, "NameIDFormat", SamlConstants.NameIdFormats.Persistent);
         MetadataXmlWriter.Endpoints(role, "AssertionConsumerService", assertionConsumerServices, indexed: true);
         await XmlSignatureWriter.SignAsync(root, null, signer, ct).ConfigureAwait(false);
         return document.OuterXml;
+    }
+
+    // SAML Metadata 2.4.1.1: a KeyDescriptor's EncryptionMethod elements say which algorithms the key's owner takes, in its order.
+    private static void EncryptionKeyDescriptor(XmlElement role, X509Certificate2 certificate, IEnumerable<string> methods)
+    {
+        var encryption = MetadataXmlWriter.KeyDescriptor(role, "encryption", certificate);
+        foreach (var algorithm in methods)
+        {
+            MetadataXmlWriter.Element(encryption, "EncryptionMethod").SetAttribute("Algorithm", algorithm);
+        }
     }
 
     private static void WriteOrganizationAndContact(

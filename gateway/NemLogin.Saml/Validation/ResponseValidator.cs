@@ -23,22 +23,36 @@ public static class ResponseValidator
     }
 
     /// <summary>
-    /// The same rules for a Response whose one assertion is plain (not encrypted): every check of <see cref="Validate"/>
-    /// except decryption, and an EncryptedAssertion is refused (<see cref="SamlErrorCode.AssertionCountInvalid"/>). For a
-    /// service provider that holds no decryption key — the broker toward organisations' own IdPs, over https only.
+    /// The same rules for a service provider whose decryption key the library does not hold — the broker toward
+    /// organisations' own IdPs, its key in the signer pool: the one assertion may be plain or encrypted, and an encrypted
+    /// one is decrypted strictly (<see cref="AssertionDecryption"/>, the content key from <paramref name="unwrapper"/>)
+    /// before every check of <see cref="Validate"/> runs on it, its own signature first: a Response signature is verified
+    /// when present but never vouches for the assertion. <paramref name="requireEncryption"/> refuses a plain assertion
+    /// (EncryptionMissing); without <paramref name="unwrapper"/> an encrypted one is refused (DecryptionKeyMissing).
     /// </summary>
-    public static Valid<SamlAssertion> ValidateUnencrypted(string responseXml, ResponseValidationContext context, SamlLimits limits)
+    public static async Task<Valid<SamlAssertion>> ValidateWithKeyStoreAsync(
+        string responseXml,
+        ResponseValidationContext context,
+        IKeyUnwrapper? unwrapper,
+        bool requireEncryption,
+        SamlLimits limits,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(limits);
         var content = ValidateEnvelope(responseXml, context, limits);
-        if (content.EncryptedData.Count != 0 || content.Assertions.Count != 1)
+        ValidateSingleAssertion(content);
+        if (content.Assertions.Count == 1)
         {
-            throw new SamlException(
-                SamlErrorCode.AssertionCountInvalid,
-                $"The response holds {content.EncryptedData.Count} encrypted and {content.Assertions.Count} plain assertions; expected one plain.");
+            return requireEncryption
+                ? throw new SamlException(SamlErrorCode.EncryptionMissing, "The assertion is not encrypted, and this IdP must encrypt it.")
+                : AssertionValidator.Validate(content.Assertions[0], context);
         }
 
-        return AssertionValidator.Validate(content.Assertions[0], context);
+        var assertion = unwrapper is null
+            ? throw new SamlException(SamlErrorCode.DecryptionKeyMissing, "The assertion is encrypted, and this service provider holds no decryption key.")
+            : await AssertionDecryption.DecryptAsync(content.EncryptedAssertions[0], unwrapper, limits, cancellationToken).ConfigureAwait(false);
+        return AssertionValidator.Validate(assertion, context);
     }
 
     private static ResponseContent ValidateEnvelope(string responseXml, ResponseValidationContext context, SamlLimits limits)
@@ -125,8 +139,9 @@ public static class ResponseValidator
         }
     }
 
-    // OIOSAML 3.0.3: exactly one EncryptedAssertion and no plain Assertion.
-    private static XmlElement ValidateSingleEncryptedAssertion(ResponseContent content)
+    // SAML Profiles 4.1.4.2 allows several assertions; the profile takes one, in one form. A signed plain assertion beside
+    // an encrypted one is signature wrapping across the decryption boundary: which one would be read?
+    private static void ValidateSingleAssertion(ResponseContent content)
     {
         if (content.EncryptedData.Count + content.Assertions.Count != 1)
         {
@@ -134,7 +149,12 @@ public static class ResponseValidator
                 SamlErrorCode.AssertionCountInvalid,
                 $"The response holds {content.EncryptedData.Count} encrypted and {content.Assertions.Count} plain assertions; expected one.");
         }
+    }
 
+    // OIOSAML 3.0.3: exactly one EncryptedAssertion and no plain Assertion.
+    private static XmlElement ValidateSingleEncryptedAssertion(ResponseContent content)
+    {
+        ValidateSingleAssertion(content);
         return content.EncryptedData.Count == 1
             ? content.EncryptedData[0]
             : throw new SamlException(SamlErrorCode.EncryptionMissing, "The assertion is not encrypted.");

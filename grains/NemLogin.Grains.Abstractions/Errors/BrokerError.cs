@@ -57,6 +57,8 @@ public enum BrokerError
     SigningNoCurrentKey = 4003,
     SigningOverloaded = 4004,
     SigningHsmUnavailable = 4005,
+    SigningDecryptionAlgorithmRefused = 4006,
+    SigningDecryptionFailed = 4007,
 
     // OpenID Connect (5000-5099), when the provider refuses on its own account rather than through OpenIddict's errors.
 
@@ -109,6 +111,11 @@ public enum BrokerError
     OrganisationIdpResponseInvalid = 6310,
     OrganisationIdpAssertionReplayed = 6311,
     OrganisationIdpAssertionEncrypted = 6312,
+    OrganisationIdpDecryptionFailed = 6313,
+    OrganisationIdpEncryptionAlgorithmRefused = 6314,
+    OrganisationIdpEncryptionRequired = 6315,
+    OrganisationIdpEncryptedAssertionInvalid = 6316,
+
     // Mandates (fuldmagt): a person or organisation acting for another at chosen IT systems (7000-7099).
     MandateUnknown = 7001,
     MandatePartyInvalid = 7002,

@@ -7,7 +7,8 @@ namespace NemLogin.Grains.OrganisationIdps;
 /// What the admin API registers for an organisation's own SAML identity provider, after its metadata passed the SAML
 /// library's checks in the gateway: the IdP's entityID, its signing certificates (DER, current first), the
 /// SingleSignOnService the broker sends AuthnRequests to, the highest level it may assert, and the e-mail domains by which
-/// the login page finds it.
+/// the login page finds it. <see cref="RequireEncryption"/>: the IdP must encrypt its assertions to the broker's encryption
+/// key; a plain (signed) assertion from it is refused. Without it both are taken (docs/security.md, organisations' own IdPs).
 /// </summary>
 [GenerateSerializer, Immutable]
 [Alias("nl.org-idp.registration")]
@@ -18,4 +19,5 @@ public sealed record OrganisationIdpRegistration(
     [property: Id(3)] string SingleSignOnBinding,
     [property: Id(4)] LevelOfAssurance MaxLoa,
     [property: Id(5)] bool Notified,
-    [property: Id(6)] ImmutableArray<string> EmailDomains);
+    [property: Id(6)] ImmutableArray<string> EmailDomains,
+    [property: Id(7)] bool RequireEncryption = false);

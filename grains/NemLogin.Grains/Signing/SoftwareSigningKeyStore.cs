@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace NemLogin.Grains.Signing;
 
 /// <summary>
-/// DEMO ONLY. Keeps one RSA-2048 key per purpose as a PKCS#12 file in <see cref="SigningOptions.SoftwareKeyDirectory"/>,
+/// DEMO ONLY. Keeps one RSA-2048 key per purpose (signing and the SAML encryption key) as a PKCS#12 file in <see cref="SigningOptions.SoftwareKeyDirectory"/>,
 /// created on first use and reused afterwards. Production keys live in an HSM and never in process memory.
 /// </summary>
 public sealed class SoftwareSigningKeyStore : ISigningKeyStore, ILifecycleParticipant<ISiloLifecycle>, IDisposable
@@ -33,6 +33,7 @@ public sealed class SoftwareSigningKeyStore : ISigningKeyStore, ILifecyclePartic
     public Task<SignatureResult> SignAsync(KeyPurpose purpose, string? keyId, SigningAlgorithm algorithm, byte[] data, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
+        KeyStoreRefusals.RequireSigningPurpose(purpose);
         var certificate = Certificate(purpose);
         var id = KeyId(certificate);
         if (keyId is not null && !string.Equals(keyId, id, StringComparison.Ordinal))
@@ -53,6 +54,37 @@ public sealed class SoftwareSigningKeyStore : ISigningKeyStore, ILifecyclePartic
         return Task.FromResult(new SignatureResult(id, privateKey.SignData(data, HashAlgorithmName.SHA256, padding)));
     }
 
+    public Task<DecryptedKey> DecryptKeyAsync(KeyPurpose purpose, string? keyId, KeyTransportMethod method, byte[] encryptedKey, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(encryptedKey);
+        KeyStoreRefusals.RequireDecryptionPurpose(purpose);
+        var oaep = KeyTransportMethods.Resolve(method);
+        KeyStoreRefusals.RequireEncryptedKeyLength(encryptedKey);
+
+        // .NET's OAEP hashes the label and MGF1 with one algorithm; a mixed pair only the HSM can decrypt.
+        var padding = oaep.Digest == oaep.Mgf1Digest
+            ? RSAEncryptionPadding.CreateOaep(oaep.Digest)
+            : throw new GrainRuleException(BrokerErrors.Name(BrokerError.SigningDecryptionAlgorithmRefused),
+                $"The software key store decrypts RSA-OAEP only with the same hash for the digest and MGF1 ({oaep.Digest.Name}/MGF1-{oaep.Mgf1Digest.Name} asked).");
+        var certificate = Certificate(purpose);
+        var id = KeyId(certificate);
+        if (keyId is not null && !string.Equals(keyId, id, StringComparison.Ordinal))
+        {
+            throw KeyStoreRefusals.NoDecryptionKey(purpose, keyId, "the software key store");
+        }
+
+        using var privateKey = certificate.GetRSAPrivateKey()
+            ?? throw new InvalidOperationException($"The software key file for {purpose} holds no RSA private key.");
+        try
+        {
+            return Task.FromResult(new DecryptedKey(id, privateKey.Decrypt(encryptedKey, padding)));
+        }
+        catch (CryptographicException)
+        {
+            throw KeyStoreRefusals.DecryptionFailed();
+        }
+    }
+
     public Task<ImmutableArray<SigningKeyInfo>> GetKeysAsync(KeyPurpose purpose, CancellationToken cancellationToken = default)
     {
         // The demo key has no rollover: one current key per purpose.
@@ -65,6 +97,7 @@ public sealed class SoftwareSigningKeyStore : ISigningKeyStore, ILifecyclePartic
     {
         KeyPurpose.SamlSigning => "saml-signing.p12",
         KeyPurpose.TokenSigning => "token-signing.p12",
+        KeyPurpose.SamlEncryption => "saml-encryption.p12",
         _ => throw new ArgumentOutOfRangeException(nameof(purpose), purpose, "Unknown key purpose."),
     });
 

@@ -36,7 +36,7 @@ internal sealed class KeysArguments(IConfiguration configuration)
             return purpose;
         }
 
-        Problem ??= "--purpose must be saml-signing or token-signing.";
+        Problem ??= "--purpose must be saml-signing, token-signing or saml-encryption.";
         return default;
     }
 

@@ -10,7 +10,8 @@ internal static class KeysUsage
           list
           retire      --purpose <p> --role next|previous
           promote     --purpose <p>                          next becomes current, current becomes previous (still published)
-        <p>: saml-signing or token-signing.
+        <p>: saml-signing, token-signing or saml-encryption (RSA, decrypts only; its certificate is issued by the
+             current saml-signing key, so generate that first).
         The token comes from Signing:Pkcs11 (LibraryPath, TokenLabel, Pin) or --token <label> / --library <path>;
         the PIN only from configuration or the environment (Signing__Pkcs11__Pin).
         """;

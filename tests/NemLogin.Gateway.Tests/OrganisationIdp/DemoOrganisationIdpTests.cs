@@ -4,7 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using NemLogin.Gateway.Tests.Support;
 using NemLogin.Grains.BusinessIdentities;
 using NemLogin.Grains.Identities;
+using NemLogin.Grains.OrganisationIdps;
 using NemLogin.Saml;
+using NemLogin.Saml.Bindings;
 using Xunit;
 
 namespace NemLogin.Gateway.Tests.OrganisationIdp;
@@ -12,7 +14,8 @@ namespace NemLogin.Gateway.Tests.OrganisationIdp;
 /// <summary>
 /// The embedded host's demo organisation IdP (README, the demo organisation IdP) over HTTP without JavaScript: the demo SP's
 /// Professional login meets the upstream choice page, "my organisation" with the employee's e-mail leads to the demo IdP's
-/// login form, and the employee comes back to the demo SP as the demo organisation's business identity with its right.
+/// login form, and the employee comes back to the demo SP as the demo organisation's business identity with its right —
+/// the demo IdP's assertion encrypted to the broker's encryption key on the way.
 /// </summary>
 public sealed partial class DemoOrganisationIdpTests(DemoOrganisationIdpFixture fixture) : IClassFixture<DemoOrganisationIdpFixture>
 {
@@ -33,6 +36,15 @@ public sealed partial class DemoOrganisationIdpTests(DemoOrganisationIdpFixture 
 
         var toBroker = await browser.SubmitAsync(idpPage, new Dictionary<string, string> { ["email"] = DemoOrganisationIdpFixture.EmployeeEmail });
         Assert.Equal(fixture.BaseUrl + "/upstream/org/acs", toBroker.Form().Action);
+
+        // The demo IdP encrypts to the key the broker's SP metadata offers, and its registration requires it.
+        var posted = PostBinding.Decode(toBroker.Form().Fields["SAMLResponse"], SamlLimits.Default);
+        Assert.Contains("EncryptedAssertion", posted, StringComparison.Ordinal);
+        Assert.DoesNotContain(DemoOrganisationIdpFixture.EmployeeEmail, posted, StringComparison.Ordinal);
+        Assert.DoesNotContain(NemLogin.Demo.DemoOrganisationIdp.DemoOrganisationIdp.EmployeeNameId, posted, StringComparison.Ordinal);
+        var registration = await fixture.Broker.Services.GetRequiredService<IGrainFactory>()
+            .GetGrain<IOrganisationIdpGrain>(DemoOrganisationData.Cvr).GetAsync();
+        Assert.True(registration!.Registration.RequireEncryption);
         var toSp = await browser.SubmitAsync(toBroker);
         Assert.Equal(fixture.BaseUrl + "/demo-sp/acs", toSp.Form().Action);
         var shown = await browser.SubmitAsync(toSp);

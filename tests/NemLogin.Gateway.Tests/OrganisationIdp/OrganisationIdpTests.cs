@@ -3,10 +3,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using NemLogin.Gateway.Tests.Admin;
 using NemLogin.Gateway.Tests.Support;
-using NemLogin.Grains.BusinessIdentities;
-using NemLogin.Grains.Identities;
 using NemLogin.Saml;
-using NemLogin.Saml.Bindings;
 using NemLogin.Saml.Messages;
 using Xunit;
 using static NemLogin.Gateway.Tests.Admin.OrganisationApi;
@@ -106,8 +103,7 @@ public sealed class OrganisationIdpTests(AdminFixture fixture)
         var assertion = fixture.FileSp.Validate(outcome.ResponseXml, login.Request.Id, fixture.IdpMetadata).Value;
         Assert.Equal("Substantial", assertion.Attributes[SamlConstants.Attributes.Loa].Single());
         Assert.Contains(login.Idp.EntityId, assertion.AuthenticatingAuthorities);
-        var person = await Grains.GetGrain<IUpstreamSubjectGrain>(UpstreamSubjectKey.For(login.Idp.EntityId, nameId)).ResolveIdentityAsync();
-        Assert.Contains(await Grains.GetGrain<IBusinessIdentityIndexGrain>(person).ListAsync(), e => e.Cvr == login.Cvr);
+        Assert.Contains(await login.BusinessIdentitiesAsync(Grains, nameId), e => e.Cvr == login.Cvr);
     }
 
     [Fact]
@@ -130,7 +126,7 @@ public sealed class OrganisationIdpTests(AdminFixture fixture)
         var login = await StartAsync();
         var xml = await login.Idp.ResponseAsync(login.Idp.Assertion(fixture.BaseUrl, "_someone-elses-request", "crossed"));
 
-        var page = await login.Browser.PostFormAsync(fixture.BaseUrl + "/upstream/org/acs", new Dictionary<string, string> { ["SAMLResponse"] = PostBinding.Encode(xml) });
+        var page = await login.PostAsync(xml);
 
         Assert.Equal(HttpStatusCode.BadRequest, page.Status);
         Assert.Equal("flow.unknown", page.ErrorCode);
@@ -165,8 +161,7 @@ public sealed class OrganisationIdpTests(AdminFixture fixture)
         var response = ResponseXml.Read(outcome.ResponseXml, SamlLimits.Default).Message;
         Assert.Equal(SamlConstants.StatusCodes.Responder, response.StatusCode);
         Assert.Equal(SamlConstants.StatusCodes.AuthnFailed, response.SubStatusCode);
-        var person = await Grains.GetGrain<IUpstreamSubjectGrain>(UpstreamSubjectKey.For(login.Idp.EntityId, nameId)).ResolveIdentityAsync();
-        Assert.Empty(await Grains.GetGrain<IBusinessIdentityIndexGrain>(person).ListAsync());
+        Assert.Empty(await login.BusinessIdentitiesAsync(Grains, nameId));
     }
 
     [Fact]
@@ -177,14 +172,13 @@ public sealed class OrganisationIdpTests(AdminFixture fixture)
         var xml = await login.Idp.ResponseAsync(login.Idp.Assertion(fixture.BaseUrl, login.UpstreamRequestId, "replayed"));
         await login.AnswerAsync(xml);
 
-        var again = await login.Browser.PostFormAsync(fixture.BaseUrl + "/upstream/org/acs",
-            new Dictionary<string, string> { ["SAMLResponse"] = PostBinding.Encode(xml) });
+        var again = await login.PostAsync(xml);
 
         Assert.Equal(HttpStatusCode.BadRequest, again.Status);
         Assert.Equal("flow.unknown", again.ErrorCode);
     }
 
-    private static string Unsigned(string xml)
+    internal static string Unsigned(string xml)
     {
         var start = xml.IndexOf("<ds:Signature", StringComparison.Ordinal);
         var end = xml.IndexOf("</ds:Signature>", StringComparison.Ordinal) + "</ds:Signature>".Length;
@@ -250,52 +244,5 @@ public sealed class OrganisationIdpTests(AdminFixture fixture)
         });
     }
 
-    private async Task<Login> StartAsync(string maxLoa = "Substantial", string spLoa = SamlConstants.OioSaml.LoaSubstantial)
-    {
-        var cvr = await CreateAsync(fixture.Admin);
-        var idp = new TestOrganisationIdp("login");
-        var domain = $"d{Guid.NewGuid():N}.example";
-        var registered = await RegisterIdpAsync(cvr, await idp.MetadataAsync(), $"?maxLoa={maxLoa}&emailDomain={domain}");
-        Assert.Equal(HttpStatusCode.Created, registered.Status);
-
-        var browser = new TestBrowser();
-        // Only a request for the Professional profile is offered the organisation's own IdP.
-        var request = fixture.FileSp.NewRequest(fixture.SsoUrl, spLoa) with
-        {
-            RequestedAuthnContext = new RequestedAuthnContext("minimum", [spLoa, SamlConstants.OioSaml.ProfileProfessional]),
-        };
-        var choice = await browser.GetAsync(await fixture.FileSp.RedirectUrlAsync(fixture.SsoUrl, request, "sp-state"));
-        Assert.True(choice.Html.Contains("name=\"flow\"", StringComparison.Ordinal), $"Expected the upstream choice page, got {(int)choice.Status}: {choice.Url} {choice.Html[..Math.Min(1500, choice.Html.Length)]}");
-
-        // The org IdP lives on no real host: the redirect to it is read, not followed.
-        using var noRedirect = new HttpClient(new HttpClientHandler { CookieContainer = browser.Cookies, AllowAutoRedirect = false });
-        using var chosen = await noRedirect.PostAsync(fixture.BaseUrl + "/login/upstream", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["flow"] = choice.Form().Fields["flow"],
-            ["choice"] = "organisation",
-            ["organisation"] = "someone@" + domain.ToUpperInvariant(),
-        }), TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
-        var location = chosen.Headers.Location!.ToString();
-        Assert.StartsWith(idp.SsoUrl + "?", location, StringComparison.Ordinal);
-
-        var message = RedirectBinding.Decode(location[(location.IndexOf('?', StringComparison.Ordinal) + 1)..], SamlLimits.Default);
-        RedirectBinding.VerifySignature(message, fixture.IdpMetadata.SigningCertificates, NemLogin.Saml.Signatures.SignaturePolicy.Default, DateTimeOffset.UtcNow);
-        var upstreamRequest = AuthnRequestXml.Read(message.Xml, SamlLimits.Default).Message;
-        Assert.Equal(fixture.BaseUrl + "/upstream/org/metadata", upstreamRequest.Issuer);
-        return new Login(cvr, idp, browser, request, upstreamRequest.Id, message.RelayState, fixture.BaseUrl);
-    }
-
-    private sealed record Login(string Cvr, TestOrganisationIdp Idp, TestBrowser Browser, AuthnRequest Request, string UpstreamRequestId, string? RelayState, string BaseUrl)
-    {
-        /// <summary>Posts the org IdP's Response to the broker's ACS and reads what the broker posts on to the SP.</summary>
-        public async Task<SamlLoginWalk.Outcome> AnswerAsync(string responseXml)
-        {
-            var page = await Browser.PostFormAsync(BaseUrl + "/upstream/org/acs",
-                new Dictionary<string, string> { ["SAMLResponse"] = PostBinding.Encode(responseXml) });
-            Assert.True(page.HasForm, $"Expected the broker's POST form, got {(int)page.Status}: {page.ErrorCode} {page.Html[..Math.Min(400, page.Html.Length)]}");
-            var form = page.Form();
-            return new SamlLoginWalk.Outcome(PostBinding.Decode(form.Fields["SAMLResponse"], SamlLimits.Default), form.Fields.GetValueOrDefault("RelayState"), false, page);
-        }
-    }
+    private Task<OrganisationIdpLogin> StartAsync(string maxLoa = "Substantial") => OrganisationIdpLogin.StartAsync(fixture, maxLoa);
 }

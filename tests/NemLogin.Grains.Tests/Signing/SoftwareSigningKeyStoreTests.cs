@@ -91,6 +91,58 @@ public sealed class SoftwareSigningKeyStoreTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p", null, null)]
+    [InlineData("http://www.w3.org/2009/xmlenc11#rsa-oaep", "http://www.w3.org/2001/04/xmlenc#sha256", "http://www.w3.org/2009/xmlenc11#mgf1sha256")]
+    public async Task SoftwareKeyStore_DecryptKey_OwnEncryptionKeyFileRecoversTheContentKey(string algorithm, string? digest, string? mgf)
+    {
+        using var store = NewStore();
+        var key = Assert.Single(await store.GetKeysAsync(KeyPurpose.SamlEncryption, TestContext.Current.CancellationToken));
+        using var certificate = X509CertificateLoader.LoadCertificate(key.CertificateDer);
+        using var publicKey = certificate.GetRSAPublicKey()!;
+        var contentKey = RandomNumberGenerator.GetBytes(32);
+        var padding = digest is null ? RSAEncryptionPadding.OaepSHA1 : RSAEncryptionPadding.OaepSHA256;
+
+        var decrypted = await store.DecryptKeyAsync(
+            KeyPurpose.SamlEncryption, null, new KeyTransportMethod(algorithm, digest, mgf), publicKey.Encrypt(contentKey, padding), TestContext.Current.CancellationToken);
+
+        Assert.Equal(contentKey, decrypted.Key);
+        Assert.Equal(key.KeyId, decrypted.KeyId);
+        Assert.True(File.Exists(store.KeyFile(KeyPurpose.SamlEncryption)));
+        Assert.NotEqual(key.KeyId, (await CurrentAsync(store)).KeyId);
+        Assert.Equal(X509KeyUsageFlags.KeyEncipherment, certificate.Extensions.OfType<X509KeyUsageExtension>().Single().KeyUsages);
+    }
+
+    [Fact]
+    public async Task SoftwareKeyStore_DecryptKey_TamperedRsa15OrSigningPurpose_Refused()
+    {
+        // Attack classes: padding oracle (one refusal for any bad ciphertext), Bleichenbacher (RSA 1.5 never tried), key
+        // separation (the signing key never decrypts, the encryption key never signs).
+        using var store = NewStore();
+        using var certificate = X509CertificateLoader.LoadCertificate(
+            Assert.Single(await store.GetKeysAsync(KeyPurpose.SamlEncryption, TestContext.Current.CancellationToken)).CertificateDer);
+        using var publicKey = certificate.GetRSAPublicKey()!;
+        var ciphertext = publicKey.Encrypt(new byte[32], RSAEncryptionPadding.OaepSHA1);
+        ciphertext[7] ^= 1;
+        var oaep = new KeyTransportMethod("http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p", null, null);
+        var ct = TestContext.Current.CancellationToken;
+
+        var tampered = await Assert.ThrowsAsync<GrainRuleException>(() => store.DecryptKeyAsync(KeyPurpose.SamlEncryption, null, oaep, ciphertext, ct));
+        var rsa15 = await Assert.ThrowsAsync<GrainRuleException>(() => store.DecryptKeyAsync(KeyPurpose.SamlEncryption, null,
+            new KeyTransportMethod("http://www.w3.org/2001/04/xmlenc#rsa-1_5", null, null), publicKey.Encrypt(new byte[32], RSAEncryptionPadding.Pkcs1), ct));
+        var mixed = await Assert.ThrowsAsync<GrainRuleException>(() => store.DecryptKeyAsync(KeyPurpose.SamlEncryption, null,
+            new KeyTransportMethod("http://www.w3.org/2009/xmlenc11#rsa-oaep", "http://www.w3.org/2001/04/xmlenc#sha256", null), ciphertext, ct));
+        var signingKey = await Assert.ThrowsAsync<GrainRuleException>(() => store.DecryptKeyAsync(KeyPurpose.SamlSigning, null, oaep, ciphertext, ct));
+        var signWithEncryption = await Assert.ThrowsAsync<GrainRuleException>(() => store.SignAsync(KeyPurpose.SamlEncryption, null, SigningAlgorithm.RsaPkcs1Sha256, [1], ct));
+
+        Assert.Equal(BrokerErrors.Name(BrokerError.SigningDecryptionFailed), tampered.Code);
+        Assert.Equal(BrokerErrors.Name(BrokerError.SigningDecryptionAlgorithmRefused), rsa15.Code);
+        Assert.Contains("Bleichenbacher", rsa15.Message, StringComparison.Ordinal);
+        Assert.Equal(BrokerErrors.Name(BrokerError.SigningDecryptionAlgorithmRefused), mixed.Code);
+        Assert.Equal(BrokerErrors.Name(BrokerError.SigningKeyUnknown), signingKey.Code);
+        Assert.Equal(BrokerErrors.Name(BrokerError.SigningKeyUnknown), signWithEncryption.Code);
+    }
+
     [Fact]
     [UnsupportedOSPlatform("windows")]
     public async Task SoftwareKeyStore_KeyFile_ReadableByOwnerOnly()

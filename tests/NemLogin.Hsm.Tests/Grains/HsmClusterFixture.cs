@@ -32,6 +32,7 @@ public sealed class HsmClusterFixture : IAsyncLifetime
         keys.Generate(KeyPurpose.SamlSigning, KeyRole.Current, HsmKeyAlgorithm.Rsa2048);
         keys.Generate(KeyPurpose.SamlSigning, KeyRole.Next, HsmKeyAlgorithm.Rsa2048);
         keys.Generate(KeyPurpose.TokenSigning, KeyRole.Current, HsmKeyAlgorithm.EcP256);
+        keys.Generate(KeyPurpose.SamlEncryption, KeyRole.Current, HsmKeyAlgorithm.Rsa2048);
 
         var settings = SoftHsm.Settings(Token);
         settings["Signing:Pkcs11:Sessions"] = SessionsPerSilo.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -26,6 +26,33 @@ public sealed class KeysCommandTests
     }
 
     [Fact]
+    public async Task Keys_GenerateSamlEncryption_DecryptKeyListedWithItsCertificate()
+    {
+        var settings = Settings();
+        await RunAsync(settings, "init-token");
+        await RunAsync(settings, "generate", "--purpose", "saml-signing");
+
+        var generated = await RunAsync(settings, "generate", "--purpose", "saml-encryption", "--subject", "CN=Test encryption");
+        var list = await RunAsync(settings, "list");
+
+        Assert.Equal(0, generated.ExitCode);
+        Assert.Matches(@"saml-encryption\s+current\s+RSA-2048\s+sensitive=yes extractable=no always-sensitive=yes never-extractable=yes", list.Output);
+        Assert.Contains("CN=Test encryption", list.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Keys_GenerateSamlEncryptionBeforeSigning_RefusedWithExitCode1()
+    {
+        var settings = Settings();
+        await RunAsync(settings, "init-token");
+
+        var refused = await RunAsync(settings, "generate", "--purpose", "saml-encryption");
+
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("keys generate --purpose saml-signing", refused.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Keys_GenerateNextPromoteRetire_RollsTheKeyOver()
     {
         var settings = Settings();

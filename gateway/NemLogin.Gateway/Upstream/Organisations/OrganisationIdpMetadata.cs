@@ -18,7 +18,7 @@ namespace NemLogin.Gateway.Upstream.Organisations;
 internal static class OrganisationIdpMetadata
 {
     public static OrganisationIdpRegistration Read(
-        string metadataXml, LevelOfAssurance maxLoa, bool notified, IEnumerable<string> emailDomains, DateTimeOffset now)
+        string metadataXml, LevelOfAssurance maxLoa, bool notified, IEnumerable<string> emailDomains, bool requireEncryption, DateTimeOffset now)
     {
         IdentityProviderMetadata metadata;
         try
@@ -42,7 +42,8 @@ internal static class OrganisationIdpMetadata
             sso.Binding,
             maxLoa,
             notified,
-            [.. emailDomains]);
+            [.. emailDomains],
+            requireEncryption);
     }
 
     private static BrokerError ErrorFor(SamlErrorCode code) => code switch

@@ -12,9 +12,10 @@ internal static class OrganisationIdpRegistry
 {
     /// <summary>The stored registration, and whether the organisation had none before.</summary>
     public static async Task<(OrganisationIdp Stored, bool Created)> RegisterAsync(
-        IGrainFactory grains, string cvr, string metadataXml, LevelOfAssurance maxLoa, bool notified, IEnumerable<string> emailDomains, DateTimeOffset now)
+        IGrainFactory grains, string cvr, string metadataXml, LevelOfAssurance maxLoa, bool notified, IEnumerable<string> emailDomains,
+        bool requireEncryption, DateTimeOffset now)
     {
-        var registration = OrganisationIdpMetadata.Read(metadataXml, maxLoa, notified, emailDomains, now);
+        var registration = OrganisationIdpMetadata.Read(metadataXml, maxLoa, notified, emailDomains, requireEncryption, now);
         var grain = grains.GetGrain<IOrganisationIdpGrain>(cvr);
         var existed = await grain.GetAsync() is not null;
         return (await grain.RegisterAsync(registration), !existed);

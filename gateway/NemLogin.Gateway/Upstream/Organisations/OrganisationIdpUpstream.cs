@@ -21,7 +21,9 @@ namespace NemLogin.Gateway.Upstream.Organisations;
 /// AuthnRequest signed through the signer pool (HTTP-Redirect, the flow token as its ID); the answer is a Response
 /// POSTed to <c>/upstream/org/acs</c>, checked with every rule of the SAML library's <see cref="ResponseValidator"/>
 /// against the registration (signature by a registered certificate, Issuer, Destination, Audience, Recipient,
-/// InResponseTo, time with skew, bearer confirmation), then the assertion ID is used once. The level is the lower of the
+/// InResponseTo, time with skew, bearer confirmation), then the assertion ID is used once. The assertion may be encrypted
+/// to the broker's encryption key (its content key recovered by the signer pool, <see cref="BrokerEncryptionKeys"/>); every
+/// check then runs on the decrypted assertion, and a registration with <c>RequireEncryption</c> takes nothing else. The level is the lower of the
 /// asserted one and the registration's cap. The employee's person identity is the upstream subject (the IdP's entityID
 /// and the NameID); <see cref="OrganisationEmployees"/> gives it the organisation's business identity on first login.
 /// </summary>
@@ -29,6 +31,7 @@ internal sealed class OrganisationIdpUpstream(
     IGrainFactory grains,
     OrganisationIdpServiceProvider sp,
     BrokerSigningKeys keys,
+    BrokerEncryptionKeys encryptionKeys,
     OrganisationEmployees employees,
     TimeProvider time) : IUpstreamIdentityProvider
 {
@@ -100,7 +103,8 @@ internal sealed class OrganisationIdpUpstream(
         try
         {
             var posted = await SamlFrontChannel.ReadPostAsync(context, "SAMLResponse");
-            assertion = ResponseValidator.ValidateUnencrypted(posted.Xml, new ResponseValidationContext
+            var unwrapper = await encryptionKeys.GetUnwrapperAsync(cancellationToken);
+            assertion = (await ResponseValidator.ValidateWithKeyStoreAsync(posted.Xml, new ResponseValidationContext
             {
                 ServiceProviderEntityId = sp.EntityId,
                 AssertionConsumerServiceUrl = sp.AssertionConsumerServiceUrl,
@@ -110,16 +114,11 @@ internal sealed class OrganisationIdpUpstream(
                 DecryptionCertificates = [],
                 Now = now,
                 ClockSkew = ClockSkew,
-            }, SamlLimits.Default).Value;
-        }
-        catch (SamlException ex) when (ex.Code == SamlErrorCode.AssertionCountInvalid && ex.Message.Contains("1 encrypted", StringComparison.Ordinal))
-        {
-            throw new UpstreamException(BrokerErrors.Name(BrokerError.OrganisationIdpAssertionEncrypted),
-                "The organisation IdP encrypted its assertion; the broker takes signed, unencrypted assertions over https.", ex);
+            }, unwrapper, idp.Registration.RequireEncryption, SamlLimits.Default, cancellationToken)).Value;
         }
         catch (SamlException ex)
         {
-            throw new UpstreamException(ex.Code.StableName(), ex.Message, ex);
+            throw new UpstreamException(CodeFor(ex.Code), ex.Message, ex);
         }
 
         // Recorded only now, after the signature checks: a forged assertion cannot burn a real one's ID.
@@ -143,6 +142,20 @@ internal sealed class OrganisationIdpUpstream(
         }
         return new UpstreamAuthentication(idp.Registration.EntityId, assertion.NameId, loa, assertion.AuthnInstant, Person(assertion));
     }
+
+    /// <summary>
+    /// The encryption refusals as the registry's 6300s codes; every other SAML refusal keeps its SAML code. One code for
+    /// every failure of key or content decryption: which step failed is never told (no padding or GCM oracle).
+    /// </summary>
+    private static string CodeFor(SamlErrorCode code) => code switch
+    {
+        SamlErrorCode.DecryptionFailed => BrokerErrors.Name(BrokerError.OrganisationIdpDecryptionFailed),
+        SamlErrorCode.EncryptionAlgorithmNotAllowed => BrokerErrors.Name(BrokerError.OrganisationIdpEncryptionAlgorithmRefused),
+        SamlErrorCode.EncryptionMissing => BrokerErrors.Name(BrokerError.OrganisationIdpEncryptionRequired),
+        SamlErrorCode.EncryptedAssertionInvalid or SamlErrorCode.CipherValueTooLarge => BrokerErrors.Name(BrokerError.OrganisationIdpEncryptedAssertionInvalid),
+        SamlErrorCode.DecryptionKeyMissing => BrokerErrors.Name(BrokerError.OrganisationIdpAssertionEncrypted),
+        _ => code.StableName(),
+    };
 
     private async Task<OrganisationIdp> FindAsync(string upstream)
     {

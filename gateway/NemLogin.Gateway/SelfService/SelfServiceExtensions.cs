@@ -1,0 +1,22 @@
+using NemLogin.Gateway.ItSystems;
+using NemLogin.Gateway.SelfService.Mandates;
+
+namespace NemLogin.Gateway.SelfService;
+
+internal static class SelfServiceExtensions
+{
+    /// <summary>The self-service pages' services and the antiforgery tokens their forms carry.</summary>
+    public static IServiceCollection AddNemLoginSelfService(this IServiceCollection services)
+    {
+        services.AddAntiforgery(FormProtection.Configure);
+        services.AddSingleton<FormProtection>();
+        services.AddSingleton<ItSystemDirectory>();
+        services.AddSingleton<AdministeredOrganisations>();
+        services.AddSingleton<SelfServiceAuthentication>();
+        services.AddSingleton<PersonLookup>();
+        services.AddSingleton<MandateViews>();
+        services.AddSingleton<MandatePages>();
+        services.AddSingleton<Pages.IHomeLink, SelfServiceHomeLink>();
+        return services;
+    }
+}

@@ -29,9 +29,15 @@ internal sealed class MandateAdministration(IGrainFactory grains, IAuditTrail au
     public Task<Mandate> ApproveAsync(HttpContext? context, Guid mandateId, string requestId, string actor) =>
         ChangeAsync(context, AuditActions.MandateApprove, mandateId, actor, mandate => mandate.ApproveAsync(requestId));
 
-    /// <summary>The grantor declines a requested mandate: revoked for good, audited as a decline.</summary>
+    /// <summary>
+    /// The grantor declines a requested mandate: revoked for good, audited as a decline. Only a request is declined
+    /// (<c>mandate.not-requested</c> otherwise; an active mandate is revoked); a repeat answers the declined mandate.
+    /// </summary>
     public Task<Mandate> DeclineAsync(HttpContext? context, Guid mandateId, string requestId, string actor) =>
-        ChangeAsync(context, AuditActions.MandateDecline, mandateId, actor, mandate => mandate.RevokeAsync(requestId));
+        ChangeAsync(context, AuditActions.MandateDecline, mandateId, actor, async mandate =>
+            await mandate.GetAsync() is { Status: MandateStatus.Requested or MandateStatus.Revoked }
+                ? await mandate.RevokeAsync(requestId)
+                : throw Refusal(BrokerError.MandateNotRequested, "Only a requested mandate is declined."));
 
     /// <summary>
     /// Records an attempt to change a mandate the caller may not change (another person's, by its id): refused with

@@ -11,9 +11,10 @@ internal static class HtmlPage
         .code{font-family:monospace;background:#f3f3f3;padding:.1rem .3rem}.error{border-left:4px solid #b00020;padding-left:1rem}
         button,.button{font-size:1rem;padding:.5rem 1.1rem;margin:.2rem .3rem .2rem 0;cursor:pointer}
         header{border-bottom:2px solid #1b1b1b;margin-bottom:1rem}header nav ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.3rem 1.2rem}
-        header form,form.inline{display:inline}a{color:#0b4f9e}a:focus,button:focus,input:focus,select:focus{outline:3px solid #f3b500;outline-offset:1px}
+        header form,form.inline{display:inline}.session{display:flex;flex-wrap:wrap;align-items:center;gap:.3rem 1rem}.session p{margin:.3rem 0}
+        table.list td,table.list th{word-break:normal;overflow-wrap:anywhere}a{color:#0b4f9e}a:focus,button:focus,input:focus,select:focus{outline:3px solid #f3b500;outline-offset:1px}
         label{display:block;font-weight:600;margin-top:.8rem}fieldset{margin:1rem 0;border:1px solid #767676}legend{font-weight:600}
-        fieldset label,.choice label{display:inline;font-weight:400;margin:0}.choice{margin:.35rem 0}.nested{margin-left:1.6rem}
+        .choice label{display:inline;font-weight:400;margin:0}.choice{margin:.35rem 0}.nested{margin-left:1.6rem}
         .hint{color:#4a4a4a;margin:.1rem 0}.field-error{color:#b00020;font-weight:600;margin:.2rem 0}
         .error-summary{border:3px solid #b00020;padding:.5rem 1rem;margin:1rem 0}.notice{border-left:4px solid #107c10;padding-left:1rem}
         input[type=text],input[type=date],select{font-size:1rem;padding:.3rem;max-width:100%}

@@ -27,9 +27,9 @@ internal static class SelfServiceLayout
         var header = $"""
             <p><strong>NemLogin &middot; {E(text.Service)}</strong></p>
             <nav aria-label="{E(text.Navigation)}"><ul>{navigation}</ul></nav>
-            <p>{E(text.LoggedInAs)} {E(request.User.Name)}</p>
+            <div class="session"><p>{E(text.LoggedInAs)} {E(request.User.Name)}</p>
             <form method="post" action="{SelfServicePaths.LogOut}" id="logout">{request.FormToken}<button type="submit">{E(text.LogOut)}</button></form>
-            {PageLanguage.SwitchLink(request.Http, request.Language, languagePath)}
+            {PageLanguage.SwitchLink(request.Http, request.Language, languagePath)}</div>
             """;
         return HtmlPage.Result(request.Http, title + " - " + text.Service, body, statusCode, request.Language, header);
     }

@@ -50,8 +50,8 @@ internal static class MandateFormPage
             {Systems(request, form, systems, catalogues, errors)}
             <fieldset><legend>{E(request.T("Gyldighed", "Validity"))}</legend>
             <p class="hint">{E(request.T("Uden startdato gælder fuldmagten fra nu; uden slutdato, til den tilbagekaldes.", "Without a start date the mandate applies from now; without an end date, until it is revoked."))}</p>
-            {FormHtml.Input(ValidFromFieldId, MandateForm.ValidFromField, request.T("Fra og med (valgfri)", "From (optional)"), form.ValidFrom, errors, request.T("Dato som åååå-mm-dd.", "Date as yyyy-mm-dd."), "date")}
-            {FormHtml.Input(ValidToFieldId, MandateForm.ValidToField, request.T("Til og med (valgfri)", "Until and including (optional)"), form.ValidTo, errors, request.T("Dato som åååå-mm-dd.", "Date as yyyy-mm-dd."), "date")}
+            {FormHtml.Input(ValidFromFieldId, MandateForm.ValidFromField, request.T("Fra og med (valgfri)", "From (optional)"), form.ValidFrom, errors, request.T("En dato, for eksempel 2027-12-31.", "A date, for example 2027-12-31."), "date")}
+            {FormHtml.Input(ValidToFieldId, MandateForm.ValidToField, request.T("Til og med (valgfri)", "Until and including (optional)"), form.ValidTo, errors, request.T("En dato, for eksempel 2027-12-31.", "A date, for example 2027-12-31."), "date")}
             </fieldset>
             <button type="submit">{E(grant ? request.T("Giv fuldmagt", "Grant mandate") : request.T("Send anmodning", "Send request"))}</button>
             </form>

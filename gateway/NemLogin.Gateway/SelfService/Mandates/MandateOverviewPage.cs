@@ -69,7 +69,7 @@ internal static class MandateOverviewPage
             <tr data-mandate-id="{v.Mandate.Id}"><td>{E(party(v))}</td><td>{Systems(request, v)}</td><td>{E(Validity(request, v.Mandate))}</td><td>{E(Status(request, v.Mandate.Status))}</td><td>{actions(v)}</td></tr>
             """));
         return $"""
-            <table id="{id}-table" aria-labelledby="{id}"><thead><tr>
+            <table class="list" id="{id}-table" aria-labelledby="{id}"><thead><tr>
             <th scope="col">{E(partyHeading)}</th><th scope="col">{E(request.T("It-systemer", "IT systems"))}</th><th scope="col">{E(request.T("Gyldighed", "Validity"))}</th><th scope="col">{E(request.T("Status", "Status"))}</th><th scope="col">{E(request.T("Handling", "Action"))}</th>
             </tr></thead><tbody>{rows}</tbody></table>
             """;

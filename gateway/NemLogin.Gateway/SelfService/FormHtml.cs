@@ -44,11 +44,21 @@ internal static class FormHtml
     public static string GroupError(string id, IReadOnlyList<FieldError> errors) =>
         errors.FirstOrDefault(e => e.FieldId == id) is { } error ? $"""<p class="field-error" id="{E(id)}-error">{E(error.Message)}</p>""" : string.Empty;
 
+    /// <summary>
+    /// A request id for a form: the change it sends is made once however often the form is sent (a double click, a retry).
+    /// A page issues a new one each time it is shown.
+    /// </summary>
+    public static string NewRequestId() => "self-service-" + Guid.NewGuid().ToString("N");
+
+    /// <summary>The request id a form sent, or a new one when it sent none the broker could use (it names the sender's own change only).</summary>
+    public static string RequestIdOf(IFormCollection form) =>
+        Grains.Requests.RequestIds.IsWellFormed(form["requestId"].ToString()) ? form["requestId"].ToString() : NewRequestId();
+
     /// <summary>A hidden field.</summary>
     public static string Hidden(string name, string value) => $"""<input type="hidden" name="{E(name)}" value="{E(value)}">""";
 
     /// <summary>A form with one button that posts an action (revoke, approve, …), with its form token and a fresh request id.</summary>
     public static string ActionButton(SelfServiceRequest request, string action, string label, string accessibleName, string? id = null) => $"""
-        <form method="post" action="{E(action)}"{(id is null ? string.Empty : $" id=\"{E(id)}\"")} class="inline">{request.FormToken}{Hidden("requestId", "self-service-" + Guid.NewGuid().ToString("N"))}<button type="submit" aria-label="{E(accessibleName)}">{E(label)}</button></form>
+        <form method="post" action="{E(action)}"{(id is null ? string.Empty : $" id=\"{E(id)}\"")} class="inline">{request.FormToken}{Hidden("requestId", NewRequestId())}<button type="submit" aria-label="{E(accessibleName)}">{E(label)}</button></form>
         """;
 }

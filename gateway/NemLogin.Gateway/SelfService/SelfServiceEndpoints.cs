@@ -1,5 +1,6 @@
 using NemLogin.Gateway.Logout;
 using NemLogin.Gateway.SelfService.Mandates;
+using NemLogin.Gateway.SelfService.Organisations;
 
 namespace NemLogin.Gateway.SelfService;
 
@@ -21,6 +22,15 @@ internal static class SelfServiceEndpoints
         group.MapPost("/fuldmagter/{id}/{action:regex(^(tilbagekald|godkend|afvis)$)}", (string id, string action, MandatePages pages, HttpContext context) =>
             pages.ActAsync(context, id, action));
         group.MapPost("/log-ud", LogOutAsync);
+
+        var organisation = group.MapGroup("/organisationer/{cvr}");
+        organisation.MapGet("/", (string cvr, OrganisationPages pages, HttpContext context) => pages.ShowAsync(context, cvr));
+        organisation.MapPost("/medarbejdere", (string cvr, OrganisationPages pages, HttpContext context) => pages.AddEmployeeAsync(context, cvr));
+        organisation.MapPost("/medarbejdere/{id}/status", (string cvr, string id, OrganisationPages pages, HttpContext context) => pages.SetStatusAsync(context, cvr, id));
+        organisation.MapPost("/rettigheder", (string cvr, OrganisationPages pages, HttpContext context) => pages.GrantRightAsync(context, cvr));
+        organisation.MapPost("/rettigheder/fjern", (string cvr, OrganisationPages pages, HttpContext context) => pages.RevokeRightAsync(context, cvr));
+        organisation.MapPost("/fuldmagter", (string cvr, OrganisationPages pages, HttpContext context) => pages.GrantMandateAsync(context, cvr));
+        organisation.MapPost("/fuldmagter/{id}/tilbagekald", (string cvr, string id, OrganisationPages pages, HttpContext context) => pages.RevokeMandateAsync(context, cvr, id));
         return group;
     }
 

@@ -1,5 +1,6 @@
 using NemLogin.Gateway.ItSystems;
 using NemLogin.Gateway.SelfService.Mandates;
+using NemLogin.Gateway.SelfService.Organisations;
 
 namespace NemLogin.Gateway.SelfService;
 
@@ -15,7 +16,10 @@ internal static class SelfServiceExtensions
         services.AddSingleton<SelfServiceAuthentication>();
         services.AddSingleton<PersonLookup>();
         services.AddSingleton<MandateViews>();
+        services.AddSingleton<MandateChoices>();
         services.AddSingleton<MandatePages>();
+        services.AddSingleton<OrganisationViews>();
+        services.AddSingleton<OrganisationPages>();
         services.AddSingleton<Pages.IHomeLink, SelfServiceHomeLink>();
         return services;
     }

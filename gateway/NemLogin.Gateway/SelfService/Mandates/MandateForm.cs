@@ -1,5 +1,3 @@
-using NemLogin.Grains.Requests;
-
 namespace NemLogin.Gateway.SelfService.Mandates;
 
 /// <summary>
@@ -41,8 +39,7 @@ internal sealed record MandateForm
         Privileges = [.. form[PrivilegeField].OfType<string>()],
         ValidFrom = form[ValidFromField].ToString().Trim(),
         ValidTo = form[ValidToField].ToString().Trim(),
-        // A request id the page did not issue is replaced: it only ever names the person's own change anyway.
-        RequestId = RequestIds.IsWellFormed(form[RequestIdField].ToString()) ? form[RequestIdField].ToString() : NewRequestId(),
+        RequestId = FormHtml.RequestIdOf(form),
     };
 
     /// <summary>A privilege checkbox's value: the privilege's URI (absolute, so without spaces) and the system's key.</summary>
@@ -52,5 +49,5 @@ internal sealed record MandateForm
     public static (string Uri, string SystemKey)? ReadPrivilege(string value) =>
         value.Split(' ', 2) is [{ Length: > 0 } uri, { Length: > 0 } key] ? (uri, key) : null;
 
-    public static string NewRequestId() => "self-service-" + Guid.NewGuid().ToString("N");
+    public static string NewRequestId() => FormHtml.NewRequestId();
 }

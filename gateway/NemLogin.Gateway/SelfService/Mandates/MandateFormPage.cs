@@ -47,20 +47,31 @@ internal static class MandateFormPage
             {FormHtml.Input(CprFieldId, MandateForm.CprField, request.T("CPR-nummer", "CPR number"), form.Cpr, errors, request.T("10 cifre, for eksempel 010190-1234.", "10 digits, for example 010190-1234."), extra: " inputmode=\"numeric\" autocomplete=\"off\"")}
             {FormHtml.Input(NameFieldId, MandateForm.NameField, request.T("Fulde navn", "Full name"), form.Name, errors, request.T("Som det står i personens MitID.", "As it is in the person's MitID."), extra: " autocomplete=\"off\"")}
             </fieldset>
-            {Systems(request, form, systems, catalogues, errors)}
-            <fieldset><legend>{E(request.T("Gyldighed", "Validity"))}</legend>
-            <p class="hint">{E(request.T("Uden startdato gælder fuldmagten fra nu; uden slutdato, til den tilbagekaldes.", "Without a start date the mandate applies from now; without an end date, until it is revoked."))}</p>
-            {FormHtml.Input(ValidFromFieldId, MandateForm.ValidFromField, request.T("Fra og med (valgfri)", "From (optional)"), form.ValidFrom, errors, request.T("En dato, for eksempel 2027-12-31.", "A date, for example 2027-12-31."), "date")}
-            {FormHtml.Input(ValidToFieldId, MandateForm.ValidToField, request.T("Til og med (valgfri)", "Until and including (optional)"), form.ValidTo, errors, request.T("En dato, for eksempel 2027-12-31.", "A date, for example 2027-12-31."), "date")}
-            </fieldset>
+            {Systems(request, form.Systems, form.Privileges, systems, catalogues, errors)}
+            {Validity(request, form.ValidFrom, form.ValidTo, errors)}
             <button type="submit">{E(grant ? request.T("Giv fuldmagt", "Grant mandate") : request.T("Send anmodning", "Send request"))}</button>
             </form>
             """;
         return SelfServiceLayout.Page(request, title, body, errors.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest, action);
     }
 
-    private static string Systems(
-        SelfServiceRequest request, MandateForm form, IReadOnlyList<ItSystemInfo> systems, IReadOnlyDictionary<ItSystem, PrivilegeCatalogue> catalogues, IReadOnlyList<FieldError> errors)
+    /// <summary>The validity fieldset: two optional days.</summary>
+    public static string Validity(SelfServiceRequest request, string validFrom, string validTo, IReadOnlyList<FieldError> errors) => $"""
+        <fieldset><legend>{E(request.T("Gyldighed", "Validity"))}</legend>
+        <p class="hint">{E(request.T("Uden startdato gælder fuldmagten fra nu; uden slutdato, til den tilbagekaldes.", "Without a start date the mandate applies from now; without an end date, until it is revoked."))}</p>
+        {FormHtml.Input(ValidFromFieldId, MandateForm.ValidFromField, request.T("Fra og med (valgfri)", "From (optional)"), validFrom, errors, request.T("En dato, for eksempel 2027-12-31.", "A date, for example 2027-12-31."), "date")}
+        {FormHtml.Input(ValidToFieldId, MandateForm.ValidToField, request.T("Til og med (valgfri)", "Until and including (optional)"), validTo, errors, request.T("En dato, for eksempel 2027-12-31.", "A date, for example 2027-12-31."), "date")}
+        </fieldset>
+        """;
+
+    /// <summary>The IT systems fieldset: a checkbox per system and, for a system with a catalogue, one per privilege.</summary>
+    public static string Systems(
+        SelfServiceRequest request,
+        IReadOnlyList<string> chosenSystems,
+        IReadOnlyList<string> chosenPrivileges,
+        IReadOnlyList<ItSystemInfo> systems,
+        IReadOnlyDictionary<ItSystem, PrivilegeCatalogue> catalogues,
+        IReadOnlyList<FieldError> errors)
     {
         var options = string.Concat(systems.Select((system, i) =>
         {
@@ -68,11 +79,11 @@ internal static class MandateFormPage
             var privileges = catalogues.TryGetValue(system.System, out var catalogue)
                 ? $"""
                     <fieldset class="nested"><legend>{E(request.T($"Rettigheder i {system.DisplayName} (valgfrit: ingen valgt giver dem alle)", $"Privileges at {system.DisplayName} (optional: none chosen gives all of them)"))}</legend>
-                    {string.Concat(catalogue.Privileges.Select((p, j) => Checkbox($"privilege-{i}-{j}", MandateForm.PrivilegeField, MandateForm.PrivilegeValue(p.Uri, key), p.Name, form.Privileges.Contains(MandateForm.PrivilegeValue(p.Uri, key)))))}
+                    {string.Concat(catalogue.Privileges.Select((p, j) => Checkbox($"privilege-{i}-{j}", MandateForm.PrivilegeField, MandateForm.PrivilegeValue(p.Uri, key), p.Name, chosenPrivileges.Contains(MandateForm.PrivilegeValue(p.Uri, key)))))}
                     </fieldset>
                     """
                 : string.Empty;
-            return Checkbox($"system-{i}", MandateForm.SystemField, key, system.DisplayName, form.Systems.Contains(key)) + privileges;
+            return Checkbox($"system-{i}", MandateForm.SystemField, key, system.DisplayName, chosenSystems.Contains(key)) + privileges;
         }));
         var none = systems.Count == 0 ? $"<p>{E(request.T("Der er ingen it-systemer at vælge.", "There are no IT systems to choose."))}</p>" : string.Empty;
         return $"""

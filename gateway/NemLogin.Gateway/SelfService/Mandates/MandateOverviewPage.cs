@@ -58,7 +58,7 @@ internal static class MandateOverviewPage
         return text is null ? string.Empty : $"""<p class="notice" role="status" id="notice">{E(text)}</p>""";
     }
 
-    private static string Table(SelfServiceRequest request, string id, IReadOnlyList<MandateView> views, string partyHeading, Func<MandateView, string> party, Func<MandateView, string> actions)
+    public static string Table(SelfServiceRequest request, string id, IReadOnlyList<MandateView> views, string partyHeading, Func<MandateView, string> party, Func<MandateView, string> actions)
     {
         if (views.Count == 0)
         {

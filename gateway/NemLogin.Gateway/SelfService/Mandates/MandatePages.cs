@@ -1,10 +1,7 @@
-using System.Collections.Immutable;
-using NemLogin.Gateway.ItSystems;
 using NemLogin.Gateway.Mandates;
 using NemLogin.Grains;
 using NemLogin.Grains.Errors;
 using NemLogin.Grains.Mandates;
-using NemLogin.Grains.Rights;
 
 namespace NemLogin.Gateway.SelfService.Mandates;
 
@@ -18,7 +15,7 @@ namespace NemLogin.Gateway.SelfService.Mandates;
 internal sealed class MandatePages(
     SelfServiceAuthentication authentication,
     MandateViews views,
-    ItSystemDirectory directory,
+    MandateChoices choices,
     PersonLookup people,
     MandateAdministration administration,
     IGrainFactory grains)
@@ -57,9 +54,9 @@ internal sealed class MandatePages(
             errors.Add(Field(MandateFormPage.NameFieldId, request.T("Skriv personens fulde navn.", "Enter the person's full name.")));
         }
 
-        var systems = await SystemsAsync(request, form, errors);
-        var validFrom = Day(request, form.ValidFrom, MandateFormPage.ValidFromFieldId, errors);
-        var validTo = Day(request, form.ValidTo, MandateFormPage.ValidToFieldId, errors);
+        var systems = await choices.SystemsAsync(request, form.Systems, form.Privileges, errors);
+        var validFrom = MandateChoices.Day(request, form.ValidFrom, MandateFormPage.ValidFromFieldId, errors);
+        var validTo = MandateChoices.Day(request, form.ValidTo, MandateFormPage.ValidToFieldId, errors);
         if (errors.Count > 0)
         {
             return await ShowFormAsync(request, kind, form, errors);
@@ -73,8 +70,8 @@ internal sealed class MandatePages(
         var me = request.User.Party;
         var them = MandateParty.Person(other);
         var details = kind == MandateFormKind.Grant
-            ? new MandateDetails(me, them, systems, validFrom is { } from ? DanishDates.StartOf(from) : null, validTo is { } to ? DanishDates.EndOf(to) : null)
-            : new MandateDetails(them, me, systems, validFrom is { } f ? DanishDates.StartOf(f) : null, validTo is { } t ? DanishDates.EndOf(t) : null);
+            ? new MandateDetails(me, them, systems, MandateChoices.From(validFrom), MandateChoices.To(validTo))
+            : new MandateDetails(them, me, systems, MandateChoices.From(validFrom), MandateChoices.To(validTo));
         try
         {
             _ = kind == MandateFormKind.Grant
@@ -103,7 +100,7 @@ internal sealed class MandatePages(
         }
 
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
-        var requestId = Grains.Requests.RequestIds.IsWellFormed(form["requestId"].ToString()) ? form["requestId"].ToString() : MandateForm.NewRequestId();
+        var requestId = FormHtml.RequestIdOf(form);
         var mandate = Guid.TryParseExact(id, "D", out var mandateId) ? await grains.GetGrain<IMandateGrain>(mandateId).GetAsync() : null;
         var me = request.User.Party;
         var (auditAction, allowed, done, change) = action switch
@@ -143,59 +140,8 @@ internal sealed class MandatePages(
 
     private async Task<IResult> ShowFormAsync(SelfServiceRequest request, MandateFormKind kind, MandateForm form, IReadOnlyList<FieldError> errors)
     {
-        var systems = (await directory.ListAsync()).Where(s => s.Enabled).ToList();
-        var catalogues = await directory.CataloguesAsync(systems.Select(s => s.System));
+        var (systems, catalogues) = await choices.OfferedAsync();
         return MandateFormPage.Show(request, kind, form, systems, catalogues, errors);
-    }
-
-    /// <summary>
-    /// The chosen systems with their chosen privileges (a privilege chosen alone chooses its system); each must be a
-    /// registered, enabled system and each privilege in its catalogue.
-    /// </summary>
-    private async Task<ImmutableArray<MandateSystem>> SystemsAsync(SelfServiceRequest request, MandateForm form, List<FieldError> errors)
-    {
-        var privileges = form.Privileges.Select(MandateForm.ReadPrivilege).ToList();
-        var keys = form.Systems.Concat(privileges.OfType<(string Uri, string SystemKey)>().Select(p => p.SystemKey)).Distinct(StringComparer.Ordinal).ToList();
-        if (keys.Count == 0)
-        {
-            errors.Add(Refusal(request, BrokerErrors.Name(BrokerError.MandateSystemsInvalid), MandateFormPage.SystemsFieldId));
-            return [];
-        }
-
-        var systems = keys.Select(ItSystem.FromKey).ToList();
-        var found = await Task.WhenAll(systems.Select(s => s is null ? Task.FromResult<ItSystemInfo?>(null) : directory.FindAsync(s)));
-        if (privileges.Any(p => p is null) || found.Any(s => s is not { Enabled: true }))
-        {
-            errors.Add(Refusal(request, BrokerErrors.Name(BrokerError.MandateItSystemUnknown), MandateFormPage.SystemsFieldId));
-            return [];
-        }
-
-        var catalogues = await directory.CataloguesAsync(systems.OfType<ItSystem>());
-        var chosen = systems.OfType<ItSystem>().Select(system => new MandateSystem(system,
-            [.. privileges.OfType<(string Uri, string SystemKey)>().Where(p => p.SystemKey == system.Key).Select(p => p.Uri)])).ToImmutableArray();
-        if (chosen.Any(s => s.Privileges.Any(uri => !catalogues.TryGetValue(s.System, out var catalogue) || catalogue.Find(uri) is null)))
-        {
-            errors.Add(Refusal(request, BrokerErrors.Name(BrokerError.MandatePrivilegeUnknown), MandateFormPage.SystemsFieldId));
-            return [];
-        }
-
-        return chosen;
-    }
-
-    private static DateOnly? Day(SelfServiceRequest request, string typed, string fieldId, List<FieldError> errors)
-    {
-        if (typed.Length == 0)
-        {
-            return null;
-        }
-
-        if (DanishDates.Parse(typed) is { } day)
-        {
-            return day;
-        }
-
-        errors.Add(Field(fieldId, request.T("Skriv datoen som åååå-mm-dd, for eksempel 2027-01-31.", "Enter the date as yyyy-mm-dd, for example 2027-01-31.")));
-        return null;
     }
 
     /// <summary>Which field a refusal from the grains concerns, so the summary links to it.</summary>
@@ -209,7 +155,7 @@ internal sealed class MandatePages(
         _ => null,
     } : null;
 
-    private static FieldError Field(string fieldId, string message) => new(fieldId, BrokerErrors.Name(BrokerError.SelfServiceFieldInvalid), message);
+    private static FieldError Field(string fieldId, string message) => MandateChoices.Field(fieldId, message);
 
     private static FieldError Refusal(SelfServiceRequest request, string code, string? fieldId) => new(fieldId, code, RefusalText.For(code, request.Language));
 

@@ -82,7 +82,7 @@ public sealed partial class SelfServiceBrowser(string baseUrl) : IDisposable
     /// <summary>The mandate ids of a table on the overview (<c>given</c>, <c>requested-of-me</c>, <c>received</c>, <c>my-requests</c>).</summary>
     public static IReadOnlyList<Guid> MandateIds(TestBrowser.Page overview, string table)
     {
-        var match = Regex.Match(overview.Html, $"<table id=\"{table}-table\".*?</table>", RegexOptions.Singleline);
+        var match = Regex.Match(overview.Html, $"<table[^>]* id=\"{table}-table\".*?</table>", RegexOptions.Singleline);
         return match.Success ? [.. MandateRow().Matches(match.Value).Select(m => Guid.Parse(m.Groups[1].Value))] : [];
     }
 

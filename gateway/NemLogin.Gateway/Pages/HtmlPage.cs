@@ -12,7 +12,7 @@ internal static class HtmlPage
         button,.button{font-size:1rem;padding:.5rem 1.1rem;margin:.2rem .3rem .2rem 0;cursor:pointer}
         header{border-bottom:2px solid #1b1b1b;margin-bottom:1rem}header nav ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.3rem 1.2rem}
         header form,form.inline{display:inline}.session{display:flex;flex-wrap:wrap;align-items:center;gap:.3rem 1rem}.session p{margin:.3rem 0}
-        table.list td,table.list th{word-break:normal;overflow-wrap:anywhere}a{color:#0b4f9e}a:focus,button:focus,input:focus,select:focus{outline:3px solid #f3b500;outline-offset:1px}
+        table.list td,table.list th{word-break:normal;overflow-wrap:break-word}a{color:#0b4f9e}a:focus,button:focus,input:focus,select:focus{outline:3px solid #f3b500;outline-offset:1px}
         label{display:block;font-weight:600;margin-top:.8rem}fieldset{margin:1rem 0;border:1px solid #767676}legend{font-weight:600}
         .choice label{display:inline;font-weight:400;margin:0}.choice{margin:.35rem 0}.nested{margin-left:1.6rem}
         .hint{color:#4a4a4a;margin:.1rem 0}.field-error{color:#b00020;font-weight:600;margin:.2rem 0}

@@ -103,12 +103,61 @@ public sealed class ChromiumSelfServiceTests(BrokerFixture fixture) : IClassFixt
         Assert.Equal(0, await after.Locator("[data-claim=privileges]").CountAsync());
     }
 
+    // The organisation administrator's page (bent administers the demo organisation) and the refusal pages, in both
+    // languages, without axe violations: below Substantial (carl), not an administrator (alice).
+    [Fact]
+    public async Task OrganisationAndRefusalPages_BothLanguages_NoAxeViolations()
+    {
+        await PrepareAsync();
+        await using var chromium = await Chromium.StartAsync();
+
+        var bent = await chromium.NewPageAsync(locale: "da-DK");
+        await bent.GotoAsync(fixture.BaseUrl + "/selvbetjening");
+        await bent.Locator("input[name=username]").FillAsync("bent");
+        await bent.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
+        await bent.GetByRole(AriaRole.Link, new() { Name = "Organisation: " + DemoOrganisationData.Name }).ClickAsync();
+        await Assertions.Expect(bent.Locator("h1")).ToHaveTextAsync($"{DemoOrganisationData.Name} (CVR {DemoOrganisationData.Cvr})");
+        await Assertions.Expect(bent.Locator("#employees-table")).ToContainTextAsync("Bent Bentsen");
+        await Chromium.CheckPageAsync(bent, "self-service-organisation-da");
+
+        // An employee added by CPR number and name, shown in the table.
+        await bent.GetByLabel("CPR-nummer").First.FillAsync(TestUsers.Alice.CprNumber);
+        await bent.Locator("#employee-name").FillAsync("Alice Andersen");
+        await bent.GetByRole(AriaRole.Button, new() { Name = "Tilføj medarbejder" }).ClickAsync();
+        await Assertions.Expect(bent.Locator("#notice")).ToHaveTextAsync("Medarbejderen er tilføjet.");
+        await Assertions.Expect(bent.Locator("#employees-table")).ToContainTextAsync("Alice Andersen");
+
+        // A business mandate sent without a grantee: the errors on the page.
+        await bent.GetByRole(AriaRole.Button, new() { Name = "Giv erhvervsfuldmagt" }).ClickAsync();
+        await Assertions.Expect(bent.Locator("#error-summary")).ToBeVisibleAsync();
+        await Chromium.CheckPageAsync(bent, "self-service-organisation-errors-da");
+        await bent.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+        await Assertions.Expect(bent.Locator("#employees")).ToHaveTextAsync("Employees");
+        await Chromium.CheckPageAsync(bent, "self-service-organisation-en");
+
+        var carl = await chromium.NewPageAsync(locale: "da-DK");
+        await carl.GotoAsync(fixture.BaseUrl + "/selvbetjening");
+        await carl.Locator("input[name=username]").FillAsync("carl");
+        await carl.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
+        await Assertions.Expect(carl.Locator("[data-error-code]")).ToHaveTextAsync("self-service.loa-too-low");
+        await Chromium.CheckPageAsync(carl, "self-service-loa-too-low-da");
+
+        var alice = await chromium.NewPageAsync(locale: "en-GB");
+        await alice.GotoAsync(fixture.BaseUrl + "/selvbetjening/organisationer/" + DemoOrganisationData.Cvr);
+        await alice.Locator("input[name=username]").FillAsync("alice");
+        await alice.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
+        await Assertions.Expect(alice.Locator("[data-error-code]")).ToHaveTextAsync("self-service.not-administrator");
+        Assert.Equal("en", await alice.Locator("html").GetAttributeAsync("lang"));
+        await Chromium.CheckPageAsync(alice, "self-service-not-administrator-en");
+    }
+
     // The demo RP gets a catalogue of its own (the demo registers none), so "all of it" carries a privilege in OIDC too.
     private async Task PrepareAsync()
     {
         var services = fixture.Broker.Services;
         await services.GetRequiredService<DemoRpRegistrar>().Registered;
         await services.GetRequiredService<DemoMandateSeeder>().Seeded;
+        await DemoOrganisationData.BentAsync(fixture.Broker);
         await services.GetRequiredService<IGrainFactory>().GetGrain<IPrivilegeCatalogueGrain>(ItSystem.Oidc(DemoRelyingParty.ClientId).Key)
             .ReplaceAsync("chromium-rp-catalogue", [new Privilege(RpPrivilege, "Læser", [])]);
     }

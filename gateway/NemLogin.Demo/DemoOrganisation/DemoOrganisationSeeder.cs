@@ -17,8 +17,9 @@ namespace NemLogin.Demo.DemoOrganisation;
 
 /// <summary>
 /// Seeds the demo organisation once the demo SP is registered: the SP's privileges catalogue (one privilege), the
-/// organisation, <c>bent</c> as its employee (bound to the private identity his MitID login resolves to) and his one right
-/// at the demo SP. <c>alice</c> gets no business identity. Every step goes through <see cref="OrganisationAdministration"/>
+/// organisation, <c>bent</c> as its employee (bound to the private identity his MitID login resolves to) and administrator
+/// (he manages its employees, rights and business mandates in the self-service pages), and his one right at the demo SP.
+/// <c>alice</c> gets no business identity. Every step goes through <see cref="OrganisationAdministration"/>
 /// (audited, actor <c>system:demo</c>) with request ids derived from the content, so a restart against durable storage
 /// repeats the steps harmlessly; bent is added only when his index has no identity at the organisation yet.
 /// </summary>
@@ -51,6 +52,9 @@ internal sealed class DemoOrganisationSeeder(
         await TestUserIdentities.ResolveAsync(upstreams, grains, TestUsers.Bent);
         var mitId = upstreams.First(u => u.Name == MitIdUpstreamProvider.ProviderName);
         var employeeId = await EmployWithRightAsync(mitId.AuthorityId, TestUsers.Bent.MitIdUuid.ToString());
+        await administration.SaveAsync(null, DemoOrganisation.Cvr, RequestId("demo-administrator", employeeId.ToString()),
+            new OrganisationDetails(DemoOrganisation.Name, [DemoOrganisation.ProductionUnit], [DemoOrganisation.SeNumber], OrganisationStatus.Active, [employeeId]),
+            AuditActions.DemoActor);
         Log.DemoOrganisationSeeded(logger, DemoOrganisation.Cvr, employeeId);
     }
 

@@ -14,9 +14,10 @@ using NemLogin.Grains.ServiceProviders;
 namespace NemLogin.Gateway.Admin;
 
 /// <summary>
-/// <c>/api/admin/mandates</c> for support staff: grant (POST), list by party (GET <c>?grantor=</c>, <c>?grantee=</c>, each
-/// <c>cpr:&lt;10 digits&gt;</c> or <c>cvr:&lt;8 digits&gt;</c>), read and revoke one (GET, DELETE <c>/{id}</c>). Bad input is
-/// refused with a stable code before anything is stored.
+/// <c>/api/admin/mandates</c> for support staff: grant or record a request (POST, <c>"status": "requested"</c>), list by party
+/// (GET <c>?grantor=</c>, <c>?grantee=</c>, each <c>cpr:&lt;10 digits&gt;</c> or <c>cvr:&lt;8 digits&gt;</c>), read and revoke
+/// one (GET, DELETE <c>/{id}</c>), approve or decline a request (POST <c>/{id}/approve</c>, <c>/{id}/decline</c>). Bad input
+/// is refused with a stable code before anything is stored.
 /// </summary>
 internal static class MandateAdminEndpoints
 {
@@ -29,7 +30,20 @@ internal static class MandateAdminEndpoints
         mandates.MapGet(string.Empty, ListAsync);
         mandates.MapGet("/{id}", (string id, IGrainFactory grains) => ForMandateAsync(id, async mandateId =>
             await grains.GetGrain<IMandateGrain>(mandateId).GetAsync() is { } found ? TypedResults.Ok(MandateDocument.From(found)) : Unknown()));
-        mandates.MapDelete("/{id}", (string id, HttpContext context, IGrainFactory grains, MandateAdministration administration) => ForMandateAsync(id, async mandateId =>
+        mandates.MapDelete("/{id}", (string id, HttpContext context, IGrainFactory grains, MandateAdministration administration) =>
+            ChangeAsync(id, context, grains, (mandateId, requestId) => administration.RevokeAsync(context, mandateId, requestId, AuditActions.AdminActor), _ => TypedResults.NoContent()));
+        mandates.MapPost("/{id}/approve", (string id, HttpContext context, IGrainFactory grains, MandateAdministration administration) =>
+            ChangeAsync(id, context, grains, (mandateId, requestId) => administration.ApproveAsync(context, mandateId, requestId, AuditActions.AdminActor), Ok));
+        mandates.MapPost("/{id}/decline", (string id, HttpContext context, IGrainFactory grains, MandateAdministration administration) =>
+            ChangeAsync(id, context, grains, (mandateId, requestId) => administration.DeclineAsync(context, mandateId, requestId, AuditActions.AdminActor), Ok));
+        return admin;
+    }
+
+    private static IResult Ok(Mandate mandate) => TypedResults.Ok(MandateDocument.From(mandate));
+
+    // A change to one existing mandate, by the request id of the Idempotency-Key header (or a fresh one).
+    private static Task<IResult> ChangeAsync(string id, HttpContext context, IGrainFactory grains, Func<Guid, string, Task<Mandate>> change, Func<Mandate, IResult> answer) =>
+        ForMandateAsync(id, async mandateId =>
         {
             var (requestId, problem) = OptionalRequestId(context.Request, null);
             if (problem is not null)
@@ -42,11 +56,8 @@ internal static class MandateAdminEndpoints
                 return Unknown();
             }
 
-            await administration.RevokeAsync(context, mandateId, requestId!, AuditActions.AdminActor);
-            return TypedResults.NoContent();
-        }));
-        return admin;
-    }
+            return answer(await change(mandateId, requestId!));
+        });
 
     public static string Location(Guid id) => Route + "/" + id.ToString("D", CultureInfo.InvariantCulture);
 
@@ -76,10 +87,17 @@ internal static class MandateAdminEndpoints
             return partyProblem;
         }
 
+        if (body.Status is not (null or "active" or "requested"))
+        {
+            return AdminProblems.Invalid(BrokerErrors.Name(BrokerError.AdminRequestInvalid), "status is active (granted, the default) or requested (waiting for the grantor's approval).");
+        }
+
         var systems = await SystemsAsync(grains, body.ServiceProviders, body.Privileges);
         var details = new MandateDetails(grantor.Party!, grantee.Party!, systems, body.ValidFrom, body.ValidTo);
-        var granted = await administration.GrantAsync(context, requestId!, details, AuditActions.AdminActor);
-        return TypedResults.Created(Location(granted.Id), MandateDocument.From(granted));
+        var created = body.Status == "requested"
+            ? await administration.RequestAsync(context, requestId!, details, AuditActions.AdminActor)
+            : await administration.GrantAsync(context, requestId!, details, AuditActions.AdminActor);
+        return TypedResults.Created(Location(created.Id), MandateDocument.From(created));
     });
 
     private static Task<IResult> ListAsync(string? grantor, string? grantee, IGrainFactory grains, MandateAdministration administration) => RefusalsAsProblems(async () =>

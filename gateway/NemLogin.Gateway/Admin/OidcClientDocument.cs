@@ -16,10 +16,11 @@ internal sealed record OidcClientDocument(
     [property: JsonPropertyName("cpr_entitled")] bool CprEntitled,
     [property: JsonPropertyName("backchannel_logout_uri")] string? BackChannelLogoutUri,
     [property: JsonPropertyName("frontchannel_logout_uri")] string? FrontChannelLogoutUri,
-    [property: JsonPropertyName("frontchannel_logout_session_required")] bool FrontChannelLogoutSessionRequired)
+    [property: JsonPropertyName("frontchannel_logout_session_required")] bool FrontChannelLogoutSessionRequired,
+    [property: JsonPropertyName("owner_cvr")] string? OwnerCvr)
 {
     public static OidcClientDocument From(OidcClient client) => new(
         client.ClientId, client.ClientName, client.TokenEndpointAuthMethod, client.RedirectUris, client.PostLogoutRedirectUris, client.GrantTypes,
         string.Join(' ', client.Scopes), client.MinLoa.ToString(), client.CprEntitled, client.BackChannelLogoutUri,
-        client.FrontChannelLogoutUri, client.FrontChannelLogoutSessionRequired);
+        client.FrontChannelLogoutUri, client.FrontChannelLogoutSessionRequired, client.OwnerCvr);
 }

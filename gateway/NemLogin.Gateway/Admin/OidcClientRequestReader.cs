@@ -82,6 +82,12 @@ internal static class OidcClientRequestReader
             return Fail("min_loa must be Low, Substantial or High.");
         }
 
+        var owner = String(body, "owner_cvr");
+        if (owner is not null && !Grains.Organisations.BusinessNumbers.IsCvr(owner))
+        {
+            return Fail("owner_cvr is a CVR number (8 digits passing the modulus 11 check).");
+        }
+
         var cpr = body.TryGetProperty("cpr_entitled", out var c) && c.ValueKind == JsonValueKind.True;
         return (new OidcApplication
         {
@@ -95,6 +101,7 @@ internal static class OidcClientRequestReader
             Scopes = scopes.Contains("openid") ? scopes : scopes.Insert(0, "openid"),
             MinLoa = minLoa,
             CprEntitled = cpr,
+            OwnerCvr = owner,
             BackChannelLogoutUri = String(body, "backchannel_logout_uri"),
             FrontChannelLogoutUri = String(body, "frontchannel_logout_uri"),
             FrontChannelLogoutSessionRequired = body.TryGetProperty("frontchannel_logout_session_required", out var sessionRequired)

@@ -27,6 +27,9 @@ internal sealed record PolicyDocument
 
     public bool AllowSso { get; init; } = true;
 
+    /// <summary>The CVR number of the organisation that provides the SP (its administrators see the SP's privileges catalogue); null: none.</summary>
+    public string? OwnerCvr { get; init; }
+
     public static PolicyDocument From(ServiceProviderPolicy policy) => new()
     {
         AllowedAttributes = policy.AllowedAttributes,
@@ -37,5 +40,6 @@ internal sealed record PolicyDocument
         KeyTransportAlgorithm = policy.KeyTransportAlgorithm,
         SignResponse = policy.SignResponse,
         AllowSso = policy.AllowSso,
+        OwnerCvr = policy.OwnerCvr,
     };
 }

@@ -1,4 +1,5 @@
 using NemLogin.Grains.Assurance;
+using NemLogin.Grains.Organisations;
 using NemLogin.Grains.ServiceProviders;
 using NemLogin.Gateway.ServiceProviders;
 using NemLogin.Saml;
@@ -13,6 +14,7 @@ internal static class PolicyDocumentReader
     public const string LoaInvalid = "admin.policy.loa-invalid";
     public const string NameIdFormatUnsupported = "admin.policy.nameid-format-unsupported";
     public const string EncryptionUnsupported = "admin.policy.encryption-unsupported";
+    public const string OwnerInvalid = "admin.policy.owner-invalid";
 
     private static readonly string[] NameIdFormats = [SamlConstants.NameIdFormats.Persistent, SamlConstants.NameIdFormats.Transient];
 
@@ -45,6 +47,11 @@ internal static class PolicyDocumentReader
             return Refuse(EncryptionUnsupported, "Give both encryption algorithms (AES-256-GCM or -CBC; RSA-OAEP or rsa-oaep-mgf1p) or neither.");
         }
 
+        if (document.OwnerCvr is { } owner && !BusinessNumbers.IsCvr(owner))
+        {
+            return Refuse(OwnerInvalid, "ownerCvr is a CVR number (8 digits passing the modulus 11 check), or null.");
+        }
+
         return (new ServiceProviderPolicy
         {
             AllowedAttributes = [.. document.AllowedAttributes.Distinct(StringComparer.Ordinal)],
@@ -55,6 +62,7 @@ internal static class PolicyDocumentReader
             KeyTransportAlgorithm = document.KeyTransportAlgorithm,
             SignResponse = document.SignResponse,
             AllowSso = document.AllowSso,
+            OwnerCvr = document.OwnerCvr,
         }, null);
     }
 

@@ -29,6 +29,11 @@ internal static class AuditActions
     public const string PrivilegesReplace = "privileges.replace";
     public const string MandateGrant = "mandate.grant";
     public const string MandateRevoke = "mandate.revoke";
+    public const string MandateRequest = "mandate.request";
+    public const string MandateApprove = "mandate.approve";
+    public const string MandateDecline = "mandate.decline";
+    public const string SelfServiceLogin = "self-service.login";
+    public const string SelfServiceForm = "self-service.form";
     public const string RefusalsSuppressed = "audit.refusals-suppressed";
 
     public const string AdminActor = "admin-api";

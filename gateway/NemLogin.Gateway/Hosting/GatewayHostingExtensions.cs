@@ -9,6 +9,7 @@ using NemLogin.Gateway.Logout;
 using NemLogin.Gateway.Oidc;
 using NemLogin.Gateway.Pages;
 using NemLogin.Gateway.Saml;
+using NemLogin.Gateway.SelfService;
 using NemLogin.Gateway.ServiceProviders;
 using NemLogin.Gateway.Sessions;
 using NemLogin.Gateway.Signing;
@@ -64,6 +65,7 @@ public static class GatewayHostingExtensions
         services.AddMitIdUpstream(builder.Configuration);
         services.AddOrganisationIdpUpstream();
         services.AddNemLoginOidc(builder.Environment);
+        services.AddNemLoginSelfService();
 
         services.AddNemLoginProductionGuards();
         services.AddNemLoginReverseProxy();
@@ -82,6 +84,7 @@ public static class GatewayHostingExtensions
         app.MapUpstream();
         app.MapLoginPages();
         app.MapNemLoginOidc();
+        app.MapSelfService();
         app.MapHome();
         app.MapAdminApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

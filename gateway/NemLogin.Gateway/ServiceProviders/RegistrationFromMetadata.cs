@@ -47,6 +47,7 @@ internal static class RegistrationFromMetadata
             MinimumLoa = minimumLoa,
             CprEntitled = cprEntitled(metadata.EntityId),
             MetadataXml = metadataXml,
+            DisplayName = metadata.ServiceName,
         };
     }
 

@@ -32,8 +32,31 @@ public static class MetadataReader
             ],
             AuthnRequestsSigned = MetadataXml.Flag(role, "AuthnRequestsSigned"),
             WantAssertionsSigned = MetadataXml.Flag(role, "WantAssertionsSigned"),
+            ServiceName = ServiceName(root, role),
         };
     }
+
+    /// <summary>
+    /// The name people know the service by (SAML Metadata 2.4.4.1 ServiceName, else 2.3.2.1 OrganizationDisplayName): the
+    /// Danish one when given, else the English, else the first; trimmed, at most <see cref="MaxServiceNameLength"/> characters.
+    /// </summary>
+    private static string? ServiceName(System.Xml.XmlElement root, System.Xml.XmlElement role)
+    {
+        var names = MetadataXml.Children(role, Md, "AttributeConsumingService").SelectMany(s => MetadataXml.Children(s, Md, "ServiceName")).ToList();
+        if (names.Count == 0)
+        {
+            names = [.. MetadataXml.Children(root, Md, "Organization").SelectMany(o => MetadataXml.Children(o, Md, "OrganizationDisplayName"))];
+        }
+
+        var chosen = names.FirstOrDefault(n => n.GetAttribute("xml:lang") == "da")
+            ?? names.FirstOrDefault(n => n.GetAttribute("xml:lang") == "en")
+            ?? names.FirstOrDefault();
+        var text = chosen?.InnerText.Trim();
+        return string.IsNullOrEmpty(text) || text.Any(char.IsControl) ? null : text[..Math.Min(text.Length, MaxServiceNameLength)];
+    }
+
+    /// <summary>The longest service name kept from metadata.</summary>
+    public const int MaxServiceNameLength = 200;
 
     public static IdentityProviderMetadata ReadIdentityProvider(string xml, SamlLimits limits)
     {

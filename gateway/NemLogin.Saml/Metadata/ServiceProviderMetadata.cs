@@ -28,4 +28,7 @@ public sealed record ServiceProviderMetadata
     public bool AuthnRequestsSigned { get; init; }
 
     public bool WantAssertionsSigned { get; init; }
+
+    /// <summary>The service's name for people (ServiceName or OrganizationDisplayName), when the metadata gives one.</summary>
+    public string? ServiceName { get; init; }
 }

@@ -133,4 +133,13 @@ public enum BrokerError
     MandateNotRequested = 7014,
     MandateLimitReached = 7015,
     MandatePersonAmbiguous = 7016,
+
+    // Self-service pages: a person's own mandates, an organisation administrator's employees and rights (8000-8099).
+    SelfServiceFormInvalid = 8001,
+    SelfServiceNotYours = 8002,
+    SelfServiceLoaTooLow = 8003,
+    SelfServiceLoginFailed = 8004,
+    SelfServiceLoginCancelled = 8005,
+    SelfServiceNotAdministrator = 8006,
+    SelfServiceFieldInvalid = 8007,
 }

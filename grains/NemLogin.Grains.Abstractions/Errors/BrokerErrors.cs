@@ -113,6 +113,13 @@ public static class BrokerErrors
         [BrokerError.MandateNotRequested] = "mandate.not-requested",
         [BrokerError.MandateLimitReached] = "mandate.limit-reached",
         [BrokerError.MandatePersonAmbiguous] = "mandate.person-ambiguous",
+        [BrokerError.SelfServiceFormInvalid] = "self-service.form-invalid",
+        [BrokerError.SelfServiceNotYours] = "self-service.not-yours",
+        [BrokerError.SelfServiceLoaTooLow] = "self-service.loa-too-low",
+        [BrokerError.SelfServiceLoginFailed] = "self-service.login-failed",
+        [BrokerError.SelfServiceLoginCancelled] = "self-service.login-cancelled",
+        [BrokerError.SelfServiceNotAdministrator] = "self-service.not-administrator",
+        [BrokerError.SelfServiceFieldInvalid] = "self-service.field-invalid",
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<string, BrokerError> ByName = Names.ToFrozenDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);

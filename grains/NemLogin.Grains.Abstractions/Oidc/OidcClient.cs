@@ -39,4 +39,10 @@ public sealed record OidcClient(
 
     /// <summary><c>frontchannel_logout_session_required</c>: the frame's URL carries <c>iss</c> and the client's <c>sid</c>.</summary>
     [Id(14)] public bool FrontChannelLogoutSessionRequired { get; init; }
+
+    /// <summary>
+    /// The CVR number of the organisation that provides the client (the IT-system provider), set by support staff
+    /// (<c>owner_cvr</c>); its administrators see the client's privileges catalogue in the self-service pages.
+    /// </summary>
+    [Id(15)] public string? OwnerCvr { get; init; }
 }

@@ -31,6 +31,9 @@ public sealed record ServiceProviderPolicy
 
     [Id(7)] public bool AllowSso { get; init; } = true;
 
+    /// <summary>The CVR number of the organisation that provides the service (the IT-system provider); null: none named.</summary>
+    [Id(8)] public string? OwnerCvr { get; init; }
+
     /// <summary>The policy a registration carries now.</summary>
     public static ServiceProviderPolicy Of(ServiceProviderRegistration registration)
     {
@@ -45,6 +48,7 @@ public sealed record ServiceProviderPolicy
             KeyTransportAlgorithm = registration.PolicyKeyTransportAlgorithm,
             SignResponse = registration.SignResponse,
             AllowSso = registration.AllowSso,
+            OwnerCvr = registration.OwnerCvr,
         };
     }
 
@@ -62,6 +66,7 @@ public sealed record ServiceProviderPolicy
             PolicyKeyTransportAlgorithm = KeyTransportAlgorithm,
             SignResponse = SignResponse,
             AllowSso = AllowSso,
+            OwnerCvr = OwnerCvr,
         };
     }
 }

@@ -58,4 +58,13 @@ public sealed record ServiceProviderRegistration
 
     /// <summary>Where the SP's metadata is fetched again periodically; null: only an administrator replaces it.</summary>
     [Id(19)] public MetadataSource? MetadataSource { get; init; }
+
+    /// <summary>The name people know the service by, from its metadata (ServiceName); null: shown by its entityID.</summary>
+    [Id(20)] public string? DisplayName { get; init; }
+
+    /// <summary>
+    /// The CVR number of the organisation that provides the service (the IT-system provider), set by support staff; its
+    /// administrators see the service's privileges catalogue in the self-service pages. Null: no provider named.
+    /// </summary>
+    [Id(21)] public string? OwnerCvr { get; init; }
 }

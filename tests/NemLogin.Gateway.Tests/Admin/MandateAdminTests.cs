@@ -140,8 +140,56 @@ public sealed class MandateAdminTests(AdminFixture fixture)
         var list = await anonymous.GetAsync($"{Route}?grantor=cvr:{DemoOrganisation.Cvr}");
         var create = await anonymous.ChangeAsync(HttpMethod.Post, Route, new { }, null);
         var delete = await anonymous.DeleteAsync($"{Route}/{Guid.NewGuid()}");
+        var approve = await anonymous.PostAsync($"{Route}/{Guid.NewGuid()}/approve");
+        var decline = await anonymous.PostAsync($"{Route}/{Guid.NewGuid()}/decline");
 
-        Assert.All([list, create, delete], reply => Assert.Equal(HttpStatusCode.Unauthorized, reply.Status));
+        Assert.All([list, create, delete, approve, decline], reply => Assert.Equal(HttpStatusCode.Unauthorized, reply.Status));
+    }
+
+    // Rule: a request (status requested) carries nothing at login until approved; approving it twice is a conflict.
+    [Fact]
+    public async Task Mandate_RequestedThenApproved_ActiveOnlyAfterApproval()
+    {
+        var (_, grantorCpr) = await PersonAsync(40);
+        var (grantee, granteeCpr) = await PersonAsync(30);
+        var index = Grains.GetGrain<IMandateIndexGrain>(grantee.ToString("D"));
+
+        var requested = await GrantAsync(new { grantor = new { cpr = grantorCpr }, grantee = new { cpr = granteeCpr }, serviceProviders = new[] { DemoSp }, status = "requested" });
+        var id = requested.Json["id"]!.GetValue<string>();
+        var beforeApproval = await index.FindForAsync(ItSystem.Saml(DemoSp));
+        var approved = await fixture.Admin.PostAsync($"{Route}/{id}/approve");
+        var again = await fixture.Admin.PostAsync($"{Route}/{id}/approve");
+
+        Assert.Equal(HttpStatusCode.Created, requested.Status);
+        Assert.Equal("Requested", requested.Json["status"]!.GetValue<string>());
+        Assert.Empty(beforeApproval);
+        Assert.Equal(HttpStatusCode.OK, approved.Status);
+        Assert.Equal("Active", approved.Json["status"]!.GetValue<string>());
+        Assert.Single(await index.FindForAsync(ItSystem.Saml(DemoSp)));
+        Assert.Equal(HttpStatusCode.Conflict, again.Status);
+        Assert.Equal("mandate.not-requested", again.ProblemCode);
+    }
+
+    // Rule: a declined request is revoked for good; an active mandate is not declined (it is revoked with DELETE).
+    [Fact]
+    public async Task Mandate_RequestDeclined_RevokedAndActiveOneNotDeclined()
+    {
+        var (_, grantorCpr) = await PersonAsync(40);
+        var (_, granteeCpr) = await PersonAsync(30);
+        var requested = await GrantAsync(new { grantor = new { cpr = grantorCpr }, grantee = new { cpr = granteeCpr }, serviceProviders = new[] { DemoSp }, status = "requested" });
+        var active = await GrantAsync(new { grantor = new { cpr = grantorCpr }, grantee = new { cpr = granteeCpr }, serviceProviders = new[] { DemoSp } });
+
+        var declined = await fixture.Admin.PostAsync($"{Route}/{requested.Json["id"]!.GetValue<string>()}/decline");
+        var notDeclined = await fixture.Admin.PostAsync($"{Route}/{active.Json["id"]!.GetValue<string>()}/decline");
+        var unknown = await fixture.Admin.PostAsync($"{Route}/{Guid.NewGuid()}/approve");
+        var badStatus = await GrantAsync(new { grantor = new { cpr = grantorCpr }, grantee = new { cpr = granteeCpr }, serviceProviders = new[] { DemoSp }, status = "approved" });
+
+        Assert.Equal("Revoked", declined.Json["status"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Conflict, notDeclined.Status);
+        Assert.Equal("mandate.not-requested", notDeclined.ProblemCode);
+        Assert.Equal("Active", (await fixture.Admin.GetAsync($"{Route}/{active.Json["id"]!.GetValue<string>()}")).Json["status"]!.GetValue<string>());
+        Assert.Equal("mandate.unknown", unknown.ProblemCode);
+        Assert.Equal("admin.request-invalid", badStatus.ProblemCode);
     }
 
     // Rule: an unknown id answers 404 mandate.unknown, for reading and for revoking.

@@ -29,9 +29,9 @@ public sealed partial class TestBrowser : IDisposable
         return await Page.FromAsync(response);
     }
 
-    public async Task<Page> SubmitAsync(Page page, IReadOnlyDictionary<string, string>? overrides = null, string? submitName = null, string? submitValue = null)
+    public async Task<Page> SubmitAsync(Page page, IReadOnlyDictionary<string, string>? overrides = null, string? submitName = null, string? submitValue = null, string? formId = null)
     {
-        var form = page.Form();
+        var form = page.Form(formId);
         var fields = new Dictionary<string, string>(form.Fields);
         foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
         {
@@ -50,8 +50,8 @@ public sealed partial class TestBrowser : IDisposable
         return await Page.FromAsync(response);
     }
 
-    /// <summary>POSTs a form the test built itself (an SP's HTTP-POST binding page, say).</summary>
-    public async Task<Page> PostFormAsync(string url, IReadOnlyDictionary<string, string> fields)
+    /// <summary>POSTs a form the test built itself (an SP's HTTP-POST binding page, say); a name may repeat (checkboxes).</summary>
+    public async Task<Page> PostFormAsync(string url, IEnumerable<KeyValuePair<string, string>> fields)
     {
         using var response = await _client.PostAsync(url, new FormUrlEncodedContent(fields), TestContext.Current.CancellationToken);
         return await Page.FromAsync(response);
@@ -79,10 +79,11 @@ public sealed partial class TestBrowser : IDisposable
 
         public bool HasForm => FormRegex().IsMatch(Html);
 
-        public HtmlForm Form()
+        /// <summary>The page's first form, or the one with <paramref name="id"/>.</summary>
+        public HtmlForm Form(string? id = null)
         {
-            var match = FormRegex().Match(Html);
-            Assert.True(match.Success, $"No form on {Url} ({(int)Status}): {Html[..Math.Min(Html.Length, 800)]}");
+            var match = FormRegex().Matches(Html).FirstOrDefault(m => id is null || AttributeValue(m.Groups["attrs"].Value, "id") == id);
+            Assert.True(match?.Success == true, $"No form{(id is null ? string.Empty : " " + id)} on {Url} ({(int)Status}): {Html[..Math.Min(Html.Length, 800)]}");
             var attributes = match.Groups["attrs"].Value;
             var action = WebUtility.HtmlDecode(AttributeValue(attributes, "action") ?? Url.ToString());
             var method = (AttributeValue(attributes, "method") ?? "get").ToLowerInvariant();

@@ -20,5 +20,6 @@ public sealed class OidcApplication
     public string? BackChannelLogoutUri { get; set; }
     public string? FrontChannelLogoutUri { get; set; }
     public bool FrontChannelLogoutSessionRequired { get; set; }
+    public string? OwnerCvr { get; set; }
     public int Version { get; set; }
 }

@@ -204,6 +204,7 @@ internal sealed class OidcApplicationStore(IGrainFactory grains) : IOpenIddictAp
         BackChannelLogoutUri = client.BackChannelLogoutUri,
         FrontChannelLogoutUri = client.FrontChannelLogoutUri,
         FrontChannelLogoutSessionRequired = client.FrontChannelLogoutSessionRequired,
+        OwnerCvr = client.OwnerCvr,
         Version = client.Version,
     };
 
@@ -223,5 +224,6 @@ internal sealed class OidcApplicationStore(IGrainFactory grains) : IOpenIddictAp
         BackChannelLogoutUri = application.BackChannelLogoutUri,
         FrontChannelLogoutUri = application.FrontChannelLogoutUri,
         FrontChannelLogoutSessionRequired = application.FrontChannelLogoutSessionRequired,
+        OwnerCvr = application.OwnerCvr,
     };
 }

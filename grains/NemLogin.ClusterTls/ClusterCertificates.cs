@@ -1,0 +1,101 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace NemLogin.ClusterTls;
+
+/// <summary>This node's certificate (with its private key) and the cluster CA it trusts, loaded and checked at start-up.</summary>
+public sealed record ClusterCertificates(X509Certificate2 Local, X509Certificate2 ClusterCa, ClusterRole Role)
+{
+    /// <summary>
+    /// Loads the files <paramref name="options"/> names and checks them for a node of <paramref name="role"/>: every
+    /// problem named (a file, never a key or password). Null certificates and no problems: TLS is off (allowed only when
+    /// <paramref name="required"/> is false).
+    /// </summary>
+    public static (ClusterCertificates? Certificates, IReadOnlyList<string> Problems) Load(
+        ClusterTlsOptions options, ClusterRole role, bool required, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!options.IsConfigured)
+        {
+            return required
+                ? (null, ["ClusterTls:CertificatePath, ClusterTls:KeyPath and ClusterTls:CaPath are required outside Development: silo and gateway ports speak mutual TLS, so that nobody else on the network can call grains (docs/cluster.md, \"Mutual TLS\")."])
+                : (null, []);
+        }
+
+        var problems = new List<string>();
+        foreach (var (setting, path) in new[] { ("CertificatePath", options.CertificatePath), ("KeyPath", options.KeyPath), ("CaPath", options.CaPath) })
+        {
+            if (string.IsNullOrWhiteSpace(path))
+            {
+                problems.Add($"ClusterTls:{setting} is required when any ClusterTls file is set.");
+            }
+            else if (!File.Exists(path))
+            {
+                problems.Add($"ClusterTls:{setting} '{path}' does not exist.");
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            return (null, problems);
+        }
+
+        var ca = LoadCa(options.CaPath!, problems);
+        var local = LoadLocal(options, problems);
+        if (ca is null || local is null)
+        {
+            local?.Dispose();
+            return (null, problems);
+        }
+
+        if (new ClusterCertificatePolicy(ca, time).Refusal(local, null, role, remoteIsClient: role == ClusterRole.Gateway) is { } refusal)
+        {
+            problems.Add($"ClusterTls:CertificatePath '{options.CertificatePath}' (subject {local.Subject}) {refusal}: issue a {role.ToString().ToLowerInvariant()} certificate with `NemLogin.Silo certs issue --role {role.ToString().ToLowerInvariant()}`.");
+            local.Dispose();
+            return (null, problems);
+        }
+
+        return (new ClusterCertificates(local, ca, role), problems);
+    }
+
+    private static X509Certificate2? LoadCa(string path, List<string> problems)
+    {
+        try
+        {
+            var ca = X509CertificateLoader.LoadCertificateFromFile(path);
+            if (ca.Extensions.OfType<X509BasicConstraintsExtension>().SingleOrDefault() is not { CertificateAuthority: true })
+            {
+                problems.Add($"ClusterTls:CaPath '{path}' (subject {ca.Subject}) is not a CA certificate.");
+                return null;
+            }
+
+            return ca;
+        }
+        catch (CryptographicException ex)
+        {
+            problems.Add($"ClusterTls:CaPath '{path}' is not a PEM or DER certificate: {ex.Message}");
+            return null;
+        }
+    }
+
+    private static X509Certificate2? LoadLocal(ClusterTlsOptions options, List<string> problems)
+    {
+        try
+        {
+            return string.IsNullOrEmpty(options.KeyPassword)
+                ? X509Certificate2.CreateFromPemFile(options.CertificatePath!, options.KeyPath)
+                : X509Certificate2.CreateFromEncryptedPemFile(options.CertificatePath!, options.KeyPassword, options.KeyPath);
+        }
+        catch (CryptographicException ex)
+        {
+            // The message says what is wrong with the files (a wrong password, a key of another certificate), never the key.
+            problems.Add($"ClusterTls:CertificatePath '{options.CertificatePath}' with ClusterTls:KeyPath '{options.KeyPath}' cannot be loaded: {ex.Message}");
+            return null;
+        }
+        catch (ArgumentException ex)
+        {
+            problems.Add($"ClusterTls:CertificatePath '{options.CertificatePath}' with ClusterTls:KeyPath '{options.KeyPath}' cannot be loaded: {ex.Message}");
+            return null;
+        }
+    }
+}

@@ -12,8 +12,8 @@ public sealed class ClusterCertificatePolicy(X509Certificate2 clusterCa, TimePro
 {
     /// <summary>The reason <paramref name="remote"/> is refused for <paramref name="role"/>, or null when it is accepted.</summary>
     /// <param name="presented">The chain the peer sent (intermediates are taken from it, never trusted from it).</param>
-    /// <param name="remoteIsClient">True on the accepting side: the peer authenticates as a TLS client.</param>
-    public string? Refusal(X509Certificate2? remote, X509Chain? presented, ClusterRole role, bool remoteIsClient)
+    /// <param name="role">The role the connection needs: a silo's usages include server authentication, so a server is always checked as a silo.</param>
+    public string? Refusal(X509Certificate2? remote, X509Chain? presented, ClusterRole role)
     {
         if (remote is null)
         {
@@ -28,7 +28,6 @@ public sealed class ClusterCertificatePolicy(X509Certificate2 clusterCa, TimePro
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         chain.ChainPolicy.VerificationTime = time.GetUtcNow().UtcDateTime;
         chain.ChainPolicy.VerificationTimeIgnored = false;
-        chain.ChainPolicy.ApplicationPolicy.Add(remoteIsClient ? ClusterKeyUsages.ClientAuthentication : ClusterKeyUsages.ServerAuthentication);
         if (presented is not null)
         {
             foreach (var element in presented.ChainElements)

@@ -48,7 +48,7 @@ public sealed record ClusterCertificates(X509Certificate2 Local, X509Certificate
             return (null, problems);
         }
 
-        if (new ClusterCertificatePolicy(ca, time).Refusal(local, null, role, remoteIsClient: role == ClusterRole.Gateway) is { } refusal)
+        if (new ClusterCertificatePolicy(ca, time).Refusal(local, null, role) is { } refusal)
         {
             problems.Add($"ClusterTls:CertificatePath '{options.CertificatePath}' (subject {local.Subject}) {refusal}: issue a {role.ToString().ToLowerInvariant()} certificate with `NemLogin.Silo certs issue --role {role.ToString().ToLowerInvariant()}`.");
             local.Dispose();

@@ -70,7 +70,7 @@ public static class ClusterTlsHostingExtensions
             RemoteCertificateValidation = (certificate, chain, _) =>
             {
                 // The machine's verdict (policy errors) is ignored on purpose: it trusts the system store, not the cluster CA.
-                var refusal = policy.Refusal(certificate, chain, remoteRole, remoteIsClient);
+                var refusal = policy.Refusal(certificate, chain, remoteRole);
                 if (refusal is not null)
                 {
                     Log.CertificateRefused(logger, remoteIsClient ? "client" : "server", certificate.Subject, certificate.Thumbprint, name, refusal);

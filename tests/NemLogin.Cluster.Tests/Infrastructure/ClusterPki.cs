@@ -79,7 +79,13 @@ internal sealed class ClusterPki
 }
 
 /// <summary>A certificate and key file pair from <see cref="ClusterPki.Issue"/>.</summary>
-internal sealed record NodeCertificate(string CertificatePath, string KeyPath, string? KeyPassword);
+internal sealed record NodeCertificate(string CertificatePath, string KeyPath, string? KeyPassword)
+{
+    /// <summary>The certificate with its private key, unchecked (what a caller holding the files can present).</summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2 LoadWithKey() => KeyPassword is null
+        ? System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPemFile(CertificatePath, KeyPath)
+        : System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromEncryptedPemFile(CertificatePath, KeyPassword, KeyPath);
+}
 
 /// <summary>A store's server certificate and the CA its clients check it against.</summary>
 internal sealed record StoreTls(NodeCertificate Certificate, string CaPath);

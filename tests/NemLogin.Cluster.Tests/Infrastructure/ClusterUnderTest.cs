@@ -141,7 +141,10 @@ public sealed class ClusterUnderTest : IAsyncLifetime
     }
 
     /// <summary>The membership status (Orleans SiloStatus: 3 Active, 6 Dead) of the silo's newest incarnation.</summary>
-    internal async Task<int?> MemberStatusAsync(HostNode silo)
+    internal Task<int?> MemberStatusAsync(HostNode silo) => MemberStatusAsync(_siloPorts[silo]);
+
+    /// <summary>The membership status of the newest silo that registered with <paramref name="siloPort"/>, or null.</summary>
+    internal async Task<int?> MemberStatusAsync(int siloPort)
     {
         // Unpooled: the PostgreSQL restart fault breaks pooled connections.
         await using var connection = new Npgsql.NpgsqlConnection(Postgres.ConnectionString() + ";Pooling=false");
@@ -149,7 +152,7 @@ public sealed class ClusterUnderTest : IAsyncLifetime
         await using var command = new Npgsql.NpgsqlCommand(
             "SELECT status FROM nemlogin_cluster_member WHERE deployment_id = @c AND port = @p ORDER BY generation DESC LIMIT 1", connection);
         command.Parameters.AddWithValue("c", ClusterId);
-        command.Parameters.AddWithValue("p", _siloPorts[silo]);
+        command.Parameters.AddWithValue("p", siloPort);
         return await command.ExecuteScalarAsync() is int status ? status : null;
     }
 

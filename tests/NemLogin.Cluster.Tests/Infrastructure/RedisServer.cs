@@ -24,6 +24,9 @@ internal sealed class RedisServer : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>What clients must send (requirepass), if anything.</summary>
+    public string? Password => _password;
+
     public string Configuration => $"127.0.0.1:{Port},abortConnect=false,connectTimeout=2000,syncTimeout=3000,asyncTimeout=3000"
         + (_password is null ? "" : $",password={_password}")
         + (_tls is null ? "" : ",ssl=true");

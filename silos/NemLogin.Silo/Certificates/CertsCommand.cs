@@ -100,6 +100,11 @@ public static class CertsCommand
         var nodePassword = role == CertificateRole.Store ? null : arguments.NodeKeyPassword;
         PemFiles.WriteKey(keyPath, nodeKey, nodePassword);
         PemFiles.WriteCertificate(certificatePath, certificate);
+        // Issued into another folder (the nodes', without the CA key): the nodes need the CA's certificate beside theirs.
+        if (Path.Combine(outputFolder, CaCertificateFile) is var caCopy && !File.Exists(caCopy))
+        {
+            PemFiles.WriteCertificate(caCopy, caPublic);
+        }
         Describe(output, role.ToString().ToLowerInvariant(), certificatePath, certificate);
         output.WriteLine($"  key {keyPath} ({(string.IsNullOrEmpty(nodePassword) ? "not encrypted" : "encrypted with ClusterTls:KeyPassword")}, mode 600)");
         return 0;

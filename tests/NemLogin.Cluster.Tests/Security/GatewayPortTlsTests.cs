@@ -22,6 +22,8 @@ public sealed class GatewayPortTlsTests(ClusterUnderTest cluster, Outsiders outs
 {
     public static TheoryData<string> RefusedCallers() => new(["plain TCP", "TLS without a certificate", "other CA gateway", "self-signed"]);
 
+    private static readonly TimeSpan LogWait = TimeSpan.FromSeconds(30);
+
     [Fact]
     public async Task GatewayPort_OrleansClientWithAGatewayCertificateOfTheCluster_CallsTheManagementGrain()
     {
@@ -35,6 +37,12 @@ public sealed class GatewayPortTlsTests(ClusterUnderTest cluster, Outsiders outs
     [MemberData(nameof(RefusedCallers))]
     public async Task GatewayPort_OrleansClientWithoutAClusterCertificate_CannotCallAnyGrain(string caller)
     {
+        using var certificate = caller switch
+        {
+            "other CA gateway" => outsiders.Gateway.LoadWithKey(),
+            "self-signed" => Outsiders.SelfSigned(),
+            _ => null,
+        };
         var failure = await CallManagementGrainAsync(client =>
         {
             switch (caller)
@@ -48,11 +56,8 @@ public sealed class GatewayPortTlsTests(ClusterUnderTest cluster, Outsiders outs
                         options.ClientCertificateMode = RemoteCertificateMode.NoCertificate;
                     });
                     break;
-                case "other CA gateway":
-                    client.UseTls(outsiders.Gateway.LoadWithKey(), Attacker);
-                    break;
-                case "self-signed":
-                    client.UseTls(Outsiders.SelfSigned(), Attacker);
+                case "other CA gateway" or "self-signed":
+                    client.UseTls(certificate!, Attacker);
                     break;
                 default:
                     throw new ArgumentOutOfRangeException(nameof(caller), caller, null);
@@ -60,6 +65,13 @@ public sealed class GatewayPortTlsTests(ClusterUnderTest cluster, Outsiders outs
         });
 
         Assert.NotNull(failure);
+        if (certificate is not null)
+        {
+            // Refused by the cluster's own policy (the client tries the gateways of DC1).
+            Assert.True(await HostNode.AnyLogShowsAsync([.. cluster.SilosOf("DC1")], LogWait,
+                $"refused the client certificate {certificate.Subject} ({certificate.Thumbprint}) on a gateway-port inbound connection: it does not chain to the cluster CA"),
+                $"No DC1 silo logged the refusal of {caller}");
+        }
     }
 
     private static void Attacker(TlsOptions options) => options.AllowAnyRemoteCertificate();

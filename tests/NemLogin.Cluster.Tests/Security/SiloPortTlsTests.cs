@@ -17,7 +17,15 @@ namespace NemLogin.Cluster.Tests.Security;
 [Collection(ClusterCollection.Name)]
 public sealed class SiloPortTlsTests(ClusterUnderTest cluster, Outsiders outsiders) : IClassFixture<Outsiders>
 {
-    public static TheoryData<string> RefusedCallers() => new(["no certificate", "cluster gateway", "cluster store", "other CA silo", "self-signed silo"]);
+    /// <summary>Callers the silo port refuses, and the reason the silo logs (none for a caller without a certificate: TLS itself refuses).</summary>
+    public static TheoryData<string, string?> RefusedCallers() => new()
+    {
+        { "no certificate", null },
+        { "cluster gateway", "is not a silo certificate" },
+        { "cluster store", "is not a silo certificate" },
+        { "other CA silo", "does not chain to the cluster CA" },
+        { "self-signed silo", "does not chain to the cluster CA" },
+    };
 
     [Fact]
     public async Task SiloPort_ClusterSiloCertificate_AnsweredOverTls13ByASiloOfTheClusterCa()
@@ -35,7 +43,7 @@ public sealed class SiloPortTlsTests(ClusterUnderTest cluster, Outsiders outside
 
     [Theory]
     [MemberData(nameof(RefusedCallers))]
-    public async Task SiloPort_CallerWithoutASiloCertificateOfTheCluster_Refused(string caller)
+    public async Task SiloPort_CallerWithoutASiloCertificateOfTheCluster_Refused(string caller, string? reason)
     {
         using var certificate = Certificate(caller);
 
@@ -44,6 +52,12 @@ public sealed class SiloPortTlsTests(ClusterUnderTest cluster, Outsiders outside
             var answer = await TlsProbe.TlsAsync(cluster.SiloPort(silo), certificate, []);
 
             Assert.True(answer.Data.Length == 0, $"{silo.Name} answered a caller with {caller}: {answer.Data.Length} bytes");
+            if (certificate is not null)
+            {
+                // Refused by the cluster's own policy, for the right reason (not by accident of the handshake).
+                Assert.True(await silo.LogShowsAsync(TimeSpan.FromSeconds(30), $"refused the client certificate {certificate.Subject} ({certificate.Thumbprint}) on a silo-port inbound connection: it {reason}"),
+                    $"{silo.Name} did not log the refusal of {caller}");
+            }
         }
     }
 

@@ -7,7 +7,7 @@ public sealed class DockerComposeTests
 {
     private static readonly string[] ExpectedServices =
     [
-        "postgres", "redis", "migrate",
+        "postgres", "redis", "migrate", "pki",
         "silo-dc1-a", "silo-dc1-b", "silo-dc2-a", "silo-dc2-b",
         "gateway-dc1", "gateway-dc2",
         "proxy",
@@ -56,6 +56,41 @@ public sealed class DockerComposeTests
         Assert.Matches($@"(?m)^\s+DataCenter__Name: ""?{dataCentre}""?\s*$", block);
         Assert.Matches(@"(?m)^\s+Orleans__ClusterId: ""?nemlogin""?\s*$", block);
         Assert.Matches(@"(?m)^\s+ConnectionStrings__Orleans: .*Host=postgres", block);
+    }
+
+    [Theory]
+    [InlineData("silo-dc1-a")]
+    [InlineData("silo-dc1-b")]
+    [InlineData("silo-dc2-a")]
+    [InlineData("silo-dc2-b")]
+    [InlineData("gateway-dc1")]
+    [InlineData("gateway-dc2")]
+    public async Task Config_ClusterService_PresentsItsOwnCertificateAndTrustsTheClusterCa(string service)
+    {
+        // Mutual TLS between silos and from gateways (docs/security.md, "Between processes"): each node its own
+        // certificate, the cluster CA as the one trust anchor, the TLS folder read-only, the CA's key out of reach.
+        var result = await ComposeCli.RunAsync(TestContext.Current.CancellationToken, "config");
+        Assert.True(result.ExitCode == 0, result.StandardError);
+
+        var block = ServiceBlock(result.StandardOutput, service);
+
+        Assert.Equal($"/etc/nemlogin/tls/{service}.crt", RenderedCompose.Setting(block, "ClusterTls__CertificatePath"));
+        Assert.Equal($"/etc/nemlogin/tls/{service}.key", RenderedCompose.Setting(block, "ClusterTls__KeyPath"));
+        Assert.Equal("/etc/nemlogin/tls/ca.crt", RenderedCompose.Setting(block, "ClusterTls__CaPath"));
+        Assert.Matches(@"(?m)^\s+- cluster-tls:/etc/nemlogin/tls:ro\s*$", block);
+        Assert.DoesNotContain("cluster-ca", block, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Config_PkiService_OnlyOnRequestAndTheOnlyOneWithTheCaKey()
+    {
+        var result = await ComposeCli.RunAsync(TestContext.Current.CancellationToken, "config");
+        Assert.True(result.ExitCode == 0, result.StandardError);
+
+        var pki = ServiceBlock(result.StandardOutput, "pki");
+
+        Assert.Matches(@"(?m)^\s+profiles:\s*\n\s+- setup\s*$", pki);
+        Assert.Contains("cluster-ca:/var/lib/nemlogin/ca", pki, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -9,7 +9,8 @@
 #   scripts/cluster.sh down --purge   ... and delete the folder with the databases, keys and logs
 #
 # Settings (environment): NEMLOGIN_CLUSTER_DIR (default ${TMPDIR:-/tmp}/nemlogin-cluster), NEMLOGIN_PG_PORT (55432),
-# NEMLOGIN_REDIS_PORT (56379), NEMLOGIN_GATEWAY_PORTS ("8081 8082").
+# NEMLOGIN_REDIS_PORT (56379), NEMLOGIN_GATEWAY_PORTS ("8081 8082"), NEMLOGIN_PORT_OFFSET (0: added to every silo's
+# silo, gateway and management port, so a second cluster can run beside the first).
 # Needs: apt-get install postgresql redis-server softhsm2. The silos sign in one SoftHSM2 token in the folder, made on
 # the first `up` with the silo's `keys` verb (its PINs are random, kept in the folder, mode 600).
 # Every Orleans connection (silo to silo, gateway to silo) is mutual TLS with certificates of a cluster CA the silo's
@@ -30,11 +31,12 @@ gateway_dll="$repo/gateway/NemLogin.DemoGateway/bin/$configuration/net10.0/NemLo
 pids="$state/pids"
 
 # name, data centre, silo port, gateway (Orleans client) port, management HTTP port
+o="${NEMLOGIN_PORT_OFFSET:-0}"
 silos=(
-  "silo-dc1-a DC1 11111 30001 8091"
-  "silo-dc1-b DC1 11112 30002 8092"
-  "silo-dc2-a DC2 11113 30003 8093"
-  "silo-dc2-b DC2 11114 30004 8094"
+  "silo-dc1-a DC1 $((11111 + o)) $((30001 + o)) $((8091 + o))"
+  "silo-dc1-b DC1 $((11112 + o)) $((30002 + o)) $((8092 + o))"
+  "silo-dc2-a DC2 $((11113 + o)) $((30003 + o)) $((8093 + o))"
+  "silo-dc2-b DC2 $((11114 + o)) $((30004 + o)) $((8094 + o))"
 )
 all_silos=("${silos[@]}")
 # NEMLOGIN_SILOS_PER_DC=1 keeps one silo per data centre (the load benchmark's two-silo cluster).
@@ -279,7 +281,7 @@ up() {
   wait_ready gateway-dc1 "http://127.0.0.1:${gateway_ports[0]}" "$(awk '$1 == "gateway-dc1" {print $2}' "$pids")"
   wait_ready gateway-dc2 "http://127.0.0.1:${gateway_ports[1]}" "$(awk '$1 == "gateway-dc2" {print $2}' "$pids")"
   log "ready: DC1 http://localhost:${gateway_ports[0]}/demo-sp/   DC2 http://localhost:${gateway_ports[1]}/demo-sp/"
-  log "dashboard (user admin): http://127.0.0.1:8091/dashboard/   logs: $state/logs"
+  log "dashboard (user admin): http://127.0.0.1:$((8091 + o))/dashboard/   logs: $state/logs"
 }
 
 status() {

@@ -4,11 +4,12 @@ namespace NemLogin.ClusterTls;
 
 /// <summary>
 /// Which remote certificates a silo or gateway accepts: one that chains to the cluster CA alone (never the machine's
-/// trust store, where any public CA would do), is valid now, and carries the role the connection needs. Host names are
+/// trust store, where any public CA would do), is valid now, and carries the role the connection needs. During a CA
+/// rollover the cluster CA is two certificates (the old and the new), and either will do. Host names are
 /// not checked: silos are reached by address, and the membership table (not the certificate) says which address is
 /// which silo; the certificate says "a member of this cluster in this role".
 /// </summary>
-public sealed class ClusterCertificatePolicy(X509Certificate2 clusterCa, TimeProvider time)
+public sealed class ClusterCertificatePolicy(X509Certificate2Collection clusterCas, TimeProvider time)
 {
     /// <summary>The reason <paramref name="remote"/> is refused for <paramref name="role"/>, or null when it is accepted.</summary>
     /// <param name="presented">The chain the peer sent (intermediates are taken from it, never trusted from it).</param>
@@ -22,7 +23,7 @@ public sealed class ClusterCertificatePolicy(X509Certificate2 clusterCa, TimePro
 
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(clusterCa);
+        chain.ChainPolicy.CustomTrustStore.AddRange(clusterCas);
         // A private CA publishes no revocation list: a node's certificate is short-lived and the CA is rotated to revoke
         // (docs/security.md).
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
@@ -46,7 +47,7 @@ public sealed class ClusterCertificatePolicy(X509Certificate2 clusterCa, TimePro
         }
 
         var root = chain.ChainElements[^1].Certificate;
-        if (!root.RawDataMemory.Span.SequenceEqual(clusterCa.RawDataMemory.Span))
+        if (!clusterCas.Any(ca => root.RawDataMemory.Span.SequenceEqual(ca.RawDataMemory.Span)))
         {
             return "chains to another root than the cluster CA";
         }

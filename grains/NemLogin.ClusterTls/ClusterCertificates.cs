@@ -3,8 +3,11 @@ using System.Security.Cryptography.X509Certificates;
 
 namespace NemLogin.ClusterTls;
 
-/// <summary>This node's certificate (with its private key) and the cluster CA it trusts, loaded and checked at start-up.</summary>
-public sealed record ClusterCertificates(X509Certificate2 Local, X509Certificate2 ClusterCa, ClusterRole Role)
+/// <summary>
+/// This node's certificate (with its private key) and the cluster CA it trusts (one certificate, or two during a CA
+/// rollover), loaded and checked at start-up.
+/// </summary>
+public sealed record ClusterCertificates(X509Certificate2 Local, X509Certificate2Collection ClusterCas, ClusterRole Role)
 {
     /// <summary>
     /// Loads the files <paramref name="options"/> names and checks them for a node of <paramref name="role"/>: every
@@ -40,42 +43,53 @@ public sealed record ClusterCertificates(X509Certificate2 Local, X509Certificate
             return (null, problems);
         }
 
-        var ca = LoadCa(options.CaPath!, problems);
+        var cas = LoadCas(options.CaPath!, problems);
         var local = LoadLocal(options, problems);
-        if (ca is null || local is null)
+        if (cas is null || local is null)
         {
             local?.Dispose();
             return (null, problems);
         }
 
-        if (new ClusterCertificatePolicy(ca, time).Refusal(local, null, role) is { } refusal)
+        if (new ClusterCertificatePolicy(cas, time).Refusal(local, null, role) is { } refusal)
         {
             problems.Add($"ClusterTls:CertificatePath '{options.CertificatePath}' (subject {local.Subject}) {refusal}: issue a {role.ToString().ToLowerInvariant()} certificate with `NemLogin.Silo certs issue --role {role.ToString().ToLowerInvariant()}`.");
             local.Dispose();
             return (null, problems);
         }
 
-        return (new ClusterCertificates(local, ca, role), problems);
+        return (new ClusterCertificates(local, cas, role), problems);
     }
 
-    private static X509Certificate2? LoadCa(string path, List<string> problems)
+    private static X509Certificate2Collection? LoadCas(string path, List<string> problems)
     {
+        var cas = new X509Certificate2Collection();
         try
         {
-            var ca = X509CertificateLoader.LoadCertificateFromFile(path);
-            if (ca.Extensions.OfType<X509BasicConstraintsExtension>().SingleOrDefault() is not { CertificateAuthority: true })
-            {
-                problems.Add($"ClusterTls:CaPath '{path}' (subject {ca.Subject}) is not a CA certificate.");
-                return null;
-            }
-
-            return ca;
+            cas.ImportFromPemFile(path);
         }
         catch (CryptographicException ex)
         {
-            problems.Add($"ClusterTls:CaPath '{path}' is not a PEM or DER certificate: {ex.Message}");
+            problems.Add($"ClusterTls:CaPath '{path}' is not a PEM file of certificates: {ex.Message}");
             return null;
         }
+
+        if (cas.Count is 0 or > 2)
+        {
+            problems.Add($"ClusterTls:CaPath '{path}' must hold the cluster CA's certificate (two during a CA rollover), not {cas.Count}.");
+            return null;
+        }
+
+        foreach (var ca in cas)
+        {
+            if (ca.Extensions.OfType<X509BasicConstraintsExtension>().SingleOrDefault() is not { CertificateAuthority: true })
+            {
+                problems.Add($"ClusterTls:CaPath '{path}' holds {ca.Subject}, which is not a CA certificate.");
+                return null;
+            }
+        }
+
+        return cas;
     }
 
     private static X509Certificate2? LoadLocal(ClusterTlsOptions options, List<string> problems)

@@ -15,7 +15,7 @@ internal sealed class ClusterTlsAnnouncement(ClusterCertificates? certificates, 
         else
         {
             Log.TlsOn(logger, certificates.Role.ToString().ToLowerInvariant(), certificates.Local.Subject, certificates.Local.Thumbprint,
-                certificates.Local.NotAfter.ToUniversalTime(), certificates.ClusterCa.Subject);
+                certificates.Local.NotAfter.ToUniversalTime(), string.Join(" and ", certificates.ClusterCas.Select(ca => ca.Subject)));
         }
 
         return Task.CompletedTask;

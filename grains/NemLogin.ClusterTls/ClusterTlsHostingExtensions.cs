@@ -57,7 +57,7 @@ public static class ClusterTlsHostingExtensions
     private static TlsOptions Tls(IConnectionBuilder connection, ClusterCertificates certificates, ClusterRole remoteRole, string name, bool remoteIsClient)
     {
         var logger = Logger(connection.ApplicationServices);
-        var policy = new ClusterCertificatePolicy(certificates.ClusterCa, connection.ApplicationServices.GetService<TimeProvider>() ?? TimeProvider.System);
+        var policy = new ClusterCertificatePolicy(certificates.ClusterCas, connection.ApplicationServices.GetService<TimeProvider>() ?? TimeProvider.System);
         return new TlsOptions
         {
             LocalCertificate = certificates.Local,

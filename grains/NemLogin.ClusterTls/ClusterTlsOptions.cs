@@ -21,7 +21,10 @@ public sealed class ClusterTlsOptions
     [Redact]
     public string? KeyPassword { get; set; }
 
-    /// <summary>PEM file with the cluster CA's certificate: the one trust anchor for silo and gateway connections.</summary>
+    /// <summary>
+    /// PEM file with the cluster CA's certificate: the one trust anchor for silo and gateway connections. During a CA
+    /// rollover it holds the old and the new CA's certificates.
+    /// </summary>
     public string? CaPath { get; set; }
 
     /// <summary>

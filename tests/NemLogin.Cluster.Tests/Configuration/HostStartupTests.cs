@@ -7,7 +7,7 @@ namespace NemLogin.Cluster.Tests.Configuration;
 /// A silo or gateway with missing or malformed cluster settings stops at start-up, naming every problem, before it
 /// joins anything. (Processes, not unit calls: this is what an operator sees.)
 /// </summary>
-public sealed class HostStartupTests(StartupPki pki) : IClassFixture<StartupPki>
+public sealed class HostStartupTests(TwoCas pki) : IClassFixture<TwoCas>
 {
     private const string PostgresWithPassword = "Host=127.0.0.1;Port=1;Username=nemlogin;Database=nemlogin;Password=unreachable-store";
     private const string RedisWithPassword = "127.0.0.1:1,abortConnect=false,password=unreachable-store";
@@ -36,13 +36,7 @@ public sealed class HostStartupTests(StartupPki pki) : IClassFixture<StartupPki>
     public async Task Silo_WithAGatewayCertificate_ExitsNamingTheRole()
     {
         // A gateway's key must not let its holder serve as a silo.
-        var environment = ProductionSilo();
-        foreach (var (key, value) in pki.Cluster.Environment(pki.Gateway))
-        {
-            environment[key] = value;
-        }
-
-        var output = await RunToExitAsync(BuiltHosts.Silo, environment);
+        var output = await RunToExitAsync(BuiltHosts.Silo, ProductionSilo(pki.ClusterGateway));
 
         Assert.NotEqual(0, output.ExitCode);
         Assert.Contains("is not a silo certificate (extended key usage)", output.Log, StringComparison.Ordinal);
@@ -56,8 +50,8 @@ public sealed class HostStartupTests(StartupPki pki) : IClassFixture<StartupPki>
         {
             ["ConnectionStrings__Orleans"] = "Host=127.0.0.1;Port=1;Username=nemlogin;Database=nemlogin",
             ["ConnectionStrings__Redis"] = "127.0.0.1:1,abortConnect=false",
-            ["ClusterTls__CertificatePath"] = pki.Outsider.CertificatePath,
-            ["ClusterTls__KeyPath"] = pki.Outsider.KeyPath,
+            ["ClusterTls__CertificatePath"] = pki.OtherGateway.CertificatePath,
+            ["ClusterTls__KeyPath"] = pki.OtherGateway.KeyPath,
         });
 
         var output = await RunToExitAsync(BuiltHosts.Gateway, environment);
@@ -108,12 +102,7 @@ public sealed class HostStartupTests(StartupPki pki) : IClassFixture<StartupPki>
     public async Task Silo_SoftwareKeyAllowedInProduction_ExitsNamingTheAllowance()
     {
         // Production guards (README): no software key signs in a cluster outside Development.
-        var environment = ProductionSilo();
-        foreach (var (key, value) in pki.Cluster.Environment(pki.Silo))
-        {
-            environment[key] = value;
-        }
-
+        var environment = ProductionSilo(pki.ClusterSilo);
         environment["Signing__Provider"] = "Software";
         environment["Signing__AllowSoftwareInCluster"] = "true";
         environment["Signing__SoftwareKeyDirectory"] = Path.Combine(Path.GetTempPath(), $"nemlogin-never-{Guid.NewGuid():N}");
@@ -132,16 +121,18 @@ public sealed class HostStartupTests(StartupPki pki) : IClassFixture<StartupPki>
         Assert.Contains("ConnectionStrings:Orleans (PostgreSQL", output.Log, StringComparison.Ordinal);
     }
 
-    /// <summary>A silo's settings apart from TLS (stores unreachable: it stops before connecting).</summary>
-    private static Dictionary<string, string> ProductionSilo() => new()
+    /// <summary>A silo presenting <paramref name="certificate"/> (stores unreachable: it stops before connecting).</summary>
+    private Dictionary<string, string> ProductionSilo(NodeCertificate certificate)
     {
-        ["DataCenter__Name"] = "DC1",
-        ["ConnectionStrings__Orleans"] = PostgresWithPassword,
-        ["ConnectionStrings__Redis"] = RedisWithPassword,
-        ["Orleans__SiloPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Orleans__GatewayPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Orleans__AdvertisedAddress"] = "127.0.0.1",
-    };
+        var environment = pki.Cluster.Environment(certificate);
+        environment["DataCenter__Name"] = "DC1";
+        environment["ConnectionStrings__Orleans"] = PostgresWithPassword;
+        environment["ConnectionStrings__Redis"] = RedisWithPassword;
+        environment["Orleans__SiloPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        environment["Orleans__GatewayPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        environment["Orleans__AdvertisedAddress"] = "127.0.0.1";
+        return environment;
+    }
 
     /// <summary>A cluster gateway with everything production needs (stores unreachable: it stops before connecting).</summary>
     private Dictionary<string, string> ProductionGateway(Dictionary<string, string> overrides)
@@ -155,7 +146,7 @@ public sealed class HostStartupTests(StartupPki pki) : IClassFixture<StartupPki>
             ["Upstream__MitId__Authority"] = "https://mitid.example.dk/op",
             ["Upstream__MitId__ClientSecret"] = "secret-issued-by-mitid-0123456789",
         };
-        foreach (var (key, value) in pki.Cluster.Environment(pki.Gateway))
+        foreach (var (key, value) in pki.Cluster.Environment(pki.ClusterGateway))
         {
             environment[key] = value;
         }

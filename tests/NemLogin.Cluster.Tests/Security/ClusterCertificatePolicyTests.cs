@@ -10,7 +10,7 @@ namespace NemLogin.Cluster.Tests.Security;
 /// the <c>certs</c> verb made: the cluster CA only, valid now, the role the connection needs; two CAs during a rollover.
 /// No processes: the cluster tests show the same rule at the ports.
 /// </summary>
-public sealed class ClusterCertificatePolicyTests(ClusterCertificatePolicyTests.TwoCas cas) : IClassFixture<ClusterCertificatePolicyTests.TwoCas>
+public sealed class ClusterCertificatePolicyTests(TwoCas cas) : IClassFixture<TwoCas>
 {
     private readonly string _folder = cas.Folder;
     private readonly ClusterPki _cluster = cas.Cluster;
@@ -79,25 +79,6 @@ public sealed class ClusterCertificatePolicyTests(ClusterCertificatePolicyTests.
         var cas = new X509Certificate2Collection();
         cas.ImportFromPemFile(caPath);
         return new ClusterCertificatePolicy(cas, time ?? TimeProvider.System);
-    }
-
-    /// <summary>The cluster's CA and another, made once for the class (each CA key is stretched with PBKDF2).</summary>
-    public sealed class TwoCas : IDisposable
-    {
-        public TwoCas()
-        {
-            Folder = Directory.CreateTempSubdirectory("nemlogin-policy-").FullName;
-            Cluster = ClusterPki.Create(Folder, "cluster");
-            Other = ClusterPki.Create(Folder, "other");
-        }
-
-        internal string Folder { get; }
-
-        internal ClusterPki Cluster { get; }
-
-        internal ClusterPki Other { get; }
-
-        public void Dispose() => Directory.Delete(Folder, recursive: true);
     }
 
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider

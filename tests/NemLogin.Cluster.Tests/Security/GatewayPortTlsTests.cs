@@ -18,7 +18,7 @@ namespace NemLogin.Cluster.Tests.Security;
 /// the silo's certificate: it only wants in.
 /// </summary>
 [Collection(ClusterCollection.Name)]
-public sealed class GatewayPortTlsTests(ClusterUnderTest cluster, Outsiders outsiders) : IClassFixture<Outsiders>
+public sealed class GatewayPortTlsTests(ClusterUnderTest cluster, TwoCas outsiders) : IClassFixture<TwoCas>
 {
     public static TheoryData<string> RefusedCallers() => new(["plain TCP", "TLS without a certificate", "other CA gateway", "self-signed"]);
 
@@ -39,8 +39,8 @@ public sealed class GatewayPortTlsTests(ClusterUnderTest cluster, Outsiders outs
     {
         using var certificate = caller switch
         {
-            "other CA gateway" => outsiders.Gateway.LoadWithKey(),
-            "self-signed" => Outsiders.SelfSigned(),
+            "other CA gateway" => outsiders.OtherGateway.LoadWithKey(),
+            "self-signed" => TwoCas.SelfSigned(),
             _ => null,
         };
         var failure = await CallManagementGrainAsync(client =>

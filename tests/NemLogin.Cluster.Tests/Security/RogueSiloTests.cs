@@ -10,14 +10,14 @@ namespace NemLogin.Cluster.Tests.Security;
 /// never becomes active, and the cluster serves on.
 /// </summary>
 [Collection(ClusterCollection.Name)]
-public sealed class RogueSiloTests(ClusterUnderTest cluster, Outsiders outsiders) : IClassFixture<Outsiders>
+public sealed class RogueSiloTests(ClusterUnderTest cluster, TwoCas outsiders) : IClassFixture<TwoCas>
 {
     private const int Active = 3;
 
     [Fact]
     public async Task Silo_WithACertificateOfAnotherCa_NeverBecomesActiveAndTheClusterServesOn()
     {
-        var tls = outsiders.Pki.Environment(outsiders.Silo);
+        var tls = outsiders.Other.Environment(outsiders.OtherSilo);
         // Only the cluster's own connections differ: the stores it can reach, as any silo.
         tls["ClusterTls__StoreCaPath"] = cluster.Pki.CaPath;
         var environment = cluster.SiloEnvironment("DC1", "rogue", tls);

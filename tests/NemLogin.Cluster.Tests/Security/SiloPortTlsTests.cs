@@ -15,7 +15,7 @@ namespace NemLogin.Cluster.Tests.Security;
 /// listen on the configured address alone.
 /// </summary>
 [Collection(ClusterCollection.Name)]
-public sealed class SiloPortTlsTests(ClusterUnderTest cluster, Outsiders outsiders) : IClassFixture<Outsiders>
+public sealed class SiloPortTlsTests(ClusterUnderTest cluster, TwoCas outsiders) : IClassFixture<TwoCas>
 {
     /// <summary>Callers the silo port refuses, and the reason the silo logs (none for a caller without a certificate: TLS itself refuses).</summary>
     public static TheoryData<string, string?> RefusedCallers() => new()
@@ -99,8 +99,8 @@ public sealed class SiloPortTlsTests(ClusterUnderTest cluster, Outsiders outside
         "no certificate" => null,
         "cluster gateway" => cluster.Pki.Issue("gateway", "probe-gateway-" + Guid.NewGuid().ToString("N")[..8]).LoadWithKey(),
         "cluster store" => cluster.Pki.Issue("store", "probe-store-" + Guid.NewGuid().ToString("N")[..8]).LoadWithKey(),
-        "other CA silo" => outsiders.Silo.LoadWithKey(),
-        "self-signed silo" => Outsiders.SelfSigned(),
+        "other CA silo" => outsiders.OtherSilo.LoadWithKey(),
+        "self-signed silo" => TwoCas.SelfSigned(),
         _ => throw new ArgumentOutOfRangeException(nameof(caller), caller, null),
     };
 

@@ -12,6 +12,8 @@ COPY . .
 RUN dotnet publish gateway/NemLogin.Gateway/NemLogin.Gateway.csproj -c Release -o /app
 
 FROM ${RUNTIME_IMAGE} AS final
+# The cluster-tls volume (the gateway's certificate for its mutual TLS to the silos) is mounted here.
+RUN install -d -o "$APP_UID" -m 0700 /etc/nemlogin/tls
 WORKDIR /app
 COPY --from=build /app .
 USER $APP_UID

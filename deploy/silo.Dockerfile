@@ -21,11 +21,13 @@ RUN apt-get update \
 COPY deploy/softhsm2.conf /etc/nemlogin/softhsm2.conf
 # The token folder is a volume shared by the silos of one deployment; it must belong to the
 # unprivileged user the silo runs as.
-RUN install -d -o "$APP_UID" -m 0700 /var/lib/nemlogin/softhsm/tokens /var/lib/nemlogin/keys
+# The same holds for the cluster TLS folders (the CA's, written by the pki service only, and the nodes').
+RUN install -d -o "$APP_UID" -m 0700 /var/lib/nemlogin/softhsm/tokens /var/lib/nemlogin/keys /var/lib/nemlogin/ca /etc/nemlogin/tls
 ENV SOFTHSM2_CONF=/etc/nemlogin/softhsm2.conf
 WORKDIR /app
 COPY --from=build /app .
 USER $APP_UID
-# 11111: silo-to-silo; 30000: gateway (client) connections; 8080: management HTTP (keep it off the public network).
+# 11111: silo-to-silo; 30000: gateway (client) connections, both mutual TLS on the container's own address;
+# 8080: management HTTP (keep it off the public network).
 EXPOSE 11111 30000 8080
 ENTRYPOINT ["dotnet", "NemLogin.Silo.dll"]

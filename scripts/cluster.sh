@@ -9,9 +9,13 @@
 #   scripts/cluster.sh down --purge   ... and delete the folder with the databases, keys and logs
 #
 # Settings (environment): NEMLOGIN_CLUSTER_DIR (default ${TMPDIR:-/tmp}/nemlogin-cluster), NEMLOGIN_PG_PORT (55432),
-# NEMLOGIN_REDIS_PORT (56379), NEMLOGIN_GATEWAY_PORTS ("8081 8082").
+# NEMLOGIN_REDIS_PORT (56379), NEMLOGIN_GATEWAY_PORTS ("8081 8082"), NEMLOGIN_PORT_OFFSET (0: added to every silo's
+# silo, gateway and management port, so a second cluster can run beside the first).
 # Needs: apt-get install postgresql redis-server softhsm2. The silos sign in one SoftHSM2 token in the folder, made on
 # the first `up` with the silo's `keys` verb (its PINs are random, kept in the folder, mode 600).
+# Every Orleans connection (silo to silo, gateway to silo) is mutual TLS with certificates of a cluster CA the silo's
+# `certs` verb makes on the first `up` (folder tls/); PostgreSQL and Redis speak TLS only, with certificates of the same
+# CA, and demand random passwords kept in the folder (mode 600). Passwords never appear on a command line.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -27,12 +31,14 @@ gateway_dll="$repo/gateway/NemLogin.DemoGateway/bin/$configuration/net10.0/NemLo
 pids="$state/pids"
 
 # name, data centre, silo port, gateway (Orleans client) port, management HTTP port
+o="${NEMLOGIN_PORT_OFFSET:-0}"
 silos=(
-  "silo-dc1-a DC1 11111 30001 8091"
-  "silo-dc1-b DC1 11112 30002 8092"
-  "silo-dc2-a DC2 11113 30003 8093"
-  "silo-dc2-b DC2 11114 30004 8094"
+  "silo-dc1-a DC1 $((11111 + o)) $((30001 + o)) $((8091 + o))"
+  "silo-dc1-b DC1 $((11112 + o)) $((30002 + o)) $((8092 + o))"
+  "silo-dc2-a DC2 $((11113 + o)) $((30003 + o)) $((8093 + o))"
+  "silo-dc2-b DC2 $((11114 + o)) $((30004 + o)) $((8094 + o))"
 )
+all_silos=("${silos[@]}")
 # NEMLOGIN_SILOS_PER_DC=1 keeps one silo per data centre (the load benchmark's two-silo cluster).
 if [ "${NEMLOGIN_SILOS_PER_DC:-2}" = "1" ]; then
   silos=("${silos[0]}" "${silos[2]}")
@@ -46,13 +52,45 @@ as_postgres() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
-pg_connection="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=nemlogin"
-redis_connection="127.0.0.1:$redis_port,abortConnect=false"
+tls="$state/tls"
+ca="$tls/ca.crt"
+
+# A random secret kept in the folder, readable by its owner only; made on first use.
+secret() {
+  local file="$state/secrets/$1"
+  if [ ! -f "$file" ]; then
+    mkdir -p "$state/secrets"
+    (umask 077; od -An -tx1 -N16 /dev/urandom | tr -d ' \n' >"$file")
+  fi
+  cat "$file"
+}
+
+pg_connection() {
+  printf 'Host=127.0.0.1;Port=%s;Username=postgres;Password=%s;Database=nemlogin;SSL Mode=VerifyFull;Root Certificate=%s' \
+    "$pg_port" "$(secret postgres-password)" "$ca"
+}
+
+redis_connection() {
+  printf '127.0.0.1:%s,password=%s,ssl=true,abortConnect=false' "$redis_port" "$(secret redis-password)"
+}
+
+# psql over TLS, the password from the environment (never the command line).
+psql_nemlogin() {
+  PGPASSWORD="$(secret postgres-password)" "$pg_bin/psql" \
+    "host=127.0.0.1 port=$pg_port user=postgres sslmode=verify-full sslrootcert=$ca dbname=$1" "${@:2}"
+}
 
 common_environment() {
   export DOTNET_ENVIRONMENT=Development
   export Orleans__ClusterId=nemlogin-local Orleans__ServiceId=nemlogin-local
-  export ConnectionStrings__Orleans="$pg_connection" ConnectionStrings__Redis="$redis_connection"
+  ConnectionStrings__Orleans="$(pg_connection)" ConnectionStrings__Redis="$(redis_connection)"
+  export ConnectionStrings__Orleans ConnectionStrings__Redis
+}
+
+# This node's certificate (tls/<name>.crt, .key) and the cluster CA, which is also the stores' CA.
+tls_environment() {
+  export ClusterTls__CertificatePath="$tls/$1.crt" ClusterTls__KeyPath="$tls/$1.key"
+  export ClusterTls__CaPath="$ca" ClusterTls__StoreCaPath="$ca"
 }
 
 record() { printf '%s %s\n' "$1" "$2" >>"$pids"; }
@@ -83,26 +121,74 @@ wait_ready() {
   fail "$name was not ready after 90 s (log: $state/logs/$name.log)"
 }
 
+# The cluster CA and a certificate per silo, gateway and for the stores, made once with the silo's `certs` verb.
+prepare_certificates() {
+  [ -f "$ca" ] && return
+  log "creating the cluster CA and the silos', gateways' and stores' TLS certificates (in $tls)"
+  local entry name
+  (
+    Certs__CaKeyPassword="$(secret ca-key-password)"
+    export Certs__CaKeyPassword
+    dotnet "$silo_dll" certs init-ca --dir "$tls" --subject "CN=NemLogin local cluster CA" >/dev/null
+    for entry in "${all_silos[@]}"; do
+      read -r name _ <<<"$entry"
+      dotnet "$silo_dll" certs issue --dir "$tls" --role silo --name "$name" --ip 127.0.0.1 >/dev/null
+    done
+    for name in gateway-dc1 gateway-dc2; do
+      dotnet "$silo_dll" certs issue --dir "$tls" --role gateway --name "$name" >/dev/null
+    done
+    dotnet "$silo_dll" certs issue --dir "$tls" --role store --name stores --dns localhost --ip 127.0.0.1 >/dev/null
+  )
+}
+
 start_postgres() {
   [ -x "$pg_bin/postgres" ] || fail "PostgreSQL 15 is missing: apt-get install postgresql"
   mkdir -p "$state/postgres"
-  [ "$(id -u)" -ne 0 ] || chown postgres:postgres "$state/postgres"
   if [ ! -f "$state/postgres/data/PG_VERSION" ]; then
-    as_postgres "$pg_bin/initdb" -D "$state/postgres/data" -U postgres --auth=trust --encoding=UTF8 --no-instructions >/dev/null
+    # The superuser's password from a file readable by the postgres user only, deleted after initdb.
+    (umask 077; secret postgres-password >"$state/postgres/password")
+    # PostgreSQL reads only a key its own user owns (mode 600).
+    install -m 600 "$tls/stores.key" "$state/postgres/server.key"
+    install -m 644 "$tls/stores.crt" "$state/postgres/server.crt"
+    [ "$(id -u)" -ne 0 ] || chown -R postgres:postgres "$state/postgres"
+    as_postgres "$pg_bin/initdb" -D "$state/postgres/data" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
+      --pwfile="$state/postgres/password" --encoding=UTF8 --no-instructions >/dev/null
+    rm -f "$state/postgres/password"
+    # TCP clients must use TLS: every `host` line becomes `hostssl`.
+    sed -i 's/^host /hostssl /' "$state/postgres/data/pg_hba.conf"
   fi
   as_postgres "$pg_bin/pg_ctl" -D "$state/postgres/data" -w -l "$state/postgres/postgres.log" \
-    -o "-p $pg_port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$state/postgres" start >/dev/null
+    -o "-p $pg_port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$state/postgres -c ssl=on -c ssl_cert_file=$state/postgres/server.crt -c ssl_key_file=$state/postgres/server.key -c ssl_min_protocol_version=TLSv1.3" \
+    start >/dev/null
   record postgres "$(head -1 "$state/postgres/data/postmaster.pid")"
-  if ! "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'nemlogin'" | grep -q 1; then
-    "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -qc "CREATE DATABASE nemlogin"
+  if ! psql_nemlogin postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'nemlogin'" | grep -q 1; then
+    psql_nemlogin postgres -qc "CREATE DATABASE nemlogin"
   fi
 }
 
 start_redis() {
   command -v redis-server >/dev/null || fail "Redis is missing: apt-get install redis-server"
   mkdir -p "$state/redis"
-  redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$state/redis" --appendonly yes --save "" \
-    --daemonize no >"$state/logs/redis.log" 2>&1 &
+  # A configuration file (mode 600), so the password is on no command line; TLS only, clients authenticate by password.
+  (
+    umask 077
+    cat >"$state/redis/redis.conf" <<CONF
+port 0
+tls-port $redis_port
+bind 127.0.0.1
+tls-cert-file $tls/stores.crt
+tls-key-file $tls/stores.key
+tls-ca-cert-file $ca
+tls-auth-clients no
+tls-protocols "TLSv1.3"
+requirepass $(secret redis-password)
+dir $state/redis
+appendonly yes
+save ""
+daemonize no
+CONF
+  )
+  redis-server "$state/redis/redis.conf" >"$state/logs/redis.log" 2>&1 &
   record redis "$!"
 }
 
@@ -140,6 +226,7 @@ start_silo() {
     common_environment
     export DataCenter__Name="$dc" Urls="http://127.0.0.1:$http_port"
     export Orleans__SiloPort="$silo_port" Orleans__GatewayPort="$gateway_port" Orleans__AdvertisedAddress=127.0.0.1
+    tls_environment "$name"
     hsm_environment
     export Management__AdminPassword="${NEMLOGIN_ADMIN_PASSWORD:-admin-dev}"
     # The build folder as content root: the silo's appsettings.json (log levels) is read whatever the current directory.
@@ -154,6 +241,7 @@ start_gateway() {
     common_environment
     export DataCenter__Name="$dc" Urls="http://127.0.0.1:$port" Broker__PublicBaseUrl="http://localhost:$port"
     export Broker__DataDirectory="$state/$name"
+    tls_environment "$name"
     # The admin API is on only when a key is given (the load runner registers its SPs through it).
     if [ -n "${NEMLOGIN_ADMIN_API_KEY:-}" ]; then
       export Admin__ApiKey="$NEMLOGIN_ADMIN_API_KEY"
@@ -172,11 +260,12 @@ up() {
   log "building the silo and gateway ($configuration)"
   dotnet build "$repo/silos/NemLogin.Silo" -c "$configuration" -v quiet -nologo >/dev/null
   dotnet build "$repo/gateway/NemLogin.DemoGateway" -c "$configuration" -v quiet -nologo >/dev/null
-  log "PostgreSQL on 127.0.0.1:$pg_port, Redis on 127.0.0.1:$redis_port (data in $state)"
+  prepare_certificates
+  log "PostgreSQL on 127.0.0.1:$pg_port, Redis on 127.0.0.1:$redis_port, both TLS only with passwords (data in $state)"
   start_postgres
   start_redis
   log "applying the cluster schema"
-  dotnet "$silo_dll" db migrate "--ConnectionStrings:Orleans=$pg_connection"
+  ConnectionStrings__Orleans="$(pg_connection)" dotnet "$silo_dll" db migrate
   prepare_token
   local entry name dc silo_port gateway_port http_port
   for entry in "${silos[@]}"; do
@@ -193,7 +282,7 @@ up() {
   wait_ready gateway-dc1 "http://127.0.0.1:${gateway_ports[0]}" "$(awk '$1 == "gateway-dc1" {print $2}' "$pids")"
   wait_ready gateway-dc2 "http://127.0.0.1:${gateway_ports[1]}" "$(awk '$1 == "gateway-dc2" {print $2}' "$pids")"
   log "ready: DC1 http://localhost:${gateway_ports[0]}/demo-sp/   DC2 http://localhost:${gateway_ports[1]}/demo-sp/"
-  log "dashboard (user admin): http://127.0.0.1:8091/dashboard/   logs: $state/logs"
+  log "dashboard (user admin): http://127.0.0.1:$((8091 + o))/dashboard/   logs: $state/logs"
 }
 
 status() {

@@ -1,3 +1,4 @@
+using NemLogin.Silo.Certificates;
 using NemLogin.Silo.Database;
 using NemLogin.Silo.Hosting;
 using NemLogin.Silo.Keys;
@@ -12,6 +13,12 @@ if (DatabaseCommand.IsDatabaseCommand(args))
 if (KeysCommand.IsKeysCommand(args))
 {
     return await KeysCommand.RunAsync(args, Console.Out, Console.Error);
+}
+
+// `NemLogin.Silo certs …` makes the cluster CA and the silos', gateways' and stores' TLS certificates and exits.
+if (CertsCommand.IsCertsCommand(args))
+{
+    return CertsCommand.Run(args, Console.Out, Console.Error);
 }
 
 var builder = WebApplication.CreateBuilder(args);

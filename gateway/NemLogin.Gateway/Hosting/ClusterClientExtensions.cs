@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
+using NemLogin.ClusterTls;
 using Orleans.Configuration;
 using StackExchange.Redis;
 
@@ -24,15 +25,21 @@ public static class ClusterClientExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var options = ClusterClientOptions.Read(builder.Configuration);
-        var validation = new ClusterClientOptionsValidator().Validate(null, options);
-        if (validation.Failed)
+        var development = builder.Environment.IsDevelopment();
+        var validation = new ClusterClientOptionsValidator(passwordRequired: !development).Validate(null, options);
+        // Outside Development the gateway reaches the silos over mutual TLS or does not start.
+        var tls = ClusterTlsOptions.Read(builder.Configuration);
+        var (certificates, tlsProblems) = ClusterCertificates.Load(tls, ClusterRole.Gateway, required: !development, TimeProvider.System);
+        if (validation.Failed || tlsProblems.Count > 0)
         {
-            throw new OptionsValidationException(nameof(ClusterClientOptions), typeof(ClusterClientOptions), validation.Failures);
+            throw new OptionsValidationException(nameof(ClusterClientOptions), typeof(ClusterClientOptions), [.. validation.Failures ?? [], .. tlsProblems]);
         }
 
-        // Logged by Orleans' client at start-up with both connection strings REDACTED.
+        // Logged by Orleans' client at start-up with both connection strings and the key password REDACTED.
         builder.Services.AddSingleton(Options.Create(options));
         builder.Services.ConfigureFormatter<ClusterClientOptions>();
+        builder.Services.AddSingleton(Options.Create(tls));
+        builder.Services.ConfigureFormatter<ClusterTlsOptions>();
         builder.UseOrleansClient(client =>
         {
             client.Configure<ClusterOptions>(cluster =>
@@ -49,10 +56,11 @@ public static class ClusterClientExtensions
             client.Services.Configure<ClientMessagingOptions>(builder.Configuration.GetSection(MessagingSection));
             client.Services.AddSingleton<IOutgoingGrainCallFilter>(new ClusterDataCentreCallFilter(options.DataCentre));
             client.UseConnectionRetryFilter<ClusterConnectionRetryFilter>();
+            client.UseNemLoginClusterTls(certificates);
             client.AddActivityPropagation();
         });
 
-        var redis = RedisOptions(options.RedisConfiguration!);
+        var redis = ClusterRedis.Options(options.RedisConfiguration!, tls.StoreCaPath);
         var multiplexer = new Lazy<IConnectionMultiplexer>(() => ConnectionMultiplexer.Connect(redis));
         builder.Services.AddSingleton(_ => multiplexer.Value);
         // Any gateway must read the cookies and forms another gateway protected (a login may start in DC1 and return
@@ -63,13 +71,5 @@ public static class ClusterClientExtensions
         builder.Services.AddHealthChecks().AddCheck<ClusterRedisHealthCheck>("redis", tags: ["ready"]);
         builder.AddNemLoginClusterTelemetry(options.DataCentre);
         return builder;
-    }
-
-    private static ConfigurationOptions RedisOptions(string configuration)
-    {
-        var parsed = ConfigurationOptions.Parse(configuration);
-        // Keep running (and reconnecting) while Redis restarts; readiness reports it.
-        parsed.AbortOnConnectFail = false;
-        return parsed;
     }
 }

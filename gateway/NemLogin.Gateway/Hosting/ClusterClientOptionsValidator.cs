@@ -1,12 +1,14 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
-using Npgsql;
-using StackExchange.Redis;
+using NemLogin.ClusterTls;
 
 namespace NemLogin.Gateway.Hosting;
 
-/// <summary>Every cluster setting of the gateway, checked before the host is built: all problems named at once.</summary>
-internal sealed partial class ClusterClientOptionsValidator : IValidateOptions<ClusterClientOptions>
+/// <summary>
+/// Every cluster setting of the gateway, checked before the host is built: all problems named at once. Outside
+/// Development both stores must demand a password.
+/// </summary>
+internal sealed partial class ClusterClientOptionsValidator(bool passwordRequired) : IValidateOptions<ClusterClientOptions>
 {
     public ValidateOptionsResult Validate(string? name, ClusterClientOptions options)
     {
@@ -30,63 +32,17 @@ internal sealed partial class ClusterClientOptionsValidator : IValidateOptions<C
             failures.Add($"DataCenter:Name '{options.DataCentre}' must be 1-16 letters, digits or hyphens (for example DC1).");
         }
 
-        failures.AddRange(PostgresProblems(options.PostgresConnectionString));
-        failures.AddRange(RedisProblems(options.RedisConfiguration));
+        if (ClusterStoreChecks.PostgresProblem(options.PostgresConnectionString, "PostgreSQL, where the gateway finds the silos", passwordRequired) is { } postgres)
+        {
+            failures.Add(postgres);
+        }
+
+        if (ClusterStoreChecks.RedisProblem(options.RedisConfiguration, "the data-protection keys all gateways share", passwordRequired) is { } redis)
+        {
+            failures.Add(redis);
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
-
-    private static IEnumerable<string> PostgresProblems(string? connectionString)
-    {
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            yield return "ConnectionStrings:Orleans (PostgreSQL, where the gateway finds the silos) is required in cluster mode.";
-            yield break;
-        }
-
-        string? problem = null;
-        try
-        {
-            if (string.IsNullOrWhiteSpace(new NpgsqlConnectionStringBuilder(connectionString).Host))
-            {
-                problem = "ConnectionStrings:Orleans names no Host.";
-            }
-        }
-        catch (ArgumentException ex)
-        {
-            problem = $"ConnectionStrings:Orleans is not a valid PostgreSQL connection string: {ex.Message}";
-        }
-
-        if (problem is not null)
-        {
-            yield return problem;
-        }
-    }
-
-    private static IEnumerable<string> RedisProblems(string? configuration)
-    {
-        if (string.IsNullOrWhiteSpace(configuration))
-        {
-            yield return "ConnectionStrings:Redis (the data-protection keys all gateways share) is required in cluster mode.";
-            yield break;
-        }
-
-        string? problem = null;
-        try
-        {
-            if (ConfigurationOptions.Parse(configuration).EndPoints.Count == 0)
-            {
-                problem = "ConnectionStrings:Redis names no endpoint.";
-            }
-        }
-        catch (ArgumentException ex)
-        {
-            problem = $"ConnectionStrings:Redis is not a valid Redis configuration: {ex.Message}";
-        }
-
-        if (problem is not null)
-        {
-            yield return problem;
-        }
     }
 
     [GeneratedRegex("^[A-Za-z0-9-]{1,16}$")]

@@ -1,5 +1,5 @@
 using Npgsql;
-using NemLogin.Silo.Hosting;
+using NemLogin.ClusterTls;
 
 namespace NemLogin.Silo.Database;
 
@@ -21,7 +21,7 @@ internal static class DatabaseCommand
 
         var builder = Host.CreateApplicationBuilder(args[2..]);
         var connectionString = builder.Configuration.GetConnectionString("Orleans");
-        if (ClusterStoreOptionsValidator.PostgresProblem(connectionString) is { } problem)
+        if (ClusterStoreChecks.PostgresProblem(connectionString, "PostgreSQL", passwordRequired: false) is { } problem)
         {
             await Console.Error.WriteLineAsync(problem);
             return 2;

@@ -1,3 +1,4 @@
+using NemLogin.ClusterTls;
 using NemLogin.Grains;
 using NemLogin.Grains.Hosting;
 using NemLogin.Grains.LoginFlows;
@@ -17,7 +18,8 @@ internal static class ClusterStorageExtensions
     // Redis keys outlive the grain's own expiry a little, so the grain (not Redis) decides when a session ends.
     private static readonly TimeSpan ExpiryMargin = TimeSpan.FromMinutes(5);
 
-    public static ISiloBuilder AddNemLoginClusterStorage(this ISiloBuilder silo, ClusterStoreOptions stores)
+    /// <param name="storeCaPath">The CA of Redis' TLS certificate (<see cref="ClusterTlsOptions.StoreCaPath"/>), if any.</param>
+    public static ISiloBuilder AddNemLoginClusterStorage(this ISiloBuilder silo, ClusterStoreOptions stores, string? storeCaPath)
     {
         if (StoreDurability.Unclassified() is { Count: > 0 } unclassified)
         {
@@ -38,26 +40,18 @@ internal static class ClusterStorageExtensions
 
         var sessions = silo.Configuration.GetSection(GrainSessionOptions.SectionName).Get<GrainSessionOptions>() ?? new();
         var flows = silo.Configuration.GetSection(LoginFlowOptions.SectionName).Get<LoginFlowOptions>() ?? new();
-        silo.AddRedisStore(StorageNames.Sessions, stores.Redis!, sessions.AbsoluteLifetime + ExpiryMargin);
-        silo.AddRedisStore(StorageNames.LoginFlows, stores.Redis!, flows.Lifetime + ExpiryMargin);
+        silo.AddRedisStore(StorageNames.Sessions, ClusterRedis.Options(stores.Redis!, storeCaPath), sessions.AbsoluteLifetime + ExpiryMargin);
+        silo.AddRedisStore(StorageNames.LoginFlows, ClusterRedis.Options(stores.Redis!, storeCaPath), flows.Lifetime + ExpiryMargin);
         return silo;
     }
 
-    private static void AddRedisStore(this ISiloBuilder silo, string name, string configuration, TimeSpan expiry) =>
+    private static void AddRedisStore(this ISiloBuilder silo, string name, ConfigurationOptions configuration, TimeSpan expiry) =>
         silo.AddRedisGrainStorage(name, (RedisStorageOptions options) =>
         {
-            options.ConfigurationOptions = RedisConfiguration(configuration);
+            options.ConfigurationOptions = configuration;
             // An ended session or completed flow is removed (with its ETag checked), not kept as a tombstone: Redis is
             // memory, and the grain's own expiry makes a resurrected entry harmless anyway.
             options.DeleteStateOnClear = true;
             options.EntryExpiry = expiry;
         });
-
-    /// <summary>Parses the Redis string; the silo keeps running (and reconnecting) while Redis restarts.</summary>
-    public static ConfigurationOptions RedisConfiguration(string configuration)
-    {
-        var options = ConfigurationOptions.Parse(configuration);
-        options.AbortOnConnectFail = false;
-        return options;
-    }
 }

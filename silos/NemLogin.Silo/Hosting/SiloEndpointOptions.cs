@@ -22,4 +22,11 @@ public sealed class SiloEndpointOptions
     /// Empty: the machine's host name.
     /// </summary>
     public string? AdvertisedAddress { get; set; }
+
+    /// <summary>
+    /// The IP address the silo and gateway ports listen on: a private address of this machine, never every interface.
+    /// Empty: the advertised address (right whenever the machine owns the address it advertises; behind NAT name the
+    /// local one).
+    /// </summary>
+    public string? ListenAddress { get; set; }
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Options;
 
 namespace NemLogin.Silo.Hosting;
@@ -32,6 +33,34 @@ internal sealed class SiloEndpointOptionsValidator : IValidateOptions<SiloEndpoi
             failures.Add("Orleans:ServiceId is required: it keys all grain state and must never change.");
         }
 
+        if (AddressProblem("AdvertisedAddress", options.AdvertisedAddress, mustBeIp: false) is { } advertised)
+        {
+            failures.Add(advertised);
+        }
+
+        if (AddressProblem("ListenAddress", options.ListenAddress, mustBeIp: true) is { } listen)
+        {
+            failures.Add(listen);
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    // Listening on 0.0.0.0 would offer the silo and gateway ports on every network the machine is on (docs/security.md).
+    private static string? AddressProblem(string setting, string? value, bool mustBeIp)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (!IPAddress.TryParse(value, out var address))
+        {
+            return mustBeIp ? $"Orleans:{setting} '{value}' is not an IP address." : null;
+        }
+
+        return address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any)
+            ? $"Orleans:{setting} {value} means every interface: name the private address the silo and gateway ports belong on."
+            : null;
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Options;
+using NemLogin.ClusterTls;
 using NemLogin.Grains.Hosting;
 using NemLogin.Grains.Signing;
 using NemLogin.Silo.Placement;
@@ -16,12 +17,13 @@ public static class SiloHostingExtensions
     public static WebApplicationBuilder AddNemLoginClusterSilo(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var settings = SiloSettings.Read(builder.Configuration);
+        var settings = SiloSettings.Read(builder.Configuration, builder.Environment);
         RegisterValidatedOptions(builder.Services);
 
         builder.UseOrleans(silo => silo
             .UseNemLoginClustering(settings)
-            .AddNemLoginClusterStorage(settings.Stores)
+            .UseNemLoginClusterTls(settings.Certificates)
+            .AddNemLoginClusterStorage(settings.Stores, settings.Tls.StoreCaPath)
             .AddNemLoginDataCentrePlacement(settings.DataCentre.Name)
             .AddActivityPropagation()
             .AddNemLoginGrains()
@@ -38,14 +40,16 @@ public static class SiloHostingExtensions
             options.ServiceId = endpoints.ServiceId;
         });
         silo.Configure<SiloOptions>(options => options.SiloName = $"{settings.DataCentre.Name}-{Environment.MachineName}-{endpoints.SiloPort}");
+        var advertised = AdvertisedAddress(endpoints.AdvertisedAddress);
+        // Only the configured private address, never every interface (docs/security.md): the validator refuses 0.0.0.0.
+        var listen = string.IsNullOrWhiteSpace(endpoints.ListenAddress) ? advertised : IPAddress.Parse(endpoints.ListenAddress);
         silo.Configure<EndpointOptions>(options =>
         {
-            options.AdvertisedIPAddress = AdvertisedAddress(endpoints.AdvertisedAddress);
+            options.AdvertisedIPAddress = advertised;
             options.SiloPort = endpoints.SiloPort;
             options.GatewayPort = endpoints.GatewayPort;
-            // Listen on every interface; peers and gateways use the advertised address.
-            options.SiloListeningEndpoint = new IPEndPoint(IPAddress.Any, endpoints.SiloPort);
-            options.GatewayListeningEndpoint = new IPEndPoint(IPAddress.Any, endpoints.GatewayPort);
+            options.SiloListeningEndpoint = new IPEndPoint(listen, endpoints.SiloPort);
+            options.GatewayListeningEndpoint = new IPEndPoint(listen, endpoints.GatewayPort);
         });
         silo.UseAdoNetClustering(options =>
         {
@@ -71,8 +75,10 @@ public static class SiloHostingExtensions
         services.AddSingleton<IValidateOptions<SiloEndpointOptions>, SiloEndpointOptionsValidator>();
         services.AddSingleton<IValidateOptions<DataCentreOptions>, DataCentreOptionsValidator>();
         services.AddSingleton<IValidateOptions<ClusterStoreOptions>, ClusterStoreOptionsValidator>();
-        // Orleans logs the formatted options at start-up: the connection strings show as REDACTED.
+        services.AddOptions<ClusterTlsOptions>().BindConfiguration(ClusterTlsOptions.SectionName);
+        // Orleans logs the formatted options at start-up: the connection strings and the key password show as REDACTED.
         services.ConfigureFormatter<ClusterStoreOptions>();
+        services.ConfigureFormatter<ClusterTlsOptions>();
     }
 
     private static IPAddress AdvertisedAddress(string? configured)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using NemLogin.ClusterTls;
 using NemLogin.Silo.Health;
 using NemLogin.Silo.Management;
 using Npgsql;
@@ -27,10 +28,10 @@ public static class SiloOperationsExtensions
         // Dead, so callers re-place the grains on the remaining silos at once instead of waiting for failure detection.
         services.Configure<HostOptions>(options => options.ShutdownTimeout = management.ShutdownTimeout);
 
-        var stores = SiloSettings.Read(builder.Configuration).Stores;
-        services.AddSingleton(_ => NpgsqlDataSource.Create(stores.Orleans!));
+        var settings = SiloSettings.Read(builder.Configuration, builder.Environment);
+        services.AddSingleton(_ => NpgsqlDataSource.Create(settings.Stores.Orleans!));
         services.AddSingleton<IConnectionMultiplexer>(_ =>
-            ConnectionMultiplexer.Connect(ClusterStorageExtensions.RedisConfiguration(stores.Redis!)));
+            ConnectionMultiplexer.Connect(ClusterRedis.Options(settings.Stores.Redis!, settings.Tls.StoreCaPath)));
         services.AddHealthChecks()
             .AddCheck<SiloActiveHealthCheck>("silo", tags: ["ready"])
             .AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready"])

@@ -7,15 +7,20 @@ namespace NemLogin.Cluster.Tests.Configuration;
 /// A silo or gateway with missing or malformed cluster settings stops at start-up, naming every problem, before it
 /// joins anything. (Processes, not unit calls: this is what an operator sees.)
 /// </summary>
-public sealed class HostStartupTests
+public sealed class HostStartupTests(TwoCas pki) : IClassFixture<TwoCas>
 {
+    private const string PostgresWithPassword = "Host=127.0.0.1;Port=1;Username=nemlogin;Database=nemlogin;Password=unreachable-store";
+    private const string RedisWithPassword = "127.0.0.1:1,abortConnect=false,password=unreachable-store";
+
     [Fact]
-    public async Task Silo_WithoutDataCentreAndStores_ExitsNamingEachSetting()
+    public async Task Silo_WithoutDataCentreStoresAndTls_ExitsNamingEachSetting()
     {
         var output = await RunToExitAsync(BuiltHosts.Silo, new Dictionary<string, string>
         {
             ["Orleans__SiloPort"] = "30000",
             ["Orleans__GatewayPort"] = "30000",
+            // Every interface: the silo port would be offered on networks nobody meant it for.
+            ["Orleans__ListenAddress"] = "0.0.0.0",
         });
 
         Assert.NotEqual(0, output.ExitCode);
@@ -23,6 +28,39 @@ public sealed class HostStartupTests
         Assert.Contains("ConnectionStrings:Orleans", output.Log, StringComparison.Ordinal);
         Assert.Contains("ConnectionStrings:Redis", output.Log, StringComparison.Ordinal);
         Assert.Contains("Orleans:SiloPort and Orleans:GatewayPort must differ", output.Log, StringComparison.Ordinal);
+        Assert.Contains("Orleans:ListenAddress 0.0.0.0 means every interface", output.Log, StringComparison.Ordinal);
+        Assert.Contains("ClusterTls:CertificatePath, ClusterTls:KeyPath and ClusterTls:CaPath are required outside Development", output.Log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Silo_WithAGatewayCertificate_ExitsNamingTheRole()
+    {
+        // A gateway's key must not let its holder serve as a silo.
+        var output = await RunToExitAsync(BuiltHosts.Silo, ProductionSilo(pki.ClusterGateway));
+
+        Assert.NotEqual(0, output.ExitCode);
+        Assert.Contains("is not a silo certificate (extended key usage)", output.Log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Gateway_CertificateOfAnotherCaAndStoresWithoutPasswords_ExitsNamingEach()
+    {
+        // Outside Development: no store without a password, no certificate the cluster CA did not issue.
+        var environment = ProductionGateway(new()
+        {
+            ["ConnectionStrings__Orleans"] = "Host=127.0.0.1;Port=1;Username=nemlogin;Database=nemlogin",
+            ["ConnectionStrings__Redis"] = "127.0.0.1:1,abortConnect=false",
+            ["ClusterTls__CertificatePath"] = pki.OtherGateway.CertificatePath,
+            ["ClusterTls__KeyPath"] = pki.OtherGateway.KeyPath,
+        });
+
+        var output = await RunToExitAsync(BuiltHosts.Gateway, environment);
+
+        Assert.NotEqual(0, output.ExitCode);
+        Assert.Contains("does not chain to the cluster CA", output.Log, StringComparison.Ordinal);
+        Assert.Contains("ConnectionStrings:Orleans has no Password", output.Log, StringComparison.Ordinal);
+        Assert.Contains("ConnectionStrings:Redis has no password", output.Log, StringComparison.Ordinal);
+        Assert.DoesNotContain("unreachable-store", output.Log, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -64,18 +102,11 @@ public sealed class HostStartupTests
     public async Task Silo_SoftwareKeyAllowedInProduction_ExitsNamingTheAllowance()
     {
         // Production guards (README): no software key signs in a cluster outside Development.
-        var output = await RunToExitAsync(BuiltHosts.Silo, new Dictionary<string, string>
-        {
-            ["DataCenter__Name"] = "DC1",
-            ["ConnectionStrings__Orleans"] = "Host=127.0.0.1;Port=1;Username=nemlogin;Database=nemlogin",
-            ["ConnectionStrings__Redis"] = "127.0.0.1:1,abortConnect=false",
-            ["Orleans__SiloPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Orleans__GatewayPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Orleans__AdvertisedAddress"] = "127.0.0.1",
-            ["Signing__Provider"] = "Software",
-            ["Signing__AllowSoftwareInCluster"] = "true",
-            ["Signing__SoftwareKeyDirectory"] = Path.Combine(Path.GetTempPath(), $"nemlogin-never-{Guid.NewGuid():N}"),
-        });
+        var environment = ProductionSilo(pki.ClusterSilo);
+        environment["Signing__Provider"] = "Software";
+        environment["Signing__AllowSoftwareInCluster"] = "true";
+        environment["Signing__SoftwareKeyDirectory"] = Path.Combine(Path.GetTempPath(), $"nemlogin-never-{Guid.NewGuid():N}");
+        var output = await RunToExitAsync(BuiltHosts.Silo, environment);
 
         Assert.NotEqual(0, output.ExitCode);
         Assert.Contains("Signing:AllowSoftwareInCluster=true lets a cluster sign with a software key", output.Log, StringComparison.Ordinal);
@@ -90,18 +121,36 @@ public sealed class HostStartupTests
         Assert.Contains("ConnectionStrings:Orleans (PostgreSQL", output.Log, StringComparison.Ordinal);
     }
 
+    /// <summary>A silo presenting <paramref name="certificate"/> (stores unreachable: it stops before connecting).</summary>
+    private Dictionary<string, string> ProductionSilo(NodeCertificate certificate)
+    {
+        var environment = pki.Cluster.Environment(certificate);
+        environment["DataCenter__Name"] = "DC1";
+        environment["ConnectionStrings__Orleans"] = PostgresWithPassword;
+        environment["ConnectionStrings__Redis"] = RedisWithPassword;
+        environment["Orleans__SiloPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        environment["Orleans__GatewayPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        environment["Orleans__AdvertisedAddress"] = "127.0.0.1";
+        return environment;
+    }
+
     /// <summary>A cluster gateway with everything production needs (stores unreachable: it stops before connecting).</summary>
-    private static Dictionary<string, string> ProductionGateway(Dictionary<string, string> overrides)
+    private Dictionary<string, string> ProductionGateway(Dictionary<string, string> overrides)
     {
         var environment = new Dictionary<string, string>
         {
             ["DataCenter__Name"] = "DC1",
-            ["ConnectionStrings__Orleans"] = "Host=127.0.0.1;Port=1;Username=nemlogin;Database=nemlogin",
-            ["ConnectionStrings__Redis"] = "127.0.0.1:1,abortConnect=false",
+            ["ConnectionStrings__Orleans"] = PostgresWithPassword,
+            ["ConnectionStrings__Redis"] = RedisWithPassword,
             ["Broker__PublicBaseUrl"] = "https://login.example.dk",
             ["Upstream__MitId__Authority"] = "https://mitid.example.dk/op",
             ["Upstream__MitId__ClientSecret"] = "secret-issued-by-mitid-0123456789",
         };
+        foreach (var (key, value) in pki.Cluster.Environment(pki.ClusterGateway))
+        {
+            environment[key] = value;
+        }
+
         foreach (var (key, value) in overrides)
         {
             environment[key] = value;

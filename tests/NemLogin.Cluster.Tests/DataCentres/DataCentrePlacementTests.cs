@@ -67,7 +67,7 @@ public sealed class DataCentrePlacementTests(ClusterUnderTest cluster)
     }
 
     private Task<DataCentreClient> EnterThroughOtherDataCentreAsync(string label) =>
-        DataCentreClient.ConnectAsync(label, cluster.ClusterId, ClusterUnderTest.ServiceId, cluster.GatewayPortsOf(label == "DC1" ? "DC2" : "DC1"));
+        cluster.ConnectClientAsync(label, cluster.GatewayPortsOf(label == "DC1" ? "DC2" : "DC1"));
 
     private async Task<string[]> DataCentresOfAsync(IGrainFactory grains, IEnumerable<IAddressable> activated)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using NemLogin.ClusterTls;
 using NemLogin.Silo.Database;
 using Xunit;
 
@@ -7,8 +8,9 @@ namespace NemLogin.Cluster.Tests.Infrastructure;
 /// <summary>
 /// The whole cluster as processes, started once for the collection: PostgreSQL, Redis, silos DC1-a, DC1-b, DC2-a,
 /// DC2-b and one gateway per data centre, plus a test client entering through each data centre. The silos sign in a
-/// SoftHSM2 token whose keys the silo's own <c>keys</c> verb created. Failure detection is
-/// shortened (see <see cref="MembershipForTests"/>) so faults are noticed in seconds.
+/// SoftHSM2 token whose keys the silo's own <c>keys</c> verb created. Every Orleans connection is mutual TLS with
+/// certificates from a cluster CA the silo's <c>certs</c> verb made; PostgreSQL and Redis demand passwords and speak TLS
+/// only. Failure detection is shortened (see <see cref="MembershipForTests"/>) so faults are noticed in seconds.
 /// </summary>
 public sealed class ClusterUnderTest : IAsyncLifetime
 {
@@ -34,6 +36,12 @@ public sealed class ClusterUnderTest : IAsyncLifetime
     private string _folder = "";
 
     internal PostgresServer Postgres { get; private set; } = null!;
+
+    /// <summary>The cluster CA and every node's certificate (silo and gateway keys encrypted with a password).</summary>
+    internal ClusterPki Pki { get; private set; } = null!;
+
+    /// <summary>The certificate (gateway role) of the tests' own Orleans clients.</summary>
+    internal ClusterCertificates ClientCertificates { get; private set; } = null!;
 
     internal RedisServer Redis { get; private set; } = null!;
 
@@ -67,8 +75,11 @@ public sealed class ClusterUnderTest : IAsyncLifetime
     {
         _folder = Directory.CreateTempSubdirectory("nemlogin-cluster-").FullName;
         Watchdog.TrackFolder(_folder);
-        Postgres = await PostgresServer.StartAsync();
-        Redis = await RedisServer.StartAsync();
+        Pki = ClusterPki.Create(_folder, nodeKeyPassword: Secret());
+        var stores = new StoreTls(Pki.Issue("store", "stores"), Pki.CaPath);
+        ClientCertificates = Pki.Load(Pki.Issue("gateway", "test-client"), ClusterRole.Gateway);
+        Postgres = await PostgresServer.StartAsync(Secret(), stores);
+        Redis = await RedisServer.StartAsync(Secret(), stores);
         await DatabaseMigrator.MigrateAsync(Postgres.ConnectionString(), CancellationToken.None);
         await Hsm.PrepareAsync(_folder);
         Sp.WriteMetadata(Path.Combine(_folder, "sp"));
@@ -86,9 +97,15 @@ public sealed class ClusterUnderTest : IAsyncLifetime
         var timeout = TimeSpan.FromSeconds(90);
         await Task.WhenAll(_silos.Select(s => s.StartAndWaitReadyAsync(timeout)));
         await Task.WhenAll(_gateways.Select(g => g.StartAndWaitReadyAsync(timeout)));
-        Dc1 = await DataCentreClient.ConnectAsync("DC1", ClusterId, ServiceId, SilosOf("DC1").Select(GatewayPort));
-        Dc2 = await DataCentreClient.ConnectAsync("DC2", ClusterId, ServiceId, SilosOf("DC2").Select(GatewayPort));
+        Dc1 = await ConnectClientAsync("DC1", SilosOf("DC1").Select(GatewayPort));
+        Dc2 = await ConnectClientAsync("DC2", SilosOf("DC2").Select(GatewayPort));
     }
+
+    /// <summary>A test client stamped with <paramref name="dataCentre"/>, entering through <paramref name="gatewayPorts"/>.</summary>
+    internal Task<DataCentreClient> ConnectClientAsync(string dataCentre, IEnumerable<int> gatewayPorts) =>
+        DataCentreClient.ConnectAsync(dataCentre, ClusterId, ServiceId, gatewayPorts, ClientCertificates);
+
+    private static string Secret() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 
     public async ValueTask DisposeAsync()
     {
@@ -124,7 +141,10 @@ public sealed class ClusterUnderTest : IAsyncLifetime
     }
 
     /// <summary>The membership status (Orleans SiloStatus: 3 Active, 6 Dead) of the silo's newest incarnation.</summary>
-    internal async Task<int?> MemberStatusAsync(HostNode silo)
+    internal Task<int?> MemberStatusAsync(HostNode silo) => MemberStatusAsync(_siloPorts[silo]);
+
+    /// <summary>The membership status of the newest silo that registered with <paramref name="siloPort"/>, or null.</summary>
+    internal async Task<int?> MemberStatusAsync(int siloPort)
     {
         // Unpooled: the PostgreSQL restart fault breaks pooled connections.
         await using var connection = new Npgsql.NpgsqlConnection(Postgres.ConnectionString() + ";Pooling=false");
@@ -132,7 +152,7 @@ public sealed class ClusterUnderTest : IAsyncLifetime
         await using var command = new Npgsql.NpgsqlCommand(
             "SELECT status FROM nemlogin_cluster_member WHERE deployment_id = @c AND port = @p ORDER BY generation DESC LIMIT 1", connection);
         command.Parameters.AddWithValue("c", ClusterId);
-        command.Parameters.AddWithValue("p", _siloPorts[silo]);
+        command.Parameters.AddWithValue("p", siloPort);
         return await command.ExecuteScalarAsync() is int status ? status : null;
     }
 
@@ -156,12 +176,28 @@ public sealed class ClusterUnderTest : IAsyncLifetime
 
     private readonly Dictionary<HostNode, int> _gatewayPorts = [];
 
-    private int GatewayPort(HostNode silo) => _gatewayPorts[silo];
-
     /// <summary>The Orleans gateway ports of a data centre's silos.</summary>
     internal IEnumerable<int> GatewayPortsOf(string dataCentre) => SilosOf(dataCentre).Select(GatewayPort);
 
-    private Dictionary<string, string> Common(string dataCentre) => new()
+    /// <summary>The silo-to-silo port of <paramref name="silo"/>.</summary>
+    internal int SiloPort(HostNode silo) => _siloPorts[silo];
+
+    /// <summary>The Orleans gateway port of <paramref name="silo"/>.</summary>
+    internal int GatewayPort(HostNode silo) => _gatewayPorts[silo];
+
+    /// <summary>Settings every node shares; <paramref name="name"/> gets its own certificate of <paramref name="role"/>.</summary>
+    internal Dictionary<string, string> Common(string dataCentre, string name, string role)
+    {
+        var environment = CommonWithoutTls(dataCentre);
+        foreach (var (key, value) in Pki.Environment(Pki.Issue(role, name)))
+        {
+            environment[key] = value;
+        }
+
+        return environment;
+    }
+
+    private Dictionary<string, string> CommonWithoutTls(string dataCentre) => new()
     {
         ["DOTNET_ENVIRONMENT"] = "Production",
         ["Logging__LogLevel__Default"] = "Warning",
@@ -180,13 +216,32 @@ public sealed class ClusterUnderTest : IAsyncLifetime
     private HostNode NewSilo(string dataCentre, string letter)
     {
         var http = FreePorts.Next();
-        var environment = Common(dataCentre);
+        var name = $"silo-{dataCentre.ToLowerInvariant()}-{letter}";
+        var environment = SiloEnvironment(dataCentre, name);
         environment["Urls"] = $"http://127.0.0.1:{http}";
         var siloPort = FreePorts.Next();
         environment["Orleans__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture);
         var gatewayPort = FreePorts.Next();
         environment["Orleans__GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture);
         environment["Orleans__AdvertisedAddress"] = "127.0.0.1";
+        var node = new HostNode(name, dataCentre, BuiltHosts.Silo, http, environment, _folder);
+        _gatewayPorts[node] = gatewayPort;
+        _siloPorts[node] = siloPort;
+        return node;
+    }
+
+    /// <summary>
+    /// A silo's settings apart from its ports: its own certificate (<paramref name="name"/>, silo role) unless
+    /// <paramref name="tls"/> replaces the ClusterTls settings, the HSM, the dashboard, failure detection for tests.
+    /// </summary>
+    internal Dictionary<string, string> SiloEnvironment(string dataCentre, string name, IReadOnlyDictionary<string, string>? tls = null)
+    {
+        var environment = tls is null ? Common(dataCentre, name, "silo") : CommonWithoutTls(dataCentre);
+        foreach (var (key, value) in tls ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
         foreach (var (key, value) in Hsm.SiloEnvironment)
         {
             environment[key] = value;
@@ -199,16 +254,13 @@ public sealed class ClusterUnderTest : IAsyncLifetime
             environment[key] = value;
         }
 
-        var node = new HostNode($"silo-{dataCentre.ToLowerInvariant()}-{letter}", dataCentre, BuiltHosts.Silo, http, environment, _folder);
-        _gatewayPorts[node] = gatewayPort;
-        _siloPorts[node] = siloPort;
-        return node;
+        return environment;
     }
 
     private HostNode NewGateway(string dataCentre)
     {
         var http = FreePorts.Next();
-        var environment = Common(dataCentre);
+        var environment = Common(dataCentre, $"gateway-{dataCentre.ToLowerInvariant()}", "gateway");
         var baseUrl = $"http://127.0.0.1:{http}";
         environment["Urls"] = baseUrl;
         environment["Broker__PublicBaseUrl"] = baseUrl;

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using NemLogin.ClusterTls;
 using NemLogin.Grains.Placement;
 using Orleans.Configuration;
 
@@ -25,7 +26,9 @@ internal sealed class DataCentreClient : IAsyncDisposable
 
     public IGrainFactory Grains => _host.Services.GetRequiredService<IClusterClient>();
 
-    public static async Task<DataCentreClient> ConnectAsync(string dataCentre, string clusterId, string serviceId, IEnumerable<int> gatewayPorts)
+    /// <param name="certificates">The client's cluster certificate (gateway role), as a gateway presents its own.</param>
+    public static async Task<DataCentreClient> ConnectAsync(string dataCentre, string clusterId, string serviceId, IEnumerable<int> gatewayPorts,
+        ClusterCertificates certificates)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -40,6 +43,7 @@ internal sealed class DataCentreClient : IAsyncDisposable
             client.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = TimeSpan.FromSeconds(5));
             client.Services.AddSingleton<IOutgoingGrainCallFilter>(new StampDataCentre(dataCentre));
             client.UseConnectionRetryFilter((_, cancellationToken) => RetryAsync(cancellationToken));
+            client.UseNemLoginClusterTls(certificates);
         });
         var host = builder.Build();
         await host.StartAsync();

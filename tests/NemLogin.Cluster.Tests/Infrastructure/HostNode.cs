@@ -49,6 +49,36 @@ internal sealed class HostNode(string name, string dataCentre, string assembly, 
         }
     }
 
+    /// <summary>
+    /// Waits until this incarnation's output holds every one of <paramref name="texts"/> (the console logger writes in
+    /// the background); false when they are not all there by <paramref name="timeout"/>.
+    /// </summary>
+    public Task<bool> LogShowsAsync(TimeSpan timeout, params string[] texts) => AnyLogShowsAsync([this], timeout, texts);
+
+    /// <summary>As <see cref="LogShowsAsync"/>, for the output of any one of <paramref name="nodes"/>.</summary>
+    public static async Task<bool> AnyLogShowsAsync(IReadOnlyList<HostNode> nodes, TimeSpan timeout, params string[] texts)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            foreach (var node in nodes)
+            {
+                var log = node.Process is { } process ? process.LogTail(int.MaxValue) : "";
+                if (texts.All(text => log.Contains(text, StringComparison.Ordinal)))
+                {
+                    return true;
+                }
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
     public async Task KillAsync()
     {
         if (Process is { } process)

@@ -31,6 +31,9 @@ internal sealed class SecretMarkers
 
     public string DashboardPassword => Marker("dashboard-password");
 
+    /// <summary>Encrypts the silo's and gateway's cluster TLS keys.</summary>
+    public string ClusterTlsKeyPassword => Marker("cluster-tls-key-password");
+
     public IReadOnlyDictionary<string, string> All => new Dictionary<string, string>
     {
         ["Admin:ApiKey"] = AdminApiKey,
@@ -42,6 +45,7 @@ internal sealed class SecretMarkers
         ["ConnectionStrings:Orleans password"] = PostgresPassword,
         ["ConnectionStrings:Redis password"] = RedisPassword,
         ["Management:AdminPassword"] = DashboardPassword,
+        ["ClusterTls:KeyPassword"] = ClusterTlsKeyPassword,
     };
 
     /// <summary>
@@ -62,6 +66,7 @@ internal sealed class SecretMarkers
         ["ConnectionStrings__Orleans"] = postgresConnectionString,
         ["ConnectionStrings__Redis"] = redisConfiguration,
         ["Management__AdminPassword"] = DashboardPassword,
+        ["ClusterTls__KeyPassword"] = ClusterTlsKeyPassword,
     };
 
     /// <summary>Every category at Trace, including those the hosts' defaults keep quiet.</summary>

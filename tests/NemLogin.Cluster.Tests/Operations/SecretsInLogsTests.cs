@@ -64,11 +64,14 @@ public sealed class SecretsInLogsTests
     [Fact]
     public async Task ClusterGatewayAndSilo_EverySecretAMarkerAtTrace_NoMarkerInTheirOutput()
     {
-        // Attack class: secret exposure through logs, with the stores really demanding their passwords and the HSM its PIN.
+        // Attack class: secret exposure through logs, with the stores really demanding their passwords (over TLS), the HSM
+        // its PIN and the cluster TLS keys their password.
         var markers = new SecretMarkers();
         var folder = NewFolder();
-        await using var postgres = await PostgresServer.StartAsync(markers.PostgresPassword);
-        await using var redis = await RedisServer.StartAsync(markers.RedisPassword);
+        var pki = ClusterPki.Create(folder, nodeKeyPassword: markers.ClusterTlsKeyPassword);
+        var stores = new StoreTls(pki.Issue("store", "stores"), pki.CaPath);
+        await using var postgres = await PostgresServer.StartAsync(markers.PostgresPassword, stores);
+        await using var redis = await RedisServer.StartAsync(markers.RedisPassword, stores);
         try
         {
             await DatabaseMigrator.MigrateAsync(postgres.ConnectionString(), CancellationToken.None);
@@ -79,7 +82,7 @@ public sealed class SecretsInLogsTests
             var clusterId = "secrets-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
 
             var siloEnvironment = Common(markers, postgres, redis, clusterId);
-            foreach (var (key, value) in hsm.SiloEnvironment)
+            foreach (var (key, value) in hsm.SiloEnvironment.Concat(pki.Environment(pki.Issue("silo", "silo"))))
             {
                 siloEnvironment[key] = value;
             }
@@ -93,6 +96,11 @@ public sealed class SecretsInLogsTests
             var silo = new HostNode("silo", "DC1", BuiltHosts.Silo, siloPort, siloEnvironment, folder);
 
             var gatewayEnvironment = Common(markers, postgres, redis, clusterId);
+            foreach (var (key, value) in pki.Environment(pki.Issue("gateway", "gateway")))
+            {
+                gatewayEnvironment[key] = value;
+            }
+
             var gatewayPort = FreePorts.Next();
             gatewayEnvironment["DOTNET_ENVIRONMENT"] = "Development";
             gatewayEnvironment["Urls"] = $"http://127.0.0.1:{gatewayPort}";
@@ -112,8 +120,8 @@ public sealed class SecretsInLogsTests
             var gatewayLog = await File.ReadAllTextAsync(gateway.Process!.LogFile, TestContext.Current.CancellationToken);
             var siloLog = await File.ReadAllTextAsync(silo.Process!.LogFile, TestContext.Current.CancellationToken);
             var keysLog = await File.ReadAllTextAsync(Path.Combine(folder, "keys.log"), TestContext.Current.CancellationToken);
-            AssertTracedWithoutSecrets(gatewayLog, markers, "ApiKey: REDACTED", "PostgresConnectionString: REDACTED", "RedisConfiguration: REDACTED");
-            AssertTracedWithoutSecrets(siloLog, markers, "Orleans: REDACTED", "Redis: REDACTED", "AdminPassword: REDACTED", "Pin: REDACTED");
+            AssertTracedWithoutSecrets(gatewayLog, markers, "ApiKey: REDACTED", "PostgresConnectionString: REDACTED", "RedisConfiguration: REDACTED", "KeyPassword: REDACTED");
+            AssertTracedWithoutSecrets(siloLog, markers, "Orleans: REDACTED", "Redis: REDACTED", "AdminPassword: REDACTED", "Pin: REDACTED", "KeyPassword: REDACTED");
             Assert.Empty(markers.FoundIn(keysLog));
         }
         finally

@@ -13,12 +13,13 @@ public sealed class ComposeSecretsTests
     private static readonly string[] Required =
     [
         "POSTGRES_PASSWORD", "REDIS_PASSWORD", "NEMLOGIN_ADMIN_PASSWORD", "NEMLOGIN_HSM_PIN", "NEMLOGIN_MITID_CLIENT_SECRET",
-        "NEMLOGIN_PUBLIC_URL", "NEMLOGIN_TLS_DIR",
+        "NEMLOGIN_PUBLIC_URL", "NEMLOGIN_TLS_DIR", "NEMLOGIN_CA_KEY_PASSWORD", "NEMLOGIN_TLS_KEY_PASSWORD",
     ];
 
     private static readonly string[] Secrets =
     [
         "POSTGRES_PASSWORD", "REDIS_PASSWORD", "NEMLOGIN_ADMIN_PASSWORD", "NEMLOGIN_HSM_PIN", "NEMLOGIN_MITID_CLIENT_SECRET", "NEMLOGIN_ADMIN_API_KEY",
+        "NEMLOGIN_CA_KEY_PASSWORD", "NEMLOGIN_TLS_KEY_PASSWORD",
     ];
 
     public static TheoryData<string> RequiredVariables() => new(Required);
@@ -67,6 +68,13 @@ public sealed class ComposeSecretsTests
                 Assert.EndsWith("Password=" + markers["POSTGRES_PASSWORD"], RenderedCompose.Setting(block, "ConnectionStrings__Orleans"), StringComparison.Ordinal);
                 Assert.EndsWith("password=" + markers["REDIS_PASSWORD"], RenderedCompose.Setting(block, "ConnectionStrings__Redis"), StringComparison.Ordinal);
             }
+
+            foreach (var service in new[] { "pki", "silo-dc1-a", "silo-dc2-b", "gateway-dc1", "gateway-dc2" })
+            {
+                Assert.Equal(markers["NEMLOGIN_TLS_KEY_PASSWORD"], RenderedCompose.Setting(RenderedCompose.ServiceBlock(config, service), "ClusterTls__KeyPassword"));
+            }
+
+            Assert.Equal(markers["NEMLOGIN_CA_KEY_PASSWORD"], RenderedCompose.Setting(RenderedCompose.ServiceBlock(config, "pki"), "Certs__CaKeyPassword"));
 
             var silo = RenderedCompose.ServiceBlock(config, "silo-dc1-b");
             Assert.Equal(markers["NEMLOGIN_HSM_PIN"], RenderedCompose.Setting(silo, "Signing__Pkcs11__Pin"));

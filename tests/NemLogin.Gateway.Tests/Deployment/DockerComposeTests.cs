@@ -7,7 +7,7 @@ public sealed class DockerComposeTests
 {
     private static readonly string[] ExpectedServices =
     [
-        "postgres", "redis", "migrate",
+        "postgres", "redis", "migrate", "pki",
         "silo-dc1-a", "silo-dc1-b", "silo-dc2-a", "silo-dc2-b",
         "gateway-dc1", "gateway-dc2",
         "proxy",
@@ -48,10 +48,7 @@ public sealed class DockerComposeTests
     [InlineData("gateway-dc2", "DC2")]
     public async Task Config_ClusterService_JoinsTheClusterInItsDataCentre(string service, string dataCentre)
     {
-        var result = await ComposeCli.RunAsync(TestContext.Current.CancellationToken, "config");
-        Assert.True(result.ExitCode == 0, result.StandardError);
-
-        var block = ServiceBlock(result.StandardOutput, service);
+        var block = await RenderedServiceAsync(service);
 
         Assert.Matches($@"(?m)^\s+DataCenter__Name: ""?{dataCentre}""?\s*$", block);
         Assert.Matches(@"(?m)^\s+Orleans__ClusterId: ""?nemlogin""?\s*$", block);
@@ -60,14 +57,40 @@ public sealed class DockerComposeTests
 
     [Theory]
     [InlineData("silo-dc1-a")]
+    [InlineData("silo-dc1-b")]
+    [InlineData("silo-dc2-a")]
+    [InlineData("silo-dc2-b")]
+    [InlineData("gateway-dc1")]
+    [InlineData("gateway-dc2")]
+    public async Task Config_ClusterService_PresentsItsOwnCertificateAndTrustsTheClusterCa(string service)
+    {
+        // Mutual TLS between silos and from gateways (docs/security.md, "Between processes"): each node its own
+        // certificate, the cluster CA as the one trust anchor, the TLS folder read-only, the CA's key out of reach.
+        var block = await RenderedServiceAsync(service);
+
+        Assert.Equal($"/etc/nemlogin/tls/{service}.crt", RenderedCompose.Setting(block, "ClusterTls__CertificatePath"));
+        Assert.Equal($"/etc/nemlogin/tls/{service}.key", RenderedCompose.Setting(block, "ClusterTls__KeyPath"));
+        Assert.Equal("/etc/nemlogin/tls/ca.crt", RenderedCompose.Setting(block, "ClusterTls__CaPath"));
+        Assert.Matches(@"(?m)^\s+- cluster-tls:/etc/nemlogin/tls:ro\s*$", block);
+        Assert.DoesNotContain("cluster-ca", block, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Config_PkiService_OnlyOnRequestAndTheOnlyOneWithTheCaKey()
+    {
+        var pki = await RenderedServiceAsync("pki");
+
+        Assert.Matches(@"(?m)^\s+profiles:\s*\n\s+- setup\s*$", pki);
+        Assert.Contains("cluster-ca:/var/lib/nemlogin/ca", pki, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("silo-dc1-a")]
     [InlineData("silo-dc2-b")]
     [InlineData("gateway-dc1")]
     public async Task Config_ClusterService_StartsOnlyAfterTheSchemaMigration(string service)
     {
-        var result = await ComposeCli.RunAsync(TestContext.Current.CancellationToken, "config");
-        Assert.True(result.ExitCode == 0, result.StandardError);
-
-        var block = ServiceBlock(result.StandardOutput, service);
+        var block = await RenderedServiceAsync(service);
 
         Assert.Matches(@"(?m)^\s+migrate:\s*\n\s+condition: service_completed_successfully\s*$", block);
     }
@@ -75,5 +98,11 @@ public sealed class DockerComposeTests
     private static string[] Lines(string text) =>
         text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    private static string ServiceBlock(string config, string service) => RenderedCompose.ServiceBlock(config, service);
+    /// <summary>One service of the configuration rendered with .env.example.</summary>
+    private static async Task<string> RenderedServiceAsync(string service)
+    {
+        var result = await ComposeCli.RunAsync(TestContext.Current.CancellationToken, "config");
+        Assert.True(result.ExitCode == 0, result.StandardError);
+        return RenderedCompose.ServiceBlock(result.StandardOutput, service);
+    }
 }

@@ -1,0 +1,14 @@
+namespace NemLogin.Silo.Certificates;
+
+/// <summary>Whom a certificate from <c>certs issue</c> is for.</summary>
+internal enum CertificateRole
+{
+    /// <summary>A silo: serves its silo and gateway ports and calls other silos.</summary>
+    Silo,
+
+    /// <summary>A gateway (Orleans client): calls silos only.</summary>
+    Gateway,
+
+    /// <summary>PostgreSQL or Redis: serves TLS to the cluster, is never accepted as a silo or gateway.</summary>
+    Store,
+}

@@ -1,0 +1,72 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using NemLogin.ClusterTls;
+
+namespace NemLogin.Silo.Certificates;
+
+/// <summary>
+/// A small private CA for the cluster's own TLS: it certifies silos, gateways and the stores, and nothing else trusts it.
+/// Keys are ECDSA P-256 made here; the CA signs node certificates directly (no intermediates), so a node trusts exactly
+/// one certificate.
+/// </summary>
+internal static class ClusterCertificateAuthority
+{
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
+    public static X509Certificate2 CreateCa(string subject, TimeSpan validity, TimeProvider time)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
+        // pathLenConstraint 0: the CA can certify nodes, never another CA.
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, true, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
+        var now = time.GetUtcNow();
+        return request.CreateSelfSigned(now - ClockSkew, now + validity);
+    }
+
+    /// <summary>A certificate for a node of <paramref name="role"/>, its names in the subject alternative name.</summary>
+    public static X509Certificate2 Issue(X509Certificate2 ca, ECDsa nodeKey, CertificateRole role, string name,
+        IReadOnlyList<string> dnsNames, IReadOnlyList<IPAddress> addresses, TimeSpan validity, TimeProvider time)
+    {
+        var request = new CertificateRequest(new X500DistinguishedName($"CN={name}, OU={role.ToString().ToLowerInvariant()}"), nodeKey, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(Usages(role), false));
+        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
+        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(ca, true, false));
+        var names = new SubjectAlternativeNameBuilder();
+        foreach (var dns in dnsNames)
+        {
+            names.AddDnsName(dns);
+        }
+
+        foreach (var address in addresses)
+        {
+            names.AddIpAddress(address);
+        }
+
+        request.CertificateExtensions.Add(names.Build());
+        var now = time.GetUtcNow();
+        var notAfter = now + validity < ca.NotAfter ? now + validity : new DateTimeOffset(ca.NotAfter.ToUniversalTime());
+        return request.Create(ca, now - ClockSkew, notAfter, SerialNumber());
+    }
+
+    private static OidCollection Usages(CertificateRole role) => role switch
+    {
+        CertificateRole.Silo => ClusterKeyUsages.For(ClusterRole.Silo),
+        CertificateRole.Gateway => ClusterKeyUsages.For(ClusterRole.Gateway),
+        // PostgreSQL and Redis only serve: their certificate can never be presented as a silo's or a gateway's.
+        CertificateRole.Store => [ClusterKeyUsages.ServerAuthentication],
+        _ => throw new ArgumentOutOfRangeException(nameof(role), role, "Unknown role."),
+    };
+
+    // RFC 5280 4.1.2.2: positive, at most 20 octets, unpredictable.
+    private static byte[] SerialNumber()
+    {
+        var serial = RandomNumberGenerator.GetBytes(16);
+        serial[0] &= 0x7F;
+        return serial;
+    }
+}

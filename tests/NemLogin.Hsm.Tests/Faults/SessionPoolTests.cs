@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using NemLogin.Grains.Errors;
 using Microsoft.Extensions.Time.Testing;
 using NemLogin.Grains;
@@ -52,6 +54,38 @@ public sealed class SessionPoolTests : IDisposable
             Assert.Equal(10, results.Count(r => r.Signature.Length > 0));
             Assert.Equal(3, _hsm.Sessions.MaxInFlight);
             Assert.Equal(0, _hsm.Store.Pool.QueueLength);
+        }
+        finally
+        {
+            hold.Set();
+        }
+    }
+
+    [Fact]
+    public async Task SlowHsm_QueueFullOfSignatures_KeyDecryptionShedsTooAsTransient()
+    {
+        // Decryptions share the sessions and the bounded queue: a full pool sheds them like signatures (503, retry).
+        _hsm.Keys().Generate(KeyPurpose.SamlEncryption, KeyRole.Current, HsmKeyAlgorithm.Rsa2048);
+        var certificate = X509CertificateLoader.LoadCertificate(
+            Assert.Single(await _hsm.Store.GetKeysAsync(KeyPurpose.SamlEncryption, TestContext.Current.CancellationToken)).CertificateDer);
+        using var rsa = certificate.GetRSAPublicKey()!;
+        var encryptedKey = rsa.Encrypt(new byte[32], RSAEncryptionPadding.OaepSHA1);
+        await SignAsync();
+        var hold = HoldTheHsm();
+        try
+        {
+            var inside = Enumerable.Range(0, 3).Select(_ => SignAsync()).ToList();
+            await WaitForEntriesAsync(3);
+            var queued = Enumerable.Range(0, 7).Select(_ => SignAsync()).ToList();
+
+            var shed = await Assert.ThrowsAsync<GrainRuleException>(() => _hsm.Store.DecryptKeyAsync(
+                KeyPurpose.SamlEncryption, null, new KeyTransportMethod(KeyTransportMethods.RsaOaepMgf1p, null, null), encryptedKey, TestContext.Current.CancellationToken));
+
+            Assert.Equal(BrokerErrors.Name(BrokerError.SigningOverloaded), shed.Code);
+            Assert.True(BrokerErrors.IsTransientSigning(shed.Code));
+            Assert.Equal(0, _hsm.Sessions.DecryptCalls);
+            hold.Set();
+            await Task.WhenAll(inside.Concat(queued));
         }
         finally
         {

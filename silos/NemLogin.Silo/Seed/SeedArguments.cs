@@ -18,7 +18,7 @@ internal sealed record SeedArguments(
 
     /// <summary>The load runner's default virtual SPs (<c>prepare</c> without options): what seeded mandates cover unless told.</summary>
     public static IReadOnlyList<ItSystem> LoadRunnerSystems { get; } =
-        [.. Enumerable.Range(1, 4).Select(i => ItSystem.Saml(string.Create(CultureInfo.InvariantCulture, $"https://load-sp.nemlogin.test/load-sp-{i:000}")))];
+        [.. Enumerable.Range(1, 4).Select(i => ItSystem.Saml(string.Create(CultureInfo.InvariantCulture, $"https://load-sp.nemlogin.test/load-sp-{i:000}/saml")))];
 
     public const string Usage = """
         Usage: NemLogin.Silo seed --scale F --mitid-authority URL [--it-system ID]... [--checkpoint FILE]

@@ -16,6 +16,7 @@ public sealed record PrivilegeScope(string Scope, IReadOnlyList<string> Privileg
 public static class PrivilegeList
 {
     public const string CvrScopePrefix = "urn:dk:gov:saml:cvrNumberIdentifier:";
+    public const string CprScopePrefix = "urn:dk:gov:saml:cprNumberIdentifier:";
 
     public static IReadOnlyList<PrivilegeScope> ReadBase64(string encoded)
     {

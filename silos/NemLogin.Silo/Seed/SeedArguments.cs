@@ -11,6 +11,7 @@ internal sealed record SeedArguments(
     IReadOnlyList<ItSystem> ItSystems,
     string? CheckpointPath,
     int Concurrency,
+    int ChunkSize,
     bool Progress,
     string[] HostArguments)
 {
@@ -31,6 +32,7 @@ internal sealed record SeedArguments(
                                repeatable; registered beforehand. Default: the load runner's load-sp-001…004
           --checkpoint FILE    where progress is kept, so a rerun after an interruption goes on where it stopped
           --concurrency N      grain calls in flight at once (default 64)
+          --chunk N            items between checkpoints (default 40 × concurrency, at least 1,000)
           --no-progress        no progress on stderr (the final JSON line on stdout stays)
         """;
 
@@ -41,6 +43,7 @@ internal sealed record SeedArguments(
         string? authority = null;
         string? checkpoint = null;
         var concurrency = DefaultConcurrency;
+        var chunk = 0;
         var progress = true;
         var systems = new List<ItSystem>();
         var host = new List<string>();
@@ -72,6 +75,10 @@ internal sealed record SeedArguments(
                         concurrency = int.TryParse(Value(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 4096 ? n
                             : throw new ArgumentException("--concurrency is a whole number from 1 to 4096.");
                         break;
+                    case "--chunk":
+                        chunk = int.TryParse(Value(), NumberStyles.None, CultureInfo.InvariantCulture, out var c) && c >= 1 ? c
+                            : throw new ArgumentException("--chunk is a whole number of 1 or more.");
+                        break;
                     case "--no-progress":
                         progress = false;
                         break;
@@ -91,6 +98,7 @@ internal sealed record SeedArguments(
             return (null, "--scale and --mitid-authority are required.");
         }
 
-        return (new SeedArguments(scale.Value, authority, systems.Count > 0 ? [.. systems.Distinct()] : LoadRunnerSystems, checkpoint, concurrency, progress, [.. host]), null);
+        return (new SeedArguments(scale.Value, authority, systems.Count > 0 ? [.. systems.Distinct()] : LoadRunnerSystems, checkpoint, concurrency,
+            chunk > 0 ? chunk : Math.Max(1_000, concurrency * 40), progress, [.. host]), null);
     }
 }

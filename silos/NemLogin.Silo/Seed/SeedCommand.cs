@@ -97,7 +97,7 @@ internal static class SeedCommand
         }
 
         var counters = new SeedCounters(SeedRun.Totals(plan.Counts));
-        var run = new SeedRun(writer, counters, arguments.Concurrency, c =>
+        var run = new SeedRun(writer, counters, arguments.Concurrency, arguments.ChunkSize, c =>
         {
             if (arguments.CheckpointPath is { } file)
             {

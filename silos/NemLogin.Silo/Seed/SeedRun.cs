@@ -10,7 +10,7 @@ namespace NemLogin.Silo.Seed;
 /// in; what that chunk had already stored is repeated harmlessly. A call that fails for a passing reason (a timeout, a
 /// silo leaving) is tried again a few times; a refusal by a grain's rules stops the run, since trying again cannot help.
 /// </summary>
-internal sealed class SeedRun(PopulationWriter writer, SeedCounters counters, int concurrency, Action<SeedCheckpoint> save)
+internal sealed class SeedRun(PopulationWriter writer, SeedCounters counters, int concurrency, int chunk, Action<SeedCheckpoint> save)
 {
     private const int Attempts = 5;
 
@@ -27,7 +27,6 @@ internal sealed class SeedRun(PopulationWriter writer, SeedCounters counters, in
     {
         var clock = Stopwatch.StartNew();
         var secondsBefore = checkpoint.Seconds;
-        var chunk = Math.Max(1_000, concurrency * 40);
         foreach (var phase in SeedPhase.All)
         {
             var total = counters.Totals[phase];

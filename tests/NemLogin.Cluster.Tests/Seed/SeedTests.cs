@@ -31,7 +31,7 @@ public sealed class SeedTests(ClusterUnderTest cluster)
 
         // One call at a time and a checkpoint every five items, so the kill lands inside the mandates.
         var first = Start(folder, "first", checkpoint, "--concurrency", "1", "--chunk", "5");
-        await WaitUntilAsync(() => MandatesDone(checkpoint) >= 5 || first.HasExited, first);
+        await WaitUntilAsync(() => MandatesDone(checkpoint) >= 5 || first.HasExited, first, TestContext.Current.CancellationToken);
         Assert.False(first.HasExited, "The seed finished before it could be interrupted: " + first.LogTail());
         first.Signal(Signals.Kill);
         await first.WaitForExitAsync(TimeSpan.FromSeconds(10));
@@ -98,13 +98,13 @@ public sealed class SeedTests(ClusterUnderTest cluster)
         }
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition, ChildProcess process)
+    private static async Task WaitUntilAsync(Func<bool> condition, ChildProcess process, CancellationToken cancellationToken)
     {
         using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         while (!condition())
         {
             Assert.False(limit.IsCancellationRequested, "The seed made no progress: " + process.LogTail());
-            await Task.Delay(20, TestContext.Current.CancellationToken);
+            await Task.Delay(20, cancellationToken);
         }
     }
 

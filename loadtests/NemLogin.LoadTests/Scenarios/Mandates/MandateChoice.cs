@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.RegularExpressions;
 using NemLogin.LoadTests.Http;
 using NemLogin.LoadTests.Scenarios.Professional;
@@ -11,40 +10,12 @@ namespace NemLogin.LoadTests.Scenarios.Mandates;
 /// </summary>
 public sealed partial record MandateChoice(string Value, string GrantorName, string? Cvr)
 {
-    public static IReadOnlyList<MandateChoice> Read(HttpPage page)
-    {
-        ArgumentNullException.ThrowIfNull(page);
-        var labels = LabelRegex().Matches(page.Body).ToDictionary(m => m.Groups["for"].Value, m => m.Groups["text"].Value, StringComparer.Ordinal);
-        var choices = new List<MandateChoice>();
-        foreach (Match input in RadioRegex().Matches(page.Body))
-        {
-            var attributes = input.Groups["attrs"].Value;
-            if (HtmlForm.Attribute(attributes, "name") != ActingAsChoice.Field || HtmlForm.Attribute(attributes, "value") is not { } value
-                || HtmlForm.Attribute(attributes, "id") is not { } id || !labels.TryGetValue(id, out var label))
-            {
-                continue;
-            }
-
-            var text = WebUtility.HtmlDecode(TagRegex().Replace(label, string.Empty)).Trim();
-            if (MandateLabelRegex().Match(text) is { Success: true } mandate)
-            {
-                choices.Add(new MandateChoice(WebUtility.HtmlDecode(value), mandate.Groups["name"].Value.Trim(),
-                    mandate.Groups["cvr"].Success ? mandate.Groups["cvr"].Value : null));
-            }
-        }
-
-        return choices;
-    }
-
-    [GeneratedRegex(@"<input(?<attrs>[^>]*type=""radio""[^>]*)>", RegexOptions.IgnoreCase)]
-    private static partial Regex RadioRegex();
-
-    [GeneratedRegex(@"<label[^>]*for=""(?<for>[^""]+)""[^>]*>(?<text>.*?)</label>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
-    private static partial Regex LabelRegex();
+    public static IReadOnlyList<MandateChoice> Read(HttpPage page) =>
+        [.. ActingAsChoice.Options(page)
+            .Select(o => (o.Value, Match: MandateLabelRegex().Match(o.Label)))
+            .Where(o => o.Match.Success)
+            .Select(o => new MandateChoice(o.Value, o.Match.Groups["name"].Value.Trim(), o.Match.Groups["cvr"].Success ? o.Match.Groups["cvr"].Value : null))];
 
     [GeneratedRegex(@"^(?<name>.+?)\s+\((?:fuldmagt|mandate)\)(?:\s+CVR\s+(?<cvr>\d{8}))?$", RegexOptions.Singleline)]
     private static partial Regex MandateLabelRegex();
-
-    [GeneratedRegex(@"<[^>]+>")]
-    private static partial Regex TagRegex();
 }

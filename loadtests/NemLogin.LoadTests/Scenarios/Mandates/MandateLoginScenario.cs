@@ -42,13 +42,7 @@ public sealed class MandateLoginScenario : ILoadScenario
         });
 
         page = await MitIdLoginAsync(context, page, grantee.Username);
-        await context.StepAsync("upstream-callback", async ct =>
-        {
-            page = await context.Browser.GetAsync(page.Location!, ct);
-            return page.IsRedirect && page.Location!.ToString().Contains("/login/act-as/", StringComparison.Ordinal)
-                ? StepOutcome.Ok(Status(page), page.Bytes)
-                : Unexpected(page, "a redirect to whom-do-you-act-for (every grantee holds a mandate for this SP)");
-        });
+        page = await CallbackToActAsAsync(context, page, "every grantee holds a mandate for this SP");
 
         MandateChoice choice = null!;
         ExpectedGrantor chosen = null!;
@@ -66,13 +60,7 @@ public sealed class MandateLoginScenario : ILoadScenario
             return StepOutcome.Ok(Status(page), page.Bytes);
         });
 
-        string responseXml = null!;
-        await context.StepAsync("act-as-choose", async ct =>
-        {
-            var form = HtmlForm.Find(page)!;
-            page = await context.Browser.PostFormAsync(form.Action, new Dictionary<string, string>(form.Fields, StringComparer.Ordinal) { [ActingAsChoice.Field] = choice.Value }, ct);
-            return TakeResponse(page, out responseXml);
-        });
+        var responseXml = await ChooseAsync(context, page, choice.Value);
 
         var assertion = await ValidateAsync(context, sp, responseXml, requestId, "sp-validate-response");
         await context.StepAsync("sp-check-mandate", _ => Task.FromResult(Check(assertion.Value, chosen)));
@@ -99,22 +87,13 @@ public sealed class MandateLoginScenario : ILoadScenario
             return StepOutcome.Fail("assertion.professional", reason: $"NameID {assertion.NameId} is a professional identity, not the grantee's own.");
         }
 
-        if (!assertion.Attributes.TryGetValue(SamlConstants.Attributes.PrivilegesIntermediate, out var values) || values.Count != 1)
+        var (groups, failure) = PrivilegeList.FromAssertion(assertion);
+        if (failure is not null)
         {
-            return StepOutcome.Fail("assertion.no-privileges", reason: "The assertion carries no privilegesIntermediate for the grantor.");
+            return failure;
         }
 
-        IReadOnlyList<PrivilegeScope> groups;
-        try
-        {
-            groups = PrivilegeList.ReadBase64(values[0]);
-        }
-        catch (FormatException ex)
-        {
-            return StepOutcome.Fail("assertion.privileges-unreadable", reason: ex.Message);
-        }
-
-        return groups.Count == 0 || groups.Any(g => g.Scope != grantor.Scope || g.Privileges.Count == 0)
+        return groups!.Count == 0 || groups.Any(g => g.Scope != grantor.Scope || g.Privileges.Count == 0)
             ? StepOutcome.Fail("assertion.wrong-scope", reason: $"scopes [{string.Join(", ", groups.Select(g => g.Scope))}], expected only {grantor.Scope}.")
             : StepOutcome.Ok("mandate");
     }

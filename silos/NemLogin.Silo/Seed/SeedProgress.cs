@@ -18,7 +18,13 @@ internal static class SeedProgress
 
     private static async Task<T> BarsAsync<T>(SeedCounters counters, Func<Task<T>> run)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        // Interactive by stderr, which was checked: stdout is usually redirected to keep the result line.
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(Console.Error),
+            Ansi = AnsiSupport.Detect,
+            Interactive = InteractionSupport.Yes,
+        });
         return await console.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())

@@ -7,10 +7,14 @@
 #   scripts/cluster.sh status  which of the started processes run, and their readiness
 #   scripts/cluster.sh down    stop exactly the processes `up` started (recorded pids); data stays for the next `up`
 #   scripts/cluster.sh down --purge   ... and delete the folder with the databases, keys and logs
+#   scripts/cluster.sh seed --scale F [--it-system ID]...   write the synthetic national population at fraction F of the
+#                              national figures into the running cluster (resumable: run it again after an interruption)
 #
 # Settings (environment): NEMLOGIN_CLUSTER_DIR (default ${TMPDIR:-/tmp}/nemlogin-cluster), NEMLOGIN_PG_PORT (55432),
 # NEMLOGIN_REDIS_PORT (56379), NEMLOGIN_GATEWAY_PORTS ("8081 8082"), NEMLOGIN_PORT_OFFSET (0: added to every silo's
-# silo, gateway and management port, so a second cluster can run beside the first).
+# silo, gateway and management port, so a second cluster can run beside the first), NEMLOGIN_SP_METADATA_DIR (SAML
+# metadata files the gateways register at start, e.g. the load runner's `prepare --sp-dir DIR`; the seed's mandates
+# cover those SPs).
 # Needs: apt-get install postgresql redis-server softhsm2. The silos sign in one SoftHSM2 token in the folder, made on
 # the first `up` with the silo's `keys` verb (its PINs are random, kept in the folder, mode 600).
 # Every Orleans connection (silo to silo, gateway to silo) is mutual TLS with certificates of a cluster CA the silo's
@@ -242,6 +246,9 @@ start_gateway() {
     export DataCenter__Name="$dc" Urls="http://127.0.0.1:$port" Broker__PublicBaseUrl="http://localhost:$port"
     export Broker__DataDirectory="$state/$name"
     tls_environment "$name"
+    if [ -n "${NEMLOGIN_SP_METADATA_DIR:-}" ]; then
+      export ServiceProviders__MetadataDirectory="$NEMLOGIN_SP_METADATA_DIR"
+    fi
     # The admin API is on only when a key is given (the load runner registers its SPs through it).
     if [ -n "${NEMLOGIN_ADMIN_API_KEY:-}" ]; then
       export Admin__ApiKey="$NEMLOGIN_ADMIN_API_KEY"
@@ -340,9 +347,22 @@ down() {
   fi
 }
 
+seed() {
+  any_alive || fail "no cluster runs from $state; run: scripts/cluster.sh up"
+  [ -f "$silo_dll" ] || fail "the silo is not built; run: scripts/cluster.sh up"
+  common_environment
+  # The seed is an Orleans client like a gateway: it reaches the silos over mutual TLS with DC1's gateway certificate.
+  tls_environment gateway-dc1
+  # People are filed under the MitID simulator of the first gateway (its issuer): they log in there as themselves.
+  # The checkpoint in the state folder lets a rerun go on after an interruption; stdout is the final JSON line.
+  exec dotnet "$silo_dll" seed --mitid-authority "http://localhost:${gateway_ports[0]}/mitid-sim" \
+    --checkpoint "$state/seed-checkpoint.json" "$@"
+}
+
 case "${1:-}" in
   up) up ;;
   status) status ;;
   down) shift; down "${1:-}" ;;
-  *) echo "usage: scripts/cluster.sh up|status|down [--purge]" >&2; exit 2 ;;
+  seed) shift; seed "$@" ;;
+  *) echo "usage: scripts/cluster.sh up|status|down [--purge]|seed --scale F" >&2; exit 2 ;;
 esac

@@ -2,6 +2,7 @@ using NemLogin.Silo.Certificates;
 using NemLogin.Silo.Database;
 using NemLogin.Silo.Hosting;
 using NemLogin.Silo.Keys;
+using NemLogin.Silo.Seed;
 
 // `NemLogin.Silo db migrate` applies the cluster schema and exits; anything else runs a silo.
 if (DatabaseCommand.IsDatabaseCommand(args))
@@ -19,6 +20,12 @@ if (KeysCommand.IsKeysCommand(args))
 if (CertsCommand.IsCertsCommand(args))
 {
     return CertsCommand.Run(args, Console.Out, Console.Error);
+}
+
+// `NemLogin.Silo seed --scale F …` writes the synthetic national population into a running cluster and exits.
+if (SeedCommand.IsSeedCommand(args))
+{
+    return await SeedCommand.RunAsync(args, Console.Out, Console.Error);
 }
 
 var builder = WebApplication.CreateBuilder(args);

@@ -1,10 +1,13 @@
 using NemLogin.Grains.Assurance;
+using NemLogin.Population;
 
 namespace NemLogin.Demo.MitIdSimulator;
 
 /// <summary>
 /// The people the simulator knows. All data is invented: the UUIDs spell out their purpose and the CPR numbers
 /// (birth date + a 9xxx sequence number) belong to no real person. Shown on the login page, README and demo pages.
+/// Besides these four, the simulator logs in the seeded national population's people (<c>syn-0000000</c> and up, see
+/// <see cref="SyntheticPeople"/>), derived from the user name alone and not listed on the page.
 /// </summary>
 public static class TestUsers
 {
@@ -32,6 +35,11 @@ public static class TestUsers
         var wanted = username?.Trim();
         return string.IsNullOrEmpty(wanted)
             ? null
-            : All.FirstOrDefault(u => string.Equals(u.Username, wanted, StringComparison.OrdinalIgnoreCase));
+            : All.FirstOrDefault(u => string.Equals(u.Username, wanted, StringComparison.OrdinalIgnoreCase)) ?? Synthetic(wanted);
     }
+
+    /// <summary>A person of the synthetic population (at Substantial, as a seeded grantee logs in), or null.</summary>
+    public static TestUser? Synthetic(string username) => SyntheticPeople.Find(username) is { } person
+        ? new TestUser(person.Username, person.MitIdUuid, person.GivenName, person.FamilyName, person.DateOfBirth, person.CprNumber, person.Email, LevelOfAssurance.Substantial)
+        : null;
 }

@@ -45,7 +45,7 @@ public static class RunCommand
         using var transport = new BrowserTransport(options.RequestTimeout);
         var idp = saml ? await BrokerIdentityProvider.FetchAsync(transport.Invoker, target, cancellationToken) : null;
         var admin = string.IsNullOrEmpty(options.AdminApiKey) ? null : new AdminApi(transport, target, options.AdminApiKey);
-        var resources = new RunResources(target, idp, providers, options.Users, transport, admin);
+        var resources = new RunResources(target, idp, providers, options.Users, transport, admin, options.PopulationScale);
 
         if (options.RegisterServiceProviders && !await RegisterAsync(admin, providers, output, cancellationToken))
         {

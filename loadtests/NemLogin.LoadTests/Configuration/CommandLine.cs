@@ -17,12 +17,15 @@ public static class CommandLine
           run      --target URL [--profile average|peak|peak-day|soak|stress|constant] [--duration 60s]
                    [--report-dir DIR] [--sp-dir DIR] [--warm-up 5s]
                    [--scenarios saml-login,sso-second-sp,saml-logout,sp-churn,saml-login-ssp,oidc-login,
-                    oidc-refresh,oidc-login-ref (any of them; default saml-login)]
+                    oidc-refresh,oidc-login-ref,professional-login,mandate-login (any of them; default saml-login)]
                    [--rate N] [--copies N] [--users alice,bent,dorte] [--max-fail-count 500]
                    [--max-in-flight 5000] [--request-timeout 30s] [--drain-timeout 30s] [--broker-pid PID]
                    [--stress-start 25] [--stress-step 25] [--stress-step-duration 15s] [--stress-max 1500]
                    [--stress-p99-ms 200] [--stress-max-errors-percent 1] [--config run.json]
-                   [--admin-key KEY (or NEMLOGIN_ADMIN_KEY), for --scenarios sp-churn, professional-login and --register-sps]
+                   [--admin-key KEY (or NEMLOGIN_ADMIN_KEY), for --scenarios sp-churn, professional-login, mandate-login
+                    and --register-sps]
+                   [--population-scale F: mandate-login logs in the population `NemLogin.Silo seed --scale F` wrote;
+                    without it, mandate-login sets up a small one through the admin API]
                    [--register-sps: register the virtual SPs through the admin API first, e.g. on a cluster]
                    [--profile-broker [--profile-duration 30s]: EventPipe CPU samples of the broker on this
                     machine during the run, summed up in broker-profile.md]
@@ -113,6 +116,8 @@ public static class CommandLine
         "drain-timeout" => o with { DrainTimeout = DurationText.Parse(value) },
         "broker-pid" => o with { BrokerProcessId = Int(name, value) },
         "admin-key" => o with { AdminApiKey = value },
+        "population-scale" => o with { PopulationScale = Population.PopulationCounts.TryParseScale(value, out var scale) ? scale
+            : throw new ArgumentException($"--population-scale is a fraction of the national figures above 0 and at most {Population.PopulationCounts.MaxScale}, not '{value}'.") },
         "profile-duration" => o with { ProfileDuration = DurationText.Parse(value) },
         "stress-start" => o with { Stress = o.Stress with { StartRate = Positive(name, value) } },
         "stress-step" => o with { Stress = o.Stress with { StepRate = Positive(name, value) } },

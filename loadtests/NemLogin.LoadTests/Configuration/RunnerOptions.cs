@@ -56,5 +56,8 @@ public sealed record RunnerOptions
 
     public TimeSpan ProfileDuration { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The scale the broker's synthetic population was seeded at (<c>NemLogin.Silo seed --scale</c>), for <c>mandate-login</c>; null: the runner sets up its own.</summary>
+    public double? PopulationScale { get; init; }
+
     public bool ShowHelp { get; init; }
 }

@@ -5,7 +5,8 @@ namespace NemLogin.LoadTests.Engine;
 
 /// <summary>
 /// What every iteration of a run shares: the target, the broker as the SPs see it (when a scenario of the run uses
-/// SAML), the virtual SPs, the test users, the connection pool, and the admin API when a key was given.
+/// SAML), the virtual SPs, the test users, the connection pool, the admin API when a key was given, and the scale of
+/// the synthetic population the broker was seeded with, when it was.
 /// </summary>
 public sealed record RunResources(
     Uri Target,
@@ -13,7 +14,8 @@ public sealed record RunResources(
     IReadOnlyList<VirtualServiceProvider> ServiceProviders,
     IReadOnlyList<string> Users,
     BrowserTransport Transport,
-    AdminApi? Admin = null)
+    AdminApi? Admin = null,
+    double? PopulationScale = null)
 {
     /// <summary>The broker's SAML metadata; read only when a scenario of the run uses SAML (<see cref="Scenarios.ILoadScenario.UsesSaml"/>).</summary>
     public BrokerIdentityProvider IdentityProvider =>

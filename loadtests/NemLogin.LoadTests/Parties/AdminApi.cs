@@ -45,6 +45,10 @@ public sealed class AdminApi(BrowserTransport transport, Uri target, string apiK
         return SendAsync(request, Encoding.UTF8.GetByteCount(json), cancellationToken);
     }
 
+    /// <summary>A read (<c>GET</c>) of an admin resource, e.g. <c>api/admin/mandates?grantee=cpr:…</c>.</summary>
+    public Task<HttpPage> GetAsync(string path, CancellationToken cancellationToken) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Get, new Uri(target, path.TrimStart('/'))), 0, cancellationToken);
+
     public Task<HttpPage> DeleteAsync(string entityId, CancellationToken cancellationToken) =>
         // The entityID travels as one percent-encoded path segment, slashes included.
         SendAsync(new HttpRequestMessage(HttpMethod.Delete, new Uri(target, "api/admin/service-providers/" + Uri.EscapeDataString(entityId))), 0, cancellationToken);

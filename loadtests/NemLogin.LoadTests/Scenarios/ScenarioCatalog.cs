@@ -1,9 +1,9 @@
 namespace NemLogin.LoadTests.Scenarios;
 
-/// <summary>Every scenario by name. Act-on-behalf and mandate scenarios join here when those features land.</summary>
+/// <summary>Every scenario by name.</summary>
 public static class ScenarioCatalog
 {
-    public static IReadOnlyList<ILoadScenario> All { get; } = [new SamlLoginScenario(), new SsoSecondSpScenario(), new SamlLogoutScenario(), new SpChurnScenario(), new SimpleSamlPhpLoginScenario(), new OidcLoginScenario(), new OidcRefreshScenario(), new ReferenceOpLoginScenario(), new Professional.ProfessionalLoginScenario()];
+    public static IReadOnlyList<ILoadScenario> All { get; } = [new SamlLoginScenario(), new SsoSecondSpScenario(), new SamlLogoutScenario(), new SpChurnScenario(), new SimpleSamlPhpLoginScenario(), new OidcLoginScenario(), new OidcRefreshScenario(), new ReferenceOpLoginScenario(), new Professional.ProfessionalLoginScenario(), new Mandates.MandateLoginScenario()];
 
     public static ILoadScenario Find(string name) =>
         All.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase))

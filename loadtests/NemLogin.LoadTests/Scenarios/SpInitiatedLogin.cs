@@ -68,6 +68,36 @@ public static class SpInitiatedLogin
         return page;
     }
 
+    /// <summary>
+    /// The broker's callback from MitID (<paramref name="fromSimulator"/>'s redirect), which must send the browser on to
+    /// whom-do-you-act-as (<paramref name="why"/> says why the scenario expects the question); the redirect to that page.
+    /// </summary>
+    internal static async Task<HttpPage> CallbackToActAsAsync(ScenarioContext context, HttpPage fromSimulator, string why)
+    {
+        var page = fromSimulator;
+        await context.StepAsync("upstream-callback", async ct =>
+        {
+            page = await context.Browser.GetAsync(page.Location!, ct);
+            return page.IsRedirect && page.Location!.ToString().Contains("/login/act-as/", StringComparison.Ordinal)
+                ? StepOutcome.Ok(Status(page), page.Bytes)
+                : Unexpected(page, $"a redirect to whom-do-you-act-as ({why})");
+        });
+        return page;
+    }
+
+    /// <summary>Posts <paramref name="value"/> as the act-as page's answer; the SAMLResponse the broker's auto-post page carries.</summary>
+    internal static async Task<string> ChooseAsync(ScenarioContext context, HttpPage actAsPage, string value)
+    {
+        string responseXml = null!;
+        await context.StepAsync("act-as-choose", async ct =>
+        {
+            var form = HtmlForm.Find(actAsPage)!;
+            var page = await context.Browser.PostFormAsync(form.Action, new Dictionary<string, string>(form.Fields, StringComparer.Ordinal) { [Professional.ActingAsChoice.Field] = value }, ct);
+            return TakeResponse(page, out responseXml);
+        });
+        return responseXml;
+    }
+
     /// <summary>A login at <paramref name="sp"/> that the browser's session answers at once (single sign-on), with no upstream visit.</summary>
     public static async Task<Valid<SamlAssertion>> SingleSignOnAsync(ScenarioContext context, VirtualServiceProvider sp, string stepPrefix)
     {

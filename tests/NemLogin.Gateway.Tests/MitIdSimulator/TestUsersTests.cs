@@ -22,8 +22,22 @@ public sealed class TestUsersTests
     [InlineData(null)]
     [InlineData("")]
     [InlineData("mallory")]
+    [InlineData("syn-12")]
+    [InlineData("syn-9999999")]
     public void Find_UnknownUsername_ReturnsNull(string? username) =>
         Assert.Null(TestUsers.Find(username));
+
+    // The seeded national population logs in through the simulator as the people the seed filed (same MitID UUID, CPR).
+    [Fact]
+    public void Find_SyntheticUsername_ReturnsThePopulationsPersonAtSubstantial()
+    {
+        var user = TestUsers.Find("syn-0000042")!;
+        var person = NemLogin.Population.SyntheticPeople.Get(42);
+
+        Assert.Equal((person.MitIdUuid, person.CprNumber, person.GivenName, person.FamilyName, person.DateOfBirth), (user.MitIdUuid, user.CprNumber, user.GivenName, user.FamilyName, user.DateOfBirth));
+        Assert.Equal(LevelOfAssurance.Substantial, user.Loa);
+        Assert.DoesNotContain(user, TestUsers.All);
+    }
 
     [Fact]
     public void All_Users_HaveDistinctIdentifiersAndCprMatchingBirthDate()

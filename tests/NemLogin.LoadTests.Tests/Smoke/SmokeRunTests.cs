@@ -35,12 +35,12 @@ public sealed class SmokeRunTests
             {
                 Target = broker.BaseUrl,
                 Profile = "peak",
-                Rate = 12,
+                Rate = 16,
                 Duration = TimeSpan.FromSeconds(3),
                 WarmUp = TimeSpan.FromSeconds(1),
                 ServiceProviderDirectory = spDirectory,
                 ReportDirectory = reportDirectory,
-                Scenarios = [new("saml-login"), new("sso-second-sp"), new("saml-logout"), new("sp-churn"), new("oidc-login"), new("oidc-refresh"), new("professional-login")],
+                Scenarios = [new("saml-login"), new("sso-second-sp"), new("saml-logout"), new("sp-churn"), new("oidc-login"), new("oidc-refresh"), new("professional-login"), new("mandate-login")],
                 AdminApiKey = adminKey,
             },
             new SilentProgress(),
@@ -50,7 +50,7 @@ public sealed class SmokeRunTests
         Assert.True(exitCode == RunCommand.ExitOk, output.ToString());
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(reportDirectory, ReportFiles.Json), TestContext.Current.CancellationToken));
         var scenarios = json.RootElement.GetProperty("scenarios").EnumerateArray().ToList();
-        Assert.Equal(["saml-login", "sso-second-sp", "saml-logout", "sp-churn", "oidc-login", "oidc-refresh", "professional-login"], scenarios.Select(s => s.GetProperty("name").GetString()));
+        Assert.Equal(["saml-login", "sso-second-sp", "saml-logout", "sp-churn", "oidc-login", "oidc-refresh", "professional-login", "mandate-login"], scenarios.Select(s => s.GetProperty("name").GetString()));
         Assert.All(scenarios, s => Assert.Equal(0, s.GetProperty("fail").GetInt64()));
         Assert.All(scenarios, s => Assert.True(s.GetProperty("ok").GetInt64() >= 5, s.ToString()));
         Assert.Contains("<svg", await File.ReadAllTextAsync(Path.Combine(reportDirectory, ReportFiles.Html), TestContext.Current.CancellationToken), StringComparison.Ordinal);

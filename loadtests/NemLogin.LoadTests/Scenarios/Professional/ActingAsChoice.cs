@@ -12,25 +12,26 @@ public sealed partial record ActingAsChoice(string Value, string Cvr, string Lab
 {
     public const string Field = "acting_as";
 
-    public static IReadOnlyList<ActingAsChoice> Read(HttpPage page)
+    public static IReadOnlyList<ActingAsChoice> Read(HttpPage page) =>
+        [.. Options(page)
+            .Select(o => (o.Value, o.Label, Cvr: CvrRegex().Match(o.Label)))
+            .Where(o => o.Cvr.Success)
+            .Select(o => new ActingAsChoice(o.Value, o.Cvr.Groups["cvr"].Value, o.Label))];
+
+    /// <summary>Every radio option of the page named <see cref="Field"/>: its value and its label as text (tags removed, decoded).</summary>
+    internal static IEnumerable<(string Value, string Label)> Options(HttpPage page)
     {
         ArgumentNullException.ThrowIfNull(page);
         var labels = LabelRegex().Matches(page.Body).ToDictionary(m => m.Groups["for"].Value, m => m.Groups["text"].Value, StringComparer.Ordinal);
-        var choices = new List<ActingAsChoice>();
         foreach (Match input in RadioRegex().Matches(page.Body))
         {
             var attributes = input.Groups["attrs"].Value;
-            if (Attribute(attributes, "name") != Field || Attribute(attributes, "value") is not { } value
-                || Attribute(attributes, "id") is not { } id || !labels.TryGetValue(id, out var label)
-                || CvrRegex().Match(label) is not { Success: true } cvr)
+            if (Attribute(attributes, "name") == Field && Attribute(attributes, "value") is { } value
+                && Attribute(attributes, "id") is { } id && labels.TryGetValue(id, out var label))
             {
-                continue;
+                yield return (WebUtility.HtmlDecode(value), WebUtility.HtmlDecode(TagRegex().Replace(label, string.Empty)).Trim());
             }
-
-            choices.Add(new ActingAsChoice(WebUtility.HtmlDecode(value), cvr.Groups["cvr"].Value, WebUtility.HtmlDecode(TagRegex().Replace(label, string.Empty)).Trim()));
         }
-
-        return choices;
     }
 
     private static string? Attribute(string attributes, string name) => HtmlForm.Attribute(attributes, name);

@@ -16,6 +16,29 @@ public sealed record PrivilegeScope(string Scope, IReadOnlyList<string> Privileg
 public static class PrivilegeList
 {
     public const string CvrScopePrefix = "urn:dk:gov:saml:cvrNumberIdentifier:";
+    public const string CprScopePrefix = "urn:dk:gov:saml:cprNumberIdentifier:";
+
+    /// <summary>
+    /// The assertion's <c>privilegesIntermediate</c> document as an SP reads it, or the SP's failure: none (or more than one
+    /// value) is <c>assertion.no-privileges</c>, an unreadable one <c>assertion.privileges-unreadable</c>.
+    /// </summary>
+    public static (IReadOnlyList<PrivilegeScope>? Groups, Metrics.StepOutcome? Failure) FromAssertion(NemLogin.Saml.Messages.SamlAssertion assertion)
+    {
+        ArgumentNullException.ThrowIfNull(assertion);
+        if (!assertion.Attributes.TryGetValue(NemLogin.Saml.SamlConstants.Attributes.PrivilegesIntermediate, out var values) || values.Count != 1)
+        {
+            return (null, Metrics.StepOutcome.Fail("assertion.no-privileges", reason: "The assertion carries no privilegesIntermediate."));
+        }
+
+        try
+        {
+            return (ReadBase64(values[0]), null);
+        }
+        catch (FormatException ex)
+        {
+            return (null, Metrics.StepOutcome.Fail("assertion.privileges-unreadable", reason: ex.Message));
+        }
+    }
 
     public static IReadOnlyList<PrivilegeScope> ReadBase64(string encoded)
     {

@@ -54,13 +54,7 @@ public sealed class ProfessionalLoginScenario : ILoadScenario
         }
 
         page = await MitIdLoginAsync(context, page, user);
-        await context.StepAsync("upstream-callback", async ct =>
-        {
-            page = await context.Browser.GetAsync(page.Location!, ct);
-            return page.IsRedirect && page.Location!.ToString().Contains("/login/act-as/", StringComparison.Ordinal)
-                ? StepOutcome.Ok(Status(page), page.Bytes)
-                : Unexpected(page, "a redirect to whom-do-you-act-as (every load person has several business identities)");
-        });
+        page = await CallbackToActAsAsync(context, page, "every load person has several business identities");
 
         LoadOrganisation chosen = null!;
         ActingAsChoice choice = null!;
@@ -78,13 +72,7 @@ public sealed class ProfessionalLoginScenario : ILoadScenario
             return StepOutcome.Ok(Status(page), page.Bytes);
         });
 
-        string responseXml = null!;
-        await context.StepAsync("act-as-choose", async ct =>
-        {
-            var form = HtmlForm.Find(page)!;
-            page = await context.Browser.PostFormAsync(form.Action, new Dictionary<string, string>(form.Fields, StringComparer.Ordinal) { [ActingAsChoice.Field] = choice.Value }, ct);
-            return TakeResponse(page, out responseXml);
-        });
+        var responseXml = await ChooseAsync(context, page, choice.Value);
 
         var assertion = await ValidateAsync(context, sp, responseXml, requestId, "sp-validate-response");
         await context.StepAsync("sp-check-professional", _ => Task.FromResult(Check(assertion.Value, sp, chosen)));
@@ -111,22 +99,13 @@ public sealed class ProfessionalLoginScenario : ILoadScenario
             return StepOutcome.Fail("assertion.no-professional-uuid", reason: "The assertion carries no persistent professional UUID.");
         }
 
-        if (Single(assertion, SamlConstants.Attributes.PrivilegesIntermediate) is not { } encoded)
+        var (groups, failure) = PrivilegeList.FromAssertion(assertion);
+        if (failure is not null)
         {
-            return StepOutcome.Fail("assertion.no-privileges", reason: "The assertion carries no privilegesIntermediate.");
+            return failure;
         }
 
-        IReadOnlyList<PrivilegeScope> groups;
-        try
-        {
-            groups = PrivilegeList.ReadBase64(encoded);
-        }
-        catch (FormatException ex)
-        {
-            return StepOutcome.Fail("assertion.privileges-unreadable", reason: ex.Message);
-        }
-
-        return PrivilegeList.Mismatch(groups, expected.Cvr, ProfessionalPopulation.PrivilegePrefix(sp.Name), expected.PrivilegeCount) is { } mismatch
+        return PrivilegeList.Mismatch(groups!, expected.Cvr, ProfessionalPopulation.PrivilegePrefix(sp.Name), expected.PrivilegeCount) is { } mismatch
             ? StepOutcome.Fail("assertion.wrong-privileges", reason: mismatch)
             : StepOutcome.Ok("professional");
     }

@@ -53,11 +53,7 @@ public static class ProfessionalSetUp
             await SpInitiatedLogin.LogInAsync(unmeasured, resources.ServiceProviders[0], user);
         }
 
-        await Parallel.ForEachAsync(resources.ServiceProviders, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (sp, ct) =>
-            await ChangeAsync(admin, HttpMethod.Put, $"api/admin/service-providers/{Uri.EscapeDataString(sp.EntityId)}/privileges", new
-            {
-                privileges = ProfessionalPopulation.Privileges(sp.Name).Select((uri, i) => new { uri, name = string.Create(CultureInfo.InvariantCulture, $"Load privilege {i + 1}") }),
-            }, ct));
+        await CataloguesAsync(admin, resources.ServiceProviders, cancellationToken);
 
         await Parallel.ForEachAsync(population, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (organisation, ct) =>
         {
@@ -86,14 +82,26 @@ public static class ProfessionalSetUp
         return population;
     }
 
-    private static async Task<string> ChangeAsync(AdminApi admin, HttpMethod method, string path, object body, CancellationToken cancellationToken)
+    /// <summary>Gives every virtual SP the load catalogue (<see cref="ProfessionalPopulation.Privileges"/>); the same request ids every run.</summary>
+    internal static Task CataloguesAsync(AdminApi admin, IReadOnlyList<VirtualServiceProvider> providers, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(providers, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (sp, ct) =>
+            await ChangeAsync(admin, HttpMethod.Put, $"api/admin/service-providers/{Uri.EscapeDataString(sp.EntityId)}/privileges", new
+            {
+                privileges = ProfessionalPopulation.Privileges(sp.Name).Select((uri, i) => new { uri, name = string.Create(CultureInfo.InvariantCulture, $"Load privilege {i + 1}") }),
+            }, ct));
+
+    /// <summary>
+    /// One admin change under a request id derived from its content (and <paramref name="distinct"/>, which tells apart two
+    /// changes with the same body that must both happen); its answer's body, or an exception naming the refusal.
+    /// </summary>
+    internal static async Task<string> ChangeAsync(AdminApi admin, HttpMethod method, string path, object body, CancellationToken cancellationToken, string distinct = "")
     {
         var json = JsonSerializer.Serialize(body);
-        var requestId = RequestId(method, path, json);
+        var requestId = RequestId(method, path, json + distinct);
         var page = await admin.ChangeAsync(method, path, json, requestId, cancellationToken);
         return page.Status is 200 or 201
             ? page.Body
-            : throw new InvalidOperationException($"professional-login set-up: {method} /{path} answered {page.Status}: {page.Body[..Math.Min(300, page.Body.Length)]}");
+            : throw new InvalidOperationException($"load set-up: {method} /{path} answered {page.Status}: {page.Body[..Math.Min(300, page.Body.Length)]}");
     }
 
     /// <summary>The change's request id: the same change always gets the same one (idempotent across runs), another change another.</summary>

@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using NemLogin.Grains;
+using NemLogin.Population;
+
+namespace NemLogin.Silo.Seed;
+
+/// <summary>
+/// Writes the population phase by phase, in chunks of items written with bounded concurrency. After each chunk the
+/// checkpoint moves past it, so an interrupted run (Ctrl-C, a kill, a failed call) is taken up again at the chunk it was
+/// in; what that chunk had already stored is repeated harmlessly. A call that fails for a passing reason (a timeout, a
+/// silo leaving) is tried again a few times; a refusal by a grain's rules stops the run, since trying again cannot help.
+/// </summary>
+internal sealed class SeedRun(PopulationWriter writer, SeedCounters counters, int concurrency, int chunk, Action<SeedCheckpoint> save)
+{
+    private const int Attempts = 5;
+
+    public static IReadOnlyDictionary<SeedPhase, int> Totals(PopulationCounts counts) => new Dictionary<SeedPhase, int>
+    {
+        [SeedPhase.People] = counts.People,
+        [SeedPhase.Organisations] = counts.Organisations,
+        [SeedPhase.BusinessIdentities] = counts.BusinessIdentities,
+        [SeedPhase.Mandates] = counts.Mandates,
+    };
+
+    /// <summary>Runs every phase from where <paramref name="checkpoint"/> says; answers the checkpoint at the end (all done).</summary>
+    public async Task<SeedCheckpoint> RunAsync(SeedCheckpoint checkpoint, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var secondsBefore = checkpoint.Seconds;
+        foreach (var phase in SeedPhase.All)
+        {
+            var total = counters.Totals[phase];
+            var done = checkpoint.DoneIn(phase);
+            counters.Set(phase, done);
+            if (done >= total)
+            {
+                continue;
+            }
+
+            if (phase == SeedPhase.Mandates)
+            {
+                await writer.EnsureCataloguesAsync();
+            }
+
+            var write = Writer(phase);
+            while (done < total)
+            {
+                var end = Math.Min(total, done + chunk);
+                await Parallel.ForEachAsync(Enumerable.Range(done, end - done), new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
+                    async (index, ct) =>
+                    {
+                        await WithRetriesAsync(() => write(index), ct);
+                        counters.Add(phase);
+                    });
+                done = end;
+                counters.Set(phase, done);
+                checkpoint = checkpoint with
+                {
+                    Done = new Dictionary<string, int>(checkpoint.Done) { [phase.Name] = done },
+                    Seconds = secondsBefore + clock.Elapsed.TotalSeconds,
+                };
+                save(checkpoint);
+            }
+        }
+
+        return checkpoint;
+    }
+
+    private Func<int, Task> Writer(SeedPhase phase) =>
+        phase == SeedPhase.People ? writer.WritePersonAsync
+        : phase == SeedPhase.Organisations ? writer.WriteOrganisationAsync
+        : phase == SeedPhase.BusinessIdentities ? writer.WriteEmployeeAsync
+        : phase == SeedPhase.Mandates ? writer.WriteMandateAsync
+        : throw new ArgumentOutOfRangeException(nameof(phase), phase.Name, "No such phase.");
+
+    private static async Task WithRetriesAsync(Func<Task> write, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await write();
+                return;
+            }
+            catch (Exception ex) when (attempt < Attempts && ex is not GrainRuleException and not OperationCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                // Orleans timeouts and a silo leaving mid-call: the same request id makes another attempt safe.
+                await Task.Delay(TimeSpan.FromSeconds(1 << (attempt - 1)), cancellationToken);
+            }
+        }
+    }
+}

@@ -9,6 +9,9 @@ internal static class DemoRpCookies
 {
     public const string Pending = "demo-rp.pending";
     public const string User = "demo-rp.user";
+
+    /// <summary>The raw ID token, sent back as <c>id_token_hint</c> at logout (its own cookie: the user cookie is near the size limit).</summary>
+    public const string IdToken = "demo-rp.idt";
     private const string Path = "/demo-rp";
 
     public static void Write<T>(HttpContext context, IDataProtectionProvider protection, string name, T value) =>

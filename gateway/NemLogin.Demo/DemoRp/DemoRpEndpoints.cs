@@ -24,14 +24,24 @@ internal static class DemoRpEndpoints
         group.MapGet("/login", LoginAsync);
         group.MapGet("/callback", CallbackAsync);
         group.MapPost("/backchannel-logout", BackChannelLogoutAsync).DisableAntiforgery();
-        group.MapGet("/logout", (HttpContext context, DemoRelyingParty rp, IBrokerUrls urls) =>
+        group.MapGet("/logout", (HttpContext context, DemoRelyingParty rp, IBrokerUrls urls, IDataProtectionProvider protection) =>
         {
+            // RP-Initiated Logout: the ID token as id_token_hint tells the broker this logout comes from a party of the session,
+            // so it ends the session without asking (without it the broker asks the person first, against logout CSRF).
+            var idToken = DemoRpCookies.Read<string>(context, protection, DemoRpCookies.IdToken);
             DemoRpCookies.Delete(context, DemoRpCookies.User);
-            return TypedResults.Redirect(QueryHelpers.AddQueryString(urls.Absolute("/connect/endsession"), new Dictionary<string, string?>
+            DemoRpCookies.Delete(context, DemoRpCookies.IdToken);
+            var query = new Dictionary<string, string?>
             {
                 ["client_id"] = DemoRelyingParty.ClientId,
                 ["post_logout_redirect_uri"] = rp.Home,
-            }));
+            };
+            if (idToken is not null)
+            {
+                query["id_token_hint"] = idToken;
+            }
+
+            return TypedResults.Redirect(QueryHelpers.AddQueryString(urls.Absolute("/connect/endsession"), query));
         });
         return group;
     }
@@ -144,6 +154,7 @@ internal static class DemoRpEndpoints
         var token = (JsonWebToken)validated.SecurityToken;
         var claims = token.Claims.GroupBy(c => c.Type).ToDictionary(g => g.Key, g => string.Join(", ", g.Select(c => c.Value)), StringComparer.Ordinal);
         DemoRpCookies.Write(context, protection, DemoRpCookies.User, new DemoRpUser(claims));
+        DemoRpCookies.Write(context, protection, DemoRpCookies.IdToken, token.EncodedToken);
         return TypedResults.Redirect("/demo-rp/");
     }
 

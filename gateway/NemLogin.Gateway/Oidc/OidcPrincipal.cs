@@ -66,10 +66,15 @@ internal static class OidcPrincipal
             Add(OidcClaimTypes.Aal, Loa.ToAttributeValue(loa));
         }
 
-        // Fuldmagt: the mandate's privileges scoped to the grantor, and whom the person acts for (the grantor's scope URN).
+        // Fuldmagt: the mandate's privileges scoped to the grantor (for an employee they come as the professional privileges
+        // below), and whom the person acts for (the grantor's scope URN).
         if (assertion.OnBehalfOf is { } mandate)
         {
-            AddPrivileges(mandate.Privileges);
+            if (professional is null)
+            {
+                AddPrivileges(mandate.Privileges);
+            }
+
             Add(OidcClaimTypes.Act, JsonSerializer.Serialize(new Dictionary<string, string>
             {
                 ["sub"] = mandate.Scope.Urn,

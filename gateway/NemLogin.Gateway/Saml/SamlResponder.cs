@@ -104,11 +104,9 @@ internal sealed class SamlResponder(
             Actor = session.IdentityId.ToString(),
             ServiceProvider = sp.EntityId,
             IdentityId = session.IdentityId,
-            Detail = asserted.Professional is { } acting
-                ? $"assertion {assertion.Id}; request {demand.RequestId}; loa {asserted.Loa}; business identity {acting.Id} of {acting.Cvr}"
-                : asserted.OnBehalfOf is { } mandate
-                    ? $"assertion {assertion.Id}; request {demand.RequestId}; loa {asserted.Loa}; on behalf of {mandate.Grantor} by mandate {mandate.MandateId}"
-                    : $"assertion {assertion.Id}; request {demand.RequestId}; loa {asserted.Loa}",
+            Detail = $"assertion {assertion.Id}; request {demand.RequestId}; loa {asserted.Loa}"
+                + (asserted.Professional is { } acting ? $"; business identity {acting.Id} of {acting.Cvr}" : string.Empty)
+                + (asserted.OnBehalfOf is { } mandate ? $"; on behalf of {mandate.Grantor} by mandate {mandate.MandateId}" : string.Empty),
         });
         return PostBindingPage.Show(context, demand.ResponseUrl, "SAMLResponse", PostBinding.Encode(xml), demand.RelayState);
     }

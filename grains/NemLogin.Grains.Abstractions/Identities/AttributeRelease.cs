@@ -14,4 +14,11 @@ public sealed record AttributeRelease(
     [property: Id(4)] DateOnly DateOfBirth,
     [property: Id(5)] string? CprNumber,
     [property: Id(6)] string? Email,
-    [property: Id(7)] Guid CprUuid);
+    [property: Id(7)] Guid CprUuid)
+{
+    /// <summary>
+    /// Not released to anyone: true when the person is known to hold no received mandate, so the login need not ask the
+    /// mandate index. False (the default, also for identities stored before the flag) means "ask".
+    /// </summary>
+    [Id(8)] public bool HoldsNoMandates { get; init; }
+}

@@ -19,4 +19,12 @@ public interface IIdentityGrain : IGrainWithGuidKey
     /// </summary>
     [Alias("release-to")]
     Task<AttributeRelease> ReleaseToAsync(string serviceProviderId, bool cprEntitled);
+
+    /// <summary>
+    /// Written by the person's <see cref="Mandates.IMandateIndexGrain"/> when its list of received mandates turns non-empty
+    /// (before the index writes) or empty (after): lets a login skip the index for the many who hold none. Refused with
+    /// <c>identity.unknown</c> when the identity does not exist (a mandate names only known persons).
+    /// </summary>
+    [Alias("note-mandates-held")]
+    Task NoteMandatesHeldAsync(bool held);
 }

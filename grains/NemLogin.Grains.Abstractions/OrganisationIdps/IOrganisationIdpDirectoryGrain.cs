@@ -16,6 +16,14 @@ public interface IOrganisationIdpDirectoryGrain : IGrainWithIntegerKey
     [ReadOnly]
     Task<string?> FindByDomainAsync(string domain);
 
+    /// <summary>
+    /// True when <paramref name="cvr"/> has registered an IdP (claimed before the IdP is stored, so the IdP grain confirms).
+    /// Lets the login page answer a typed CVR without activating an IdP grain for every well-formed number.
+    /// </summary>
+    [Alias("lists")]
+    [ReadOnly]
+    Task<bool> ListsAsync(string cvr);
+
     /// <summary>True when at least one organisation has registered an IdP.</summary>
     [Alias("any")]
     [ReadOnly]

@@ -37,4 +37,12 @@ public interface IOrganisationGrain : IGrainWithStringKey
     /// <summary>Every business identity created for the organisation (revoked ones too), in creation order.</summary>
     [Alias("list-employees")]
     Task<ImmutableArray<Guid>> ListEmployeesAsync();
+
+    /// <summary>
+    /// Written by the organisation's <see cref="Mandates.IMandateIndexGrain"/> when its list of received mandates turns
+    /// non-empty (before the index writes) or empty (after): lets a professional login skip the index for organisations that
+    /// hold none. Refused with <c>organisation.unknown</c> when none is registered under this CVR.
+    /// </summary>
+    [Alias("note-mandates-held")]
+    Task NoteMandatesHeldAsync(bool held);
 }

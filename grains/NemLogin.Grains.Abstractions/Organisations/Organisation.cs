@@ -12,6 +12,12 @@ public sealed record Organisation(
     [property: Id(3)] DateTimeOffset CreatedAt,
     [property: Id(4)] DateTimeOffset UpdatedAt)
 {
+    /// <summary>
+    /// True when the organisation is known to hold no received mandate (its mandate index is empty), so a professional login
+    /// need not ask the index. False (the default, also for organisations stored before the flag) means "ask".
+    /// </summary>
+    [Id(5)] public bool HoldsNoMandates { get; init; }
+
     /// <summary>Whether a right may be scoped to <paramref name="scope"/> here: this CVR, or one of its P units or SE numbers.</summary>
     public bool Owns(RightScope scope)
     {

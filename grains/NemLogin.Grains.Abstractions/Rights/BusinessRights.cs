@@ -26,5 +26,8 @@ public sealed record BusinessRights(
     [property: Id(9)] ImmutableArray<GrantedPrivilege> Privileges)
 {
     /// <summary>Whether the employee may act for the organisation now: the identity and the organisation are both active.</summary>
+    /// <summary>Copied from <see cref="Organisations.Organisation.HoldsNoMandates"/>: the organisation's index need not be asked.</summary>
+    [Id(10)] public bool OrganisationHoldsNoMandates { get; init; }
+
     public bool Usable => Status == BusinessIdentityStatus.Active && OrganisationStatus == Organisations.OrganisationStatus.Active;
 }

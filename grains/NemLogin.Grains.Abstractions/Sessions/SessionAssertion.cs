@@ -23,8 +23,9 @@ public sealed record SessionAssertion(
     [Id(4)] public BusinessRights? Professional { get; init; }
 
     /// <summary>
-    /// Citizen profile: the mandate the person acts under (the NameID stays the person's own; the privileges are scoped to
-    /// the grantor); null when the person acts for themself.
+    /// The mandate the person acts under, null when acting for themself. Citizen profile: the NameID stays the person's own,
+    /// the privileges are scoped to the grantor. Professional profile: a mandate the employee's organisation holds; the
+    /// NameID stays the business identity's and <see cref="Professional"/> carries the mandate's privileges.
     /// </summary>
     [Id(6)] public FittingMandate? OnBehalfOf { get; init; }
 
@@ -35,9 +36,11 @@ public sealed record SessionAssertion(
     /// The level the assertion states: the session's, or for a business identity the lower of the session's and the
     /// identity's own (an employee's identity assurance bounds what the organisation's login proves).
     /// </summary>
-    public LevelOfAssurance Loa => Professional is { } professional && Session is { } session
-        ? (professional.Loa < session.Loa ? professional.Loa : session.Loa)
-        : Session?.Loa ?? LevelOfAssurance.None;
+    public LevelOfAssurance Loa => Session is { } session ? LevelFor(session.Loa, Professional) : LevelOfAssurance.None;
+
+    /// <summary>The level a session at <paramref name="session"/> asserts, acting as <paramref name="professional"/> when set.</summary>
+    public static LevelOfAssurance LevelFor(LevelOfAssurance session, BusinessRights? professional) =>
+        professional is not null && professional.Loa < session ? professional.Loa : session;
 
     public static SessionAssertion NoSession { get; } = new(SessionAssertionOutcome.NoSession, null, null, null);
 

@@ -133,7 +133,10 @@ public sealed class BusinessIdentityGrain(
             OwnedOrNull(organisation, identity.SeNumber, RightScope.SeNumber),
             organisation?.Details.Name,
             organisation?.Details.Status,
-            privileges);
+            privileges)
+        {
+            OrganisationHoldsNoMandates = organisation?.HoldsNoMandates == true,
+        };
     }
 
     private static string? OwnedOrNull(Organisation? organisation, string? number, Func<string, RightScope> scope) =>

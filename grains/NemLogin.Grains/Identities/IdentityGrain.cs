@@ -47,6 +47,9 @@ public sealed class IdentityGrain(
                 // Random, never derived from the CPR number, so it reveals nothing about the person.
                 CprUuid = Guid.NewGuid(),
                 CprIndexed = attributes.CprNumber is not null,
+
+                // A mandate names only known persons, so a new identity holds none yet.
+                MandatesHeld = false,
             };
         await state.WriteStateAsync();
 
@@ -84,7 +87,24 @@ public sealed class IdentityGrain(
             attributes.DateOfBirth,
             cprEntitled ? attributes.CprNumber : null,
             attributes.Email,
-            state.State.CprUuid);
+            state.State.CprUuid)
+        {
+            HoldsNoMandates = state.State.MandatesHeld == false,
+        };
+    }
+
+    public async Task NoteMandatesHeldAsync(bool held)
+    {
+        if (!state.RecordExists || state.State.Attributes is null)
+        {
+            throw new GrainRuleException(BrokerErrors.Name(BrokerError.IdentityUnknown), "The identity does not exist.");
+        }
+
+        if (state.State.MandatesHeld != held)
+        {
+            state.State = state.State with { MandatesHeld = held };
+            await state.WriteStateAsync();
+        }
     }
 
     private IdentityProfile Profile(PersonAttributes attributes) =>

@@ -16,4 +16,10 @@ public sealed record IdentityState
 
     /// <summary>Whether the CPR number in <see cref="Attributes"/> is filed in its <see cref="ICprIndexGrain"/> (false for identities stored before the index).</summary>
     [Id(6)] public bool CprIndexed { get; init; }
+
+    /// <summary>
+    /// Whether the person's mandate index lists any received mandate, as the index last said; null for identities stored
+    /// before the index kept it (logins then ask the index).
+    /// </summary>
+    [Id(7)] public bool? MandatesHeld { get; init; }
 }

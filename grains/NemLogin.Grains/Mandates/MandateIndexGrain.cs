@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using NemLogin.Grains.Identities;
+using NemLogin.Grains.Organisations;
 using NemLogin.Grains.Rights;
 
 namespace NemLogin.Grains.Mandates;
@@ -38,14 +40,45 @@ public sealed class MandateIndexGrain(
             return Task.CompletedTask;
         }
 
-        return WriteAsync(at >= 0 ? entries.SetItem(at, entry) : entries.Insert(~at, entry));
+        return StoreAsync(at >= 0 ? entries.SetItem(at, entry) : entries.Insert(~at, entry));
     }
 
-    public Task RemoveAsync(Guid mandateId)
+    public async Task RemoveAsync(Guid mandateId)
     {
         var at = Find(state.State.Entries, mandateId);
-        return at < 0 ? Task.CompletedTask : WriteAsync(state.State.Entries.RemoveAt(at));
+        if (at < 0)
+        {
+            return;
+        }
+
+        var entries = state.State.Entries.RemoveAt(at);
+        await WriteAsync(entries);
+
+        // Told after the write: should the call fail, the holder keeps "holds mandates" and logins keep asking (harmless).
+        if (entries.IsEmpty)
+        {
+            await TellHolderAsync(held: false);
+        }
     }
+
+    private async Task StoreAsync(ImmutableArray<MandateEntry> entries)
+    {
+        // Told before the write: the holder's flag lets logins skip this index, so it must never say "none" while an entry
+        // is listed here. A failure here leaves the index unchanged, and the mandate's retry tells again.
+        if (state.State.Entries.IsEmpty)
+        {
+            await TellHolderAsync(held: true);
+        }
+
+        await WriteAsync(entries);
+    }
+
+    private Task TellHolderAsync(bool held) => MandateParty.FromKey(this.GetPrimaryKeyString()) switch
+    {
+        { PersonId: { } personId } => GrainFactory.GetGrain<IIdentityGrain>(personId).NoteMandatesHeldAsync(held),
+        { Kind: MandatePartyKind.Organisation, Id: var cvr } => GrainFactory.GetGrain<IOrganisationGrain>(cvr).NoteMandatesHeldAsync(held),
+        _ => Task.CompletedTask,
+    };
 
     private static bool SameEntry(MandateEntry a, MandateEntry b) =>
         a.Grantor == b.Grantor && a.Status == b.Status && a.ValidFrom == b.ValidFrom && a.ValidTo == b.ValidTo && a.Systems.SequenceEqual(b.Systems);

@@ -20,6 +20,8 @@ public sealed class OrganisationIdpDirectoryGrain(
     public Task<string?> FindByDomainAsync(string domain) =>
         Task.FromResult(_cvrByDomain.GetValueOrDefault((domain ?? string.Empty).Trim().ToLowerInvariant()));
 
+    public Task<bool> ListsAsync(string cvr) => Task.FromResult(state.State.DomainsByCvr.ContainsKey(cvr ?? string.Empty));
+
     public Task<bool> AnyAsync() => Task.FromResult(state.State.DomainsByCvr.Count > 0);
 
     public async Task ClaimAsync(string cvr, ImmutableArray<string> domains)

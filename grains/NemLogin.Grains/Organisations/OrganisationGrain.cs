@@ -23,11 +23,21 @@ public sealed class OrganisationGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _stored = state.State.Organisation;
+        _stored = Stored(state.State);
         return Task.CompletedTask;
     }
 
     public Task<Organisation?> GetAsync() => Task.FromResult(_stored);
+
+    public Task NoteMandatesHeldAsync(bool held)
+    {
+        if (state.State.Organisation is null)
+        {
+            throw Rules.Refuse(BrokerError.OrganisationUnknown, "No organisation is registered under this CVR.");
+        }
+
+        return state.State.MandatesHeld == held ? Task.CompletedTask : WriteAsync(state.State with { MandatesHeld = held });
+    }
 
     public async Task<Organisation> SaveAsync(string requestId, OrganisationDetails details)
     {
@@ -37,7 +47,7 @@ public sealed class OrganisationGrain(
         var current = state.State.Organisation;
         if (RequestLog.Replay(state.State.Requests, requestId, fingerprint) is { } repeat)
         {
-            return new Organisation(Cvr, normal, repeat.Version, current!.CreatedAt, repeat.At);
+            return new Organisation(Cvr, normal, repeat.Version, current!.CreatedAt, repeat.At) { HoldsNoMandates = state.State.MandatesHeld == false };
         }
 
         Rules.Require(current?.Details.Status != OrganisationStatus.Closed, BrokerError.OrganisationClosed, "The organisation is closed; it changes no more.");
@@ -51,9 +61,12 @@ public sealed class OrganisationGrain(
         await WriteAsync(state.State with
         {
             Organisation = saved,
+
+            // A mandate names only registered organisations, so a new one holds none yet.
+            MandatesHeld = current is null ? false : state.State.MandatesHeld,
             Requests = RequestLog.Append(state.State.Requests, new ChangeReceipt(requestId, fingerprint, saved.Version, saved.UpdatedAt)),
         });
-        return saved;
+        return _stored!;
     }
 
     public async Task<BusinessIdentity> AddEmployeeAsync(string requestId, EmployeeDetails employee)
@@ -115,6 +128,9 @@ public sealed class OrganisationGrain(
     {
         state.State = next;
         await state.WriteStateAsync();
-        _stored = next.Organisation;
+        _stored = Stored(next);
     }
+
+    private static Organisation? Stored(OrganisationState stored) =>
+        stored.Organisation is { } organisation ? organisation with { HoldsNoMandates = stored.MandatesHeld == false } : null;
 }

@@ -12,4 +12,10 @@ public sealed record OrganisationState
     [Id(1)] public ImmutableArray<Guid> Employees { get; init; } = [];
 
     [Id(2)] public ImmutableArray<ChangeReceipt> Requests { get; init; } = [];
+
+    /// <summary>
+    /// Whether the organisation's mandate index lists any received mandate, as the index last said; null for organisations
+    /// stored before the index kept it (logins then ask the index).
+    /// </summary>
+    [Id(3)] public bool? MandatesHeld { get; init; }
 }

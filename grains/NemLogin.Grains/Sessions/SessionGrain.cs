@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.Extensions.Options;
 using NemLogin.Grains.BusinessIdentities;
 using NemLogin.Grains.Identities;
@@ -103,15 +104,16 @@ public sealed class SessionGrain(
             return SessionAssertion.OtherPerson;
         }
 
-        // Fuldmagt: mandates that fit this IT system now, found by the grantee's index (no scan). With any, the person chooses
-        // between acting for themself and for a grantor; the NameID stays the person's own either way.
-        var mandates = await GrainFactory.GetGrain<IMandateIndexGrain>(MandateParty.Person(live.IdentityId).Id).FindForAsync(SystemOf(request));
+        // Fuldmagt: mandates that fit this IT system now, found by the grantee's index (no scan; skipped when the identity
+        // knows it holds none). With any, the person chooses between acting for themself and for a grantor; the NameID stays
+        // the person's own either way.
+        var mandates = release.HoldsNoMandates ? [] : await FindMandatesAsync(MandateParty.Person(live.IdentityId), SystemOf(request));
         FittingMandate? onBehalfOf = null;
         if (!mandates.IsEmpty)
         {
             if (request.ActingAs is null)
             {
-                return SessionAssertion.ChoiceNeeded([ActingChoice.Self, .. mandates.Select(m => new ActingChoice(m.MandateId, m.GrantorCvr, m.GrantorName) { Kind = ActingChoiceKind.Mandate })]);
+                return SessionAssertion.ChoiceNeeded([ActingChoice.Self, .. mandates.Select(ChoiceFor)]);
             }
 
             if (request.ActingAs != Guid.Empty)
@@ -135,12 +137,20 @@ public sealed class SessionGrain(
     private static ItSystem SystemOf(AssertionRequest request) =>
         request.Protocol == ParticipantProtocol.Oidc ? ItSystem.Oidc(request.PartyId) : ItSystem.Saml(request.PartyId);
 
+    private Task<ImmutableArray<FittingMandate>> FindMandatesAsync(MandateParty grantee, ItSystem system) =>
+        GrainFactory.GetGrain<IMandateIndexGrain>(grantee.Id).FindForAsync(system);
+
+    private static ActingChoice ChoiceFor(FittingMandate mandate) =>
+        new(mandate.MandateId, mandate.GrantorCvr, mandate.GrantorName) { Kind = ActingChoiceKind.Mandate };
+
     /// <summary>
     /// The Professional profile: one of the person's business identities, never the citizen. The person's index lists them
-    /// (no scan); each candidate answers with its organisation and this IT system's rights in one call. One usable identity
-    /// (the identity and its organisation active) is asserted without a question; several need the person's choice; none is
-    /// <see cref="SessionAssertionOutcome.NoFittingIdentity"/>. The subject is the business identity's persistent UUID, the
-    /// level the lower of the session's and the identity's.
+    /// (no scan); each candidate answers with its organisation and this IT system's rights in one call. An employee to whom
+    /// the organisation gave a right at this system may also act for the organisations and persons whose mandates for the
+    /// system the organisation holds (found by the organisation's own mandate index). One usable identity and no such mandate
+    /// is asserted without a question; anything more needs the person's choice; no usable identity is
+    /// <see cref="SessionAssertionOutcome.NoFittingIdentity"/>. The subject is the business identity's persistent UUID (also
+    /// under a mandate), the level the lower of the session's and the identity's.
     /// </summary>
     private async Task<SessionAssertion> AssertProfessionalAsync(SessionState live, AssertionRequest request)
     {
@@ -150,27 +160,39 @@ public sealed class SessionGrain(
             return SessionAssertion.OtherPerson;
         }
 
-        var wanted = request.ActingAs ?? request.ExpectedPseudonym;
-        var candidates = entries.Where(e => e.Status == BusinessIdentityStatus.Active && (wanted is null || e.Id == wanted)).ToList();
+        var candidates = entries.Where(e => e.Status == BusinessIdentityStatus.Active && (request.ExpectedPseudonym is null || e.Id == request.ExpectedPseudonym)).ToList();
         var system = SystemOf(request);
         var answers = await Task.WhenAll(candidates.Select(c => GrainFactory.GetGrain<IBusinessIdentityGrain>(c.Id).GetRightsAsync(system)));
 
         // The identity must still be this person's (the index is a copy; the identity grain is the authority).
-        var usable = answers.OfType<BusinessRights>().Where(r => r.Usable && r.PersonId == live.IdentityId).ToList();
+        var usable = answers.OfType<BusinessRights>().Where(r => r.Usable && r.PersonId == live.IdentityId)
+            .OrderBy(r => r.OrganisationName, StringComparer.CurrentCulture).ThenBy(r => r.Cvr, StringComparer.Ordinal).ToList();
         if (usable.Count == 0)
         {
             return SessionAssertion.NoFittingIdentity;
         }
 
-        if (usable.Count > 1)
+        var received = await Task.WhenAll(usable.Select(async rights =>
+            (Rights: rights, Mandates: rights.Privileges.IsEmpty || rights.OrganisationHoldsNoMandates ? [] : await FindMandatesAsync(MandateParty.Organisation(rights.Cvr), system))));
+        if (request.ActingAs is null && (usable.Count > 1 || received.Any(r => !r.Mandates.IsEmpty)))
         {
-            return SessionAssertion.ChoiceNeeded([.. usable.OrderBy(r => r.OrganisationName, StringComparer.CurrentCulture).ThenBy(r => r.Cvr, StringComparer.Ordinal)
-                .Select(r => new ActingChoice(r.Id, r.Cvr, r.OrganisationName) { Kind = ActingChoiceKind.BusinessIdentity })]);
+            return SessionAssertion.ChoiceNeeded([.. received.SelectMany(r => (IEnumerable<ActingChoice>)[
+                new ActingChoice(r.Rights.Id, r.Rights.Cvr, r.Rights.OrganisationName) { Kind = ActingChoiceKind.BusinessIdentity },
+                .. r.Mandates.Select(ChoiceFor)])]);
         }
 
-        var rights = usable[0];
-        var level = rights.Loa < live.Loa ? rights.Loa : live.Loa;
-        if (level < request.RequiredLoa)
+        // The choice names a business identity, or a mandate its organisation holds (then acting under it as that employee).
+        var (rights, onBehalfOf) = request.ActingAs is not { } actingAs
+            ? (usable[0], null)
+            : received.Where(r => r.Rights.Id == actingAs).Select(r => (r.Rights, (FittingMandate?)null))
+                .Concat(received.SelectMany(r => r.Mandates.Where(m => m.MandateId == actingAs).Select(m => (r.Rights, (FittingMandate?)m))))
+                .FirstOrDefault();
+        if (rights is null)
+        {
+            return SessionAssertion.NoFittingIdentity;
+        }
+
+        if (SessionAssertion.LevelFor(live.Loa, rights) < request.RequiredLoa)
         {
             return SessionAssertion.LevelTooLow;
         }
@@ -178,7 +200,13 @@ public sealed class SessionGrain(
         var release = await GrainFactory.GetGrain<IIdentityGrain>(live.IdentityId).ReleaseToAsync(request.PartyId, request.CprEntitled);
         var subject = request.SubjectPrefix + (request.TransientSubject ? Guid.NewGuid() : rights.Id).ToString();
         var participant = await JoinAsync(live, request.PartyId, subject, request.SubjectFormat, request.Protocol);
-        return new SessionAssertion(SessionAssertionOutcome.Asserted, Snapshot(state.State), release, participant) { Professional = rights };
+
+        // Under a mandate the privileges are the mandate's, scoped to the grantor; the employee's own rights are not carried.
+        return new SessionAssertion(SessionAssertionOutcome.Asserted, Snapshot(state.State), release, participant)
+        {
+            Professional = onBehalfOf is null ? rights : rights with { Privileges = onBehalfOf.Privileges },
+            OnBehalfOf = onBehalfOf,
+        };
     }
 
     public async Task<SessionHandOver?> HandOverAsync(Guid identityId, string nextSessionId)

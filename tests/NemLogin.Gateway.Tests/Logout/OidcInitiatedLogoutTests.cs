@@ -29,7 +29,7 @@ public sealed class OidcInitiatedLogoutTests(SloBroker broker) : IClassFixture<S
         var code = await AuthorizeAsync(channel, clientId);
         Assert.False(string.IsNullOrEmpty(code));
 
-        var progress = await channel.FollowAsync(EndSessionUrl(clientId, state: "bye-42"));
+        var progress = await EndSessionAnsweredAsync(channel, clientId, state: "bye-42");
 
         Assert.Equal(HttpStatusCode.OK, progress.Status);
         Assert.Equal(2, progress.FrameSources.Count);
@@ -60,7 +60,7 @@ public sealed class OidcInitiatedLogoutTests(SloBroker broker) : IClassFixture<S
         await broker.C.LogInAsync(browser, broker);
         await AuthorizeAsync(channel, clientId);
 
-        var progress = await channel.FollowAsync(EndSessionUrl(clientId, state: null));
+        var progress = await EndSessionAnsweredAsync(channel, clientId, state: null);
         Assert.Single(progress.FrameSources);
         var finish = await channel.GetAsync(progress.Url + "/finish");
 
@@ -70,15 +70,23 @@ public sealed class OidcInitiatedLogoutTests(SloBroker broker) : IClassFixture<S
         Assert.Equal(HttpStatusCode.NotFound, (await channel.GetAsync(progress.Url + "/finish")).Status);
     }
 
-    private string EndSessionUrl(string clientId, string? state)
+    /// <summary>
+    /// The client's end-session request without an id_token_hint: the broker asks first (logout CSRF), and the person's
+    /// answer (the confirmation form, posted from the broker's page) starts the logout.
+    /// </summary>
+    private async Task<Hop> EndSessionAnsweredAsync(FrontChannel channel, string clientId, string? state)
     {
-        var query = new Dictionary<string, string?> { ["client_id"] = clientId, ["post_logout_redirect_uri"] = ClientHost + "/logged-out" };
+        var query = new Dictionary<string, string> { ["client_id"] = clientId, ["post_logout_redirect_uri"] = ClientHost + "/logged-out" };
         if (state is not null)
         {
             query["state"] = state;
         }
 
-        return QueryHelpers.AddQueryString(broker.BaseUrl + "/connect/endsession", query);
+        var question = await channel.FollowAsync(QueryHelpers.AddQueryString(broker.BaseUrl + "/connect/endsession", query!));
+        Assert.Equal(HttpStatusCode.OK, question.Status);
+        Assert.Contains("name=\"nl_confirm\"", question.Html, StringComparison.Ordinal);
+        query["nl_confirm"] = "1";
+        return await channel.PostAndFollowAsync(broker.BaseUrl + "/connect/endsession", query);
     }
 
     /// <summary>Single sign-on from the SAML login: the authorize request goes straight to the client with a code.</summary>

@@ -36,7 +36,7 @@ public sealed class OidcBackChannelLogoutTests(OidcBroker broker) : IClassFixtur
 
         if (how == "end-session")
         {
-            await browser.GetAsync($"{broker.BaseUrl}/connect/endsession?client_id={clientId}&post_logout_redirect_uri={Uri.EscapeDataString(broker.BaseUrl + "/rp/logged-out")}");
+            await browser.GetAsync($"{broker.BaseUrl}/connect/endsession?client_id={clientId}&post_logout_redirect_uri={Uri.EscapeDataString(broker.BaseUrl + "/rp/logged-out")}&id_token_hint={idToken.EncodedToken}");
         }
         else
         {

@@ -89,6 +89,43 @@ public sealed class OidcProfessionalTests(OidcBroker broker) : IClassFixture<Oid
         Assert.Equal("Bent", token.GetClaim("given_name").Value);
     }
 
+    // Fuldmagt for organisations in OpenID Connect: bent's employer holds a client organisation's mandate for this client;
+    // acting under it, sub stays his business identity, cvr his employer's, privileges the mandate's scoped to the client's
+    // CVR (not his own right), and act names the client.
+    [Fact]
+    public async Task Bent_EmployerHoldsClientsMandate_ActsForTheClientOrganisation()
+    {
+        var clientId = await RegisterAsync();
+        var bent = await DemoOrganisationData.BentAsync(broker.Factory);
+        var grains = broker.Factory.Services.GetRequiredService<IGrainFactory>();
+        var system = ItSystem.Oidc(clientId);
+        await grains.GetGrain<IPrivilegeCatalogueGrain>(system.Key).ReplaceAsync("rp-catalogue-b", [new Privilege("urn:dk:rp:privilege:file", "File", [])]);
+        await grains.GetGrain<IBusinessIdentityGrain>(bent.Id).GrantAsync("rp-grant-b-" + clientId, new Right(system, "urn:dk:rp:privilege:file", RightScope.Organisation(DemoOrganisationData.Cvr)));
+        const string client = "10000009";
+        await grains.GetGrain<NemLogin.Grains.Organisations.IOrganisationGrain>(client).SaveAsync("client-org", new NemLogin.Grains.Organisations.OrganisationDetails(
+            "Klient A/S", [], [], NemLogin.Grains.Organisations.OrganisationStatus.Active, []));
+        var mandate = await grains.GetGrain<IMandateGrantorGrain>(client).GrantAsync("rp-business-mandate-" + clientId, new MandateDetails(
+            MandateParty.Organisation(client), MandateParty.Organisation(DemoOrganisationData.Cvr), [new MandateSystem(system, [])], null, null));
+        using var browser = new TestBrowser();
+        var pkce = OidcBroker.Pkce.New();
+
+        var login = await browser.GetAsync(Url(clientId, pkce));
+        var question = await browser.SubmitAsync(login, new Dictionary<string, string> { ["username"] = "bent" });
+        Assert.Contains("/login/act-as/", question.Url.AbsolutePath, StringComparison.Ordinal);
+        var back = await browser.SubmitAsync(question, new Dictionary<string, string> { ["acting_as"] = mandate.Id.ToString() });
+        var code = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(back.Url.Query)["code"].ToString();
+        var token = new JsonWebToken(await broker.RedeemForIdTokenAsync(clientId, code, pkce));
+
+        Assert.Equal(bent.Id.ToString(), token.Subject);
+        Assert.Equal(DemoOrganisationData.Cvr, token.GetClaim("cvr").Value);
+        using var act = JsonDocument.Parse(token.GetPayloadValue<JsonElement>("act").GetRawText());
+        Assert.Equal("urn:dk:gov:saml:cvrNumberIdentifier:" + client, act.RootElement.GetProperty("sub").GetString());
+        using var privileges = JsonDocument.Parse(token.GetPayloadValue<JsonElement>("privileges").GetRawText());
+        var group = Assert.Single(privileges.RootElement.EnumerateArray());
+        Assert.Equal("urn:dk:gov:saml:cvrNumberIdentifier:" + client, group.GetProperty("scope").GetString());
+        Assert.Equal(["urn:dk:rp:privilege:file"], group.GetProperty("privileges").EnumerateArray().Select(p => p.GetString()));
+    }
+
     /// <summary>Alice's identity: the grantor of the demo mandate bent holds (seeded after start).</summary>
     private static async Task<Guid> AliceAsync(IGrainFactory grains, Guid bent)
     {

@@ -57,6 +57,13 @@ public sealed partial class TestBrowser : IDisposable
         return await Page.FromAsync(response);
     }
 
+    /// <summary>Sends a request the test built itself (its own headers), with this browser's cookies.</summary>
+    public async Task<Page> SendAsync(HttpRequestMessage request)
+    {
+        using var response = await _client.SendAsync(request, TestContext.Current.CancellationToken);
+        return await Page.FromAsync(response);
+    }
+
     public void Dispose() => _client.Dispose();
 
     public sealed partial record Page(Uri Url, HttpStatusCode Status, string Html)

@@ -18,14 +18,15 @@ internal static class OrganisationIdpLookup
             return null;
         }
 
+        // The directory answers first, so typed numbers reach an IdP grain only when its organisation has one (no activation
+        // per guess); the IdP grain confirms, being the authority.
+        var directory = grains.GetGrain<IOrganisationIdpDirectoryGrain>(0);
         if (BusinessNumbers.IsCvr(text))
         {
-            return await grains.GetGrain<IOrganisationIdpGrain>(text).GetAsync() is not null ? text : null;
+            return await directory.ListsAsync(text) && await grains.GetGrain<IOrganisationIdpGrain>(text).GetAsync() is not null ? text : null;
         }
 
         var at = text.LastIndexOf('@');
-        return at > 0 && at < text.Length - 1
-            ? await grains.GetGrain<IOrganisationIdpDirectoryGrain>(0).FindByDomainAsync(text[(at + 1)..])
-            : null;
+        return at > 0 && at < text.Length - 1 ? await directory.FindByDomainAsync(text[(at + 1)..]) : null;
     }
 }

@@ -54,6 +54,10 @@ internal static class FormHtml
     public static string RequestIdOf(IFormCollection form) =>
         Grains.Requests.RequestIds.IsWellFormed(form["requestId"].ToString()) ? form["requestId"].ToString() : NewRequestId();
 
+    /// <summary>What a change did, shown at the top of the page it redirected to (a status message, read out without moving focus).</summary>
+    public static string Notice(string? text) =>
+        text is null ? string.Empty : $"""<p class="notice" role="status" id="notice">{E(text)}</p>""";
+
     /// <summary>A hidden field.</summary>
     public static string Hidden(string name, string value) => $"""<input type="hidden" name="{E(name)}" value="{E(value)}">""";
 

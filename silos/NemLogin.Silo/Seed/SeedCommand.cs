@@ -27,7 +27,7 @@ internal static class SeedCommand
 
         var builder = Host.CreateApplicationBuilder(arguments.HostArguments);
         var connectionString = builder.Configuration.GetConnectionString("Orleans");
-        if (ClusterStoreOptionsValidator.PostgresProblem(connectionString) is { } postgres)
+        if (ClusterStoreChecks.PostgresProblem(connectionString, "PostgreSQL: the cluster the seed writes into", passwordRequired: false) is { } postgres)
         {
             await error.WriteLineAsync(postgres);
             return 2;

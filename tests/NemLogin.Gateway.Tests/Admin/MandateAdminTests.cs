@@ -27,14 +27,7 @@ public sealed class MandateAdminTests(AdminFixture fixture)
     private string DemoSp => fixture.Broker.Services.GetRequiredService<DemoServiceProvider>().EntityId;
 
     // A person who has logged in: an identity with a fresh CPR number, found through the CPR index.
-    private async Task<(Guid Id, string Cpr)> PersonAsync(int age)
-    {
-        var born = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-age).AddDays(-2);
-        var cpr = born.ToString("ddMMyy", CultureInfo.InvariantCulture) + Random.Shared.Next(1000, 10000).ToString(CultureInfo.InvariantCulture);
-        var id = Guid.NewGuid();
-        await Grains.GetGrain<IIdentityGrain>(id).UpdateFromUpstreamAsync(new PersonAttributes("Test", "Person", born, cpr, null));
-        return (id, cpr);
-    }
+    private Task<(Guid Id, string Cpr)> PersonAsync(int age) => Support.TestPeople.CreateAsync(Grains, age);
 
     private async Task<AdminClient.Reply> GrantAsync(object body)
     {

@@ -35,9 +35,7 @@ public sealed class ChromiumSelfServiceTests(BrokerFixture fixture) : IClassFixt
 
         // alice grants in the pages, Danish first.
         var alice = await chromium.NewPageAsync(locale: "da-DK");
-        await alice.GotoAsync(fixture.BaseUrl + "/selvbetjening");
-        await alice.Locator("input[name=username]").FillAsync("alice");
-        await alice.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
+        await SelfServiceLogInAsync(alice, "alice");
         await Assertions.Expect(alice.Locator("h1")).ToHaveTextAsync("Dine fuldmagter");
         await Chromium.CheckPageAsync(alice, "self-service-overview-da");
         await alice.GetByRole(AriaRole.Link, new() { Name = "Giv fuldmagt" }).First.ClickAsync();
@@ -112,9 +110,7 @@ public sealed class ChromiumSelfServiceTests(BrokerFixture fixture) : IClassFixt
         await using var chromium = await Chromium.StartAsync();
 
         var bent = await chromium.NewPageAsync(locale: "da-DK");
-        await bent.GotoAsync(fixture.BaseUrl + "/selvbetjening");
-        await bent.Locator("input[name=username]").FillAsync("bent");
-        await bent.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
+        await SelfServiceLogInAsync(bent, "bent");
         await bent.GetByRole(AriaRole.Link, new() { Name = "Organisation: " + DemoOrganisationData.Name }).ClickAsync();
         await Assertions.Expect(bent.Locator("h1")).ToHaveTextAsync($"{DemoOrganisationData.Name} (CVR {DemoOrganisationData.Cvr})");
         await Assertions.Expect(bent.Locator("#employees-table")).ToContainTextAsync("Bent Bentsen");
@@ -136,16 +132,12 @@ public sealed class ChromiumSelfServiceTests(BrokerFixture fixture) : IClassFixt
         await Chromium.CheckPageAsync(bent, "self-service-organisation-en");
 
         var carl = await chromium.NewPageAsync(locale: "da-DK");
-        await carl.GotoAsync(fixture.BaseUrl + "/selvbetjening");
-        await carl.Locator("input[name=username]").FillAsync("carl");
-        await carl.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
+        await SelfServiceLogInAsync(carl, "carl");
         await Assertions.Expect(carl.Locator("[data-error-code]")).ToHaveTextAsync("self-service.loa-too-low");
         await Chromium.CheckPageAsync(carl, "self-service-loa-too-low-da");
 
         var alice = await chromium.NewPageAsync(locale: "en-GB");
-        await alice.GotoAsync(fixture.BaseUrl + "/selvbetjening/organisationer/" + DemoOrganisationData.Cvr);
-        await alice.Locator("input[name=username]").FillAsync("alice");
-        await alice.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
+        await SelfServiceLogInAsync(alice, "alice", "/selvbetjening/organisationer/" + DemoOrganisationData.Cvr);
         await Assertions.Expect(alice.Locator("[data-error-code]")).ToHaveTextAsync("self-service.not-administrator");
         Assert.Equal("en", await alice.Locator("html").GetAttributeAsync("lang"));
         await Chromium.CheckPageAsync(alice, "self-service-not-administrator-en");
@@ -160,6 +152,14 @@ public sealed class ChromiumSelfServiceTests(BrokerFixture fixture) : IClassFixt
         await DemoOrganisationData.BentAsync(fixture.Broker);
         await services.GetRequiredService<IGrainFactory>().GetGrain<IPrivilegeCatalogueGrain>(ItSystem.Oidc(DemoRelyingParty.ClientId).Key)
             .ReplaceAsync("chromium-rp-catalogue", [new Privilege(RpPrivilege, "Læser", [])]);
+    }
+
+    // Opens a self-service page and logs in at the MitID simulator it sends the browser to.
+    private async Task SelfServiceLogInAsync(IPage page, string user, string path = "/selvbetjening")
+    {
+        await page.GotoAsync(fixture.BaseUrl + path);
+        await page.Locator("input[name=username]").FillAsync(user);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
     }
 
     private async Task LogInAsync(IPage page, string home, string user)

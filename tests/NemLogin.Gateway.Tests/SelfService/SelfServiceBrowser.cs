@@ -86,10 +86,10 @@ public sealed partial class SelfServiceBrowser(string baseUrl) : IDisposable
         return match.Success ? [.. MandateRow().Matches(match.Value).Select(m => Guid.Parse(m.Groups[1].Value))] : [];
     }
 
-    /// <summary>The row of a mandate on the overview, as text (tags removed).</summary>
-    public static string Row(TestBrowser.Page overview, Guid mandateId)
+    /// <summary>The row of a mandate (or, by <paramref name="attribute"/>, an employee) on a page, as text (tags and buttons removed).</summary>
+    public static string Row(TestBrowser.Page overview, Guid mandateId, string attribute = "data-mandate-id")
     {
-        var match = Regex.Match(overview.Html, $"<tr data-mandate-id=\"{mandateId}\">(.*?)</tr>", RegexOptions.Singleline);
+        var match = Regex.Match(overview.Html, $"<tr {attribute}=\"{mandateId}\">(.*?)</tr>", RegexOptions.Singleline);
         Assert.True(match.Success, $"No row for {mandateId}.");
         return WebUtility.HtmlDecode(Regex.Replace(match.Groups[1].Value, "<form.*?</form>|<[^>]+>", " ", RegexOptions.Singleline));
     }

@@ -5,7 +5,6 @@ using NemLogin.Demo.DemoMandate;
 using NemLogin.Gateway.Audit;
 using NemLogin.Gateway.Tests.Admin;
 using NemLogin.Gateway.Tests.Support;
-using NemLogin.Grains.Identities;
 using Xunit;
 
 namespace NemLogin.Gateway.Tests.SelfService;
@@ -56,10 +55,7 @@ public sealed class SelfServiceFixture : IAsyncLifetime
     /// <summary>A person who has logged in once (an identity in the CPR index) with a fresh CPR number; not a simulator user.</summary>
     public async Task<(Guid Id, string Cpr, string Name)> PersonAsync(int age, string givenName = "Test", string familyName = "Person")
     {
-        var born = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-age).AddDays(-2);
-        var cpr = born.ToString("ddMMyy", CultureInfo.InvariantCulture) + Random.Shared.Next(1000, 10000).ToString(CultureInfo.InvariantCulture);
-        var id = Guid.NewGuid();
-        await Grains.GetGrain<IIdentityGrain>(id).UpdateFromUpstreamAsync(new PersonAttributes(givenName, familyName, born, cpr, null));
+        var (id, cpr) = await TestPeople.CreateAsync(Grains, age, givenName, familyName);
         return (id, cpr, givenName + " " + familyName);
     }
 

@@ -81,6 +81,15 @@ public sealed class SelfServiceMandatePageTests(SelfServiceFixture fixture)
 
         var fitting = Assert.Single(await fixture.Grains.GetGrain<IMandateIndexGrain>(MandateParty.Person(dorteId).Id).FindForAsync(ItSystem.Saml(fixture.SpA.EntityId)), m => m.MandateId == mandateId);
         Assert.Equal(MandateParty.Person(aliceId), fitting.Grantor);
+        // Audited like the admin API's changes: alice's identity as actor, the parties by id, no name or CPR number.
+        var record = Assert.Single(await fixture.AuditAsync($"identityId={dorteId}&category=Administration"),
+            r => r["detail"]?.GetValue<string>().Contains(mandateId.ToString(), StringComparison.Ordinal) == true);
+        Assert.Equal(("mandate.grant", "Success", aliceId.ToString("D")),
+            (record["action"]!.GetValue<string>(), record["outcome"]!.GetValue<string>(), record["actor"]!.GetValue<string>()));
+        foreach (var personal in new[] { Alice.CprNumber, Dorte.CprNumber, "Alice", "Dorte" })
+        {
+            Assert.DoesNotContain(personal, record.ToJsonString(), StringComparison.Ordinal);
+        }
     }
 
     // Rule: revoking in the pages takes the mandate out of the grantee's login query at once, and the grantor's list says so.

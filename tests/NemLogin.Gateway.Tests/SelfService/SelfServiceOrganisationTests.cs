@@ -268,10 +268,5 @@ public sealed class SelfServiceOrganisationTests(SelfServiceFixture fixture)
         return await browser.Browser.PostFormAsync(fixture.BaseUrl + System.Net.WebUtility.HtmlDecode(form.Groups[1].Value), fields);
     }
 
-    private static string EmployeeRow(TestBrowser.Page page, Guid employeeId)
-    {
-        var match = System.Text.RegularExpressions.Regex.Match(page.Html, $"<tr data-employee-id=\"{employeeId}\">(.*?)</tr>", System.Text.RegularExpressions.RegexOptions.Singleline);
-        Assert.True(match.Success, $"No row for employee {employeeId}.");
-        return System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(match.Groups[1].Value, "<form.*?</form>|<[^>]+>", " ", System.Text.RegularExpressions.RegexOptions.Singleline));
-    }
+    private static string EmployeeRow(TestBrowser.Page page, Guid employeeId) => SelfServiceBrowser.Row(page, employeeId, "data-employee-id");
 }

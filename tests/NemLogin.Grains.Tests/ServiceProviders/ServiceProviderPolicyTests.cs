@@ -17,6 +17,9 @@ public sealed class ServiceProviderPolicyTests(ClusterFixture fixture)
         KeyTransportAlgorithm = "http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p",
         SignResponse = true,
         AllowSso = false,
+
+        // The IT-system provider named by support staff: kept with the rest of the policy when the metadata changes.
+        OwnerCvr = "98765433",
     };
 
     [Fact]

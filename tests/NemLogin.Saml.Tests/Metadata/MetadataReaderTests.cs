@@ -19,6 +19,16 @@ public sealed class MetadataReaderTests
     private static SamlErrorCode SpError(string test) =>
         Assert.Throws<SamlException>(() => MetadataReader.ReadServiceProvider(Fixture(test), SamlLimits.Default)).Code;
 
+    // SAML Metadata 2.4.4.1: the name people see (the self-service pages' list of IT systems): Danish when given.
+    [Fact]
+    public void ReadServiceProvider_ServiceNamesInTwoLanguages_DanishChosen() =>
+        Assert.Equal("Demotjeneste", MetadataReader.ReadServiceProvider(Fixture(nameof(ReadServiceProvider_ServiceNamesInTwoLanguages_DanishChosen)), SamlLimits.Default).ServiceName);
+
+    // SAML Metadata 2.3.2.1: without a ServiceName, the organisation's display name.
+    [Fact]
+    public void ReadServiceProvider_NoServiceName_OrganizationDisplayNameChosen() =>
+        Assert.Equal("Example service", MetadataReader.ReadServiceProvider(Fixture(nameof(ReadServiceProvider_NoServiceName_OrganizationDisplayNameChosen)), SamlLimits.Default).ServiceName);
+
     [Fact]
     public void ReadServiceProvider_OioSamlReferenceServiceProvider_ReadsEverything()
     {
@@ -58,6 +68,7 @@ public sealed class MetadataReaderTests
             metadata.RequestedAttributes);
         Assert.True(metadata.AuthnRequestsSigned);
         Assert.True(metadata.WantAssertionsSigned);
+        Assert.Equal("Demo", metadata.ServiceName);
     }
 
     [Fact]

@@ -55,7 +55,7 @@ internal static class MandateOverviewPage
             "withdrawn" => request.T("Anmodningen er trukket tilbage.", "The request is withdrawn."),
             _ => null,
         };
-        return text is null ? string.Empty : $"""<p class="notice" role="status" id="notice">{E(text)}</p>""";
+        return FormHtml.Notice(text);
     }
 
     public static string Table(SelfServiceRequest request, string id, IReadOnlyList<MandateView> views, string partyHeading, Func<MandateView, string> party, Func<MandateView, string> actions)

@@ -194,7 +194,7 @@ internal static class OrganisationPage
             "mandate-revoked" => request.T("Erhvervsfuldmagten er tilbagekaldt.", "The business mandate is revoked."),
             _ => null,
         };
-        return text is null ? string.Empty : $"""<p class="notice" role="status" id="notice">{E(text)}</p>""";
+        return FormHtml.Notice(text);
     }
 
     private static string ScopeLabel(SelfServiceRequest request, RightScope scope) => scope.Kind switch

@@ -28,10 +28,11 @@ public static class SiloOperationsExtensions
         // Dead, so callers re-place the grains on the remaining silos at once instead of waiting for failure detection.
         services.Configure<HostOptions>(options => options.ShutdownTimeout = management.ShutdownTimeout);
 
-        var settings = SiloSettings.Read(builder.Configuration, builder.Environment);
-        services.AddSingleton(_ => NpgsqlDataSource.Create(settings.Stores.Orleans!));
-        services.AddSingleton<IConnectionMultiplexer>(_ =>
-            ConnectionMultiplexer.Connect(ClusterRedis.Options(settings.Stores.Redis!, settings.Tls.StoreCaPath)));
+        // Validated by AddNemLoginClusterSilo, which runs first.
+        var stores = builder.Configuration.GetSection(ClusterStoreOptions.SectionName).Get<ClusterStoreOptions>() ?? new();
+        var storeCaPath = ClusterTlsOptions.Read(builder.Configuration).StoreCaPath;
+        services.AddSingleton(_ => NpgsqlDataSource.Create(stores.Orleans!));
+        services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(ClusterRedis.Options(stores.Redis!, storeCaPath)));
         services.AddHealthChecks()
             .AddCheck<SiloActiveHealthCheck>("silo", tags: ["ready"])
             .AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready"])

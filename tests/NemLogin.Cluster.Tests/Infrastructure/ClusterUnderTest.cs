@@ -37,7 +37,7 @@ public sealed class ClusterUnderTest : IAsyncLifetime
 
     internal PostgresServer Postgres { get; private set; } = null!;
 
-    /// <summary>The cluster CA and every node's certificate (silo and gateway keys encrypted with a password).</summary>
+    /// <summary>The cluster CA and every node's certificate.</summary>
     internal ClusterPki Pki { get; private set; } = null!;
 
     /// <summary>The certificate (gateway role) of the tests' own Orleans clients.</summary>
@@ -75,7 +75,9 @@ public sealed class ClusterUnderTest : IAsyncLifetime
     {
         _folder = Directory.CreateTempSubdirectory("nemlogin-cluster-").FullName;
         Watchdog.TrackFolder(_folder);
-        Pki = ClusterPki.Create(_folder, nodeKeyPassword: Secret());
+        // Keys protected by file mode alone, as a production node may keep them: restarts in the fault tests stay lean
+        // (SecretsInLogsTests runs a silo and a gateway whose keys are encrypted).
+        Pki = ClusterPki.Create(_folder);
         var stores = new StoreTls(Pki.Issue("store", "stores"), Pki.CaPath);
         ClientCertificates = Pki.Load(Pki.Issue("gateway", "test-client"), ClusterRole.Gateway);
         Postgres = await PostgresServer.StartAsync(Secret(), stores);

@@ -12,7 +12,7 @@ public sealed class BrokerErrorsTests
 
         Assert.Equal(errors.Length, BrokerErrors.All.Count);
         Assert.Equal(errors.Length, errors.Select(BrokerErrors.Name).Distinct(StringComparer.Ordinal).Count());
-        Assert.All(errors, e => Assert.Matches("^[a-z]+\\.[a-z-]+$", BrokerErrors.Name(e)));
+        Assert.All(errors, e => Assert.Matches("^[a-z]+(-[a-z]+)*\\.[a-z-]+$", BrokerErrors.Name(e)));
     }
 
     [Fact]

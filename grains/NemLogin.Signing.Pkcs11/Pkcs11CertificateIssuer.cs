@@ -110,7 +110,7 @@ internal static class Pkcs11CertificateIssuer
         var a = factories.ObjectAttributeFactory;
         var serial = new AsnWriter(AsnEncodingRules.DER);
         serial.WriteInteger(certificate.SerialNumberBytes.Span);
-        session.CreateObject(
+        using var template = new Pkcs11Template(
         [
             a.Create(CKA.CKA_CLASS, CKO.CKO_CERTIFICATE),
             a.Create(CKA.CKA_CERTIFICATE_TYPE, CKC.CKC_X_509),
@@ -123,5 +123,6 @@ internal static class Pkcs11CertificateIssuer
             a.Create(CKA.CKA_SERIAL_NUMBER, serial.Encode()),
             a.Create(CKA.CKA_VALUE, certificate.RawData),
         ]);
+        session.CreateObject(template.Attributes);
     }
 }

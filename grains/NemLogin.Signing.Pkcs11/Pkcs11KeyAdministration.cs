@@ -45,12 +45,9 @@ public sealed class Pkcs11KeyAdministration(Pkcs11SigningOptions options, TimePr
             var issuer = CertificateIssuer(session, factories, purpose, privateKey: null);
             using var issuerCertificate = issuer?.Certificate;
             using var mechanism = factories.MechanismFactory.Create(Pkcs11KeyTemplates.Mechanism(algorithm));
-            session.GenerateKeyPair(
-                mechanism,
-                Pkcs11KeyTemplates.PublicKey(a, purpose, algorithm, label, ckaId),
-                Pkcs11KeyTemplates.PrivateKey(a, purpose, label, ckaId),
-                out var publicKey,
-                out var privateKey);
+            using var publicTemplate = Pkcs11KeyTemplates.PublicKey(a, purpose, algorithm, label, ckaId);
+            using var privateTemplate = Pkcs11KeyTemplates.PrivateKey(a, purpose, label, ckaId);
+            session.GenerateKeyPair(mechanism, publicTemplate.Attributes, privateTemplate.Attributes, out var publicKey, out var privateKey);
             using var certificate = Pkcs11CertificateIssuer.Issue(
                 session, factories, CertificateRequest(purpose, publicKey, label, ckaId, subject, validity), issuer ?? new(privateKey, null));
             return Describe(session, factories, privateKey);
@@ -211,7 +208,8 @@ public sealed class Pkcs11KeyAdministration(Pkcs11SigningOptions options, TimePr
         {
             foreach (var handle in FindById(session, factories, kind, ckaId))
             {
-                session.SetAttributeValue(handle, [factories.ObjectAttributeFactory.Create(CKA.CKA_LABEL, label)]);
+                using var template = new Pkcs11Template([factories.ObjectAttributeFactory.Create(CKA.CKA_LABEL, label)]);
+                session.SetAttributeValue(handle, template.Attributes);
             }
         }
     }
@@ -263,19 +261,20 @@ public sealed class Pkcs11KeyAdministration(Pkcs11SigningOptions options, TimePr
     private static List<IObjectHandle> Find(ISession session, Pkcs11InteropFactories factories, CKO kind, string? label)
     {
         var a = factories.ObjectAttributeFactory;
-        List<IObjectAttribute> template = [a.Create(CKA.CKA_CLASS, kind), a.Create(CKA.CKA_TOKEN, true)];
+        using var template = new Pkcs11Template([a.Create(CKA.CKA_CLASS, kind), a.Create(CKA.CKA_TOKEN, true)]);
         if (label is not null)
         {
-            template.Add(a.Create(CKA.CKA_LABEL, label));
+            template.Attributes.Add(a.Create(CKA.CKA_LABEL, label));
         }
 
-        return session.FindAllObjects(template);
+        return session.FindAllObjects(template.Attributes);
     }
 
     private static List<IObjectHandle> FindById(ISession session, Pkcs11InteropFactories factories, CKO kind, byte[] ckaId)
     {
         var a = factories.ObjectAttributeFactory;
-        return session.FindAllObjects([a.Create(CKA.CKA_CLASS, kind), a.Create(CKA.CKA_TOKEN, true), a.Create(CKA.CKA_ID, ckaId)]);
+        using var template = new Pkcs11Template([a.Create(CKA.CKA_CLASS, kind), a.Create(CKA.CKA_TOKEN, true), a.Create(CKA.CKA_ID, ckaId)]);
+        return session.FindAllObjects(template.Attributes);
     }
 
     private static byte[] Id(ISession session, IObjectHandle handle) =>

@@ -15,7 +15,13 @@ internal static class Pkcs11KeyCatalogue
         var session = context.Session;
         var found = new List<Pkcs11KeyEntry>();
         var problems = new List<string>();
-        foreach (var handle in session.FindObjects([attributes.Create(CKA.CKA_CLASS, CKO.CKO_PRIVATE_KEY), attributes.Create(CKA.CKA_TOKEN, true)]))
+        List<IObjectHandle> handles;
+        using (var template = new Pkcs11Template([attributes.Create(CKA.CKA_CLASS, CKO.CKO_PRIVATE_KEY), attributes.Create(CKA.CKA_TOKEN, true)]))
+        {
+            handles = session.FindObjects(template.Attributes);
+        }
+
+        foreach (var handle in handles)
         {
             var values = session.GetAttributes(handle, [CKA.CKA_LABEL, CKA.CKA_ID, CKA.CKA_KEY_TYPE]);
             var label = values[0].GetValueAsString() ?? string.Empty;
@@ -86,8 +92,9 @@ internal static class Pkcs11KeyCatalogue
     private static X509Certificate2? NewestCertificate(HsmWorkerContext context, byte[] ckaId)
     {
         var attributes = context.Factories.ObjectAttributeFactory;
-        var handles = context.Session.FindObjects(
+        using var template = new Pkcs11Template(
             [attributes.Create(CKA.CKA_CLASS, CKO.CKO_CERTIFICATE), attributes.Create(CKA.CKA_TOKEN, true), attributes.Create(CKA.CKA_ID, ckaId)]);
+        var handles = context.Session.FindObjects(template.Attributes);
         return handles
             .Select(h => context.Session.GetAttributes(h, [CKA.CKA_VALUE])[0].GetValueAsByteArray())
             .Where(der => der is { Length: > 0 })

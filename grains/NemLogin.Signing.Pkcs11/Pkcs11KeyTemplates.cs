@@ -15,7 +15,7 @@ internal static class Pkcs11KeyTemplates
     public static CKM Mechanism(HsmKeyAlgorithm algorithm) =>
         algorithm == HsmKeyAlgorithm.EcP256 ? CKM.CKM_EC_KEY_PAIR_GEN : CKM.CKM_RSA_PKCS_KEY_PAIR_GEN;
 
-    public static List<IObjectAttribute> PublicKey(IObjectAttributeFactory a, KeyPurpose purpose, HsmKeyAlgorithm algorithm, string label, byte[] id)
+    public static Pkcs11Template PublicKey(IObjectAttributeFactory a, KeyPurpose purpose, HsmKeyAlgorithm algorithm, string label, byte[] id)
     {
         var decrypts = KeyPurposes.Decrypts(purpose);
         List<IObjectAttribute> template =
@@ -42,7 +42,7 @@ internal static class Pkcs11KeyTemplates
                 throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm, "Unknown key algorithm.");
         }
 
-        return template;
+        return new Pkcs11Template(template);
     }
 
     /// <summary>
@@ -51,10 +51,10 @@ internal static class Pkcs11KeyTemplates
     /// decryption key (<see cref="KeyPurposes.Decrypts"/>) decrypts with C_Decrypt and never signs. Neither unwraps: the
     /// broker's decryption returns the content key to the caller, so an unwrap into a token object would add nothing.
     /// </summary>
-    public static List<IObjectAttribute> PrivateKey(IObjectAttributeFactory a, KeyPurpose purpose, string label, byte[] id)
+    public static Pkcs11Template PrivateKey(IObjectAttributeFactory a, KeyPurpose purpose, string label, byte[] id)
     {
         var decrypts = KeyPurposes.Decrypts(purpose);
-        return
+        return new(
         [
             a.Create(CKA.CKA_TOKEN, true),
             a.Create(CKA.CKA_PRIVATE, true),
@@ -67,6 +67,6 @@ internal static class Pkcs11KeyTemplates
             a.Create(CKA.CKA_DECRYPT, decrypts),
             a.Create(CKA.CKA_UNWRAP, false),
             a.Create(CKA.CKA_DERIVE, false),
-        ];
+        ]);
     }
 }

@@ -28,7 +28,10 @@ internal static class RawSoftHsmBenchmark
             }
 
             var a = factories.ObjectAttributeFactory;
-            var key = session.FindAllObjects([a.Create(CKA.CKA_CLASS, CKO.CKO_PRIVATE_KEY), a.Create(CKA.CKA_LABEL, "saml-signing")]).Single();
+            // Disposed after the call, so the attributes' native memory outlives it (see Pkcs11Template in the signer).
+            List<IObjectAttribute> template = [a.Create(CKA.CKA_CLASS, CKO.CKO_PRIVATE_KEY), a.Create(CKA.CKA_LABEL, "saml-signing")];
+            var key = session.FindAllObjects(template).Single();
+            template.ForEach(attribute => attribute.Dispose());
             using var mechanism = factories.MechanismFactory.Create(CKM.CKM_SHA256_RSA_PKCS);
             long count = 0;
             start.SignalAndWait();

@@ -149,7 +149,9 @@ public sealed class KeyRolloverStoreTests : IDisposable
         }
 
         var a = lease.Module.Factories.ObjectAttributeFactory;
-        var key = Assert.Single(session.FindAllObjects([a.Create(CKA.CKA_CLASS, CKO.CKO_PRIVATE_KEY), a.Create(CKA.CKA_LABEL, from)]));
-        session.SetAttributeValue(key, [a.Create(CKA.CKA_LABEL, to)]);
+        using var find = new Pkcs11Template([a.Create(CKA.CKA_CLASS, CKO.CKO_PRIVATE_KEY), a.Create(CKA.CKA_LABEL, from)]);
+        var key = Assert.Single(session.FindAllObjects(find.Attributes));
+        using var relabel = new Pkcs11Template([a.Create(CKA.CKA_LABEL, to)]);
+        session.SetAttributeValue(key, relabel.Attributes);
     }
 }

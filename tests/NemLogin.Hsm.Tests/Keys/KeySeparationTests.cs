@@ -101,6 +101,7 @@ public sealed class KeySeparationTests
     private static IObjectHandle PrivateKey(Pkcs11ModuleLease lease, ISession session, string label)
     {
         var a = lease.Module.Factories.ObjectAttributeFactory;
-        return Assert.Single(session.FindAllObjects([a.Create(CKA.CKA_CLASS, CKO.CKO_PRIVATE_KEY), a.Create(CKA.CKA_LABEL, label)]));
+        using var template = new Pkcs11Template([a.Create(CKA.CKA_CLASS, CKO.CKO_PRIVATE_KEY), a.Create(CKA.CKA_LABEL, label)]);
+        return Assert.Single(session.FindAllObjects(template.Attributes));
     }
 }

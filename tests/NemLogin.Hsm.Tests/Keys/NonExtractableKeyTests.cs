@@ -64,7 +64,8 @@ public sealed class NonExtractableKeyTests
         using var session = OpenUserSession(lease, token);
         var a = lease.Module.Factories.ObjectAttributeFactory;
         using var aesGen = lease.Module.Factories.MechanismFactory.Create(CKM.CKM_AES_KEY_GEN);
-        var wrappingKey = session.GenerateKey(aesGen, [a.Create(CKA.CKA_TOKEN, false), a.Create(CKA.CKA_VALUE_LEN, 32ul), a.Create(CKA.CKA_WRAP, true)]);
+        using var aesTemplate = new Pkcs11Template([a.Create(CKA.CKA_TOKEN, false), a.Create(CKA.CKA_VALUE_LEN, 32ul), a.Create(CKA.CKA_WRAP, true)]);
+        var wrappingKey = session.GenerateKey(aesGen, aesTemplate.Attributes);
         using var wrap = lease.Module.Factories.MechanismFactory.Create(CKM.CKM_AES_KEY_WRAP_PAD);
 
         var refused = Assert.Throws<Pkcs11Exception>(() => session.WrapKey(wrap, wrappingKey, FindPrivateKey(lease, session)));
@@ -89,6 +90,7 @@ public sealed class NonExtractableKeyTests
     private static IObjectHandle FindPrivateKey(Pkcs11ModuleLease lease, ISession session)
     {
         var a = lease.Module.Factories.ObjectAttributeFactory;
-        return Assert.Single(session.FindAllObjects([a.Create(CKA.CKA_CLASS, CKO.CKO_PRIVATE_KEY), a.Create(CKA.CKA_LABEL, "saml-signing")]));
+        using var template = new Pkcs11Template([a.Create(CKA.CKA_CLASS, CKO.CKO_PRIVATE_KEY), a.Create(CKA.CKA_LABEL, "saml-signing")]);
+        return Assert.Single(session.FindAllObjects(template.Attributes));
     }
 }

@@ -5,6 +5,7 @@ using NemLogin.Grains.LoginFlows;
 using GrainSessionOptions = NemLogin.Grains.Sessions.SessionOptions;
 using Orleans.Configuration;
 using Orleans.Persistence;
+using Orleans.Storage;
 using StackExchange.Redis;
 
 namespace NemLogin.Silo.Hosting;
@@ -42,7 +43,26 @@ internal static class ClusterStorageExtensions
         var flows = silo.Configuration.GetSection(LoginFlowOptions.SectionName).Get<LoginFlowOptions>() ?? new();
         silo.AddRedisStore(StorageNames.Sessions, ClusterRedis.Options(stores.Redis!, storeCaPath), sessions.AbsoluteLifetime + ExpiryMargin);
         silo.AddRedisStore(StorageNames.LoginFlows, ClusterRedis.Options(stores.Redis!, storeCaPath), flows.Lifetime + ExpiryMargin);
+        foreach (var name in StoreDurability.Durable.Concat([StorageNames.Sessions, StorageNames.LoginFlows]))
+        {
+            silo.Services.WithPortableErrors(name);
+        }
+
         return silo;
+    }
+
+    /// <summary>Replaces the store registered as <paramref name="name"/> by <see cref="PortableErrorGrainStorage"/> around it.</summary>
+    private static void WithPortableErrors(this IServiceCollection services, string name)
+    {
+        var registered = services.Last(d => d.ServiceType == typeof(IGrainStorage) && d.IsKeyedService && Equals(d.ServiceKey, name));
+        var factory = registered.KeyedImplementationFactory
+            ?? throw new InvalidOperationException($"Grain store '{name}' is not registered through a factory; it cannot be wrapped.");
+        var innerKey = "portable-errors:" + name;
+        services.Remove(registered);
+        // The provider's factory reads its options by the key it is given: give it the store's own name.
+        services.Add(new ServiceDescriptor(typeof(IGrainStorage), innerKey, (provider, _) => factory(provider, name), registered.Lifetime));
+        services.AddKeyedSingleton<IGrainStorage>(name, (provider, _) =>
+            new PortableErrorGrainStorage(name, provider.GetRequiredKeyedService<IGrainStorage>(innerKey)));
     }
 
     private static void AddRedisStore(this ISiloBuilder silo, string name, ConfigurationOptions configuration, TimeSpan expiry) =>

@@ -145,7 +145,8 @@ public sealed class SeedTests(ClusterUnderTest cluster)
 
     private async Task<NpgsqlConnection> OpenAsync()
     {
-        var connection = new NpgsqlConnection(cluster.Postgres.ConnectionString());
+        // Unpooled: the fault tests restart PostgreSQL, and a pooled connection from before answers 57P01 once.
+        var connection = new NpgsqlConnection(cluster.Postgres.ConnectionString() + ";Pooling=false");
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         return connection;
     }

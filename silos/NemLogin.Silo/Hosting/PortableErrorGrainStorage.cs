@@ -1,0 +1,53 @@
+using Orleans.Storage;
+
+namespace NemLogin.Silo.Hosting;
+
+/// <summary>
+/// A grain store whose failures reach callers as exceptions every process can read. A store's own exceptions
+/// (<c>RedisStorageException</c>, Npgsql's) travel to a gateway inside the error response of the grain call that needed the
+/// state, and a gateway has neither type: Orleans 10.4 then fails to read that response, and the gateway's connection
+/// to the silo can stall on the bytes that follow it until more traffic arrives (seen under TLS, whose records cut
+/// messages differently) — calls time out long after the store is back. The store's exception is logged by the silo;
+/// the caller gets an <see cref="OrleansException"/> that names the store, the operation and the exception type.
+/// <see cref="InconsistentStateException"/> (an ETag conflict, which the grains rely on) passes unchanged.
+/// </summary>
+internal sealed class PortableErrorGrainStorage(string name, IGrainStorage inner) : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
+{
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        Guard("read", () => inner.ReadStateAsync(stateName, grainId, grainState));
+
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken) =>
+        Guard("read", () => inner.ReadStateAsync(stateName, grainId, grainState, cancellationToken));
+
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        Guard("write", () => inner.WriteStateAsync(stateName, grainId, grainState));
+
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken) =>
+        Guard("write", () => inner.WriteStateAsync(stateName, grainId, grainState, cancellationToken));
+
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        Guard("clear", () => inner.ClearStateAsync(stateName, grainId, grainState));
+
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken) =>
+        Guard("clear", () => inner.ClearStateAsync(stateName, grainId, grainState, cancellationToken));
+
+    public void Participate(ISiloLifecycle observer)
+    {
+        if (inner is ILifecycleParticipant<ISiloLifecycle> participant)
+        {
+            participant.Participate(observer);
+        }
+    }
+
+    private async Task Guard(string operation, Func<Task> call)
+    {
+        try
+        {
+            await call();
+        }
+        catch (Exception ex) when (ex is not (InconsistentStateException or OrleansException or OperationCanceledException))
+        {
+            throw new OrleansException($"Grain store '{name}' could not {operation} state: {ex.GetType().Name}. The silo's log has the details.");
+        }
+    }
+}

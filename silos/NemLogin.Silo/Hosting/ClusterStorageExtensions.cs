@@ -62,7 +62,8 @@ internal static class ClusterStorageExtensions
         // The provider's factory reads its options by the key it is given: give it the store's own name.
         services.Add(new ServiceDescriptor(typeof(IGrainStorage), innerKey, (provider, _) => factory(provider, name), registered.Lifetime));
         services.AddKeyedSingleton<IGrainStorage>(name, (provider, _) =>
-            new PortableErrorGrainStorage(name, provider.GetRequiredKeyedService<IGrainStorage>(innerKey)));
+            new PortableErrorGrainStorage(name, provider.GetRequiredKeyedService<IGrainStorage>(innerKey),
+                provider.GetRequiredService<ILoggerFactory>().CreateLogger<PortableErrorGrainStorage>()));
     }
 
     private static void AddRedisStore(this ISiloBuilder silo, string name, ConfigurationOptions configuration, TimeSpan expiry) =>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Orleans.Storage;
 
 namespace NemLogin.Silo.Hosting;
@@ -11,25 +12,25 @@ namespace NemLogin.Silo.Hosting;
 /// the caller gets an <see cref="OrleansException"/> that names the store, the operation and the exception type.
 /// <see cref="InconsistentStateException"/> (an ETag conflict, which the grains rely on) passes unchanged.
 /// </summary>
-internal sealed class PortableErrorGrainStorage(string name, IGrainStorage inner) : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
+internal sealed partial class PortableErrorGrainStorage(string name, IGrainStorage inner, ILogger logger) : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
 {
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        Guard("read", () => inner.ReadStateAsync(stateName, grainId, grainState));
+        Guard("read", stateName, () => inner.ReadStateAsync(stateName, grainId, grainState));
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken) =>
-        Guard("read", () => inner.ReadStateAsync(stateName, grainId, grainState, cancellationToken));
+        Guard("read", stateName, () => inner.ReadStateAsync(stateName, grainId, grainState, cancellationToken));
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        Guard("write", () => inner.WriteStateAsync(stateName, grainId, grainState));
+        Guard("write", stateName, () => inner.WriteStateAsync(stateName, grainId, grainState));
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken) =>
-        Guard("write", () => inner.WriteStateAsync(stateName, grainId, grainState, cancellationToken));
+        Guard("write", stateName, () => inner.WriteStateAsync(stateName, grainId, grainState, cancellationToken));
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        Guard("clear", () => inner.ClearStateAsync(stateName, grainId, grainState));
+        Guard("clear", stateName, () => inner.ClearStateAsync(stateName, grainId, grainState));
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken) =>
-        Guard("clear", () => inner.ClearStateAsync(stateName, grainId, grainState, cancellationToken));
+        Guard("clear", stateName, () => inner.ClearStateAsync(stateName, grainId, grainState, cancellationToken));
 
     public void Participate(ISiloLifecycle observer)
     {
@@ -39,7 +40,7 @@ internal sealed class PortableErrorGrainStorage(string name, IGrainStorage inner
         }
     }
 
-    private async Task Guard(string operation, Func<Task> call)
+    private async Task Guard(string operation, string stateName, Func<Task> call)
     {
         try
         {
@@ -47,7 +48,12 @@ internal sealed class PortableErrorGrainStorage(string name, IGrainStorage inner
         }
         catch (Exception ex) when (ex is not (InconsistentStateException or OrleansException or OperationCanceledException))
         {
+            // The grain id stays out of the line: some grains are keyed by a person's identifiers.
+            StoreFailed(logger, ex, name, operation, stateName);
             throw new OrleansException($"Grain store '{name}' could not {operation} state: {ex.GetType().Name}. The silo's log has the details.");
         }
     }
+
+    [LoggerMessage(EventId = 1301, Level = LogLevel.Warning, Message = "Grain store {Store} could not {Operation} state {StateName}")]
+    private static partial void StoreFailed(ILogger logger, Exception exception, string store, string operation, string stateName);
 }

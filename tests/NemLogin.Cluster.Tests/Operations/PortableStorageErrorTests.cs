@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using NemLogin.Silo.Hosting;
 using Orleans.Storage;
 using Npgsql;
@@ -15,7 +16,7 @@ public sealed class PortableStorageErrorTests
     [Fact]
     public async Task Read_StoreThrowsItsOwnException_CallerGetsOrleansExceptionNamingStoreAndType()
     {
-        var storage = new PortableErrorGrainStorage("one-time-ids", new FailingStorage(new NpgsqlException("Failed to connect to 10.0.0.5:5432")));
+        var storage = new PortableErrorGrainStorage("one-time-ids", new FailingStorage(new NpgsqlException("Failed to connect to 10.0.0.5:5432")), NullLogger.Instance);
 
         var failure = await Assert.ThrowsAsync<OrleansException>(() => storage.ReadStateAsync("session", GrainId.Create("nl.one-time-id", "x"), new GrainState<string>()));
 
@@ -28,7 +29,7 @@ public sealed class PortableStorageErrorTests
     public async Task Write_EtagConflict_PassesUnchanged()
     {
         var conflict = new InconsistentStateException("stale", "1", "2");
-        var storage = new PortableErrorGrainStorage("identities", new FailingStorage(conflict));
+        var storage = new PortableErrorGrainStorage("identities", new FailingStorage(conflict), NullLogger.Instance);
 
         var failure = await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync("identity", GrainId.Create("nl.identity", "x"), new GrainState<string>()));
 

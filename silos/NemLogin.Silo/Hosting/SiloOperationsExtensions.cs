@@ -1,12 +1,10 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using NemLogin.ClusterTls;
 using NemLogin.Silo.Health;
 using NemLogin.Silo.Management;
 using Npgsql;
 using Orleans.Configuration;
 using Orleans.Dashboard;
-using StackExchange.Redis;
 
 namespace NemLogin.Silo.Hosting;
 
@@ -30,9 +28,8 @@ public static class SiloOperationsExtensions
 
         // Validated by AddNemLoginClusterSilo, which runs first.
         var stores = builder.Configuration.GetSection(ClusterStoreOptions.SectionName).Get<ClusterStoreOptions>() ?? new();
-        var storeCaPath = ClusterTlsOptions.Read(builder.Configuration).StoreCaPath;
         services.AddSingleton(_ => NpgsqlDataSource.Create(stores.Orleans!));
-        services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(ClusterRedis.Options(stores.Redis!, storeCaPath)));
+        // IConnectionMultiplexer (readiness' Redis check) is the stores' own connection, registered with them.
         services.AddHealthChecks()
             .AddCheck<SiloActiveHealthCheck>("silo", tags: ["ready"])
             .AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready"])

@@ -12,8 +12,11 @@ public sealed class RedisReplicationOptions
     /// <summary>How many replicas must hold a write before it is acknowledged; 0 turns the wait off.</summary>
     public int Replicas { get; set; } = 1;
 
-    /// <summary>How long a write waits for the replicas; a write they have not confirmed by then fails.</summary>
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// How long a write waits for the replicas; a write they have not confirmed by then fails. Short: the wait holds up
+    /// every Redis command of the silo behind it (one connection).
+    /// </summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// Whether a master with no replica attached at all (the replica's site lost, or just after a failover until the

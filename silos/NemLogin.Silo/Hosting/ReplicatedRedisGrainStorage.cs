@@ -1,19 +1,14 @@
-using Microsoft.Extensions.Logging;
 using Orleans.Storage;
-using StackExchange.Redis;
 
 namespace NemLogin.Silo.Hosting;
 
 /// <summary>
 /// A Redis grain store whose writes and clears count only once a replica holds them: after the store's own write
-/// succeeds, <c>WAIT</c> on the same connection (the multiplexer's one connection to the master, so it covers that write)
-/// asks how many replicas have it. Fewer than <see cref="RedisReplicationOptions.Replicas"/> fails the write, so the grain
-/// call fails and nothing is acknowledged that a failover could lose. A clear (a logout) waits too: a lost one would bring
-/// an ended session back. A master with no replica attached acknowledges alone only when
-/// <see cref="RedisReplicationOptions.WriteWithoutReplica"/> allows it.
+/// succeeds, <see cref="RedisReplicationGuard"/> sends <c>WAIT</c> on the same connection (the silo's one connection to
+/// the master, so it covers that write). Too few replicas fail the write, so the grain call fails and nothing is
+/// acknowledged that a failover could lose. A clear (a logout) waits too: a lost one would bring an ended session back.
 /// </summary>
-internal sealed partial class ReplicatedRedisGrainStorage(
-    string name, IGrainStorage inner, ClusterRedisConnection redis, RedisReplicationOptions options, ILogger logger)
+internal sealed class ReplicatedRedisGrainStorage(string name, IGrainStorage inner, RedisReplicationGuard guard)
     : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
 {
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
@@ -54,34 +49,5 @@ internal sealed partial class ReplicatedRedisGrainStorage(
         }
     }
 
-    private async Task ConfirmReplicatedAsync(string operation)
-    {
-        if (options.Replicas <= 0)
-        {
-            return;
-        }
-
-        var database = (await redis.GetAsync()).GetDatabase();
-        var acknowledged = (long)await database.ExecuteAsync("WAIT", options.Replicas, (long)options.Timeout.TotalMilliseconds);
-        if (acknowledged >= options.Replicas)
-        {
-            return;
-        }
-
-        // ROLE on a master: ["master", offset, [[ip, port, offset], ...]], the replicas attached now.
-        var role = (RedisResult[])(await database.ExecuteAsync("ROLE"))!;
-        var attached = role.Length > 2 ? ((RedisResult[])role[2]!).Length : 0;
-        if (attached == 0 && options.WriteWithoutReplica)
-        {
-            AcknowledgedWithoutReplica(logger, name, operation);
-            return;
-        }
-
-        throw new RedisException(
-            $"Grain store '{name}': {acknowledged} of {options.Replicas} replicas confirmed the {operation} within {options.Timeout.TotalMilliseconds:F0} ms ({attached} attached); it is not acknowledged.");
-    }
-
-    [LoggerMessage(EventId = 1302, Level = LogLevel.Warning,
-        Message = "Grain store {Store}: a {Operation} was acknowledged by the Redis master alone (no replica attached); it would be lost if the master died now")]
-    private static partial void AcknowledgedWithoutReplica(ILogger logger, string store, string operation);
+    private Task ConfirmReplicatedAsync(string operation) => guard.ConfirmAsync(name, operation);
 }

@@ -59,14 +59,28 @@ public sealed class RedisFailoverTests(RedisFailoverCluster cluster) : IClassFix
             await Task.WhenAll(writers);
             var attempts = writes.ToArray();
             var failed = attempts.Where(w => !w.Acknowledged).ToArray();
-            TestContext.Current.TestOutputHelper?.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            var report = string.Create(CultureInfo.InvariantCulture,
                 $"writes: {attempts.Length} attempted, {attempts.Count(w => w.Acknowledged)} acknowledged, {failed.Length} failed; " +
                 $"replica promoted after {(promoted - killed).TotalSeconds:0.0} s, first acknowledged write started after the kill at {(resumed - killed).TotalSeconds:0.0} s, " +
-                $"failures between {(failed.Length == 0 ? "-" : $"{(failed.Min(f => f.Start) - killed).TotalSeconds:0.0} s and {(failed.Max(f => f.End) - killed).TotalSeconds:0.0} s")} after the kill"));
+                $"failures between {(failed.Length == 0 ? "-" : $"{(failed.Min(f => f.Start) - killed).TotalSeconds:0.0} s and {(failed.Max(f => f.End) - killed).TotalSeconds:0.0} s")} after the kill");
+            TestContext.Current.TestOutputHelper?.WriteLine(report);
+            if (Environment.GetEnvironmentVariable("NEMLOGIN_RELIABILITY_REPORT") is { Length: > 0 } reportFile)
+            {
+                await File.AppendAllTextAsync(reportFile, "Redis master kill -9: " + report + Environment.NewLine, TestContext.Current.CancellationToken);
+            }
+
             Assert.All(failed, f => Assert.True(f.End >= killed, $"a write failed before the fault: {f.Error}"));
 
             var lost = await LostWritesAsync(replica, attempts);
             Assert.True(lost.Count == 0, $"{lost.Count} acknowledged writes lost by the failover:\n" + string.Join('\n', lost.Take(20)));
+        }
+        catch (Xunit.Sdk.XunitException)
+        {
+            // What the clients saw last, for the failure report.
+            TestContext.Current.TestOutputHelper?.WriteLine(string.Join('\n', writes.Where(w => !w.Acknowledged).TakeLast(5).Select(w => w.Error)));
+            File.WriteAllLines("/tmp/redisha-diag.txt", writes.Where(w => !w.Acknowledged).TakeLast(20).Select(w => $"{w.Start:O} {w.Via} {w.Error}")
+                .Concat(cluster.Silos.Select(s => s.Process!.LogTail(20000))));
+            throw;
         }
         finally
         {
@@ -138,7 +152,7 @@ public sealed class RedisFailoverTests(RedisFailoverCluster cluster) : IClassFix
             }
             else if (!endTried && !keys.Any(k => k.Contains(session.Key, StringComparison.Ordinal)))
             {
-                lost.Add($"acknowledged session {session.Key} is missing");
+                lost.Add($"acknowledged session {session.Key} is missing (written {session.First().Start:HH:mm:ss.fff} via {session.First().Via})");
             }
         }
 

@@ -26,6 +26,8 @@ public sealed class RedisFailoverCluster : IAsyncLifetime
 
     internal HostNode Gateway { get; private set; } = null!;
 
+    internal IReadOnlyList<HostNode> Silos => _silos;
+
     internal DataCentreClient Dc1 { get; private set; } = null!;
 
     internal DataCentreClient Dc2 { get; private set; } = null!;

@@ -76,10 +76,14 @@ public sealed class RedisFailoverTests(RedisFailoverCluster cluster) : IClassFix
         }
         catch (Xunit.Sdk.XunitException)
         {
-            // What the clients saw last, for the failure report.
-            TestContext.Current.TestOutputHelper?.WriteLine(string.Join('\n', writes.Where(w => !w.Acknowledged).TakeLast(5).Select(w => w.Error)));
-            File.WriteAllLines("/tmp/redisha-diag.txt", writes.Where(w => !w.Acknowledged).TakeLast(20).Select(w => $"{w.Start:O} {w.Via} {w.Error}")
-                .Concat(cluster.Silos.Select(s => s.Process!.LogTail(20000))));
+            // What the clients saw last and what the silos logged, for the failure report.
+            var output = TestContext.Current.TestOutputHelper;
+            output?.WriteLine(string.Join('\n', writes.Where(w => !w.Acknowledged).TakeLast(10).Select(w => $"{w.Start:O} {w.Via} {w.Error}")));
+            foreach (var silo in cluster.Silos)
+            {
+                output?.WriteLine($"--- {silo.Name}\n{silo.Process?.LogTail()}");
+            }
+
             throw;
         }
         finally

@@ -45,6 +45,9 @@ public sealed class ClusterUnderTest : IAsyncLifetime
 
     internal RedisServer Redis { get; private set; } = null!;
 
+    /// <summary>The certificate both gateways encrypt their shared data-protection keys to.</summary>
+    internal NodeCertificate KeyRing { get; private set; } = null!;
+
     internal IReadOnlyList<HostNode> Silos => _silos;
 
     internal IReadOnlyList<HostNode> Gateways => _gateways;
@@ -85,6 +88,7 @@ public sealed class ClusterUnderTest : IAsyncLifetime
         await DatabaseMigrator.MigrateAsync(Postgres.ConnectionString(), CancellationToken.None);
         await Hsm.PrepareAsync(_folder);
         Sp.WriteMetadata(Path.Combine(_folder, "sp"));
+        KeyRing = Pki.Issue("keyring", "key-ring");
 
         foreach (var (dc, letter) in new[] { ("DC1", "a"), ("DC1", "b"), ("DC2", "a"), ("DC2", "b") })
         {
@@ -275,6 +279,11 @@ public sealed class ClusterUnderTest : IAsyncLifetime
         environment["ServiceProviders__MetadataDirectory"] = Path.Combine(_folder, "sp");
         environment["Orleans__Gateway__GatewayListRefreshPeriod"] = "00:00:02";
         environment["Orleans__Messaging__ResponseTimeout"] = "00:00:05";
+        foreach (var (key, value) in ClusterPki.KeyRingEnvironment(KeyRing))
+        {
+            environment[key] = value;
+        }
+
         return new HostNode($"gateway-{dataCentre.ToLowerInvariant()}", dataCentre, BuiltHosts.DemoGateway, http, environment, _folder);
     }
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A two-data-centre NemLogin cluster on one machine, without Docker:
 #   PostgreSQL 15 and Redis 7 (Debian's binaries) in a temporary folder, four silos (two per data centre) and two
-#   gateways (one per data centre) as processes.
+#   gateways (one per data centre) as processes. Redis is a master ("DC1"), a replica ("DC2") and three Sentinels; every
+#   Redis client reaches the master through the Sentinels and follows a failover.
 #
 #   scripts/cluster.sh up      build, start everything, wait until ready, print the URLs
 #   scripts/cluster.sh status  which of the started processes run, and their readiness
@@ -11,11 +12,11 @@
 #                              national figures into the running cluster (resumable: run it again after an interruption)
 #
 # Settings (environment): NEMLOGIN_CLUSTER_DIR (default ${TMPDIR:-/tmp}/nemlogin-cluster), NEMLOGIN_PG_PORT (55432),
-# NEMLOGIN_REDIS_PORT (56379), NEMLOGIN_GATEWAY_PORTS ("8081 8082"), NEMLOGIN_PORT_OFFSET (0: added to every silo's
+# NEMLOGIN_REDIS_PORT (56379: the DC1 master; the DC2 replica on +1, the Sentinels on +10, +11, +12), NEMLOGIN_GATEWAY_PORTS ("8081 8082"), NEMLOGIN_PORT_OFFSET (0: added to every silo's
 # silo, gateway and management port, so a second cluster can run beside the first), NEMLOGIN_SP_METADATA_DIR (SAML
 # metadata files the gateways register at start, e.g. the load runner's `prepare --sp-dir DIR`; the seed's mandates
 # cover those SPs).
-# Needs: apt-get install postgresql redis-server softhsm2. The silos sign in one SoftHSM2 token in the folder, made on
+# Needs: apt-get install postgresql redis-server redis-sentinel softhsm2. The silos sign in one SoftHSM2 token in the folder, made on
 # the first `up` with the silo's `keys` verb (its PINs are random, kept in the folder, mode 600).
 # Every Orleans connection (silo to silo, gateway to silo) is mutual TLS with certificates of a cluster CA the silo's
 # `certs` verb makes on the first `up` (folder tls/); PostgreSQL and Redis speak TLS only, with certificates of the same
@@ -74,8 +75,13 @@ pg_connection() {
     "$pg_port" "$(secret postgres-password)" "$ca"
 }
 
+redis_replica_port=$((redis_port + 1))
+sentinel_ports=($((redis_port + 10)) $((redis_port + 11)) $((redis_port + 12)))
+
+# Through the Sentinels: clients ask them for the master of "nemlogin" and follow a failover.
 redis_connection() {
-  printf '127.0.0.1:%s,password=%s,ssl=true,abortConnect=false' "$redis_port" "$(secret redis-password)"
+  printf '127.0.0.1:%s,127.0.0.1:%s,127.0.0.1:%s,serviceName=nemlogin,password=%s,ssl=true,abortConnect=false' \
+    "${sentinel_ports[@]}" "$(secret redis-password)"
 }
 
 # psql over TLS, the password from the environment (never the command line).
@@ -125,9 +131,14 @@ wait_ready() {
   fail "$name was not ready after 90 s (log: $state/logs/$name.log)"
 }
 
-# The cluster CA and a certificate per silo, gateway and for the stores, made once with the silo's `certs` verb.
+# The cluster CA and a certificate per silo, gateway and for the stores, made once with the silo's `certs` verb; and
+# the RSA certificate the gateways encrypt their shared data-protection key ring to.
 prepare_certificates() {
-  [ -f "$ca" ] && return
+  [ -f "$ca" ] || prepare_certificates_without_key_ring
+  prepare_key_ring_certificate
+}
+
+prepare_certificates_without_key_ring() {
   log "creating the cluster CA and the silos', gateways' and stores' TLS certificates (in $tls)"
   local entry name
   (
@@ -143,6 +154,12 @@ prepare_certificates() {
     done
     dotnet "$silo_dll" certs issue --dir "$tls" --role store --name stores --dns localhost --ip 127.0.0.1 >/dev/null
   )
+}
+
+prepare_key_ring_certificate() {
+  [ -f "$tls/key-ring.crt" ] && return
+  log "creating the gateways' key-ring certificate (RSA, in $tls)"
+  Certs__CaKeyPassword="$(secret ca-key-password)" dotnet "$silo_dll" certs issue --dir "$tls" --role keyring --name key-ring >/dev/null
 }
 
 start_postgres() {
@@ -170,30 +187,77 @@ start_postgres() {
   fi
 }
 
-start_redis() {
-  command -v redis-server >/dev/null || fail "Redis is missing: apt-get install redis-server"
-  mkdir -p "$state/redis"
-  # A configuration file (mode 600), so the password is on no command line; TLS only, clients authenticate by password.
-  (
-    umask 077
-    cat >"$state/redis/redis.conf" <<CONF
+# The TLS part of every Redis and Sentinel configuration: TLS only, clients authenticate by password.
+redis_tls() {
+  cat <<CONF
 port 0
-tls-port $redis_port
+tls-port $1
 bind 127.0.0.1
 tls-cert-file $tls/stores.crt
 tls-key-file $tls/stores.key
 tls-ca-cert-file $ca
 tls-auth-clients no
 tls-protocols "TLSv1.3"
-requirepass $(secret redis-password)
-dir $state/redis
-appendonly yes
-save ""
+tls-replication yes
 daemonize no
 CONF
-  )
-  redis-server "$state/redis/redis.conf" >"$state/logs/redis.log" 2>&1 &
-  record redis "$!"
+}
+
+# A Redis data server: the master (DC1) on $redis_port, the replica (DC2) on $redis_replica_port. Both have masterauth:
+# after a failover the returning master becomes a replica. The configuration files are mode 600 (they hold the password).
+start_redis_server() {
+  local name="$1" port="$2" conf="$state/redis/$1.conf"
+  mkdir -p "$state/redis/$name"
+  if [ ! -f "$conf" ]; then
+    (
+      umask 077
+      redis_tls "$port" >"$conf"
+      cat >>"$conf" <<CONF
+requirepass $(secret redis-password)
+masterauth $(secret redis-password)
+dir $state/redis/$name
+appendonly yes
+save ""
+CONF
+      [ "$name" = master ] || printf 'replicaof 127.0.0.1 %s\n' "$redis_port" >>"$conf"
+    )
+  fi
+  redis-server "$conf" >"$state/logs/redis-$name.log" 2>&1 &
+  record "redis-$name" "$!"
+}
+
+# A Sentinel rewrites its own configuration file (the current master, the other Sentinels), so it is made once.
+start_sentinel() {
+  local port="$1" conf="$state/redis/sentinel-$1.conf"
+  if [ ! -f "$conf" ]; then
+    (
+      umask 077
+      redis_tls "$port" >"$conf"
+      cat >>"$conf" <<CONF
+dir $state/redis
+requirepass $(secret redis-password)
+sentinel sentinel-pass $(secret redis-password)
+sentinel monitor nemlogin 127.0.0.1 $redis_port 2
+sentinel auth-pass nemlogin $(secret redis-password)
+sentinel down-after-milliseconds nemlogin 5000
+sentinel failover-timeout nemlogin 60000
+CONF
+    )
+  fi
+  redis-sentinel "$conf" >"$state/logs/sentinel-$port.log" 2>&1 &
+  record "redis-sentinel-$port" "$!"
+}
+
+start_redis() {
+  command -v redis-server >/dev/null || fail "Redis is missing: apt-get install redis-server"
+  command -v redis-sentinel >/dev/null || fail "Redis Sentinel is missing: apt-get install redis-sentinel"
+  mkdir -p "$state/redis"
+  start_redis_server master "$redis_port"
+  start_redis_server replica "$redis_replica_port"
+  local port
+  for port in "${sentinel_ports[@]}"; do
+    start_sentinel "$port"
+  done
 }
 
 softhsm_library=/usr/lib/softhsm/libsofthsm2.so
@@ -246,6 +310,7 @@ start_gateway() {
     export DataCenter__Name="$dc" Urls="http://127.0.0.1:$port" Broker__PublicBaseUrl="http://localhost:$port"
     export Broker__DataDirectory="$state/$name"
     tls_environment "$name"
+    export DataProtection__CertificatePath="$tls/key-ring.crt" DataProtection__KeyPath="$tls/key-ring.key"
     if [ -n "${NEMLOGIN_SP_METADATA_DIR:-}" ]; then
       export ServiceProviders__MetadataDirectory="$NEMLOGIN_SP_METADATA_DIR"
     fi
@@ -268,7 +333,7 @@ up() {
   dotnet build "$repo/silos/NemLogin.Silo" -c "$configuration" -v quiet -nologo >/dev/null
   dotnet build "$repo/gateway/NemLogin.DemoGateway" -c "$configuration" -v quiet -nologo >/dev/null
   prepare_certificates
-  log "PostgreSQL on 127.0.0.1:$pg_port, Redis on 127.0.0.1:$redis_port, both TLS only with passwords (data in $state)"
+  log "PostgreSQL on 127.0.0.1:$pg_port, Redis master :$redis_port, replica :$redis_replica_port, Sentinels :${sentinel_ports[*]}, all TLS only with passwords (data in $state)"
   start_postgres
   start_redis
   log "applying the cluster schema"
@@ -329,7 +394,7 @@ down() {
   if [ -f "$pids" ]; then
     local name pid
     # Gateways, then silos (orderly: they leave the membership table), then the stores.
-    for pattern in '^gateway-' '^silo-' '^redis$'; do
+    for pattern in '^gateway-' '^silo-' '^redis-sentinel-' '^redis-'; do
       while read -r name pid; do
         [[ "$name" =~ $pattern ]] && stop_pid "$name" "$pid"
       done <"$pids"

@@ -65,7 +65,14 @@ internal static class ClusterCertificateAuthority
         request.CertificateExtensions.Add(names.Build());
         var now = time.GetUtcNow();
         var notAfter = now + validity < ca.NotAfter ? now + validity : new DateTimeOffset(ca.NotAfter.ToUniversalTime());
-        return request.Create(ca, now - ClockSkew, notAfter, SerialNumber());
+        if (nodeKey is ECDsa)
+        {
+            return request.Create(ca, now - ClockSkew, notAfter, SerialNumber());
+        }
+
+        // An RSA certificate under the ECDSA CA: the CA's key signs through a generator of its own algorithm.
+        using var caKey = ca.GetECDsaPrivateKey() ?? throw new InvalidOperationException("The CA certificate has no ECDSA private key.");
+        return request.Create(ca.SubjectName, X509SignatureGenerator.CreateForECDsa(caKey), now - ClockSkew, notAfter, SerialNumber());
     }
 
     private static OidCollection Usages(CertificateRole role) => role switch

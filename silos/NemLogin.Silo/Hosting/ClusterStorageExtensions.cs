@@ -43,7 +43,7 @@ internal static class ClusterStorageExtensions
         var flows = silo.Configuration.GetSection(LoginFlowOptions.SectionName).Get<LoginFlowOptions>() ?? new();
         // One connection for both Redis stores, their replication check and readiness (see ClusterRedisConnection).
         var redis = new ClusterRedisConnection(ClusterRedis.Options(stores.Redis!, storeCaPath));
-        silo.Services.AddSingleton(redis);
+        silo.Services.AddSingleton(_ => redis);
         silo.Services.AddSingleton<IConnectionMultiplexer>(_ => redis.GetAsync().GetAwaiter().GetResult());
         var replication = silo.Configuration.GetSection(RedisReplicationOptions.SectionName).Get<RedisReplicationOptions>() ?? new();
         silo.AddRedisStore(StorageNames.Sessions, redis, sessions.AbsoluteLifetime + ExpiryMargin);

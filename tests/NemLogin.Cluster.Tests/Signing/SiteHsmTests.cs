@@ -79,7 +79,7 @@ public sealed class SiteHsmTests(ClusterUnderTest cluster)
         var names = new XmlNamespaceManager(document.NameTable);
         names.AddNamespace("md", "urn:oasis:names:tc:SAML:2.0:metadata");
         names.AddNamespace("ds", "http://www.w3.org/2000/09/xmldsig#");
-        return [.. document.SelectNodes("//md:IDPSSODescriptor/md:KeyDescriptor[@use='signing']//ds:X509Certificate")!
+        return [.. document.SelectNodes("//md:IDPSSODescriptor/md:KeyDescriptor[@use='signing']//ds:X509Certificate", names)!
             .Cast<XmlNode>().Select(n => n.InnerText.Trim())];
     }
 

@@ -15,8 +15,9 @@
 # silo, gateway and management port, so a second cluster can run beside the first), NEMLOGIN_SP_METADATA_DIR (SAML
 # metadata files the gateways register at start, e.g. the load runner's `prepare --sp-dir DIR`; the seed's mandates
 # cover those SPs).
-# Needs: apt-get install postgresql redis-server softhsm2. The silos sign in one SoftHSM2 token in the folder, made on
-# the first `up` with the silo's `keys` verb (its PINs are random, kept in the folder, mode 600).
+# Needs: apt-get install postgresql redis-server softhsm2. Each data centre's silos sign in their own SoftHSM2 token (an
+# HSM per site: folders softhsm-dc1/, softhsm-dc2/), made on the first `up` with the silo's `keys` verb (its PINs are
+# random, kept in the folder, mode 600).
 # Every Orleans connection (silo to silo, gateway to silo) is mutual TLS with certificates of a cluster CA the silo's
 # `certs` verb makes on the first `up` (folder tls/); PostgreSQL and Redis speak TLS only, with certificates of the same
 # CA, and demand random passwords kept in the folder (mode 600). Passwords never appear on a command line.
@@ -199,28 +200,35 @@ CONF
 softhsm_library=/usr/lib/softhsm/libsofthsm2.so
 token_label=nemlogin-local
 
+# The token of data centre $1 (DC1, DC2): an HSM per site.
+hsm_home() { printf '%s/softhsm-%s' "$state" "$(printf '%s' "$1" | tr '[:upper:]' '[:lower:]')"; }
+
 hsm_environment() {
-  export SOFTHSM2_CONF="$state/softhsm/softhsm2.conf" Signing__Provider=Pkcs11
+  local home
+  home="$(hsm_home "$1")"
+  export SOFTHSM2_CONF="$home/softhsm2.conf" Signing__Provider=Pkcs11
   export Signing__Pkcs11__LibraryPath="$softhsm_library" Signing__Pkcs11__TokenLabel="$token_label"
-  Signing__Pkcs11__Pin="$(cat "$state/softhsm/pin")"
+  Signing__Pkcs11__Pin="$(cat "$home/pin")"
   export Signing__Pkcs11__Pin
 }
 
 prepare_token() {
+  local dc="$1" home
+  home="$(hsm_home "$dc")"
   [ -f "$softhsm_library" ] || fail "SoftHSM2 is missing: apt-get install softhsm2"
-  [ -f "$state/softhsm/pin" ] && return
-  log "creating the SoftHSM2 token $token_label with SAML and token signing keys and the SAML encryption key"
-  mkdir -p "$state/softhsm/tokens"
-  printf 'directories.tokendir = %s\nobjectstore.backend = file\nlog.level = ERROR\n' "$state/softhsm/tokens" >"$state/softhsm/softhsm2.conf"
-  (umask 077; od -An -tx1 -N8 /dev/urandom | tr -d ' \n' >"$state/softhsm/pin")
+  [ -f "$home/pin" ] && return
+  log "creating $dc's SoftHSM2 token $token_label with SAML and token signing keys and the SAML encryption key"
+  mkdir -p "$home/tokens"
+  printf 'directories.tokendir = %s\nobjectstore.backend = file\nlog.level = ERROR\n' "$home/tokens" >"$home/softhsm2.conf"
+  (umask 077; od -An -tx1 -N8 /dev/urandom | tr -d ' \n' >"$home/pin")
   (
-    hsm_environment
+    hsm_environment "$dc"
     Keys__SoPin="$(od -An -tx1 -N8 /dev/urandom | tr -d ' \n')"
     export Keys__SoPin
     dotnet "$silo_dll" keys init-token --token "$token_label" >/dev/null
-    dotnet "$silo_dll" keys generate --purpose saml-signing --subject "CN=NemLogin local cluster SAML signing" >/dev/null
-    dotnet "$silo_dll" keys generate --purpose token-signing --subject "CN=NemLogin local cluster token signing" >/dev/null
-    dotnet "$silo_dll" keys generate --purpose saml-encryption --subject "CN=NemLogin local cluster SAML encryption" >/dev/null
+    dotnet "$silo_dll" keys generate --purpose saml-signing --subject "CN=NemLogin local cluster SAML signing $dc" >/dev/null
+    dotnet "$silo_dll" keys generate --purpose token-signing --subject "CN=NemLogin local cluster token signing $dc" >/dev/null
+    dotnet "$silo_dll" keys generate --purpose saml-encryption --subject "CN=NemLogin local cluster SAML encryption $dc" >/dev/null
   )
 }
 
@@ -231,7 +239,7 @@ start_silo() {
     export DataCenter__Name="$dc" Urls="http://127.0.0.1:$http_port"
     export Orleans__SiloPort="$silo_port" Orleans__GatewayPort="$gateway_port" Orleans__AdvertisedAddress=127.0.0.1
     tls_environment "$name"
-    hsm_environment
+    hsm_environment "$dc"
     export Management__AdminPassword="${NEMLOGIN_ADMIN_PASSWORD:-admin-dev}"
     # The build folder as content root: the silo's appsettings.json (log levels) is read whatever the current directory.
     exec dotnet "$silo_dll" --contentRoot "$(dirname "$silo_dll")" >"$state/logs/$name.log" 2>&1
@@ -273,7 +281,8 @@ up() {
   start_redis
   log "applying the cluster schema"
   ConnectionStrings__Orleans="$(pg_connection)" dotnet "$silo_dll" db migrate
-  prepare_token
+  prepare_token DC1
+  prepare_token DC2
   local entry name dc silo_port gateway_port http_port
   for entry in "${silos[@]}"; do
     read -r name dc silo_port gateway_port http_port <<<"$entry"

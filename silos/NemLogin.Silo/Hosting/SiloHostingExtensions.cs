@@ -28,6 +28,8 @@ public static class SiloHostingExtensions
             .AddActivityPropagation()
             .AddNemLoginGrains()
             .AddNemLoginClusterSigningPolicy());
+        // Each data centre signs with its own HSM: the signer pool publishes this site's keys and forwards to the other's.
+        builder.Services.PostConfigure<SigningOptions>(options => options.Site ??= settings.DataCentre.Name);
         return builder;
     }
 

@@ -55,8 +55,12 @@ public sealed class ClusterUnderTest : IAsyncLifetime
 
     internal ClusterTestSp Sp { get; } = new();
 
-    /// <summary>The SoftHSM2 token every silo signs with (one token folder, as a shared HSM).</summary>
-    internal SoftHsmToken Hsm { get; } = new();
+    /// <summary>Each data centre's own SoftHSM2 token (its own folder and keys): DC1's silos sign with one, DC2's with the other.</summary>
+    internal IReadOnlyDictionary<string, SoftHsmToken> Hsms { get; } = new Dictionary<string, SoftHsmToken>
+    {
+        ["DC1"] = new(site: "DC1"),
+        ["DC2"] = new(site: "DC2"),
+    };
 
     /// <summary>Where every node exports its traces (only traces a caller sampled: Telemetry:TraceSampleRatio is 0).</summary>
     internal OtlpReceiver Telemetry { get; } = new();
@@ -83,7 +87,11 @@ public sealed class ClusterUnderTest : IAsyncLifetime
         Postgres = await PostgresServer.StartAsync(Secret(), stores);
         Redis = await RedisServer.StartAsync(Secret(), stores);
         await DatabaseMigrator.MigrateAsync(Postgres.ConnectionString(), CancellationToken.None);
-        await Hsm.PrepareAsync(_folder);
+        foreach (var hsm in Hsms.Values)
+        {
+            await hsm.PrepareAsync(_folder);
+        }
+
         Sp.WriteMetadata(Path.Combine(_folder, "sp"));
 
         foreach (var (dc, letter) in new[] { ("DC1", "a"), ("DC1", "b"), ("DC2", "a"), ("DC2", "b") })
@@ -244,7 +252,7 @@ public sealed class ClusterUnderTest : IAsyncLifetime
             environment[key] = value;
         }
 
-        foreach (var (key, value) in Hsm.SiloEnvironment)
+        foreach (var (key, value) in Hsms[dataCentre].SiloEnvironment)
         {
             environment[key] = value;
         }

@@ -123,7 +123,7 @@ public sealed class FrontBalancerTests(ClusterUnderTest cluster)
 
             using var browser = new LoginBrowser();
             var (loginUrl, _) = await cluster.Sp.LoginUrlAsync(door.PublicUrl, cancellationToken);
-            var login = await browser.LoginAsync(loginUrl, "bob", cancellationToken);
+            var login = await browser.LoginAsync(loginUrl, "alice", cancellationToken);
 
             Assert.Equal("DOWN", await door.ServerStatusAsync("DC1"));
             Assert.NotEmpty(answers);

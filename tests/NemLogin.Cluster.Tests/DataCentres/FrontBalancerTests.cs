@@ -61,6 +61,11 @@ public sealed class FrontBalancerTests(ClusterUnderTest cluster)
         Assert.True(login.Success && login.AskedForLogin, login.Detail);
         Assert.All(loginSteps, s => Assert.NotNull(s.ServedBy));
         Assert.Equal(["DC1", "DC2"], loginSteps.Select(s => s.ServedBy!).Distinct().Order());
+        // The simulator's login form (GET) and its submission (POST) follow each other: round robin sends them to different
+        // data centres, so the pending login one gateway stored was found by the other.
+        var simulator = loginSteps.Where(s => s.Path == "/mitid-sim/authorize").Select(s => s.ServedBy).ToList();
+        Assert.Equal(2, simulator.Count);
+        Assert.NotEqual(simulator[0], simulator[1]);
         Assert.Equal(["DC1", "DC2"], ssoServedBy.Order());
     }
 

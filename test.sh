@@ -18,8 +18,9 @@ compose_available() {
 install_debian_packages() {
   # xmlsec1: independent XML-DSig verifier; chromium: browser suites; softhsm2 + opensc: PKCS#11
   # HSM and its tool; postgresql + redis-server: cluster-mode stores; nginx: the reverse proxy the
-  # forwarded-header tests put in front of the broker (started by the tests, never as a service).
-  local wanted=(xmlsec1 chromium softhsm2 opensc postgresql redis-server nginx) missing=()
+  # forwarded-header tests put in front of the broker; haproxy: the front balancer of the cluster tests and
+  # scripts/cluster.sh (both started by the tests or the script, never as a service).
+  local wanted=(xmlsec1 chromium softhsm2 opensc postgresql redis-server nginx haproxy) missing=()
   local pkg
   for pkg in "${wanted[@]}"; do
     installed "$pkg" || missing+=("$pkg")

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A two-data-centre NemLogin cluster on one machine, without Docker:
-#   PostgreSQL 15 and Redis 7 (Debian's binaries) in a temporary folder, four silos (two per data centre) and two
-#   gateways (one per data centre) as processes.
+#   PostgreSQL 15 and Redis 7 (Debian's binaries) in a temporary folder, four silos (two per data centre), two
+#   gateways (one per data centre) and HAProxy in front of both (deploy/haproxy.cfg) as processes: one public origin,
+#   http://localhost:8080, so service providers see one IdP whichever data centre serves a request.
 #
 #   scripts/cluster.sh up      build, start everything, wait until ready, print the URLs
 #   scripts/cluster.sh status  which of the started processes run, and their readiness
@@ -11,11 +12,12 @@
 #                              national figures into the running cluster (resumable: run it again after an interruption)
 #
 # Settings (environment): NEMLOGIN_CLUSTER_DIR (default ${TMPDIR:-/tmp}/nemlogin-cluster), NEMLOGIN_PG_PORT (55432),
-# NEMLOGIN_REDIS_PORT (56379), NEMLOGIN_GATEWAY_PORTS ("8081 8082"), NEMLOGIN_PORT_OFFSET (0: added to every silo's
+# NEMLOGIN_REDIS_PORT (56379), NEMLOGIN_PUBLIC_PORT (8080: the balancer, the one origin), NEMLOGIN_LB_STATS_PORT (8089:
+# the balancer's statistics page), NEMLOGIN_GATEWAY_PORTS ("8081 8082": each gateway's own port), NEMLOGIN_PORT_OFFSET (0: added to every silo's
 # silo, gateway and management port, so a second cluster can run beside the first), NEMLOGIN_SP_METADATA_DIR (SAML
 # metadata files the gateways register at start, e.g. the load runner's `prepare --sp-dir DIR`; the seed's mandates
 # cover those SPs).
-# Needs: apt-get install postgresql redis-server softhsm2. Each data centre's silos sign in their own SoftHSM2 token (an
+# Needs: apt-get install postgresql redis-server softhsm2 haproxy. Each data centre's silos sign in their own SoftHSM2 token (an
 # HSM per site: folders softhsm-dc1/, softhsm-dc2/), made on the first `up` with the silo's `keys` verb (its PINs are
 # random, kept in the folder, mode 600).
 # Every Orleans connection (silo to silo, gateway to silo) is mutual TLS with certificates of a cluster CA the silo's
@@ -29,6 +31,10 @@ pg_bin=/usr/lib/postgresql/15/bin
 pg_port="${NEMLOGIN_PG_PORT:-55432}"
 redis_port="${NEMLOGIN_REDIS_PORT:-56379}"
 read -r -a gateway_ports <<<"${NEMLOGIN_GATEWAY_PORTS:-8081 8082}"
+public_port="${NEMLOGIN_PUBLIC_PORT:-8080}"
+stats_port="${NEMLOGIN_LB_STATS_PORT:-8089}"
+# The broker's one origin: every gateway presents it (one entityID, one metadata, one MitID simulator issuer).
+public_url="http://localhost:$public_port"
 configuration=Release
 silo_dll="$repo/silos/NemLogin.Silo/bin/$configuration/net10.0/NemLogin.Silo.dll"
 # The development cluster gateway: the cluster gateway plus the demo parts (MitID simulator, demo SP), Development only.
@@ -251,8 +257,13 @@ start_gateway() {
   local name="$1" dc="$2" port="$3"
   (
     common_environment
-    export DataCenter__Name="$dc" Urls="http://127.0.0.1:$port" Broker__PublicBaseUrl="http://localhost:$port"
-    export Broker__DataDirectory="$state/$name"
+    export DataCenter__Name="$dc" Urls="http://127.0.0.1:$port" Broker__PublicBaseUrl="$public_url"
+    # The balancer's forwarded headers are believed from loopback only.
+    export ForwardedHeaders__KnownProxies__0=127.0.0.1
+    # One data folder for both: the demo SP (one entityID under the one origin) keeps one key, made by the first gateway.
+    export Broker__DataDirectory="$state/gateway-data"
+    # One MitID simulator behind the one origin: one signing key, whichever gateway signs the ID token.
+    export MitIdSimulator__KeyFile="$state/mitid-sim.key"
     tls_environment "$name"
     if [ -n "${NEMLOGIN_SP_METADATA_DIR:-}" ]; then
       export ServiceProviders__MetadataDirectory="$NEMLOGIN_SP_METADATA_DIR"
@@ -264,6 +275,23 @@ start_gateway() {
     exec dotnet "$gateway_dll" >"$state/logs/$name.log" 2>&1
   ) &
   record "$name" "$!"
+}
+
+prepare_simulator_key() {
+  [ -f "$state/mitid-sim.key" ] && return
+  (umask 077; openssl genrsa -out "$state/mitid-sim.key" 2048 2>/dev/null)
+}
+
+# HAProxy with deploy/haproxy.cfg: the public origin on loopback, both gateways checked at /health/ready every second;
+# X-NemLogin-Served-By names the gateway that answered (development only), statistics on 127.0.0.1:$stats_port.
+start_balancer() {
+  command -v haproxy >/dev/null || fail "HAProxy is missing: apt-get install haproxy"
+  (
+    export NEMLOGIN_LB_BIND="127.0.0.1:$public_port" NEMLOGIN_LB_STATS_BIND="127.0.0.1:$stats_port" NEMLOGIN_LB_SERVED_BY=1
+    export NEMLOGIN_GATEWAY_DC1="127.0.0.1:${gateway_ports[0]}" NEMLOGIN_GATEWAY_DC2="127.0.0.1:${gateway_ports[1]}"
+    exec haproxy -db -f "$repo/deploy/haproxy.cfg" >"$state/logs/balancer.log" 2>&1
+  ) &
+  record balancer "$!"
 }
 
 up() {
@@ -293,11 +321,16 @@ up() {
     read -r name dc silo_port gateway_port http_port <<<"$entry"
     wait_ready "$name" "http://127.0.0.1:$http_port" "$(awk -v n="$name" '$1 == n {print $2}' "$pids")"
   done
+  prepare_simulator_key
+  log "starting the balancer on $public_url (statistics http://127.0.0.1:$stats_port/)"
+  start_balancer
+  # One after the other: the first makes the demo SP's key in the shared data folder, the second reads it.
   start_gateway gateway-dc1 DC1 "${gateway_ports[0]}"
-  start_gateway gateway-dc2 DC2 "${gateway_ports[1]}"
   wait_ready gateway-dc1 "http://127.0.0.1:${gateway_ports[0]}" "$(awk '$1 == "gateway-dc1" {print $2}' "$pids")"
+  start_gateway gateway-dc2 DC2 "${gateway_ports[1]}"
   wait_ready gateway-dc2 "http://127.0.0.1:${gateway_ports[1]}" "$(awk '$1 == "gateway-dc2" {print $2}' "$pids")"
-  log "ready: DC1 http://localhost:${gateway_ports[0]}/demo-sp/   DC2 http://localhost:${gateway_ports[1]}/demo-sp/"
+  wait_ready balancer "$public_url" "$(awk '$1 == "balancer" {print $2}' "$pids")"
+  log "ready: $public_url/demo-sp/ (one IdP: $public_url/saml/metadata); gateways DC1 127.0.0.1:${gateway_ports[0]}, DC2 127.0.0.1:${gateway_ports[1]}"
   log "dashboard (user admin): http://127.0.0.1:$((8091 + o))/dashboard/   logs: $state/logs"
 }
 
@@ -312,6 +345,7 @@ status() {
     done
     [ "$name" = gateway-dc1 ] && port="${gateway_ports[0]}"
     [ "$name" = gateway-dc2 ] && port="${gateway_ports[1]}"
+    [ "$name" = balancer ] && port="$public_port"
     if alive "$pid"; then
       ready=""
       [ -z "$port" ] || ready=" ready=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/health/ready" || true)"
@@ -337,8 +371,8 @@ stop_pid() {
 down() {
   if [ -f "$pids" ]; then
     local name pid
-    # Gateways, then silos (orderly: they leave the membership table), then the stores.
-    for pattern in '^gateway-' '^silo-' '^redis$'; do
+    # The balancer, gateways, then silos (orderly: they leave the membership table), then the stores.
+    for pattern in '^balancer$' '^gateway-' '^silo-' '^redis$'; do
       while read -r name pid; do
         [[ "$name" =~ $pattern ]] && stop_pid "$name" "$pid"
       done <"$pids"
@@ -362,9 +396,9 @@ seed() {
   common_environment
   # The seed is an Orleans client like a gateway: it reaches the silos over mutual TLS with DC1's gateway certificate.
   tls_environment gateway-dc1
-  # People are filed under the MitID simulator of the first gateway (its issuer): they log in there as themselves.
+  # People are filed under the MitID simulator's issuer (the public origin): they log in through either gateway.
   # The checkpoint in the state folder lets a rerun go on after an interruption; stdout is the final JSON line.
-  exec dotnet "$silo_dll" seed --mitid-authority "http://localhost:${gateway_ports[0]}/mitid-sim" \
+  exec dotnet "$silo_dll" seed --mitid-authority "$public_url/mitid-sim" \
     --checkpoint "$state/seed-checkpoint.json" "$@"
 }
 

@@ -129,6 +129,11 @@ public sealed class ClusterUnderTest : IAsyncLifetime
             await Dc2.DisposeAsync();
         }
 
+        if (_frontDoor is not null)
+        {
+            await _frontDoor.DisposeAsync();
+        }
+
         // Gateways first, then silos (orderly, so the cluster says goodbye), then the stores.
         await Task.WhenAll(_gateways.Concat(_silos).Select(StopAsync));
         if (Redis is not null)
@@ -172,7 +177,7 @@ public sealed class ClusterUnderTest : IAsyncLifetime
     internal string? DataCentreOfSiloPort(int siloPort) =>
         _siloPorts.Where(kv => kv.Value == siloPort).Select(kv => kv.Key.DataCentre).FirstOrDefault();
 
-    private static async Task StopAsync(HostNode node)
+    internal static async Task StopAsync(HostNode node)
     {
         if (node.Process is { HasExited: false } process)
         {
@@ -267,14 +272,21 @@ public sealed class ClusterUnderTest : IAsyncLifetime
         return environment;
     }
 
-    private HostNode NewGateway(string dataCentre)
+    private HostNode NewGateway(string dataCentre) =>
+        NewGateway(dataCentre, $"gateway-{dataCentre.ToLowerInvariant()}", publicBaseUrl: null, Path.Combine(_folder, "gateway-" + dataCentre), new Dictionary<string, string>());
+
+    /// <summary>
+    /// A development gateway of <paramref name="dataCentre"/> on a port of its own, presenting <paramref name="publicBaseUrl"/>
+    /// (null: its own address) as the broker's origin, with <paramref name="extra"/> settings on top.
+    /// </summary>
+    internal HostNode NewGateway(string dataCentre, string name, string? publicBaseUrl, string dataDirectory, IReadOnlyDictionary<string, string> extra)
     {
         var http = FreePorts.Next();
-        var environment = Common(dataCentre, $"gateway-{dataCentre.ToLowerInvariant()}", "gateway");
+        var environment = Common(dataCentre, name, "gateway");
         var baseUrl = $"http://127.0.0.1:{http}";
         environment["Urls"] = baseUrl;
-        environment["Broker__PublicBaseUrl"] = baseUrl;
-        environment["Broker__DataDirectory"] = Path.Combine(_folder, "gateway-" + dataCentre);
+        environment["Broker__PublicBaseUrl"] = publicBaseUrl ?? baseUrl;
+        environment["Broker__DataDirectory"] = dataDirectory;
         // The tests log in through the demo parts (MitID simulator, demo SP) of the development cluster gateway, which
         // refuses to start outside Development.
         // The silos stay in Production: they sign in the HSM as a production cluster does.
@@ -283,6 +295,31 @@ public sealed class ClusterUnderTest : IAsyncLifetime
         environment["ServiceProviders__MetadataDirectory"] = Path.Combine(_folder, "sp");
         environment["Orleans__Gateway__GatewayListRefreshPeriod"] = "00:00:02";
         environment["Orleans__Messaging__ResponseTimeout"] = "00:00:05";
-        return new HostNode($"gateway-{dataCentre.ToLowerInvariant()}", dataCentre, BuiltHosts.DemoGateway, http, environment, _folder);
+        foreach (var (key, value) in extra)
+        {
+            environment[key] = value;
+        }
+
+        return new HostNode(name, dataCentre, BuiltHosts.DemoGateway, http, environment, _folder);
+    }
+
+    private readonly SemaphoreSlim _frontDoorGate = new(1, 1);
+    private FrontDoor? _frontDoor;
+
+    /// <summary>
+    /// The balancer and its two gateways (one origin for both data centres), started on the first call: only the tests of
+    /// the one-IdP topology pay for them.
+    /// </summary>
+    internal async Task<FrontDoor> FrontDoorAsync()
+    {
+        await _frontDoorGate.WaitAsync();
+        try
+        {
+            return _frontDoor ??= await FrontDoor.StartAsync(this);
+        }
+        finally
+        {
+            _frontDoorGate.Release();
+        }
     }
 }

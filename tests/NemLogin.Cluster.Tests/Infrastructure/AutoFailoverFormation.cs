@@ -86,9 +86,11 @@ internal sealed class AutoFailoverFormation : IAsyncDisposable
             await formation.StartMonitorAsync();
             await formation.StartNodeAsync("dc1");
             await formation.WaitForStatesAsync(("dc1", "single"));
+            await formation.ShortenPartitionTimeoutAsync("dc1");
             await formation.RequirePasswordAsync();
             await formation.StartNodeAsync("dc2");
             await formation.WaitForStandbyAsync();
+            await formation.ShortenPartitionTimeoutAsync("dc2");
         }
         catch
         {
@@ -186,18 +188,16 @@ internal sealed class AutoFailoverFormation : IAsyncDisposable
     {
         _keepers[node] = Keeper(node, ["create", "postgres", "--pgctl", PgCtl, "--pgdata", DataDirectory(node),
             "--pgport", NodePorts[node].ToString(CultureInfo.InvariantCulture), "--listen", "127.0.0.1", "--hostname", "127.0.0.1",
-            "--name", node, "--dbname", "nemlogin", "--auth", "trust", "--monitor", MonitorUri(), .. TlsArguments(), "--run"]);
+            "--pghost", _folder, "--name", node, "--dbname", "nemlogin", "--auth", "trust", "--monitor", MonitorUri(), .. TlsArguments(), "--run"]);
         Watchdog.TrackPostgres(DataDirectory(node));
-        // A keeper cut off from both monitor and standby demotes its primary after this many seconds.
-        var deadline = DateTime.UtcNow + Patience;
-        while (!File.Exists(Path.Combine(ConfigFolder(node), "pg_autoctl.cfg")))
-        {
-            Assert(DateTime.UtcNow < deadline, $"pg_autoctl wrote no configuration for {node}");
-            await Task.Delay(100);
-        }
-
-        await AutoCtlAsync("config", "set", "--pgdata", DataDirectory(node), "timeout.network_partition_timeout", NetworkPartitionTimeoutSeconds);
     }
+
+    /// <summary>
+    /// A keeper cut off from both monitor and standby demotes its primary after this many seconds. Set once the node is
+    /// up: the keeper reloads its configuration on the change, which would interrupt its initdb or base backup.
+    /// </summary>
+    private Task ShortenPartitionTimeoutAsync(string node) =>
+        AutoCtlAsync("config", "set", "--pgdata", DataDirectory(node), "timeout.network_partition_timeout", NetworkPartitionTimeoutSeconds);
 
     /// <summary>
     /// Applications must log in with a password over TLS: the superuser gets one (it replicates to the standby), and
@@ -307,8 +307,6 @@ internal sealed class AutoFailoverFormation : IAsyncDisposable
         $"Host={_folder};Port={(server == "monitor" ? MonitorPort : NodePorts[server])};Username=postgres;Database={database};Timeout=5;Pooling=false";
 
     private string DataDirectory(string name) => Path.Combine(_folder, name);
-
-    private string ConfigFolder(string name) => Path.Combine(_folder, "config", "pg_autoctl") + DataDirectory(name);
 
     private int? PostmasterPid(string name)
     {

@@ -18,8 +18,7 @@ namespace NemLogin.Cluster.Tests.Database;
 /// The purge of expired one-time IDs against the real schema: rows past their replay window (and the grace) go, in
 /// batches; rows still inside it stay, as do other states' rows and rows another silo is purging at the same time.
 /// </summary>
-[Collection(ClusterCollection.Name)]
-public sealed class ExpiredStatePurgeTests(ClusterUnderTest cluster)
+public sealed class ExpiredStatePurgeTests(PurgeDatabaseServer server) : IClassFixture<PurgeDatabaseServer>
 {
     private const string ServiceId = "nemlogin-purge-test";
     private static readonly IGrainStorageSerializer Serializer = new OrleansGrainStorageSerializer(
@@ -28,7 +27,7 @@ public sealed class ExpiredStatePurgeTests(ClusterUnderTest cluster)
     [Fact]
     public async Task Purge_ExpiredOneTimeIds_DeletedInBatchesAndLiveOnesKept()
     {
-        var db = await SchemaDatabase.CreateAsync(cluster);
+        var db = await SchemaDatabase.CreateAsync(server.Postgres);
         var now = DateTimeOffset.UtcNow;
         for (var i = 0; i < 5; i++)
         {
@@ -49,7 +48,7 @@ public sealed class ExpiredStatePurgeTests(ClusterUnderTest cluster)
     [Fact]
     public async Task Purge_WithinGrace_KeepsRecentlyExpiredIds()
     {
-        var db = await SchemaDatabase.CreateAsync(cluster);
+        var db = await SchemaDatabase.CreateAsync(server.Postgres);
         var now = DateTimeOffset.UtcNow;
         await WriteAsync(db, OneTimeIdGrain.StateName, "just-expired", now.AddMinutes(-1));
 
@@ -62,7 +61,7 @@ public sealed class ExpiredStatePurgeTests(ClusterUnderTest cluster)
     [Fact]
     public async Task Purge_WhileAnotherSiloPurges_DoesNothing()
     {
-        var db = await SchemaDatabase.CreateAsync(cluster);
+        var db = await SchemaDatabase.CreateAsync(server.Postgres);
         var now = DateTimeOffset.UtcNow;
         await WriteAsync(db, OneTimeIdGrain.StateName, "expired", now.AddMinutes(-1));
         await using var other = new NpgsqlConnection(db.ConnectionString);
@@ -115,5 +114,21 @@ public sealed class ExpiredStatePurgeTests(ClusterUnderTest cluster)
         }
 
         return [.. keys];
+    }
+}
+
+/// <summary>A PostgreSQL server of the purge tests' own (each test makes a fresh database on it): no cluster needed.</summary>
+public sealed class PurgeDatabaseServer : IAsyncLifetime
+{
+    internal PostgresServer Postgres { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync() => Postgres = await PostgresServer.StartAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Postgres is not null)
+        {
+            await Postgres.DisposeAsync();
+        }
     }
 }

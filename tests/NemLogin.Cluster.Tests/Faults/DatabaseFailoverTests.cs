@@ -39,6 +39,8 @@ public sealed class DatabaseFailoverTests(DatabaseFailoverCluster fixture) : ICl
         {
             await WaitUntilAsync(() => Task.FromResult(Channels.All(c => health.IsSteady(c, started, Quiet, DateTimeOffset.UtcNow))), SteadyLimit, "writes to succeed steadily");
 
+            // RPO 0 rests on this: the primary waits for the standby ('ANY 1 (…)': a quorum of one) before a commit returns.
+            Assert.Equal(["quorum"], await formation.StandbySyncStatesAsync("dc1"));
             injected = DateTimeOffset.UtcNow;
             formation.KillNode("dc1");
             await formation.WaitForStatesAsync(("dc2", "wait_primary"));

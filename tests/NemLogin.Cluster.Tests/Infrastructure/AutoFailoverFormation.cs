@@ -117,6 +117,22 @@ internal sealed class AutoFailoverFormation : IAsyncDisposable
         return states;
     }
 
+    /// <summary>How the primary <paramref name="node"/> sees its standbys (<c>pg_stat_replication.sync_state</c>: quorum, sync, async).</summary>
+    public async Task<IReadOnlyList<string>> StandbySyncStatesAsync(string node)
+    {
+        await using var connection = new NpgsqlConnection(NodeConnectionString(node));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT sync_state FROM pg_stat_replication", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var states = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            states.Add(reader.GetString(0));
+        }
+
+        return states;
+    }
+
     /// <summary>
     /// kill -9 of a node as a machine dies: its keeper, the keeper's services and PostgreSQL with every backend, at
     /// once (nothing is left to restart anything).

@@ -195,7 +195,7 @@ internal sealed class AutoFailoverFormation : IAsyncDisposable
                 // Still starting.
             }
 
-            Assert(DateTime.UtcNow < deadline, "the pg_auto_failover monitor did not start");
+            Require(DateTime.UtcNow < deadline, "the pg_auto_failover monitor did not start");
             await Task.Delay(250);
         }
     }
@@ -347,7 +347,7 @@ internal sealed class AutoFailoverFormation : IAsyncDisposable
 
     private string LogTails() => string.Join('\n', _keepers.Select(k => $"--- {k.Key}\n{k.Value.LogTail(1500)}"));
 
-    private static void Assert(bool condition, string what)
+    private static void Require(bool condition, string what)
     {
         if (!condition)
         {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NemLogin.ClusterTls;
 using NemLogin.Silo.Health;
 using NemLogin.Silo.Management;
@@ -31,7 +32,7 @@ public static class SiloOperationsExtensions
         // Validated by AddNemLoginClusterSilo, which runs first.
         var stores = builder.Configuration.GetSection(ClusterStoreOptions.SectionName).Get<ClusterStoreOptions>() ?? new();
         var storeCaPath = ClusterTlsOptions.Read(builder.Configuration).StoreCaPath;
-        services.AddSingleton(_ => NpgsqlDataSource.Create(stores.Orleans!));
+        services.TryAddSingleton(_ => NpgsqlDataSource.Create(stores.Orleans!));
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(ClusterRedis.Options(stores.Redis!, storeCaPath)));
         services.AddHealthChecks()
             .AddCheck<SiloActiveHealthCheck>("silo", tags: ["ready"])

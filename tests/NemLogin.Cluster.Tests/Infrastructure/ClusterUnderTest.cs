@@ -11,9 +11,19 @@ namespace NemLogin.Cluster.Tests.Infrastructure;
 /// SoftHSM2 token whose keys the silo's own <c>keys</c> verb created. Every Orleans connection is mutual TLS with
 /// certificates from a cluster CA the silo's <c>certs</c> verb made; PostgreSQL and Redis demand passwords and speak TLS
 /// only. Failure detection is shortened (see <see cref="MembershipForTests"/>) so faults are noticed in seconds.
+/// Another <see cref="ClusterShape"/> starts a smaller cluster for a fixture of its own.
 /// </summary>
 public sealed class ClusterUnderTest : IAsyncLifetime
 {
+    private readonly ClusterShape _shape;
+
+    public ClusterUnderTest()
+        : this(ClusterShape.Full)
+    {
+    }
+
+    internal ClusterUnderTest(ClusterShape shape) => _shape = shape;
+
     public const string ServiceId = "nemlogin-test";
     public const string AdminPassword = "cluster-test-admin";
 
@@ -35,7 +45,14 @@ public sealed class ClusterUnderTest : IAsyncLifetime
     private readonly List<HostNode> _gateways = [];
     private string _folder = "";
 
+    /// <summary>The one PostgreSQL server (not in a shape with <see cref="ClusterShape.FailoverDatabase"/>).</summary>
     internal PostgresServer Postgres { get; private set; } = null!;
+
+    /// <summary>Primary, standby and monitor of pg_auto_failover (only in a shape with <see cref="ClusterShape.FailoverDatabase"/>).</summary>
+    internal AutoFailoverFormation? Formation { get; private set; }
+
+    /// <summary>What every node and test connects to PostgreSQL with (a multi-host string with a formation).</summary>
+    internal string DatabaseConnectionString => Formation?.ConnectionString() ?? Postgres.ConnectionString();
 
     /// <summary>The cluster CA and every node's certificate.</summary>
     internal ClusterPki Pki { get; private set; } = null!;
@@ -84,9 +101,17 @@ public sealed class ClusterUnderTest : IAsyncLifetime
         Pki = ClusterPki.Create(_folder);
         var stores = new StoreTls(Pki.Issue("store", "stores"), Pki.CaPath);
         ClientCertificates = Pki.Load(Pki.Issue("gateway", "test-client"), ClusterRole.Gateway);
-        Postgres = await PostgresServer.StartAsync(Secret(), stores);
+        if (_shape.FailoverDatabase)
+        {
+            Formation = await AutoFailoverFormation.StartAsync(Secret(), stores);
+        }
+        else
+        {
+            Postgres = await PostgresServer.StartAsync(Secret(), stores);
+        }
+
         Redis = await RedisServer.StartAsync(Secret(), stores);
-        await DatabaseMigrator.MigrateAsync(Postgres.ConnectionString(), CancellationToken.None);
+        await DatabaseMigrator.MigrateAsync(DatabaseConnectionString, CancellationToken.None);
         foreach (var hsm in Hsms.Values)
         {
             await hsm.PrepareAsync(_folder);
@@ -94,12 +119,12 @@ public sealed class ClusterUnderTest : IAsyncLifetime
 
         Sp.WriteMetadata(Path.Combine(_folder, "sp"));
 
-        foreach (var (dc, letter) in new[] { ("DC1", "a"), ("DC1", "b"), ("DC2", "a"), ("DC2", "b") })
+        foreach (var (dc, letter) in _shape.Silos)
         {
             _silos.Add(NewSilo(dc, letter));
         }
 
-        foreach (var dc in new[] { "DC1", "DC2" })
+        foreach (var dc in _shape.Gateways ? new[] { "DC1", "DC2" } : [])
         {
             _gateways.Add(NewGateway(dc));
         }
@@ -146,6 +171,11 @@ public sealed class ClusterUnderTest : IAsyncLifetime
             await Postgres.DisposeAsync();
         }
 
+        if (Formation is not null)
+        {
+            await Formation.DisposeAsync();
+        }
+
         if (Directory.Exists(_folder))
         {
             Directory.Delete(_folder, recursive: true);
@@ -162,7 +192,7 @@ public sealed class ClusterUnderTest : IAsyncLifetime
     internal async Task<int?> MemberStatusAsync(int siloPort)
     {
         // Unpooled: the PostgreSQL restart fault breaks pooled connections.
-        await using var connection = new Npgsql.NpgsqlConnection(Postgres.ConnectionString() + ";Pooling=false");
+        await using var connection = new Npgsql.NpgsqlConnection(DatabaseConnectionString + ";Pooling=false");
         await connection.OpenAsync();
         await using var command = new Npgsql.NpgsqlCommand(
             "SELECT status FROM nemlogin_cluster_member WHERE deployment_id = @c AND port = @p ORDER BY generation DESC LIMIT 1", connection);
@@ -220,7 +250,7 @@ public sealed class ClusterUnderTest : IAsyncLifetime
         ["Orleans__ClusterId"] = ClusterId,
         ["Orleans__ServiceId"] = ServiceId,
         ["DataCenter__Name"] = dataCentre,
-        ["ConnectionStrings__Orleans"] = Postgres.ConnectionString(),
+        ["ConnectionStrings__Orleans"] = DatabaseConnectionString,
         ["ConnectionStrings__Redis"] = Redis.Configuration,
         ["OTEL_EXPORTER_OTLP_ENDPOINT"] = Telemetry.Endpoint,
         ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",

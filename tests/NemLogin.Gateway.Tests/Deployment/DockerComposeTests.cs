@@ -7,7 +7,7 @@ public sealed class DockerComposeTests
 {
     private static readonly string[] ExpectedServices =
     [
-        "postgres", "redis", "migrate", "pki",
+        "postgres-monitor", "postgres-dc1", "postgres-dc2", "redis", "migrate", "pki",
         "silo-dc1-a", "silo-dc1-b", "silo-dc2-a", "silo-dc2-b",
         "gateway-dc1", "gateway-dc2",
         "proxy",

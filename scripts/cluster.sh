@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # A two-data-centre NemLogin cluster on one machine, without Docker:
-#   PostgreSQL 15 and Redis 7 (Debian's binaries) in a temporary folder, four silos (two per data centre) and two
-#   gateways (one per data centre) as processes. Redis is a master ("DC1"), a replica ("DC2") and three Sentinels; every
-#   Redis client reaches the master through the Sentinels and follows a failover.
+#   PostgreSQL 15 with automatic failover (pg_auto_failover: a monitor, the primary in DC1 and a synchronous standby in
+#   DC2) and Redis 7 (Debian's binaries: a master in DC1, a replica in DC2 and three Sentinels that promote the replica;
+#   every Redis client reaches the master through them) in a temporary folder, four silos (two per data centre), two gateways (one per
+#   data centre) and HAProxy in front of both (deploy/haproxy.cfg) as processes: one public origin,
+#   http://localhost:8080, so service providers see one IdP whichever data centre serves a request.
 #
 #   scripts/cluster.sh up      build, start everything, wait until ready, print the URLs
 #   scripts/cluster.sh status  which of the started processes run, and their readiness
@@ -11,13 +13,16 @@
 #   scripts/cluster.sh seed --scale F [--it-system ID]...   write the synthetic national population at fraction F of the
 #                              national figures into the running cluster (resumable: run it again after an interruption)
 #
-# Settings (environment): NEMLOGIN_CLUSTER_DIR (default ${TMPDIR:-/tmp}/nemlogin-cluster), NEMLOGIN_PG_PORT (55432),
-# NEMLOGIN_REDIS_PORT (56379: the DC1 master; the DC2 replica on +1, the Sentinels on +10, +11, +12), NEMLOGIN_GATEWAY_PORTS ("8081 8082"), NEMLOGIN_PORT_OFFSET (0: added to every silo's
+# Settings (environment): NEMLOGIN_CLUSTER_DIR (default ${TMPDIR:-/tmp}/nemlogin-cluster), NEMLOGIN_PG_PORT (55432: the
+# DC1 node; the DC2 node listens on the next port and the pg_auto_failover monitor on the one after),
+# NEMLOGIN_REDIS_PORT (56379: the DC1 master; the DC2 replica on +1, the Sentinels on +10, +11, +12), NEMLOGIN_PUBLIC_PORT (8080: the balancer, the one origin), NEMLOGIN_LB_STATS_PORT (8089:
+# the balancer's statistics page), NEMLOGIN_GATEWAY_PORTS ("8081 8082": each gateway's own port), NEMLOGIN_PORT_OFFSET (0: added to every silo's
 # silo, gateway and management port, so a second cluster can run beside the first), NEMLOGIN_SP_METADATA_DIR (SAML
 # metadata files the gateways register at start, e.g. the load runner's `prepare --sp-dir DIR`; the seed's mandates
 # cover those SPs).
-# Needs: apt-get install postgresql redis-server redis-sentinel softhsm2. The silos sign in one SoftHSM2 token in the folder, made on
-# the first `up` with the silo's `keys` verb (its PINs are random, kept in the folder, mode 600).
+# Needs: apt-get install postgresql postgresql-15-auto-failover redis-server redis-sentinel softhsm2 haproxy. Each data centre's silos
+# sign in their own SoftHSM2 token (an HSM per site: folders softhsm-dc1/, softhsm-dc2/), made on the first `up` with
+# the silo's `keys` verb (its PINs are random, kept in the folder, mode 600).
 # Every Orleans connection (silo to silo, gateway to silo) is mutual TLS with certificates of a cluster CA the silo's
 # `certs` verb makes on the first `up` (folder tls/); PostgreSQL and Redis speak TLS only, with certificates of the same
 # CA, and demand random passwords kept in the folder (mode 600). Passwords never appear on a command line.
@@ -27,8 +32,15 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 state="${NEMLOGIN_CLUSTER_DIR:-${TMPDIR:-/tmp}/nemlogin-cluster}"
 pg_bin=/usr/lib/postgresql/15/bin
 pg_port="${NEMLOGIN_PG_PORT:-55432}"
+# pg_auto_failover: node name, data centre, port. dc1 is created first and so starts as the primary.
+pg_nodes=("dc1 DC1 $pg_port" "dc2 DC2 $((pg_port + 1))")
+pg_monitor_port=$((pg_port + 2))
 redis_port="${NEMLOGIN_REDIS_PORT:-56379}"
 read -r -a gateway_ports <<<"${NEMLOGIN_GATEWAY_PORTS:-8081 8082}"
+public_port="${NEMLOGIN_PUBLIC_PORT:-8080}"
+stats_port="${NEMLOGIN_LB_STATS_PORT:-8089}"
+# The broker's one origin: every gateway presents it (one entityID, one metadata, one MitID simulator issuer).
+public_url="http://localhost:$public_port"
 configuration=Release
 silo_dll="$repo/silos/NemLogin.Silo/bin/$configuration/net10.0/NemLogin.Silo.dll"
 # The development cluster gateway: the cluster gateway plus the demo parts (MitID simulator, demo SP), Development only.
@@ -70,9 +82,10 @@ secret() {
   cat "$file"
 }
 
+# Both nodes: Npgsql connects to whichever is primary now and re-checks the other within two seconds after a failover.
 pg_connection() {
-  printf 'Host=127.0.0.1;Port=%s;Username=postgres;Password=%s;Database=nemlogin;SSL Mode=VerifyFull;Root Certificate=%s' \
-    "$pg_port" "$(secret postgres-password)" "$ca"
+  printf 'Host=127.0.0.1:%s,127.0.0.1:%s;Target Session Attributes=primary;Host Recheck Seconds=2;Username=postgres;Password=%s;Database=nemlogin;SSL Mode=VerifyFull;Root Certificate=%s' \
+    "$pg_port" "$((pg_port + 1))" "$(secret postgres-password)" "$ca"
 }
 
 redis_replica_port=$((redis_port + 1))
@@ -87,7 +100,7 @@ redis_connection() {
 # psql over TLS, the password from the environment (never the command line).
 psql_nemlogin() {
   PGPASSWORD="$(secret postgres-password)" "$pg_bin/psql" \
-    "host=127.0.0.1 port=$pg_port user=postgres sslmode=verify-full sslrootcert=$ca dbname=$1" "${@:2}"
+    "host=127.0.0.1,127.0.0.1 port=$pg_port,$((pg_port + 1)) target_session_attrs=read-write user=postgres sslmode=verify-full sslrootcert=$ca dbname=$1" "${@:2}"
 }
 
 common_environment() {
@@ -162,29 +175,118 @@ prepare_key_ring_certificate() {
   Certs__CaKeyPassword="$(secret ca-key-password)" dotnet "$silo_dll" certs issue --dir "$tls" --role keyring --name key-ring >/dev/null
 }
 
+# pg_autoctl keeps its configuration and state under the XDG folders: the cluster folder's, not the postgres user's home.
+autoctl_environment() {
+  export HOME="$state/postgres" XDG_CONFIG_HOME="$state/postgres/config" XDG_DATA_HOME="$state/postgres/share"
+  export XDG_RUNTIME_DIR="$state/postgres/run" PG_REGRESS_SOCK_DIR="$state/postgres"
+}
+
+autoctl() { (autoctl_environment; as_postgres env HOME="$HOME" XDG_CONFIG_HOME="$XDG_CONFIG_HOME" XDG_DATA_HOME="$XDG_DATA_HOME" \
+  XDG_RUNTIME_DIR="$XDG_RUNTIME_DIR" PG_REGRESS_SOCK_DIR="$PG_REGRESS_SOCK_DIR" pg_autoctl "$@"); }
+
+# A keeper (pg_autoctl run, or create … --run the first time) in the background, as the postgres user, its pid recorded.
+start_keeper() {
+  local name="$1"; shift
+  (
+    autoctl_environment
+    if [ "$(id -u)" -eq 0 ]; then
+      exec setpriv --reuid=postgres --regid=postgres --init-groups pg_autoctl "$@" >>"$state/logs/$name.log" 2>&1
+    fi
+    exec pg_autoctl "$@" >>"$state/logs/$name.log" 2>&1
+  ) &
+  record "$name" "$!"
+}
+
+keeper_configured() { [ -f "$state/postgres/config/pg_autoctl$state/postgres/$1/pg_autoctl.cfg" ]; }
+
+# SQL as the postgres user over a server's Unix socket (local connections are trusted; TCP ones need the password).
+psql_local() {
+  local port="$1" database="$2"; shift 2
+  as_postgres "$pg_bin/psql" -h "$state/postgres" -p "$port" -d "$database" -v ON_ERROR_STOP=1 -qtA "$@"
+}
+
+node_state() {
+  psql_local "$pg_monitor_port" pg_auto_failover \
+    -c "SELECT reportedstate || '/' || goalstate FROM pgautofailover.node WHERE nodename = '$1'" 2>/dev/null || true
+}
+
+wait_node_state() {
+  local node="$1" want="$2" i
+  for i in $(seq 1 360); do
+    [ "$(node_state "$node")" = "$want/$want" ] && return
+    # The standby's base backup begins with a checkpoint that pg_basebackup asks to be spread over minutes: hurry it.
+    [ "$want" != secondary ] || psql_local "$pg_port" nemlogin -c CHECKPOINT >/dev/null 2>&1 || true
+    sleep 0.5
+  done
+  fail "pg_auto_failover node $node did not reach $want (logs: $state/logs/pg-*.log)"
+}
+
+# The monitor's failure detection (defaults: checks every 5 s, unhealthy after 20 s, 30 s for the old primary to
+# demote itself), shortened so a failover completes in about 15 s. The demote timeout stays above the keepers'
+# network partition timeout: a primary cut off from monitor and standby demotes itself before the standby takes writes.
+monitor_settings=(
+  "pgautofailover.health_check_period = 1000"
+  "pgautofailover.health_check_timeout = 1000"
+  "pgautofailover.health_check_max_retries = 1"
+  "pgautofailover.health_check_retry_delay = 500"
+  "pgautofailover.node_considered_unhealthy_timeout = 5000"
+  "pgautofailover.primary_demote_timeout = 8000"
+)
+
 start_postgres() {
-  [ -x "$pg_bin/postgres" ] || fail "PostgreSQL 15 is missing: apt-get install postgresql"
+  command -v pg_autoctl >/dev/null || fail "pg_auto_failover is missing: apt-get install postgresql-15-auto-failover"
   mkdir -p "$state/postgres"
-  if [ ! -f "$state/postgres/data/PG_VERSION" ]; then
-    # The superuser's password from a file readable by the postgres user only, deleted after initdb.
-    (umask 077; secret postgres-password >"$state/postgres/password")
-    # PostgreSQL reads only a key its own user owns (mode 600).
-    install -m 600 "$tls/stores.key" "$state/postgres/server.key"
-    install -m 644 "$tls/stores.crt" "$state/postgres/server.crt"
-    [ "$(id -u)" -ne 0 ] || chown -R postgres:postgres "$state/postgres"
-    as_postgres "$pg_bin/initdb" -D "$state/postgres/data" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
-      --pwfile="$state/postgres/password" --encoding=UTF8 --no-instructions >/dev/null
-    rm -f "$state/postgres/password"
-    # TCP clients must use TLS: every `host` line becomes `hostssl`.
-    sed -i 's/^host /hostssl /' "$state/postgres/data/pg_hba.conf"
+  install -m 600 "$tls/stores.key" "$state/postgres/server.key"
+  install -m 644 "$tls/stores.crt" "$state/postgres/server.crt"
+  install -m 644 "$ca" "$state/postgres/ca.crt"
+  [ "$(id -u)" -ne 0 ] || chown -R postgres:postgres "$state/postgres"
+  # Every connection pg_auto_failover makes (monitor, health checks, replication) is TLS, verified against the cluster CA.
+  local tls_options=(--ssl-ca-file "$state/postgres/ca.crt" --server-cert "$state/postgres/server.crt"
+    --server-key "$state/postgres/server.key" --ssl-mode verify-full)
+  local monitor_uri="postgres://autoctl_node@127.0.0.1:$pg_monitor_port/pg_auto_failover?sslmode=verify-full&sslrootcert=$state/postgres/ca.crt"
+  if keeper_configured monitor; then
+    start_keeper pg-monitor run --pgdata "$state/postgres/monitor"
+  else
+    start_keeper pg-monitor create monitor --pgctl "$pg_bin/pg_ctl" --pgdata "$state/postgres/monitor" --pgport "$pg_monitor_port" \
+      --hostname 127.0.0.1 --auth trust "${tls_options[@]}" --run
   fi
-  as_postgres "$pg_bin/pg_ctl" -D "$state/postgres/data" -w -l "$state/postgres/postgres.log" \
-    -o "-p $pg_port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$state/postgres -c ssl=on -c ssl_cert_file=$state/postgres/server.crt -c ssl_key_file=$state/postgres/server.key -c ssl_min_protocol_version=TLSv1.3" \
-    start >/dev/null
-  record postgres "$(head -1 "$state/postgres/data/postmaster.pid")"
-  if ! psql_nemlogin postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'nemlogin'" | grep -q 1; then
-    psql_nemlogin postgres -qc "CREATE DATABASE nemlogin"
-  fi
+  local i setting
+  for i in $(seq 1 120); do
+    psql_local "$pg_monitor_port" pg_auto_failover -c "SELECT 1 FROM pg_extension WHERE extname = 'pgautofailover'" 2>/dev/null | grep -q 1 && break
+    [ "$i" -lt 120 ] || fail "the pg_auto_failover monitor did not start (log: $state/logs/pg-monitor.log)"
+    sleep 0.5
+  done
+  for setting in "${monitor_settings[@]}"; do
+    psql_local "$pg_monitor_port" pg_auto_failover -c "ALTER SYSTEM SET $setting"
+  done
+  psql_local "$pg_monitor_port" pg_auto_failover -c "SELECT pg_reload_conf()" >/dev/null
+
+  local entry node dc port
+  for entry in "${pg_nodes[@]}"; do
+    read -r node dc port <<<"$entry"
+    if keeper_configured "$node"; then
+      start_keeper "pg-$node" run --pgdata "$state/postgres/$node"
+      continue
+    fi
+    log "creating PostgreSQL node $node ($dc) on 127.0.0.1:$port"
+    start_keeper "pg-$node" create postgres --pgctl "$pg_bin/pg_ctl" --pgdata "$state/postgres/$node" --pgport "$port" \
+      --listen 127.0.0.1 --hostname 127.0.0.1 --pghost "$state/postgres" --name "$node" --dbname nemlogin --auth trust --monitor "$monitor_uri" \
+      "${tls_options[@]}" --run
+    if [ "$node" = dc1 ]; then
+      wait_node_state dc1 single
+      # Applications log in with the password over TLS: the role's password replicates, and these first pg_hba.conf
+      # lines reach the standby with its base backup (pg_auto_failover's own lines trust its users on loopback).
+      printf "ALTER ROLE postgres PASSWORD '%s'" "$(secret postgres-password)" | psql_local "$port" nemlogin
+      sed -i '1i hostssl nemlogin postgres 127.0.0.1/32 scram-sha-256\nhost nemlogin postgres 127.0.0.1/32 reject' \
+        "$state/postgres/dc1/pg_hba.conf"
+      psql_local "$port" nemlogin -c "SELECT pg_reload_conf()" >/dev/null
+    else
+      wait_node_state "$node" secondary
+    fi
+    # A primary cut off from both monitor and standby demotes itself after 5 s (default 20 s). Set once the node is up:
+    # the keeper reloads on the change, which would interrupt its initdb or base backup.
+    autoctl config set --pgdata "$state/postgres/$node" timeout.network_partition_timeout 5 >/dev/null
+  done
 }
 
 # The TLS part of every Redis and Sentinel configuration: TLS only, clients authenticate by password.
@@ -263,28 +365,35 @@ start_redis() {
 softhsm_library=/usr/lib/softhsm/libsofthsm2.so
 token_label=nemlogin-local
 
+# The token of data centre $1 (DC1, DC2): an HSM per site.
+hsm_home() { printf '%s/softhsm-%s' "$state" "$(printf '%s' "$1" | tr '[:upper:]' '[:lower:]')"; }
+
 hsm_environment() {
-  export SOFTHSM2_CONF="$state/softhsm/softhsm2.conf" Signing__Provider=Pkcs11
+  local home
+  home="$(hsm_home "$1")"
+  export SOFTHSM2_CONF="$home/softhsm2.conf" Signing__Provider=Pkcs11
   export Signing__Pkcs11__LibraryPath="$softhsm_library" Signing__Pkcs11__TokenLabel="$token_label"
-  Signing__Pkcs11__Pin="$(cat "$state/softhsm/pin")"
+  Signing__Pkcs11__Pin="$(cat "$home/pin")"
   export Signing__Pkcs11__Pin
 }
 
 prepare_token() {
+  local dc="$1" home
+  home="$(hsm_home "$dc")"
   [ -f "$softhsm_library" ] || fail "SoftHSM2 is missing: apt-get install softhsm2"
-  [ -f "$state/softhsm/pin" ] && return
-  log "creating the SoftHSM2 token $token_label with SAML and token signing keys and the SAML encryption key"
-  mkdir -p "$state/softhsm/tokens"
-  printf 'directories.tokendir = %s\nobjectstore.backend = file\nlog.level = ERROR\n' "$state/softhsm/tokens" >"$state/softhsm/softhsm2.conf"
-  (umask 077; od -An -tx1 -N8 /dev/urandom | tr -d ' \n' >"$state/softhsm/pin")
+  [ -f "$home/pin" ] && return
+  log "creating $dc's SoftHSM2 token $token_label with SAML and token signing keys and the SAML encryption key"
+  mkdir -p "$home/tokens"
+  printf 'directories.tokendir = %s\nobjectstore.backend = file\nlog.level = ERROR\n' "$home/tokens" >"$home/softhsm2.conf"
+  (umask 077; od -An -tx1 -N8 /dev/urandom | tr -d ' \n' >"$home/pin")
   (
-    hsm_environment
+    hsm_environment "$dc"
     Keys__SoPin="$(od -An -tx1 -N8 /dev/urandom | tr -d ' \n')"
     export Keys__SoPin
     dotnet "$silo_dll" keys init-token --token "$token_label" >/dev/null
-    dotnet "$silo_dll" keys generate --purpose saml-signing --subject "CN=NemLogin local cluster SAML signing" >/dev/null
-    dotnet "$silo_dll" keys generate --purpose token-signing --subject "CN=NemLogin local cluster token signing" >/dev/null
-    dotnet "$silo_dll" keys generate --purpose saml-encryption --subject "CN=NemLogin local cluster SAML encryption" >/dev/null
+    dotnet "$silo_dll" keys generate --purpose saml-signing --subject "CN=NemLogin local cluster SAML signing $dc" >/dev/null
+    dotnet "$silo_dll" keys generate --purpose token-signing --subject "CN=NemLogin local cluster token signing $dc" >/dev/null
+    dotnet "$silo_dll" keys generate --purpose saml-encryption --subject "CN=NemLogin local cluster SAML encryption $dc" >/dev/null
   )
 }
 
@@ -295,7 +404,7 @@ start_silo() {
     export DataCenter__Name="$dc" Urls="http://127.0.0.1:$http_port"
     export Orleans__SiloPort="$silo_port" Orleans__GatewayPort="$gateway_port" Orleans__AdvertisedAddress=127.0.0.1
     tls_environment "$name"
-    hsm_environment
+    hsm_environment "$dc"
     export Management__AdminPassword="${NEMLOGIN_ADMIN_PASSWORD:-admin-dev}"
     # The build folder as content root: the silo's appsettings.json (log levels) is read whatever the current directory.
     exec dotnet "$silo_dll" --contentRoot "$(dirname "$silo_dll")" >"$state/logs/$name.log" 2>&1
@@ -307,8 +416,13 @@ start_gateway() {
   local name="$1" dc="$2" port="$3"
   (
     common_environment
-    export DataCenter__Name="$dc" Urls="http://127.0.0.1:$port" Broker__PublicBaseUrl="http://localhost:$port"
-    export Broker__DataDirectory="$state/$name"
+    export DataCenter__Name="$dc" Urls="http://127.0.0.1:$port" Broker__PublicBaseUrl="$public_url"
+    # The balancer's forwarded headers are believed from loopback only.
+    export ForwardedHeaders__KnownProxies__0=127.0.0.1
+    # One data folder for both: the demo SP (one entityID under the one origin) keeps one key, made by the first gateway.
+    export Broker__DataDirectory="$state/gateway-data"
+    # One MitID simulator behind the one origin: one signing key, whichever gateway signs the ID token.
+    export MitIdSimulator__KeyFile="$state/mitid-sim.key"
     tls_environment "$name"
     export DataProtection__CertificatePath="$tls/key-ring.crt" DataProtection__KeyPath="$tls/key-ring.key"
     if [ -n "${NEMLOGIN_SP_METADATA_DIR:-}" ]; then
@@ -323,6 +437,23 @@ start_gateway() {
   record "$name" "$!"
 }
 
+prepare_simulator_key() {
+  [ -f "$state/mitid-sim.key" ] && return
+  (umask 077; openssl genrsa -out "$state/mitid-sim.key" 2048 2>/dev/null)
+}
+
+# HAProxy with deploy/haproxy.cfg: the public origin on loopback, both gateways checked at /health/ready every second;
+# X-NemLogin-Served-By names the gateway that answered (development only), statistics on 127.0.0.1:$stats_port.
+start_balancer() {
+  command -v haproxy >/dev/null || fail "HAProxy is missing: apt-get install haproxy"
+  (
+    export NEMLOGIN_LB_BIND="127.0.0.1:$public_port" NEMLOGIN_LB_STATS_BIND="127.0.0.1:$stats_port" NEMLOGIN_LB_SERVED_BY=1
+    export NEMLOGIN_GATEWAY_DC1="127.0.0.1:${gateway_ports[0]}" NEMLOGIN_GATEWAY_DC2="127.0.0.1:${gateway_ports[1]}"
+    exec haproxy -db -f "$repo/deploy/haproxy.cfg" >"$state/logs/balancer.log" 2>&1
+  ) &
+  record balancer "$!"
+}
+
 up() {
   if any_alive; then
     fail "a cluster started from $state is still running; run: scripts/cluster.sh down"
@@ -333,12 +464,13 @@ up() {
   dotnet build "$repo/silos/NemLogin.Silo" -c "$configuration" -v quiet -nologo >/dev/null
   dotnet build "$repo/gateway/NemLogin.DemoGateway" -c "$configuration" -v quiet -nologo >/dev/null
   prepare_certificates
-  log "PostgreSQL on 127.0.0.1:$pg_port, Redis master :$redis_port, replica :$redis_replica_port, Sentinels :${sentinel_ports[*]}, all TLS only with passwords (data in $state)"
+  log "PostgreSQL primary 127.0.0.1:$pg_port (DC1), standby 127.0.0.1:$((pg_port + 1)) (DC2), monitor 127.0.0.1:$pg_monitor_port; Redis master :$redis_port, replica :$redis_replica_port, Sentinels :${sentinel_ports[*]}; TLS only with passwords (data in $state)"
   start_postgres
   start_redis
   log "applying the cluster schema"
   ConnectionStrings__Orleans="$(pg_connection)" dotnet "$silo_dll" db migrate
-  prepare_token
+  prepare_token DC1
+  prepare_token DC2
   local entry name dc silo_port gateway_port http_port
   for entry in "${silos[@]}"; do
     read -r name dc silo_port gateway_port http_port <<<"$entry"
@@ -349,11 +481,16 @@ up() {
     read -r name dc silo_port gateway_port http_port <<<"$entry"
     wait_ready "$name" "http://127.0.0.1:$http_port" "$(awk -v n="$name" '$1 == n {print $2}' "$pids")"
   done
+  prepare_simulator_key
+  log "starting the balancer on $public_url (statistics http://127.0.0.1:$stats_port/)"
+  start_balancer
+  # One after the other: the first makes the demo SP's key in the shared data folder, the second reads it.
   start_gateway gateway-dc1 DC1 "${gateway_ports[0]}"
-  start_gateway gateway-dc2 DC2 "${gateway_ports[1]}"
   wait_ready gateway-dc1 "http://127.0.0.1:${gateway_ports[0]}" "$(awk '$1 == "gateway-dc1" {print $2}' "$pids")"
+  start_gateway gateway-dc2 DC2 "${gateway_ports[1]}"
   wait_ready gateway-dc2 "http://127.0.0.1:${gateway_ports[1]}" "$(awk '$1 == "gateway-dc2" {print $2}' "$pids")"
-  log "ready: DC1 http://localhost:${gateway_ports[0]}/demo-sp/   DC2 http://localhost:${gateway_ports[1]}/demo-sp/"
+  wait_ready balancer "$public_url" "$(awk '$1 == "balancer" {print $2}' "$pids")"
+  log "ready: $public_url/demo-sp/ (one IdP: $public_url/saml/metadata); gateways DC1 127.0.0.1:${gateway_ports[0]}, DC2 127.0.0.1:${gateway_ports[1]}"
   log "dashboard (user admin): http://127.0.0.1:$((8091 + o))/dashboard/   logs: $state/logs"
 }
 
@@ -368,6 +505,7 @@ status() {
     done
     [ "$name" = gateway-dc1 ] && port="${gateway_ports[0]}"
     [ "$name" = gateway-dc2 ] && port="${gateway_ports[1]}"
+    [ "$name" = balancer ] && port="$public_port"
     if alive "$pid"; then
       ready=""
       [ -z "$port" ] || ready=" ready=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/health/ready" || true)"
@@ -376,6 +514,9 @@ status() {
       printf '%-12s pid %-8s stopped\n' "$name" "$pid"
     fi
   done <"$pids"
+  if keeper_configured monitor; then
+    autoctl show state --pgdata "$state/postgres/monitor" 2>/dev/null || true
+  fi
 }
 
 stop_pid() {
@@ -393,15 +534,13 @@ stop_pid() {
 down() {
   if [ -f "$pids" ]; then
     local name pid
-    # Gateways, then silos (orderly: they leave the membership table), then the stores.
-    for pattern in '^gateway-' '^silo-' '^redis-sentinel-' '^redis-'; do
+    # The balancer, gateways, then silos (orderly: they leave the membership table), then the stores: the standby before
+    # the primary (no failover on the way down), the monitor last. A keeper stops its PostgreSQL (fast shutdown) on SIGTERM.
+    for pattern in '^balancer$' '^gateway-' '^silo-' '^redis-sentinel-' '^redis-' '^pg-dc2$' '^pg-dc1$' '^pg-monitor$'; do
       while read -r name pid; do
         [[ "$name" =~ $pattern ]] && stop_pid "$name" "$pid"
       done <"$pids"
     done
-    if grep -q '^postgres ' "$pids" && [ -f "$state/postgres/data/postmaster.pid" ]; then
-      as_postgres "$pg_bin/pg_ctl" -D "$state/postgres/data" -m fast -w stop >/dev/null && log "stopped postgres"
-    fi
     rm -f "$pids"
   else
     echo "no cluster started from $state"
@@ -418,9 +557,9 @@ seed() {
   common_environment
   # The seed is an Orleans client like a gateway: it reaches the silos over mutual TLS with DC1's gateway certificate.
   tls_environment gateway-dc1
-  # People are filed under the MitID simulator of the first gateway (its issuer): they log in there as themselves.
+  # People are filed under the MitID simulator's issuer (the public origin): they log in through either gateway.
   # The checkpoint in the state folder lets a rerun go on after an interruption; stdout is the final JSON line.
-  exec dotnet "$silo_dll" seed --mitid-authority "http://localhost:${gateway_ports[0]}/mitid-sim" \
+  exec dotnet "$silo_dll" seed --mitid-authority "$public_url/mitid-sim" \
     --checkpoint "$state/seed-checkpoint.json" "$@"
 }
 

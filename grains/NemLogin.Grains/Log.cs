@@ -13,6 +13,12 @@ internal static partial class Log
         Message = "Created a new software signing key for {Purpose} (key {KeyId}) in {Directory}.")]
     public static partial void SoftwareSigningKeyCreated(ILogger logger, string purpose, string keyId, string directory);
 
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Published {Count} keys of site {Site} in the key directory")]
+    public static partial void SigningKeysPublished(ILogger logger, int count, string site);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Could not publish the keys of site {Site} in the key directory; trying again")]
+    public static partial void SigningKeysNotPublished(ILogger logger, Exception exception, string site);
+
     [LoggerMessage(EventId = 1100, Level = LogLevel.Warning,
         Message = "Audit bucket {Bucket} is full; {Count} records were not stored")]
     public static partial void AuditBucketFull(ILogger logger, string bucket, int count);

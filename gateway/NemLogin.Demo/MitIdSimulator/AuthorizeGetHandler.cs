@@ -5,7 +5,7 @@ namespace NemLogin.Demo.MitIdSimulator;
 /// <summary>GET /authorize: checks the request and shows the login form (OIDC Core 3.1.2.1 - 3.1.2.4).</summary>
 internal static class AuthorizeGetHandler
 {
-    public static IResult Handle(
+    public static async Task<IResult> HandleAsync(
         HttpContext context,
         SimulatorClientRegistry clients,
         SimulatorStores stores,
@@ -41,7 +41,7 @@ internal static class AuthorizeGetHandler
             LoginHint = request.LoginHint,
         };
         var pendingId = RandomToken.Create();
-        if (!stores.Pending.TryAdd(pendingId, pending, options.Value.PendingLifetime))
+        if (!await stores.Pending.TryAddAsync(pendingId, pending, options.Value.PendingLifetime))
         {
             Log.StoreFull(logger, "pending");
             return SimulatorResults.ErrorPage(context, "The login service is busy. Please try again shortly.", StatusCodes.Status503ServiceUnavailable);

@@ -23,7 +23,7 @@ internal sealed class AuthorizePostHandler(
 
         var form = await context.Request.ReadFormAsync(cancellationToken);
         var pendingId = form[SimulatorPages.PendingField].ToString();
-        if (!stores.Pending.TryGet(pendingId, out var pending))
+        if (await stores.Pending.GetAsync(pendingId) is not { } pending)
         {
             return SimulatorResults.ErrorPage(context, Expired);
         }
@@ -38,15 +38,15 @@ internal sealed class AuthorizePostHandler(
 
         return form[SimulatorPages.ActionField].ToString() switch
         {
-            SimulatorPages.CancelAction => Cancel(context, pendingId),
-            SimulatorPages.LoginAction => LogIn(context, pendingId, pending, form[SimulatorPages.UsernameField]),
+            SimulatorPages.CancelAction => await CancelAsync(context, pendingId),
+            SimulatorPages.LoginAction => await LogInAsync(context, pendingId, pending, form[SimulatorPages.UsernameField]),
             _ => SimulatorResults.ErrorPage(context, "The login form was not submitted correctly."),
         };
     }
 
-    private IResult Cancel(HttpContext context, string pendingId)
+    private async Task<IResult> CancelAsync(HttpContext context, string pendingId)
     {
-        if (!stores.Pending.TryTake(pendingId, out var pending))
+        if (await stores.Pending.TakeAsync(pendingId) is not { } pending)
         {
             return SimulatorResults.ErrorPage(context, Expired);
         }
@@ -56,7 +56,7 @@ internal sealed class AuthorizePostHandler(
         return SimulatorResults.Redirect(context, AuthorizationResponse.Error(error, urls.Issuer));
     }
 
-    private IResult LogIn(HttpContext context, string pendingId, PendingAuthorization pending, string? username)
+    private async Task<IResult> LogInAsync(HttpContext context, string pendingId, PendingAuthorization pending, string? username)
     {
         var user = TestUsers.Find(username);
         if (user is null)
@@ -66,14 +66,14 @@ internal sealed class AuthorizePostHandler(
         }
 
         // Taking the pending request makes a double submit yield one code, not two.
-        if (!stores.Pending.TryTake(pendingId, out _))
+        if (await stores.Pending.TakeAsync(pendingId) is null)
         {
             return SimulatorResults.ErrorPage(context, Expired);
         }
 
         var code = RandomToken.Create();
         var issued = new IssuedCode(pending.ClientId, pending.RedirectUri, pending.CodeChallenge, pending.Nonce, user, time.GetUtcNow());
-        if (!stores.Codes.TryAdd(code, issued, options.Value.CodeLifetime))
+        if (!await stores.Codes.TryAddAsync(code, issued, options.Value.CodeLifetime))
         {
             Log.StoreFull(_logger, "codes");
             return SimulatorResults.ErrorPage(context, "The login service is busy. Please try again shortly.", StatusCodes.Status503ServiceUnavailable);

@@ -5,7 +5,7 @@ namespace NemLogin.Demo.MitIdSimulator;
 /// bounded memory (docs/security.md, Abuse). When full after dropping expired entries, it refuses new ones: the caller
 /// sheds load with 503 rather than evicting someone's live login.
 /// </summary>
-internal sealed class BoundedExpiringStore<T>(int capacity, TimeProvider time)
+internal sealed class BoundedExpiringStore<T>(int capacity, TimeProvider time) : ISimulatorStore<T>
     where T : class
 {
     private static readonly TimeSpan PurgeInterval = TimeSpan.FromSeconds(1);
@@ -73,6 +73,12 @@ internal sealed class BoundedExpiringStore<T>(int capacity, TimeProvider time)
             return false;
         }
     }
+
+    public Task<bool> TryAddAsync(string key, T value, TimeSpan lifetime) => Task.FromResult(TryAdd(key, value, lifetime));
+
+    public Task<T?> GetAsync(string key) => Task.FromResult<T?>(TryGet(key, out var value) ? value : null);
+
+    public Task<T?> TakeAsync(string key) => Task.FromResult<T?>(TryTake(key, out var value) ? value : null);
 
     private void PurgeExpired(DateTimeOffset now)
     {

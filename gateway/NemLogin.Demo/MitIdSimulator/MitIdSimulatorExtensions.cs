@@ -20,7 +20,7 @@ public static class MitIdSimulatorExtensions
         services.ConfigureFormatter<MitIdSimulatorOptions>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SimulatorSigningKey>();
-        services.TryAddSingleton<SimulatorStores>();
+        services.TryAddSingleton(SimulatorStores.Create);
         services.TryAddSingleton<SimulatorClientRegistry>();
         services.TryAddSingleton<SimulatorUrls>();
         services.TryAddSingleton<IdTokenIssuer>();
@@ -35,7 +35,7 @@ public static class MitIdSimulatorExtensions
         var group = endpoints.MapGroup(SimulatorUrls.BasePath).ExcludeFromDescription().DisableAntiforgery();
         group.MapGet("/.well-known/openid-configuration", DiscoveryEndpointHandlers.Configuration);
         group.MapGet("/jwks", DiscoveryEndpointHandlers.Jwks);
-        group.MapGet("/authorize", AuthorizeGetHandler.Handle);
+        group.MapGet("/authorize", AuthorizeGetHandler.HandleAsync);
         group.MapPost("/authorize", (HttpContext context, AuthorizePostHandler handler, CancellationToken cancellationToken) =>
             handler.HandleAsync(context, cancellationToken));
         group.MapPost("/token", TokenEndpointHandler.HandleAsync);

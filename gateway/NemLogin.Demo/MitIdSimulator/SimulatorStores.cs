@@ -1,11 +1,29 @@
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace NemLogin.Demo.MitIdSimulator;
 
-/// <summary>The simulator's two bounded stores: login pages being filled in, and codes not yet redeemed.</summary>
-internal sealed class SimulatorStores(IOptions<MitIdSimulatorOptions> options, TimeProvider time)
+/// <summary>The simulator's two stores: login pages being filled in, and codes not yet redeemed.</summary>
+internal sealed class SimulatorStores(ISimulatorStore<PendingAuthorization> pending, ISimulatorStore<IssuedCode> codes)
 {
-    public BoundedExpiringStore<PendingAuthorization> Pending { get; } = new(options.Value.MaxPendingAuthorizations, time);
+    public ISimulatorStore<PendingAuthorization> Pending { get; } = pending;
 
-    public BoundedExpiringStore<IssuedCode> Codes { get; } = new(options.Value.MaxCodes, time);
+    public ISimulatorStore<IssuedCode> Codes { get; } = codes;
+
+    /// <summary>
+    /// In Redis when the host has the cluster's connection (a cluster gateway), so no step of a login needs the gateway
+    /// that served the one before; otherwise bounded and in this process (the embedded broker).
+    /// </summary>
+    public static SimulatorStores Create(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<MitIdSimulatorOptions>>().Value;
+        if (services.GetService<IConnectionMultiplexer>() is { } redis)
+        {
+            return new(new RedisSimulatorStore<PendingAuthorization>(redis, "pending"), new RedisSimulatorStore<IssuedCode>(redis, "code"));
+        }
+
+        var time = services.GetRequiredService<TimeProvider>();
+        return new(new BoundedExpiringStore<PendingAuthorization>(options.MaxPendingAuthorizations, time),
+            new BoundedExpiringStore<IssuedCode>(options.MaxCodes, time));
+    }
 }

@@ -47,7 +47,7 @@ internal static class TokenEndpointHandler
         }
 
         // Taken before any other check: a code presented once is gone, whatever happens next (RFC 6749 4.1.2).
-        if (!stores.Codes.TryTake(form["code"].ToString(), out var code))
+        if (await stores.Codes.TakeAsync(form["code"].ToString()) is not { } code)
         {
             return Error(context, logger, "invalid_grant", "The code is unknown, expired or already used.");
         }

@@ -38,6 +38,9 @@ internal static class RefusalText
         [BrokerError.MandateLimitReached] = (
             "Der er nået det største antal fuldmagter for fuldmagtsgiveren.",
             "The grantor has reached the largest number of mandates."),
+        [BrokerError.MandateRequestLimitReached] = (
+            "Fuldmagtsgiveren har for mange ubesvarede anmodninger, eller du har allerede tre. Vent på et svar.",
+            "The grantor has too many unanswered requests, or you already have three there. Wait for an answer."),
         [BrokerError.MandateOrganisationUnknown] = (
             "Der er ingen organisation registreret med dette CVR-nummer.",
             "No organisation is registered with this CVR number."),

@@ -133,6 +133,7 @@ public enum BrokerError
     MandateNotRequested = 7014,
     MandateLimitReached = 7015,
     MandatePersonAmbiguous = 7016,
+    MandateRequestLimitReached = 7017,
 
     // Self-service pages: a person's own mandates, an organisation administrator's employees and rights (8000-8099).
     SelfServiceFormInvalid = 8001,

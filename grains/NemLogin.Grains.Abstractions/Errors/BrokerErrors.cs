@@ -113,6 +113,7 @@ public static class BrokerErrors
         [BrokerError.MandateNotRequested] = "mandate.not-requested",
         [BrokerError.MandateLimitReached] = "mandate.limit-reached",
         [BrokerError.MandatePersonAmbiguous] = "mandate.person-ambiguous",
+        [BrokerError.MandateRequestLimitReached] = "mandate.request-limit-reached",
         [BrokerError.SelfServiceFormInvalid] = "self-service.form-invalid",
         [BrokerError.SelfServiceNotYours] = "self-service.not-yours",
         [BrokerError.SelfServiceLoaTooLow] = "self-service.loa-too-low",

@@ -21,7 +21,17 @@ public sealed record MandateGrantorState
     [Id(0)] public ImmutableArray<Guid> Given { get; init; } = [];
 
     [Id(1)] public ImmutableArray<ChangeReceipt> Requests { get; init; } = [];
+
+    /// <summary>
+    /// Requests by grantees that the grantor has not answered yet, as far as this ledger knows (an answer goes to the
+    /// mandate grain; the ledger finds out when it looks, see <see cref="MandateGrantorGrain"/>).
+    /// </summary>
+    [Id(2)] public ImmutableArray<OpenMandateRequest> Open { get; init; } = [];
 }
+
+/// <summary>A mandate asked for by <paramref name="Grantee"/> and not yet approved or declined.</summary>
+[GenerateSerializer, Alias("nl.mandate.grantor.open")]
+public sealed record OpenMandateRequest([property: Id(0)] Guid Id, [property: Id(1)] MandateParty Grantee);
 
 [GenerateSerializer, Alias("nl.mandate.index.state")]
 public sealed record MandateIndexState

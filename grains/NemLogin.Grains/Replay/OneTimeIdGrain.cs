@@ -5,9 +5,12 @@ namespace NemLogin.Grains.Replay;
 [GrainType("nl.one-time-id")]
 [CollectionAgeLimit(Minutes = 2)]
 public sealed class OneTimeIdGrain(
-    [PersistentState("use", StorageNames.OneTimeIds)] IPersistentState<OneTimeIdState> state,
+    [PersistentState(OneTimeIdGrain.StateName, StorageNames.OneTimeIds)] IPersistentState<OneTimeIdState> state,
     TimeProvider timeProvider) : Grain, IOneTimeIdGrain
 {
+    /// <summary>The state's name: its rows' <c>grain_type</c> in PostgreSQL, which the silo's purge of expired IDs selects by.</summary>
+    public const string StateName = "use";
+
     public async Task<bool> TryUseAsync(DateTimeOffset keepUntil)
     {
         if (state.RecordExists && timeProvider.GetUtcNow() < state.State.KeepUntil)

@@ -22,4 +22,15 @@ public sealed class SigningOptions
     /// <c>AddNemLoginClusterSigningPolicy</c> refuses the software provider unless this is true.
     /// </summary>
     public bool AllowSoftwareInCluster { get; set; }
+
+    /// <summary>
+    /// The site (data centre) whose HSM this silo's key store uses, or null (embedded: one key store). With a site, the
+    /// silo publishes its keys in <see cref="ISigningKeyDirectoryGrain"/>, the signer pool lists every site's keys, and a
+    /// request for a key of another site's HSM goes to that site (<see cref="ISiteSignerGrain"/>). The cluster host sets it
+    /// to <c>DataCenter:Name</c>.
+    /// </summary>
+    public string? Site { get; set; }
+
+    /// <summary>How often a silo with a <see cref="Site"/> compares its keys with what it published (a rollover reaches the directory within this).</summary>
+    public TimeSpan KeyPublishInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

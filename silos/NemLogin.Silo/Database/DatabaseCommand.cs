@@ -32,7 +32,9 @@ internal static class DatabaseCommand
         {
             var version = await DatabaseMigrator.MigrateAsync(connectionString!, stop.Token);
             var target = new NpgsqlConnectionStringBuilder(connectionString);
-            await Console.Out.WriteLineAsync($"Cluster schema version {version} is in place in database '{target.Database}' on {target.Host}:{target.Port}.");
+            // Several hosts (a failover pair) carry their ports in Host; the migration ran on whichever was primary.
+            var where = target.Host!.Contains(',', StringComparison.Ordinal) ? target.Host : $"{target.Host}:{target.Port}";
+            await Console.Out.WriteLineAsync($"Cluster schema version {version} is in place in database '{target.Database}' on {where}.");
             return 0;
         }
         catch (Exception ex) when (ex is NpgsqlException or OperationCanceledException)

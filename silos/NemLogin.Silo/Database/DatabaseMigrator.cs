@@ -8,7 +8,7 @@ namespace NemLogin.Silo.Database;
 /// </summary>
 internal static class DatabaseMigrator
 {
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 3;
 
     // Any fixed number: it names the lock that serialises schema changes across processes.
     private const long MigrationLockId = 0x4E4C_5343_4845_4D41;

@@ -332,3 +332,12 @@ INSERT INTO orleansquery (querykey, querytext) VALUES
 ON CONFLICT (querykey) DO UPDATE SET querytext = EXCLUDED.querytext;
 
 INSERT INTO nemlogin_schema (version) VALUES (2) ON CONFLICT (version) DO NOTHING;
+
+-------------------------------------------------------------------------------------------------------------------
+-- The purge of expired one-time IDs (the silo's ExpiredStatePurge) walks their rows oldest first. Partial: other
+-- states are rewritten in place, and an index on modified_at would cost every such write its HOT update.
+-------------------------------------------------------------------------------------------------------------------
+CREATE INDEX IF NOT EXISTS nemlogin_grain_state_one_time_id_age
+    ON nemlogin_grain_state (service_id, modified_at, state_key) WHERE grain_type = 'use';
+
+INSERT INTO nemlogin_schema (version) VALUES (3) ON CONFLICT (version) DO NOTHING;

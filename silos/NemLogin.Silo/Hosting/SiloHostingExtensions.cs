@@ -1,9 +1,12 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NemLogin.ClusterTls;
 using NemLogin.Grains.Hosting;
 using NemLogin.Grains.Signing;
 using NemLogin.Silo.Placement;
+using NemLogin.Silo.Purge;
+using Npgsql;
 using Orleans.Configuration;
 
 namespace NemLogin.Silo.Hosting;
@@ -19,6 +22,9 @@ public static class SiloHostingExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var settings = SiloSettings.Read(builder.Configuration, builder.Environment);
         RegisterValidatedOptions(builder.Services);
+        // One pool for the silo's own PostgreSQL work (readiness, the purge); a multi-host string follows a failover.
+        builder.Services.TryAddSingleton(_ => NpgsqlDataSource.Create(settings.Stores.Orleans!));
+        builder.Services.AddNemLoginExpiredStatePurge();
 
         builder.UseOrleans(silo => silo
             .UseNemLoginClustering(settings)
@@ -28,6 +34,8 @@ public static class SiloHostingExtensions
             .AddActivityPropagation()
             .AddNemLoginGrains()
             .AddNemLoginClusterSigningPolicy());
+        // Each data centre signs with its own HSM: the signer pool publishes this site's keys and forwards to the other's.
+        builder.Services.PostConfigure<SigningOptions>(options => options.Site ??= settings.DataCentre.Name);
         return builder;
     }
 

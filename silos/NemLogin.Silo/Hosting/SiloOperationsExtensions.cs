@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NemLogin.Silo.Health;
 using NemLogin.Silo.Management;
 using Npgsql;
@@ -28,7 +29,7 @@ public static class SiloOperationsExtensions
 
         // Validated by AddNemLoginClusterSilo, which runs first.
         var stores = builder.Configuration.GetSection(ClusterStoreOptions.SectionName).Get<ClusterStoreOptions>() ?? new();
-        services.AddSingleton(_ => NpgsqlDataSource.Create(stores.Orleans!));
+        services.TryAddSingleton(_ => NpgsqlDataSource.Create(stores.Orleans!));
         // IConnectionMultiplexer (readiness' Redis check) is the stores' own connection, registered with them.
         services.AddHealthChecks()
             .AddCheck<SiloActiveHealthCheck>("silo", tags: ["ready"])

@@ -13,17 +13,19 @@ internal sealed class SchemaDatabase(string connectionString)
 {
     public string ConnectionString { get; } = connectionString;
 
-    public static async Task<SchemaDatabase> CreateAsync(ClusterUnderTest cluster)
+    public static Task<SchemaDatabase> CreateAsync(ClusterUnderTest cluster) => CreateAsync(cluster.Postgres);
+
+    public static async Task<SchemaDatabase> CreateAsync(PostgresServer server)
     {
         var name = "schema_" + Guid.NewGuid().ToString("N")[..12];
-        await using (var admin = new NpgsqlConnection(cluster.Postgres.ConnectionString("postgres") + ";Pooling=false"))
+        await using (var admin = new NpgsqlConnection(server.ConnectionString("postgres") + ";Pooling=false"))
         {
             await admin.OpenAsync();
             await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
             await create.ExecuteNonQueryAsync();
         }
 
-        var database = new SchemaDatabase(cluster.Postgres.ConnectionString(name) + ";Pooling=false");
+        var database = new SchemaDatabase(server.ConnectionString(name) + ";Pooling=false");
         await DatabaseMigrator.MigrateAsync(database.ConnectionString, CancellationToken.None);
         return database;
     }

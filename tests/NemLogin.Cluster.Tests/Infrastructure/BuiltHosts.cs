@@ -2,7 +2,7 @@ using System.Reflection;
 
 namespace NemLogin.Cluster.Tests.Infrastructure;
 
-/// <summary>The silo, gateway, demo gateway and embedded host assemblies this test build started from (same configuration).</summary>
+/// <summary>The silo, gateway, demo gateway and embedded host assemblies this test build started from (same configuration), and the balancer's configuration.</summary>
 internal static class BuiltHosts
 {
     public static string Silo { get; } = Find("NemLogin.SiloAssembly");
@@ -13,6 +13,9 @@ internal static class BuiltHosts
     public static string DemoGateway { get; } = Find("NemLogin.DemoGatewayAssembly");
 
     public static string Embedded { get; } = Find("NemLogin.EmbeddedAssembly");
+
+    /// <summary>deploy/haproxy.cfg: the front balancer's configuration, the one scripts/cluster.sh and docker-compose run.</summary>
+    public static string HaproxyConfig { get; } = Find("NemLogin.HaproxyConfig");
 
     private static string Find(string key)
     {

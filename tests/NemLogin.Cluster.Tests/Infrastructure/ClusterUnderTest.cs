@@ -11,9 +11,19 @@ namespace NemLogin.Cluster.Tests.Infrastructure;
 /// SoftHSM2 token whose keys the silo's own <c>keys</c> verb created. Every Orleans connection is mutual TLS with
 /// certificates from a cluster CA the silo's <c>certs</c> verb made; PostgreSQL and Redis demand passwords and speak TLS
 /// only. Failure detection is shortened (see <see cref="MembershipForTests"/>) so faults are noticed in seconds.
+/// Another <see cref="ClusterShape"/> starts a smaller cluster for a fixture of its own.
 /// </summary>
 public sealed class ClusterUnderTest : IAsyncLifetime
 {
+    private readonly ClusterShape _shape;
+
+    public ClusterUnderTest()
+        : this(ClusterShape.Full)
+    {
+    }
+
+    internal ClusterUnderTest(ClusterShape shape) => _shape = shape;
+
     public const string ServiceId = "nemlogin-test";
     public const string AdminPassword = "cluster-test-admin";
 
@@ -35,7 +45,14 @@ public sealed class ClusterUnderTest : IAsyncLifetime
     private readonly List<HostNode> _gateways = [];
     private string _folder = "";
 
+    /// <summary>The one PostgreSQL server (not in a shape with <see cref="ClusterShape.FailoverDatabase"/>).</summary>
     internal PostgresServer Postgres { get; private set; } = null!;
+
+    /// <summary>Primary, standby and monitor of pg_auto_failover (only in a shape with <see cref="ClusterShape.FailoverDatabase"/>).</summary>
+    internal AutoFailoverFormation? Formation { get; private set; }
+
+    /// <summary>What every node and test connects to PostgreSQL with (a multi-host string with a formation).</summary>
+    internal string DatabaseConnectionString => Formation?.ConnectionString() ?? Postgres.ConnectionString();
 
     /// <summary>The cluster CA and every node's certificate.</summary>
     internal ClusterPki Pki { get; private set; } = null!;
@@ -58,8 +75,12 @@ public sealed class ClusterUnderTest : IAsyncLifetime
 
     internal ClusterTestSp Sp { get; } = new();
 
-    /// <summary>The SoftHSM2 token every silo signs with (one token folder, as a shared HSM).</summary>
-    internal SoftHsmToken Hsm { get; } = new();
+    /// <summary>Each data centre's own SoftHSM2 token (its own folder and keys): DC1's silos sign with one, DC2's with the other.</summary>
+    internal IReadOnlyDictionary<string, SoftHsmToken> Hsms { get; } = new Dictionary<string, SoftHsmToken>
+    {
+        ["DC1"] = new(site: "DC1"),
+        ["DC2"] = new(site: "DC2"),
+    };
 
     /// <summary>Where every node exports its traces (only traces a caller sampled: Telemetry:TraceSampleRatio is 0).</summary>
     internal OtlpReceiver Telemetry { get; } = new();
@@ -83,19 +104,31 @@ public sealed class ClusterUnderTest : IAsyncLifetime
         Pki = ClusterPki.Create(_folder);
         var stores = new StoreTls(Pki.Issue("store", "stores"), Pki.CaPath);
         ClientCertificates = Pki.Load(Pki.Issue("gateway", "test-client"), ClusterRole.Gateway);
-        Postgres = await PostgresServer.StartAsync(Secret(), stores);
+        if (_shape.FailoverDatabase)
+        {
+            Formation = await AutoFailoverFormation.StartAsync(Secret(), stores);
+        }
+        else
+        {
+            Postgres = await PostgresServer.StartAsync(Secret(), stores);
+        }
+
         Redis = await RedisServer.StartAsync(Secret(), stores);
-        await DatabaseMigrator.MigrateAsync(Postgres.ConnectionString(), CancellationToken.None);
-        await Hsm.PrepareAsync(_folder);
+        await DatabaseMigrator.MigrateAsync(DatabaseConnectionString, CancellationToken.None);
+        foreach (var hsm in Hsms.Values)
+        {
+            await hsm.PrepareAsync(_folder);
+        }
+
         Sp.WriteMetadata(Path.Combine(_folder, "sp"));
         KeyRing = Pki.Issue("keyring", "key-ring");
 
-        foreach (var (dc, letter) in new[] { ("DC1", "a"), ("DC1", "b"), ("DC2", "a"), ("DC2", "b") })
+        foreach (var (dc, letter) in _shape.Silos)
         {
             _silos.Add(NewSilo(dc, letter));
         }
 
-        foreach (var dc in new[] { "DC1", "DC2" })
+        foreach (var dc in _shape.Gateways ? new[] { "DC1", "DC2" } : [])
         {
             _gateways.Add(NewGateway(dc));
         }
@@ -125,6 +158,11 @@ public sealed class ClusterUnderTest : IAsyncLifetime
             await Dc2.DisposeAsync();
         }
 
+        if (_frontDoor is not null)
+        {
+            await _frontDoor.DisposeAsync();
+        }
+
         // Gateways first, then silos (orderly, so the cluster says goodbye), then the stores.
         await Task.WhenAll(_gateways.Concat(_silos).Select(StopAsync));
         if (Redis is not null)
@@ -135,6 +173,11 @@ public sealed class ClusterUnderTest : IAsyncLifetime
         if (Postgres is not null)
         {
             await Postgres.DisposeAsync();
+        }
+
+        if (Formation is not null)
+        {
+            await Formation.DisposeAsync();
         }
 
         if (Directory.Exists(_folder))
@@ -153,7 +196,7 @@ public sealed class ClusterUnderTest : IAsyncLifetime
     internal async Task<int?> MemberStatusAsync(int siloPort)
     {
         // Unpooled: the PostgreSQL restart fault breaks pooled connections.
-        await using var connection = new Npgsql.NpgsqlConnection(Postgres.ConnectionString() + ";Pooling=false");
+        await using var connection = new Npgsql.NpgsqlConnection(DatabaseConnectionString + ";Pooling=false");
         await connection.OpenAsync();
         await using var command = new Npgsql.NpgsqlCommand(
             "SELECT status FROM nemlogin_cluster_member WHERE deployment_id = @c AND port = @p ORDER BY generation DESC LIMIT 1", connection);
@@ -168,7 +211,7 @@ public sealed class ClusterUnderTest : IAsyncLifetime
     internal string? DataCentreOfSiloPort(int siloPort) =>
         _siloPorts.Where(kv => kv.Value == siloPort).Select(kv => kv.Key.DataCentre).FirstOrDefault();
 
-    private static async Task StopAsync(HostNode node)
+    internal static async Task StopAsync(HostNode node)
     {
         if (node.Process is { HasExited: false } process)
         {
@@ -211,7 +254,7 @@ public sealed class ClusterUnderTest : IAsyncLifetime
         ["Orleans__ClusterId"] = ClusterId,
         ["Orleans__ServiceId"] = ServiceId,
         ["DataCenter__Name"] = dataCentre,
-        ["ConnectionStrings__Orleans"] = Postgres.ConnectionString(),
+        ["ConnectionStrings__Orleans"] = DatabaseConnectionString,
         ["ConnectionStrings__Redis"] = Redis.Configuration,
         ["OTEL_EXPORTER_OTLP_ENDPOINT"] = Telemetry.Endpoint,
         ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
@@ -248,7 +291,7 @@ public sealed class ClusterUnderTest : IAsyncLifetime
             environment[key] = value;
         }
 
-        foreach (var (key, value) in Hsm.SiloEnvironment)
+        foreach (var (key, value) in Hsms[dataCentre].SiloEnvironment)
         {
             environment[key] = value;
         }
@@ -263,14 +306,21 @@ public sealed class ClusterUnderTest : IAsyncLifetime
         return environment;
     }
 
-    private HostNode NewGateway(string dataCentre)
+    private HostNode NewGateway(string dataCentre) =>
+        NewGateway(dataCentre, $"gateway-{dataCentre.ToLowerInvariant()}", publicBaseUrl: null, Path.Combine(_folder, "gateway-" + dataCentre), new Dictionary<string, string>());
+
+    /// <summary>
+    /// A development gateway of <paramref name="dataCentre"/> on a port of its own, presenting <paramref name="publicBaseUrl"/>
+    /// (null: its own address) as the broker's origin, with <paramref name="extra"/> settings on top.
+    /// </summary>
+    internal HostNode NewGateway(string dataCentre, string name, string? publicBaseUrl, string dataDirectory, IReadOnlyDictionary<string, string> extra)
     {
         var http = FreePorts.Next();
-        var environment = Common(dataCentre, $"gateway-{dataCentre.ToLowerInvariant()}", "gateway");
+        var environment = Common(dataCentre, name, "gateway");
         var baseUrl = $"http://127.0.0.1:{http}";
         environment["Urls"] = baseUrl;
-        environment["Broker__PublicBaseUrl"] = baseUrl;
-        environment["Broker__DataDirectory"] = Path.Combine(_folder, "gateway-" + dataCentre);
+        environment["Broker__PublicBaseUrl"] = publicBaseUrl ?? baseUrl;
+        environment["Broker__DataDirectory"] = dataDirectory;
         // The tests log in through the demo parts (MitID simulator, demo SP) of the development cluster gateway, which
         // refuses to start outside Development.
         // The silos stay in Production: they sign in the HSM as a production cluster does.
@@ -279,11 +329,31 @@ public sealed class ClusterUnderTest : IAsyncLifetime
         environment["ServiceProviders__MetadataDirectory"] = Path.Combine(_folder, "sp");
         environment["Orleans__Gateway__GatewayListRefreshPeriod"] = "00:00:02";
         environment["Orleans__Messaging__ResponseTimeout"] = "00:00:05";
-        foreach (var (key, value) in ClusterPki.KeyRingEnvironment(KeyRing))
+        foreach (var (key, value) in ClusterPki.KeyRingEnvironment(KeyRing).Concat(extra))
         {
             environment[key] = value;
         }
 
-        return new HostNode($"gateway-{dataCentre.ToLowerInvariant()}", dataCentre, BuiltHosts.DemoGateway, http, environment, _folder);
+        return new HostNode(name, dataCentre, BuiltHosts.DemoGateway, http, environment, _folder);
+    }
+
+    private readonly SemaphoreSlim _frontDoorGate = new(1, 1);
+    private FrontDoor? _frontDoor;
+
+    /// <summary>
+    /// The balancer and its two gateways (one origin for both data centres), started on the first call: only the tests of
+    /// the one-IdP topology pay for them.
+    /// </summary>
+    internal async Task<FrontDoor> FrontDoorAsync()
+    {
+        await _frontDoorGate.WaitAsync();
+        try
+        {
+            return _frontDoor ??= await FrontDoor.StartAsync(this);
+        }
+        finally
+        {
+            _frontDoorGate.Release();
+        }
     }
 }

@@ -15,9 +15,14 @@ internal sealed partial class LoginBrowser : IDisposable
     private readonly CookieContainer _cookies = new();
     private readonly HttpClient _http;
 
-    public LoginBrowser()
+    private readonly Action<Uri, HttpResponseMessage>? _observe;
+
+    /// <param name="observe">Sees every response, redirects included (e.g. which gateway served each step behind the balancer).</param>
+    public LoginBrowser(Action<Uri, HttpResponseMessage>? observe = null)
     {
-        _http = new HttpClient(new HttpClientHandler { CookieContainer = _cookies, AllowAutoRedirect = true })
+        _observe = observe;
+        // Redirects are followed here, not by the handler, so that every step can be observed.
+        _http = new HttpClient(new HttpClientHandler { CookieContainer = _cookies, AllowAutoRedirect = false })
         {
             Timeout = TimeSpan.FromSeconds(15),
         };
@@ -63,13 +68,41 @@ internal sealed partial class LoginBrowser : IDisposable
 
     public void Dispose() => _http.Dispose();
 
-    private async Task<(Uri Url, string Html)> GetAsync(string url, CancellationToken cancellationToken)
+    private Task<(Uri Url, string Html)> GetAsync(string url, CancellationToken cancellationToken) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Get, url), cancellationToken);
+
+    /// <summary>Posts a form to <paramref name="url"/> as the browser would, following the answer's redirects.</summary>
+    public Task<(Uri Url, string Html)> PostFormAsync(Uri url, IReadOnlyDictionary<string, string> fields, CancellationToken cancellationToken) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(fields) }, cancellationToken);
+
+    private async Task<(Uri Url, string Html)> SendAsync(HttpRequestMessage first, CancellationToken cancellationToken)
     {
-        using var response = await _http.GetAsync(url, cancellationToken);
-        return (response.RequestMessage!.RequestUri!, await response.Content.ReadAsStringAsync(cancellationToken));
+        var request = first;
+        for (var hop = 0; hop < 20; hop++)
+        {
+            var url = request.RequestUri!;
+            var method = request.Method;
+            using var response = await _http.SendAsync(request, cancellationToken);
+            request.Dispose();
+            _observe?.Invoke(url, response);
+            if ((int)response.StatusCode is not (301 or 302 or 303 or 307 or 308) || response.Headers.Location is null)
+            {
+                return (url, await response.Content.ReadAsStringAsync(cancellationToken));
+            }
+
+            if ((int)response.StatusCode is 307 or 308 && method != HttpMethod.Get)
+            {
+                throw new InvalidOperationException($"{url} redirected a {method} with {(int)response.StatusCode}; this browser does not resend bodies.");
+            }
+
+            // RFC 9110 15.4: 301-303 after a POST continue as GET.
+            request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, response.Headers.Location));
+        }
+
+        throw new InvalidOperationException("More than 20 redirects.");
     }
 
-    private async Task<(Uri Url, string Html)> SubmitAsync(Uri page, string html, string user, CancellationToken cancellationToken)
+    private Task<(Uri Url, string Html)> SubmitAsync(Uri page, string html, string user, CancellationToken cancellationToken)
     {
         var form = FormRegex().Match(html);
         if (!form.Success)
@@ -95,8 +128,7 @@ internal sealed partial class LoginBrowser : IDisposable
 
         fields["username"] = user;
         var action = new Uri(page, WebUtility.HtmlDecode(Attribute(form.Groups["attrs"].Value, "action") ?? page.ToString()));
-        using var response = await _http.PostAsync(action, new FormUrlEncodedContent(fields), cancellationToken);
-        return (response.RequestMessage!.RequestUri!, await response.Content.ReadAsStringAsync(cancellationToken));
+        return PostFormAsync(action, fields, cancellationToken);
     }
 
     private static string? Field(string html, string name)

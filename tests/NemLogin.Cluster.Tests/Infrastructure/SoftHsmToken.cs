@@ -4,9 +4,10 @@ namespace NemLogin.Cluster.Tests.Infrastructure;
 
 /// <summary>
 /// A SoftHSM2 token in the cluster's folder, initialised and given its SAML and token signing keys by
-/// <c>NemLogin.Silo keys</c>, as an operator would. Every silo opens the same token (a shared HSM).
+/// <c>NemLogin.Silo keys</c>, as an operator would. <paramref name="site"/> names a data centre's own HSM (its own
+/// token folder and keys); the silos of that data centre open it.
 /// </summary>
-internal sealed class SoftHsmToken(string? pin = null, string? soPin = null)
+internal sealed class SoftHsmToken(string? pin = null, string? soPin = null, string site = "")
 {
     private const string Label = "nemlogin-cluster-test";
     private const string Library = "/usr/lib/softhsm/libsofthsm2.so";
@@ -30,9 +31,10 @@ internal sealed class SoftHsmToken(string? pin = null, string? soPin = null)
             throw new InvalidOperationException($"{Library} is missing; ./test.sh installs the Debian package softhsm2.");
         }
 
-        var tokens = Path.Combine(folder, "softhsm", "tokens");
+        var home = Path.Combine(folder, site.Length == 0 ? "softhsm" : "softhsm-" + site.ToLowerInvariant());
+        var tokens = Path.Combine(home, "tokens");
         Directory.CreateDirectory(tokens);
-        _configFile = Path.Combine(folder, "softhsm", "softhsm2.conf");
+        _configFile = Path.Combine(home, "softhsm2.conf");
         await File.WriteAllTextAsync(_configFile, $"directories.tokendir = {tokens}\nobjectstore.backend = file\nlog.level = ERROR\n");
 
         var environment = new Dictionary<string, string>(SiloEnvironment)
@@ -41,8 +43,9 @@ internal sealed class SoftHsmToken(string? pin = null, string? soPin = null)
             ["DOTNET_ENVIRONMENT"] = "Production",
         };
         await KeysAsync(folder, environment, "init-token", "--token", Label);
-        await KeysAsync(folder, environment, "generate", "--purpose", "saml-signing", "--subject", "CN=NemLogin cluster test SAML signing");
-        await KeysAsync(folder, environment, "generate", "--purpose", "token-signing", "--subject", "CN=NemLogin cluster test token signing");
+        var suffix = site.Length == 0 ? "" : " " + site;
+        await KeysAsync(folder, environment, "generate", "--purpose", "saml-signing", "--subject", "CN=NemLogin cluster test SAML signing" + suffix);
+        await KeysAsync(folder, environment, "generate", "--purpose", "token-signing", "--subject", "CN=NemLogin cluster test token signing" + suffix);
     }
 
     private static async Task KeysAsync(string folder, Dictionary<string, string> environment, params string[] arguments)

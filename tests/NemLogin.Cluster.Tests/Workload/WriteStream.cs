@@ -14,9 +14,10 @@ namespace NemLogin.Cluster.Tests.Workload;
 /// <summary>
 /// A steady stream of every acknowledged write, through both data centres at once: one grain-write loop per data
 /// centre's client (SP registrations and their disabling or deletion, one-time IDs including concurrent duels across
-/// data centres, sessions and their ends, identities, audit records) and one SAML login loop per gateway.
+/// data centres, sessions and their ends, identities, audit records) and, unless <paramref name="logins"/> is false (a
+/// cluster without gateways), one SAML login loop per gateway.
 /// </summary>
-internal sealed class WriteStream(ClusterUnderTest cluster, Ledger ledger, ChannelHealth health)
+internal sealed class WriteStream(ClusterUnderTest cluster, Ledger ledger, ChannelHealth health, bool logins = true)
 {
     private static readonly TimeSpan Pace = TimeSpan.FromMilliseconds(40);
     private static readonly TimeSpan LoginPace = TimeSpan.FromMilliseconds(250);
@@ -29,7 +30,10 @@ internal sealed class WriteStream(ClusterUnderTest cluster, Ledger ledger, Chann
         foreach (var dc in new[] { "DC1", "DC2" })
         {
             _loops.Add(Task.Run(() => GrainLoopAsync(dc)));
-            _loops.Add(Task.Run(() => LoginLoopAsync(dc)));
+            if (logins)
+            {
+                _loops.Add(Task.Run(() => LoginLoopAsync(dc)));
+            }
         }
     }
 

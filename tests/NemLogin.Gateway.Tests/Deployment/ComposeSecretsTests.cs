@@ -60,8 +60,11 @@ public sealed class ComposeSecretsTests
             Assert.DoesNotContain("REPLACE", config, StringComparison.Ordinal);
             Assert.DoesNotContain("-dev", config, StringComparison.Ordinal);
             Assert.DoesNotContain("mitid-simulator-development-secret", config, StringComparison.Ordinal);
-            var postgres = RenderedCompose.ServiceBlock(config, "postgres");
-            Assert.Equal(markers["POSTGRES_PASSWORD"], RenderedCompose.Setting(postgres, "POSTGRES_PASSWORD"));
+            foreach (var node in new[] { "postgres-monitor", "postgres-dc1", "postgres-dc2" })
+            {
+                Assert.Equal(markers["POSTGRES_PASSWORD"], RenderedCompose.Setting(RenderedCompose.ServiceBlock(config, node), "POSTGRES_PASSWORD"));
+            }
+
             foreach (var service in new[] { "migrate", "silo-dc1-a", "silo-dc2-b", "gateway-dc1", "gateway-dc2" })
             {
                 var block = RenderedCompose.ServiceBlock(config, service);

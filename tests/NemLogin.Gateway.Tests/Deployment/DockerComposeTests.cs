@@ -7,7 +7,7 @@ public sealed class DockerComposeTests
 {
     private static readonly string[] ExpectedServices =
     [
-        "postgres", "redis", "redis-dc2", "sentinel-1", "sentinel-2", "sentinel-3", "migrate", "pki",
+        "postgres-monitor", "postgres-dc1", "postgres-dc2", "redis", "redis-dc2", "sentinel-1", "sentinel-2", "sentinel-3", "migrate", "pki",
         "silo-dc1-a", "silo-dc1-b", "silo-dc2-a", "silo-dc2-b",
         "gateway-dc1", "gateway-dc2",
         "proxy",
@@ -31,12 +31,28 @@ public sealed class DockerComposeTests
     }
 
     [Fact]
-    public async Task Config_Volumes_IncludeSharedSoftHsmTokens()
+    public async Task Config_Volumes_ATokenVolumePerDataCentre()
     {
         var result = await ComposeCli.RunAsync(TestContext.Current.CancellationToken, "config", "--volumes");
 
         Assert.True(result.ExitCode == 0, result.StandardError);
-        Assert.Contains("softhsm-tokens", Lines(result.StandardOutput));
+        Assert.Contains("softhsm-tokens-dc1", Lines(result.StandardOutput));
+        Assert.Contains("softhsm-tokens-dc2", Lines(result.StandardOutput));
+    }
+
+    // An HSM per data centre (docs/cluster.md, "An HSM per data centre"): a silo mounts its own site's token and never the other's.
+    [Theory]
+    [InlineData("silo-dc1-a", "dc1", "dc2")]
+    [InlineData("silo-dc1-b", "dc1", "dc2")]
+    [InlineData("silo-dc2-a", "dc2", "dc1")]
+    [InlineData("silo-dc2-b", "dc2", "dc1")]
+    public async Task Config_Silo_MountsItsDataCentresTokenOnly(string service, string own, string other)
+    {
+        var block = await RenderedServiceAsync(service);
+
+        // Short syntax (docker-compose 1.x renders "- volume:target:rw") or long (compose v2: "source: volume").
+        Assert.Matches($@"(?m)^\s+(- |source: )softhsm-tokens-{own}(:/var/lib/nemlogin/softhsm/tokens(:rw)?)?\s*$", block);
+        Assert.DoesNotContain("softhsm-tokens-" + other, block, StringComparison.Ordinal);
     }
 
     [Theory]

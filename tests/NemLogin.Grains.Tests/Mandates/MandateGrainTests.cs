@@ -259,6 +259,55 @@ public sealed class MandateGrainTests(ClusterFixture fixture)
         Assert.Empty(await data.Index.ListAsync());
     }
 
+    // Attack class: denial of service by request flooding. Anyone who knows a person's CPR number can ask them for a
+    // mandate; one grantee holds at most three unanswered requests at a grantor, a refusal stores nothing, the grantor's
+    // own grants are never blocked by requests, and an answer frees the place.
+    [Fact]
+    public async Task Request_FourthUnansweredFromOneGrantee_RefusedNothingStoredGrantorStillGrants()
+    {
+        var data = await DataAsync();
+        var first = await data.Ledger.RequestAsync("q1", data.Details());
+        await data.Ledger.RequestAsync("q2", data.Details(privileges: [MandateData.Write]));
+        await data.Ledger.RequestAsync("q3", data.Details(privileges: [MandateData.Read, MandateData.Write]));
+
+        var refused = await Assert.ThrowsAsync<GrainRuleException>(() => data.Ledger.RequestAsync("q4", data.Details(validTo: Now.AddDays(9))));
+        var givenAfterRefusal = await data.Ledger.ListAsync();
+        var (other, _) = await MandateData.PersonAsync(fixture.Grains, MandateData.Born(Now, years: 50));
+        var granted = await data.Ledger.GrantAsync("g1", data.Details(grantee: MandateParty.Person(other)));
+        await data.Mandate(first.Id).RevokeAsync("decline-q1");
+        var afterAnswer = await data.Ledger.RequestAsync("q4", data.Details(validTo: Now.AddDays(9)));
+
+        Assert.Equal("mandate.request-limit-reached", refused.Code);
+        Assert.Equal(3, givenAfterRefusal.Length);
+        Assert.Equal(MandateStatus.Active, granted.Status);
+        Assert.Equal(MandateStatus.Requested, afterAnswer.Status);
+        Assert.Equal(3, (await data.Index.ListAsync()).Count(m => m.Status == MandateStatus.Requested));
+    }
+
+    // Attack class: denial of service by request flooding from many accounts. A grantor holds at most 50 unanswered
+    // requests; the 51st grantee is refused until the grantor answers one, and granting stays possible throughout.
+    [Fact]
+    public async Task Request_QueueOfFiftyUnanswered_NextGranteeRefusedUntilOneIsApproved()
+    {
+        var data = await DataAsync();
+        var requests = new List<Mandate>();
+        for (var i = 0; i < MandateGrantorGrain.MaxOpenRequests; i++)
+        {
+            var (grantee, _) = await MandateData.PersonAsync(fixture.Grains, MandateData.Born(Now, years: 20 + (i % 40)));
+            requests.Add(await data.Ledger.RequestAsync("flood-" + i, data.Details(grantee: MandateParty.Person(grantee))));
+        }
+
+        var refused = await Assert.ThrowsAsync<GrainRuleException>(() => data.Ledger.RequestAsync("q-next", data.Details()));
+        var granted = await data.Ledger.GrantAsync("g1", data.Details(privileges: [MandateData.Write]));
+        await data.Mandate(requests[7].Id).ApproveAsync("approve-7");
+        var admitted = await data.Ledger.RequestAsync("q-next", data.Details());
+
+        Assert.Equal("mandate.request-limit-reached", refused.Code);
+        Assert.Equal(MandateStatus.Active, granted.Status);
+        Assert.Equal(MandateStatus.Requested, admitted.Status);
+        Assert.Equal(MandateGrantorGrain.MaxOpenRequests + 2, (await data.Ledger.ListAsync()).Length);
+    }
+
     // Rule: a grant is made only through the grantor's own ledger.
     [Fact]
     public async Task Grant_OtherGrantorsLedger_Refused()

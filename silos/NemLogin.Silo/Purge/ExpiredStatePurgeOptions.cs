@@ -1,0 +1,23 @@
+namespace NemLogin.Silo.Purge;
+
+/// <summary>
+/// The purge of expired grain state rows (section <c>Purge</c>). One-time IDs are written once per SAML message and
+/// OIDC request; without a purge their rows would grow with every login for ever.
+/// </summary>
+public sealed class ExpiredStatePurgeOptions
+{
+    public const string SectionName = "Purge";
+
+    /// <summary>How often a silo looks for expired rows (one silo at a time does the work: a PostgreSQL advisory lock).</summary>
+    public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Rows read and deleted per statement: each statement's locks and time stay small however much has expired.</summary>
+    public int BatchSize { get; set; } = 1000;
+
+    /// <summary>
+    /// How long past its expiry a row is kept. Longer than a one-time ID grain's activation outlives its last call (two
+    /// minutes), so no activation still holds the version of a row that goes; a call after expiry writes a new version,
+    /// which the purge then leaves alone.
+    /// </summary>
+    public TimeSpan Grace { get; set; } = TimeSpan.FromMinutes(10);
+}

@@ -20,8 +20,9 @@ install_debian_packages() {
   # HSM and its tool; postgresql + redis-server: cluster-mode stores; nginx: the reverse proxy the
   # forwarded-header tests put in front of the broker; haproxy: the front balancer of the cluster tests and
   # scripts/cluster.sh (both started by the tests or the script, never as a service);
-  # postgresql-15-auto-failover: pg_auto_failover's monitor and keeper for the PostgreSQL failover test.
-  local wanted=(xmlsec1 chromium softhsm2 opensc postgresql postgresql-15-auto-failover redis-server nginx haproxy) missing=()
+  # postgresql-15-auto-failover: pg_auto_failover's monitor and keeper for the PostgreSQL failover test;
+  # redis-sentinel: the Redis failover of scripts/cluster.sh and the Sentinel fault test.
+  local wanted=(xmlsec1 chromium softhsm2 opensc postgresql postgresql-15-auto-failover redis-server redis-sentinel nginx haproxy) missing=()
   local pkg
   for pkg in "${wanted[@]}"; do
     installed "$pkg" || missing+=("$pkg")

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A two-data-centre NemLogin cluster on one machine, without Docker:
 #   PostgreSQL 15 with automatic failover (pg_auto_failover: a monitor, the primary in DC1 and a synchronous standby in
-#   DC2) and Redis 7 (Debian's binaries) in a temporary folder, four silos (two per data centre), two gateways (one per
+#   DC2) and Redis 7 (Debian's binaries: a master in DC1, a replica in DC2 and three Sentinels that promote the replica;
+#   every Redis client reaches the master through them) in a temporary folder, four silos (two per data centre), two gateways (one per
 #   data centre) and HAProxy in front of both (deploy/haproxy.cfg) as processes: one public origin,
 #   http://localhost:8080, so service providers see one IdP whichever data centre serves a request.
 #
@@ -14,12 +15,12 @@
 #
 # Settings (environment): NEMLOGIN_CLUSTER_DIR (default ${TMPDIR:-/tmp}/nemlogin-cluster), NEMLOGIN_PG_PORT (55432: the
 # DC1 node; the DC2 node listens on the next port and the pg_auto_failover monitor on the one after),
-# NEMLOGIN_REDIS_PORT (56379), NEMLOGIN_PUBLIC_PORT (8080: the balancer, the one origin), NEMLOGIN_LB_STATS_PORT (8089:
+# NEMLOGIN_REDIS_PORT (56379: the DC1 master; the DC2 replica on +1, the Sentinels on +10, +11, +12), NEMLOGIN_PUBLIC_PORT (8080: the balancer, the one origin), NEMLOGIN_LB_STATS_PORT (8089:
 # the balancer's statistics page), NEMLOGIN_GATEWAY_PORTS ("8081 8082": each gateway's own port), NEMLOGIN_PORT_OFFSET (0: added to every silo's
 # silo, gateway and management port, so a second cluster can run beside the first), NEMLOGIN_SP_METADATA_DIR (SAML
 # metadata files the gateways register at start, e.g. the load runner's `prepare --sp-dir DIR`; the seed's mandates
 # cover those SPs).
-# Needs: apt-get install postgresql postgresql-15-auto-failover redis-server softhsm2 haproxy. Each data centre's silos
+# Needs: apt-get install postgresql postgresql-15-auto-failover redis-server redis-sentinel softhsm2 haproxy. Each data centre's silos
 # sign in their own SoftHSM2 token (an HSM per site: folders softhsm-dc1/, softhsm-dc2/), made on the first `up` with
 # the silo's `keys` verb (its PINs are random, kept in the folder, mode 600).
 # Every Orleans connection (silo to silo, gateway to silo) is mutual TLS with certificates of a cluster CA the silo's
@@ -87,8 +88,13 @@ pg_connection() {
     "$pg_port" "$((pg_port + 1))" "$(secret postgres-password)" "$ca"
 }
 
+redis_replica_port=$((redis_port + 1))
+sentinel_ports=($((redis_port + 10)) $((redis_port + 11)) $((redis_port + 12)))
+
+# Through the Sentinels: clients ask them for the master of "nemlogin" and follow a failover.
 redis_connection() {
-  printf '127.0.0.1:%s,password=%s,ssl=true,abortConnect=false' "$redis_port" "$(secret redis-password)"
+  printf '127.0.0.1:%s,127.0.0.1:%s,127.0.0.1:%s,serviceName=nemlogin,password=%s,ssl=true,abortConnect=false' \
+    "${sentinel_ports[@]}" "$(secret redis-password)"
 }
 
 # psql over TLS, the password from the environment (never the command line).
@@ -138,9 +144,14 @@ wait_ready() {
   fail "$name was not ready after 90 s (log: $state/logs/$name.log)"
 }
 
-# The cluster CA and a certificate per silo, gateway and for the stores, made once with the silo's `certs` verb.
+# The cluster CA and a certificate per silo, gateway and for the stores, made once with the silo's `certs` verb; and
+# the RSA certificate the gateways encrypt their shared data-protection key ring to.
 prepare_certificates() {
-  [ -f "$ca" ] && return
+  [ -f "$ca" ] || prepare_certificates_without_key_ring
+  prepare_key_ring_certificate
+}
+
+prepare_certificates_without_key_ring() {
   log "creating the cluster CA and the silos', gateways' and stores' TLS certificates (in $tls)"
   local entry name
   (
@@ -156,6 +167,12 @@ prepare_certificates() {
     done
     dotnet "$silo_dll" certs issue --dir "$tls" --role store --name stores --dns localhost --ip 127.0.0.1 >/dev/null
   )
+}
+
+prepare_key_ring_certificate() {
+  [ -f "$tls/key-ring.crt" ] && return
+  log "creating the gateways' key-ring certificate (RSA, in $tls)"
+  Certs__CaKeyPassword="$(secret ca-key-password)" dotnet "$silo_dll" certs issue --dir "$tls" --role keyring --name key-ring >/dev/null
 }
 
 # pg_autoctl keeps its configuration and state under the XDG folders: the cluster folder's, not the postgres user's home.
@@ -272,30 +289,77 @@ start_postgres() {
   done
 }
 
-start_redis() {
-  command -v redis-server >/dev/null || fail "Redis is missing: apt-get install redis-server"
-  mkdir -p "$state/redis"
-  # A configuration file (mode 600), so the password is on no command line; TLS only, clients authenticate by password.
-  (
-    umask 077
-    cat >"$state/redis/redis.conf" <<CONF
+# The TLS part of every Redis and Sentinel configuration: TLS only, clients authenticate by password.
+redis_tls() {
+  cat <<CONF
 port 0
-tls-port $redis_port
+tls-port $1
 bind 127.0.0.1
 tls-cert-file $tls/stores.crt
 tls-key-file $tls/stores.key
 tls-ca-cert-file $ca
 tls-auth-clients no
 tls-protocols "TLSv1.3"
-requirepass $(secret redis-password)
-dir $state/redis
-appendonly yes
-save ""
+tls-replication yes
 daemonize no
 CONF
-  )
-  redis-server "$state/redis/redis.conf" >"$state/logs/redis.log" 2>&1 &
-  record redis "$!"
+}
+
+# A Redis data server: the master (DC1) on $redis_port, the replica (DC2) on $redis_replica_port. Both have masterauth:
+# after a failover the returning master becomes a replica. The configuration files are mode 600 (they hold the password).
+start_redis_server() {
+  local name="$1" port="$2" conf="$state/redis/$1.conf"
+  mkdir -p "$state/redis/$name"
+  if [ ! -f "$conf" ]; then
+    (
+      umask 077
+      redis_tls "$port" >"$conf"
+      cat >>"$conf" <<CONF
+requirepass $(secret redis-password)
+masterauth $(secret redis-password)
+dir $state/redis/$name
+appendonly yes
+save ""
+CONF
+      [ "$name" = master ] || printf 'replicaof 127.0.0.1 %s\n' "$redis_port" >>"$conf"
+    )
+  fi
+  redis-server "$conf" >"$state/logs/redis-$name.log" 2>&1 &
+  record "redis-$name" "$!"
+}
+
+# A Sentinel rewrites its own configuration file (the current master, the other Sentinels), so it is made once.
+start_sentinel() {
+  local port="$1" conf="$state/redis/sentinel-$1.conf"
+  if [ ! -f "$conf" ]; then
+    (
+      umask 077
+      redis_tls "$port" >"$conf"
+      cat >>"$conf" <<CONF
+dir $state/redis
+requirepass $(secret redis-password)
+sentinel sentinel-pass $(secret redis-password)
+sentinel monitor nemlogin 127.0.0.1 $redis_port 2
+sentinel auth-pass nemlogin $(secret redis-password)
+sentinel down-after-milliseconds nemlogin 5000
+sentinel failover-timeout nemlogin 60000
+CONF
+    )
+  fi
+  redis-sentinel "$conf" >"$state/logs/sentinel-$port.log" 2>&1 &
+  record "redis-sentinel-$port" "$!"
+}
+
+start_redis() {
+  command -v redis-server >/dev/null || fail "Redis is missing: apt-get install redis-server"
+  command -v redis-sentinel >/dev/null || fail "Redis Sentinel is missing: apt-get install redis-sentinel"
+  mkdir -p "$state/redis"
+  start_redis_server master "$redis_port"
+  start_redis_server replica "$redis_replica_port"
+  local port
+  for port in "${sentinel_ports[@]}"; do
+    start_sentinel "$port"
+  done
 }
 
 softhsm_library=/usr/lib/softhsm/libsofthsm2.so
@@ -360,6 +424,7 @@ start_gateway() {
     # One MitID simulator behind the one origin: one signing key, whichever gateway signs the ID token.
     export MitIdSimulator__KeyFile="$state/mitid-sim.key"
     tls_environment "$name"
+    export DataProtection__CertificatePath="$tls/key-ring.crt" DataProtection__KeyPath="$tls/key-ring.key"
     if [ -n "${NEMLOGIN_SP_METADATA_DIR:-}" ]; then
       export ServiceProviders__MetadataDirectory="$NEMLOGIN_SP_METADATA_DIR"
     fi
@@ -399,7 +464,7 @@ up() {
   dotnet build "$repo/silos/NemLogin.Silo" -c "$configuration" -v quiet -nologo >/dev/null
   dotnet build "$repo/gateway/NemLogin.DemoGateway" -c "$configuration" -v quiet -nologo >/dev/null
   prepare_certificates
-  log "PostgreSQL primary 127.0.0.1:$pg_port (DC1), standby 127.0.0.1:$((pg_port + 1)) (DC2), monitor 127.0.0.1:$pg_monitor_port; Redis on 127.0.0.1:$redis_port; TLS only with passwords (data in $state)"
+  log "PostgreSQL primary 127.0.0.1:$pg_port (DC1), standby 127.0.0.1:$((pg_port + 1)) (DC2), monitor 127.0.0.1:$pg_monitor_port; Redis master :$redis_port, replica :$redis_replica_port, Sentinels :${sentinel_ports[*]}; TLS only with passwords (data in $state)"
   start_postgres
   start_redis
   log "applying the cluster schema"
@@ -471,7 +536,7 @@ down() {
     local name pid
     # The balancer, gateways, then silos (orderly: they leave the membership table), then the stores: the standby before
     # the primary (no failover on the way down), the monitor last. A keeper stops its PostgreSQL (fast shutdown) on SIGTERM.
-    for pattern in '^balancer$' '^gateway-' '^silo-' '^redis$' '^pg-dc2$' '^pg-dc1$' '^pg-monitor$'; do
+    for pattern in '^balancer$' '^gateway-' '^silo-' '^redis-sentinel-' '^redis-' '^pg-dc2$' '^pg-dc1$' '^pg-monitor$'; do
       while read -r name pid; do
         [[ "$name" =~ $pattern ]] && stop_pid "$name" "$pid"
       done <"$pids"

@@ -2,7 +2,11 @@ using StackExchange.Redis;
 
 namespace NemLogin.ClusterTls;
 
-/// <summary>How silos and gateways connect to Redis: the configured string, kept reconnecting, TLS trusting the stores' CA.</summary>
+/// <summary>
+/// How silos and gateways connect to Redis: the configured string, kept reconnecting, TLS trusting the stores' CA. With
+/// <c>serviceName=</c> the endpoints are Sentinels: the client asks them for the master of that service and follows
+/// their failover to a promoted replica without a restart.
+/// </summary>
 public static class ClusterRedis
 {
     /// <summary>
@@ -17,6 +21,12 @@ public static class ClusterRedis
         if (options.Ssl && !string.IsNullOrWhiteSpace(storeCaPath))
         {
             options.TrustIssuer(storeCaPath);
+        }
+
+        // Sentinels demand the same password as the Redis servers they watch (docs/cluster.md, "Redis through Sentinel").
+        if (!string.IsNullOrEmpty(options.ServiceName) && string.IsNullOrEmpty(options.SentinelPassword))
+        {
+            options.SentinelPassword = options.Password;
         }
 
         return options;

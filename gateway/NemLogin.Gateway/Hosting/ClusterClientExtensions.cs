@@ -30,9 +30,12 @@ public static class ClusterClientExtensions
         // Outside Development the gateway reaches the silos over mutual TLS or does not start.
         var tls = ClusterTlsOptions.Read(builder.Configuration);
         var (certificates, tlsProblems) = ClusterCertificates.Load(tls, ClusterRole.Gateway, required: !development, TimeProvider.System);
-        if (validation.Failed || tlsProblems.Count > 0)
+        // Outside Development the shared key ring is encrypted at rest or the gateway does not start.
+        var (keyRingCertificate, keyRingProblems) = KeyRingCertificate.Load(builder.Configuration, required: !development);
+        if (validation.Failed || tlsProblems.Count > 0 || keyRingProblems.Count > 0)
         {
-            throw new OptionsValidationException(nameof(ClusterClientOptions), typeof(ClusterClientOptions), [.. validation.Failures ?? [], .. tlsProblems]);
+            throw new OptionsValidationException(nameof(ClusterClientOptions), typeof(ClusterClientOptions),
+                [.. validation.Failures ?? [], .. tlsProblems, .. keyRingProblems]);
         }
 
         // Logged by Orleans' client at start-up with both connection strings and the key password REDACTED.
@@ -64,10 +67,15 @@ public static class ClusterClientExtensions
         var multiplexer = new Lazy<IConnectionMultiplexer>(() => ConnectionMultiplexer.Connect(redis));
         builder.Services.AddSingleton(_ => multiplexer.Value);
         // Any gateway must read the cookies and forms another gateway protected (a login may start in DC1 and return
-        // to DC2), so all share one key ring. Redis persists it; production adds key encryption at rest.
-        builder.Services.AddDataProtection()
+        // to DC2), so all share one key ring. Redis persists it (through Sentinel, following a failover), each key
+        // encrypted to the key-ring certificate; decryption uses that certificate's key, not a machine store.
+        var dataProtection = builder.Services.AddDataProtection()
             .SetApplicationName("NemLogin.Orleans")
             .PersistKeysToStackExchangeRedis(() => multiplexer.Value.GetDatabase(), DataProtectionKey);
+        if (keyRingCertificate is not null)
+        {
+            dataProtection.ProtectKeysWithCertificate(keyRingCertificate).UnprotectKeysWithAnyCertificate(keyRingCertificate);
+        }
         builder.Services.AddHealthChecks().AddCheck<ClusterRedisHealthCheck>("redis", tags: ["ready"]);
         builder.AddNemLoginClusterTelemetry(options.DataCentre);
         return builder;

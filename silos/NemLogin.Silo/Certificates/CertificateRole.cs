@@ -11,4 +11,10 @@ internal enum CertificateRole
 
     /// <summary>PostgreSQL or Redis: serves TLS to the cluster, is never accepted as a silo or gateway.</summary>
     Store,
+
+    /// <summary>
+    /// The gateways' data-protection key ring: encrypts its keys at rest in Redis. RSA (XML encryption wraps keys with
+    /// RSA only), key encipherment only, no TLS usage: never accepted as a silo, gateway or store.
+    /// </summary>
+    KeyRing,
 }

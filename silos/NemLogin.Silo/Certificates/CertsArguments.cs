@@ -41,7 +41,7 @@ internal sealed class CertsArguments(IConfiguration configuration)
             return role;
         }
 
-        Problem ??= "--role must be silo, gateway or store.";
+        Problem ??= "--role must be silo, gateway, store or keyring.";
         return default;
     }
 

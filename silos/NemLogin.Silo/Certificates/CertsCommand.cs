@@ -95,7 +95,7 @@ public static class CertsCommand
         using var caPublic = X509CertificateLoader.LoadCertificateFromFile(Path.Combine(folder!, CaCertificateFile));
         using var caKey = PemFiles.ReadKey(Path.Combine(folder!, CaKeyFile), password!);
         using var ca = caPublic.CopyWithPrivateKey(caKey);
-        using var nodeKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        using AsymmetricAlgorithm nodeKey = role == CertificateRole.KeyRing ? RSA.Create(3072) : ECDsa.Create(ECCurve.NamedCurves.nistP256);
         using var certificate = ClusterCertificateAuthority.Issue(ca, nodeKey, role, name!, [name!, .. dnsNames.Where(d => d != name)], addresses, validity, TimeProvider.System);
         var nodePassword = role == CertificateRole.Store ? null : arguments.NodeKeyPassword;
         PemFiles.WriteKey(keyPath, nodeKey, nodePassword);

@@ -7,7 +7,7 @@ namespace NemLogin.Silo.Certificates;
 
 /// <summary>
 /// A small private CA for the cluster's own TLS: it certifies silos, gateways and the stores, and nothing else trusts it.
-/// Keys are ECDSA P-256 made here; the CA signs node certificates directly (no intermediates), so a node trusts exactly
+/// Keys are ECDSA P-256 made here (the gateways' key-ring certificate RSA 3072, which XML encryption needs); the CA signs node certificates directly (no intermediates), so a node trusts exactly
 /// one certificate.
 /// </summary>
 internal static class ClusterCertificateAuthority
@@ -27,13 +27,28 @@ internal static class ClusterCertificateAuthority
     }
 
     /// <summary>A certificate for a node of <paramref name="role"/>, its names in the subject alternative name.</summary>
-    public static X509Certificate2 Issue(X509Certificate2 ca, ECDsa nodeKey, CertificateRole role, string name,
+    public static X509Certificate2 Issue(X509Certificate2 ca, AsymmetricAlgorithm nodeKey, CertificateRole role, string name,
         IReadOnlyList<string> dnsNames, IReadOnlyList<IPAddress> addresses, TimeSpan validity, TimeProvider time)
     {
-        var request = new CertificateRequest(new X500DistinguishedName($"CN={name}, OU={role.ToString().ToLowerInvariant()}"), nodeKey, HashAlgorithmName.SHA256);
+        var subject = new X500DistinguishedName($"CN={name}, OU={role.ToString().ToLowerInvariant()}");
+        var request = nodeKey switch
+        {
+            ECDsa ecdsa => new CertificateRequest(subject, ecdsa, HashAlgorithmName.SHA256),
+            RSA rsa => new CertificateRequest(subject, rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1),
+            _ => throw new ArgumentException("Only ECDSA and RSA keys are issued.", nameof(nodeKey)),
+        };
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(Usages(role), false));
+        if (role == CertificateRole.KeyRing)
+        {
+            // Wraps the key ring's keys (XML encryption, RSA-OAEP); signs nothing and serves no TLS.
+            request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyEncipherment, true));
+        }
+        else
+        {
+            request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
+            request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(Usages(role), false));
+        }
+
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(ca, true, false));
         var names = new SubjectAlternativeNameBuilder();
@@ -50,7 +65,14 @@ internal static class ClusterCertificateAuthority
         request.CertificateExtensions.Add(names.Build());
         var now = time.GetUtcNow();
         var notAfter = now + validity < ca.NotAfter ? now + validity : new DateTimeOffset(ca.NotAfter.ToUniversalTime());
-        return request.Create(ca, now - ClockSkew, notAfter, SerialNumber());
+        if (nodeKey is ECDsa)
+        {
+            return request.Create(ca, now - ClockSkew, notAfter, SerialNumber());
+        }
+
+        // An RSA certificate under the ECDSA CA: the CA's key signs through a generator of its own algorithm.
+        using var caKey = ca.GetECDsaPrivateKey() ?? throw new InvalidOperationException("The CA certificate has no ECDSA private key.");
+        return request.Create(ca.SubjectName, X509SignatureGenerator.CreateForECDsa(caKey), now - ClockSkew, notAfter, SerialNumber());
     }
 
     private static OidCollection Usages(CertificateRole role) => role switch

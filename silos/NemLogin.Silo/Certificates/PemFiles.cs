@@ -25,7 +25,7 @@ internal static class PemFiles
 
     public static void WriteCertificate(string path, X509Certificate2 certificate) => Write(path, certificate.ExportCertificatePem() + "\n", Public);
 
-    public static void WriteKey(string path, ECDsa key, string? password) =>
+    public static void WriteKey(string path, AsymmetricAlgorithm key, string? password) =>
         Write(path, (string.IsNullOrEmpty(password) ? key.ExportPkcs8PrivateKeyPem() : key.ExportEncryptedPkcs8PrivateKeyPem(password, KeyEncryption)) + "\n", OwnerOnly);
 
     public static ECDsa ReadKey(string path, string password)

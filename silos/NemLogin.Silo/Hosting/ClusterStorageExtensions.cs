@@ -41,35 +41,48 @@ internal static class ClusterStorageExtensions
 
         var sessions = silo.Configuration.GetSection(GrainSessionOptions.SectionName).Get<GrainSessionOptions>() ?? new();
         var flows = silo.Configuration.GetSection(LoginFlowOptions.SectionName).Get<LoginFlowOptions>() ?? new();
-        silo.AddRedisStore(StorageNames.Sessions, ClusterRedis.Options(stores.Redis!, storeCaPath), sessions.AbsoluteLifetime + ExpiryMargin);
-        silo.AddRedisStore(StorageNames.LoginFlows, ClusterRedis.Options(stores.Redis!, storeCaPath), flows.Lifetime + ExpiryMargin);
+        // One connection for both Redis stores, their replication check and readiness (see ClusterRedisConnection).
+        var redis = new ClusterRedisConnection(ClusterRedis.Options(stores.Redis!, storeCaPath));
+        silo.Services.AddSingleton(_ => redis);
+        silo.Services.AddSingleton<IConnectionMultiplexer>(_ => redis.GetAsync().GetAwaiter().GetResult());
+        var replication = silo.Configuration.GetSection(RedisReplicationOptions.SectionName).Get<RedisReplicationOptions>() ?? new();
+        silo.AddRedisStore(StorageNames.Sessions, redis, sessions.AbsoluteLifetime + ExpiryMargin);
+        silo.AddRedisStore(StorageNames.LoginFlows, redis, flows.Lifetime + ExpiryMargin);
+        silo.Services.AddSingleton(provider => new RedisReplicationGuard(redis, replication, TimeProvider.System,
+            provider.GetRequiredService<ILogger<RedisReplicationGuard>>()));
+        foreach (var name in new[] { StorageNames.Sessions, StorageNames.LoginFlows })
+        {
+            silo.Services.Wrap(name, "replicated", (provider, inner) => new ReplicatedRedisGrainStorage(name, inner, provider.GetRequiredService<RedisReplicationGuard>()));
+        }
+
         foreach (var name in StoreDurability.Durable.Concat([StorageNames.Sessions, StorageNames.LoginFlows]))
         {
-            silo.Services.WithPortableErrors(name);
+            silo.Services.Wrap(name, "portable-errors", (provider, inner) => new PortableErrorGrainStorage(name, inner,
+                provider.GetRequiredService<ILoggerFactory>().CreateLogger<PortableErrorGrainStorage>()));
         }
 
         return silo;
     }
 
-    /// <summary>Replaces the store registered as <paramref name="name"/> by <see cref="PortableErrorGrainStorage"/> around it.</summary>
-    private static void WithPortableErrors(this IServiceCollection services, string name)
+    /// <summary>Replaces the store registered as <paramref name="name"/> by <paramref name="decorate"/> around it.</summary>
+    private static void Wrap(this IServiceCollection services, string name, string layer, Func<IServiceProvider, IGrainStorage, IGrainStorage> decorate)
     {
         var registered = services.Last(d => d.ServiceType == typeof(IGrainStorage) && d.IsKeyedService && Equals(d.ServiceKey, name));
         var factory = registered.KeyedImplementationFactory
             ?? throw new InvalidOperationException($"Grain store '{name}' is not registered through a factory; it cannot be wrapped.");
-        var innerKey = "portable-errors:" + name;
+        var innerKey = layer + ":" + name;
         services.Remove(registered);
         // The provider's factory reads its options by the key it is given: give it the store's own name.
         services.Add(new ServiceDescriptor(typeof(IGrainStorage), innerKey, (provider, _) => factory(provider, name), registered.Lifetime));
-        services.AddKeyedSingleton<IGrainStorage>(name, (provider, _) =>
-            new PortableErrorGrainStorage(name, provider.GetRequiredKeyedService<IGrainStorage>(innerKey),
-                provider.GetRequiredService<ILoggerFactory>().CreateLogger<PortableErrorGrainStorage>()));
+        services.AddKeyedSingleton(name, (provider, _) => decorate(provider, provider.GetRequiredKeyedService<IGrainStorage>(innerKey)));
     }
 
-    private static void AddRedisStore(this ISiloBuilder silo, string name, ConfigurationOptions configuration, TimeSpan expiry) =>
+    private static void AddRedisStore(this ISiloBuilder silo, string name, ClusterRedisConnection redis, TimeSpan expiry) =>
         silo.AddRedisGrainStorage(name, (RedisStorageOptions options) =>
         {
-            options.ConfigurationOptions = configuration;
+            options.ConfigurationOptions = redis.Configuration;
+            // Shared: the store must not dispose the connection the other store and the replication check use.
+            options.CreateMultiplexer = async _ => (await redis.GetAsync(), true);
             // An ended session or completed flow is removed (with its ETag checked), not kept as a tombstone: Redis is
             // memory, and the grain's own expiry makes a resurrected entry harmless anyway.
             options.DeleteStateOnClear = true;

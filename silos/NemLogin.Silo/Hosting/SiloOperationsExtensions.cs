@@ -1,13 +1,11 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using NemLogin.ClusterTls;
 using NemLogin.Silo.Health;
 using NemLogin.Silo.Management;
 using Npgsql;
 using Orleans.Configuration;
 using Orleans.Dashboard;
-using StackExchange.Redis;
 
 namespace NemLogin.Silo.Hosting;
 
@@ -31,9 +29,8 @@ public static class SiloOperationsExtensions
 
         // Validated by AddNemLoginClusterSilo, which runs first.
         var stores = builder.Configuration.GetSection(ClusterStoreOptions.SectionName).Get<ClusterStoreOptions>() ?? new();
-        var storeCaPath = ClusterTlsOptions.Read(builder.Configuration).StoreCaPath;
         services.TryAddSingleton(_ => NpgsqlDataSource.Create(stores.Orleans!));
-        services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(ClusterRedis.Options(stores.Redis!, storeCaPath)));
+        // IConnectionMultiplexer (readiness' Redis check) is the stores' own connection, registered with them.
         services.AddHealthChecks()
             .AddCheck<SiloActiveHealthCheck>("silo", tags: ["ready"])
             .AddCheck<PostgresHealthCheck>("postgresql", tags: ["ready"])

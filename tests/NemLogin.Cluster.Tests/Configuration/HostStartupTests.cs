@@ -64,6 +64,23 @@ public sealed class HostStartupTests(TwoCas pki) : IClassFixture<TwoCas>
     }
 
     [Fact]
+    public async Task Gateway_KeyRingUnencryptedOrWithoutRsaKey_ExitsNamingIt()
+    {
+        // Security: the data-protection key ring in Redis must not be plain XML outside Development (key material at rest).
+        var without = await RunToExitAsync(BuiltHosts.Gateway, ProductionGateway(new() { ["DataProtection__CertificatePath"] = "", ["DataProtection__KeyPath"] = "" }));
+        var ecdsa = await RunToExitAsync(BuiltHosts.Gateway, ProductionGateway(new()
+        {
+            ["DataProtection__CertificatePath"] = pki.ClusterGateway.CertificatePath,
+            ["DataProtection__KeyPath"] = pki.ClusterGateway.KeyPath,
+        }));
+
+        Assert.NotEqual(0, without.ExitCode);
+        Assert.Contains("DataProtection:CertificatePath and DataProtection:KeyPath are required outside Development", without.Log, StringComparison.Ordinal);
+        Assert.NotEqual(0, ecdsa.ExitCode);
+        Assert.Contains("DataProtection:CertificatePath has no RSA key", ecdsa.Log, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Gateway_WithMalformedDataCentre_ExitsNamingIt()
     {
         var output = await RunToExitAsync(BuiltHosts.Gateway, new Dictionary<string, string>
@@ -146,7 +163,7 @@ public sealed class HostStartupTests(TwoCas pki) : IClassFixture<TwoCas>
             ["Upstream__MitId__Authority"] = "https://mitid.example.dk/op",
             ["Upstream__MitId__ClientSecret"] = "secret-issued-by-mitid-0123456789",
         };
-        foreach (var (key, value) in pki.Cluster.Environment(pki.ClusterGateway))
+        foreach (var (key, value) in pki.Cluster.Environment(pki.ClusterGateway).Concat(ClusterPki.KeyRingEnvironment(pki.KeyRing)))
         {
             environment[key] = value;
         }

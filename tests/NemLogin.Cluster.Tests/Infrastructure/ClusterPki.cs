@@ -40,6 +40,13 @@ internal sealed class ClusterPki
         return new NodeCertificate(Path.Combine(Folder, name + ".crt"), Path.Combine(Folder, name + ".key"), role == "store" ? null : NodeKeyPassword);
     }
 
+    /// <summary>A gateway's settings for the key-ring certificate <paramref name="keyRing"/> (its key password is ClusterTls:KeyPassword).</summary>
+    public static Dictionary<string, string> KeyRingEnvironment(NodeCertificate keyRing) => new()
+    {
+        ["DataProtection__CertificatePath"] = keyRing.CertificatePath,
+        ["DataProtection__KeyPath"] = keyRing.KeyPath,
+    };
+
     /// <summary>The ClusterTls settings of a host presenting <paramref name="node"/> and trusting this CA (also for the stores).</summary>
     public Dictionary<string, string> Environment(NodeCertificate node)
     {

@@ -62,6 +62,9 @@ public sealed class ClusterUnderTest : IAsyncLifetime
 
     internal RedisServer Redis { get; private set; } = null!;
 
+    /// <summary>The certificate both gateways encrypt their shared data-protection keys to.</summary>
+    internal NodeCertificate KeyRing { get; private set; } = null!;
+
     internal IReadOnlyList<HostNode> Silos => _silos;
 
     internal IReadOnlyList<HostNode> Gateways => _gateways;
@@ -118,6 +121,7 @@ public sealed class ClusterUnderTest : IAsyncLifetime
         }
 
         Sp.WriteMetadata(Path.Combine(_folder, "sp"));
+        KeyRing = Pki.Issue("keyring", "key-ring");
 
         foreach (var (dc, letter) in _shape.Silos)
         {
@@ -325,7 +329,7 @@ public sealed class ClusterUnderTest : IAsyncLifetime
         environment["ServiceProviders__MetadataDirectory"] = Path.Combine(_folder, "sp");
         environment["Orleans__Gateway__GatewayListRefreshPeriod"] = "00:00:02";
         environment["Orleans__Messaging__ResponseTimeout"] = "00:00:05";
-        foreach (var (key, value) in extra)
+        foreach (var (key, value) in ClusterPki.KeyRingEnvironment(KeyRing).Concat(extra))
         {
             environment[key] = value;
         }

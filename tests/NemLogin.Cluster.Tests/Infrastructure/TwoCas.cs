@@ -21,6 +21,7 @@ public sealed class TwoCas : IDisposable
         ClusterGateway = Cluster.Issue("gateway", "cluster-gateway");
         OtherSilo = Other.Issue("silo", "other-silo");
         OtherGateway = Other.Issue("gateway", "other-gateway");
+        KeyRing = Cluster.Issue("keyring", "key-ring");
     }
 
     internal string Folder { get; }
@@ -36,6 +37,9 @@ public sealed class TwoCas : IDisposable
     internal NodeCertificate OtherSilo { get; }
 
     internal NodeCertificate OtherGateway { get; }
+
+    /// <summary>The RSA certificate (keyring role) that encrypts the gateways' data-protection keys.</summary>
+    internal NodeCertificate KeyRing { get; }
 
     /// <summary>A new certificate signed by its own key, with a silo's usages (server and client authentication).</summary>
     internal static X509Certificate2 SelfSigned()

@@ -7,7 +7,7 @@ public sealed class DockerComposeTests
 {
     private static readonly string[] ExpectedServices =
     [
-        "postgres-monitor", "postgres-dc1", "postgres-dc2", "redis", "migrate", "pki",
+        "postgres-monitor", "postgres-dc1", "postgres-dc2", "redis", "redis-dc2", "sentinel-1", "sentinel-2", "sentinel-3", "migrate", "pki",
         "silo-dc1-a", "silo-dc1-b", "silo-dc2-a", "silo-dc2-b",
         "gateway-dc1", "gateway-dc2",
         "proxy",
@@ -69,6 +69,8 @@ public sealed class DockerComposeTests
         Assert.Matches($@"(?m)^\s+DataCenter__Name: ""?{dataCentre}""?\s*$", block);
         Assert.Matches(@"(?m)^\s+Orleans__ClusterId: ""?nemlogin""?\s*$", block);
         Assert.Matches(@"(?m)^\s+ConnectionStrings__Orleans: .*Host=postgres", block);
+        // Redis through the three Sentinels, so a promoted replica is followed without a restart.
+        Assert.Matches(@"(?m)^\s+ConnectionStrings__Redis: sentinel-1:26379,sentinel-2:26379,sentinel-3:26379,serviceName=nemlogin,", block);
     }
 
     [Theory]

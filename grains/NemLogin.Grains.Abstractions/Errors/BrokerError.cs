@@ -73,6 +73,7 @@ public enum BrokerError
     OrganisationNotActive = 6008,
     OrganisationAdministratorInvalid = 6009,
     OrganisationScopeNotOwned = 6010,
+    OrganisationBatchInvalid = 6011,
 
     // Employees: business identities of an organisation (6050-6099).
     EmployeeUnknown = 6051,
@@ -133,6 +134,7 @@ public enum BrokerError
     MandateNotRequested = 7014,
     MandateLimitReached = 7015,
     MandatePersonAmbiguous = 7016,
+    MandateBatchInvalid = 7017,
 
     // Self-service pages: a person's own mandates, an organisation administrator's employees and rights (8000-8099).
     SelfServiceFormInvalid = 8001,

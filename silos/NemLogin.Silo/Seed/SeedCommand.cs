@@ -88,8 +88,10 @@ internal static class SeedCommand
             ItSystems = [.. arguments.ItSystems.Select(s => s.Key)],
             ValidityBase = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30),
             DatabaseBytesBefore = await DatabaseBytesAsync(connectionString, cancellationToken),
+            Order = SeedCheckpoint.GroupedOrder,
         };
         var plan = new PopulationPlan(PopulationCounts.At(arguments.Scale), checkpoint.ValidityBase);
+        checkpoint = checkpoint.InGroupedOrder(SeedRun.Totals(plan.Counts));
         var writer = new PopulationWriter(grains, plan, arguments.MitIdAuthority, arguments.ItSystems);
         if (await writer.FindUnregisteredAsync() is { } missing)
         {

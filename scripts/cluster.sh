@@ -7,7 +7,7 @@
 #   scripts/cluster.sh status  which of the started processes run, and their readiness
 #   scripts/cluster.sh down    stop exactly the processes `up` started (recorded pids); data stays for the next `up`
 #   scripts/cluster.sh down --purge   ... and delete the folder with the databases, keys and logs
-#   scripts/cluster.sh seed --scale F [--it-system ID]...   write the synthetic national population at fraction F of the
+#   scripts/cluster.sh seed --scale F [--it-system ID]... [--bulk-load]   write the synthetic national population at fraction F of the
 #                              national figures into the running cluster (resumable: run it again after an interruption)
 #
 # Settings (environment): NEMLOGIN_CLUSTER_DIR (default ${TMPDIR:-/tmp}/nemlogin-cluster), NEMLOGIN_PG_PORT (55432),
@@ -69,9 +69,14 @@ secret() {
   cat "$file"
 }
 
+# Every process (four silos, two gateways, a seed) keeps at most pg_pool connections: together below max_connections, so a
+# burst of grain-state writes waits in the pool instead of being refused by the server ("too many clients").
+pg_pool=40
+pg_max_connections=300
+
 pg_connection() {
-  printf 'Host=127.0.0.1;Port=%s;Username=postgres;Password=%s;Database=nemlogin;SSL Mode=VerifyFull;Root Certificate=%s' \
-    "$pg_port" "$(secret postgres-password)" "$ca"
+  printf 'Host=127.0.0.1;Port=%s;Username=postgres;Password=%s;Database=nemlogin;SSL Mode=VerifyFull;Root Certificate=%s;Maximum Pool Size=%s' \
+    "$pg_port" "$(secret postgres-password)" "$ca" "$pg_pool"
 }
 
 redis_connection() {
@@ -162,12 +167,15 @@ start_postgres() {
     sed -i 's/^host /hostssl /' "$state/postgres/data/pg_hba.conf"
   fi
   as_postgres "$pg_bin/pg_ctl" -D "$state/postgres/data" -w -l "$state/postgres/postgres.log" \
-    -o "-p $pg_port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$state/postgres -c ssl=on -c ssl_cert_file=$state/postgres/server.crt -c ssl_key_file=$state/postgres/server.key -c ssl_min_protocol_version=TLSv1.3" \
+    -o "-p $pg_port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$state/postgres -c ssl=on -c ssl_cert_file=$state/postgres/server.crt -c ssl_key_file=$state/postgres/server.key -c ssl_min_protocol_version=TLSv1.3 -c max_connections=$pg_max_connections" \
     start >/dev/null
   record postgres "$(head -1 "$state/postgres/data/postmaster.pid")"
   if ! psql_nemlogin postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'nemlogin'" | grep -q 1; then
     psql_nemlogin postgres -qc "CREATE DATABASE nemlogin"
   fi
+  # Commits are durable in normal operation: a `seed --bulk-load` that was killed before it could reset its setting
+  # (synchronous_commit off) does not outlive the next `up`.
+  psql_nemlogin postgres -qc "ALTER SYSTEM RESET synchronous_commit" -c "SELECT pg_reload_conf()" >/dev/null
 }
 
 start_redis() {

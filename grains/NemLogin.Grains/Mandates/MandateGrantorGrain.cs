@@ -24,15 +24,8 @@ public sealed class MandateGrantorGrain(
     public async Task<Mandate> RequestAsync(string requestId, MandateDetails details) =>
         (await CreateAsync("mandate.request", MandateStatus.Requested, [new MandateGrant(requestId, details)]))[0];
 
-    public Task<ImmutableArray<Mandate>> GrantManyAsync(ImmutableArray<MandateGrant> grants)
-    {
-        var items = grants.IsDefault ? [] : grants;
-        Rules.Require(items.Length is > 0 and <= MaxBatch && items.All(g => g is not null), BrokerError.MandateBatchInvalid,
-            $"A batch holds 1 to {MaxBatch} grants.");
-        Rules.Require(items.Select(g => g.RequestId).Distinct(StringComparer.Ordinal).Count() == items.Length, BrokerError.MandateBatchInvalid,
-            "Each grant of a batch has its own request id.");
-        return CreateAsync("mandate.grant", MandateStatus.Active, items);
-    }
+    public Task<ImmutableArray<Mandate>> GrantManyAsync(ImmutableArray<MandateGrant> grants) =>
+        CreateAsync("mandate.grant", MandateStatus.Active, RequestLog.RequireBatch(grants, g => g.RequestId, MaxBatch, BrokerError.MandateBatchInvalid));
 
     public Task<ImmutableArray<Guid>> ListAsync() => Task.FromResult(state.State.Given);
 

@@ -78,15 +78,8 @@ public sealed class OrganisationGrain(
     public async Task<BusinessIdentity> AddEmployeeAsync(string requestId, EmployeeDetails employee) =>
         (await AddAsync([new EmployeeAddition(requestId, employee)]))[0];
 
-    public Task<ImmutableArray<BusinessIdentity>> AddEmployeesAsync(ImmutableArray<EmployeeAddition> employees)
-    {
-        var items = employees.IsDefault ? [] : employees;
-        Rules.Require(items.Length is > 0 and <= MaxBatch && items.All(e => e is not null), BrokerError.OrganisationBatchInvalid,
-            $"A batch holds 1 to {MaxBatch} employees.");
-        Rules.Require(items.Select(e => e.RequestId).Distinct(StringComparer.Ordinal).Count() == items.Length, BrokerError.OrganisationBatchInvalid,
-            "Each employee of a batch has its own request id.");
-        return AddAsync(items);
-    }
+    public Task<ImmutableArray<BusinessIdentity>> AddEmployeesAsync(ImmutableArray<EmployeeAddition> employees) =>
+        AddAsync(RequestLog.RequireBatch(employees, e => e.RequestId, MaxBatch, BrokerError.OrganisationBatchInvalid));
 
     // One path for a single addition and a batch: every item checked before anything is stored, one write for all, then
     // the identities created.

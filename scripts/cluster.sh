@@ -10,7 +10,7 @@
 #   scripts/cluster.sh status  which of the started processes run, and their readiness
 #   scripts/cluster.sh down    stop exactly the processes `up` started (recorded pids); data stays for the next `up`
 #   scripts/cluster.sh down --purge   ... and delete the folder with the databases, keys and logs
-#   scripts/cluster.sh seed --scale F [--it-system ID]...   write the synthetic national population at fraction F of the
+#   scripts/cluster.sh seed --scale F [--it-system ID]... [--bulk-load]   write the synthetic national population at fraction F of the
 #                              national figures into the running cluster (resumable: run it again after an interruption)
 #
 # Settings (environment): NEMLOGIN_CLUSTER_DIR (default ${TMPDIR:-/tmp}/nemlogin-cluster), NEMLOGIN_PG_PORT (55432: the
@@ -82,10 +82,15 @@ secret() {
   cat "$file"
 }
 
+# Every process (four silos, two gateways, a seed) keeps at most pg_pool connections: together below PostgreSQL's
+# default max_connections (100) with room for pg_auto_failover's own, so a burst of grain-state writes waits in the pool
+# instead of being refused by the server ("too many clients").
+pg_pool=12
+
 # Both nodes: Npgsql connects to whichever is primary now and re-checks the other within two seconds after a failover.
 pg_connection() {
-  printf 'Host=127.0.0.1:%s,127.0.0.1:%s;Target Session Attributes=primary;Host Recheck Seconds=2;Username=postgres;Password=%s;Database=nemlogin;SSL Mode=VerifyFull;Root Certificate=%s' \
-    "$pg_port" "$((pg_port + 1))" "$(secret postgres-password)" "$ca"
+  printf 'Host=127.0.0.1:%s,127.0.0.1:%s;Target Session Attributes=primary;Host Recheck Seconds=2;Username=postgres;Password=%s;Database=nemlogin;SSL Mode=VerifyFull;Root Certificate=%s;Maximum Pool Size=%s' \
+    "$pg_port" "$((pg_port + 1))" "$(secret postgres-password)" "$ca" "$pg_pool"
 }
 
 redis_replica_port=$((redis_port + 1))
@@ -286,6 +291,9 @@ start_postgres() {
     # A primary cut off from both monitor and standby demotes itself after 5 s (default 20 s). Set once the node is up:
     # the keeper reloads on the change, which would interrupt its initdb or base backup.
     autoctl config set --pgdata "$state/postgres/$node" timeout.network_partition_timeout 5 >/dev/null
+    # Commits are durable in normal operation: a `seed --bulk-load` killed before it could reset its setting
+    # (synchronous_commit off) does not outlive the next `up`.
+    psql_local "$port" nemlogin -c "ALTER SYSTEM RESET synchronous_commit" -c "SELECT pg_reload_conf()" >/dev/null 2>&1 || true
   done
 }
 

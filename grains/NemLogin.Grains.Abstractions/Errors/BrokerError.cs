@@ -73,6 +73,7 @@ public enum BrokerError
     OrganisationNotActive = 6008,
     OrganisationAdministratorInvalid = 6009,
     OrganisationScopeNotOwned = 6010,
+    OrganisationBatchInvalid = 6011,
 
     // Employees: business identities of an organisation (6050-6099).
     EmployeeUnknown = 6051,
@@ -134,6 +135,7 @@ public enum BrokerError
     MandateLimitReached = 7015,
     MandatePersonAmbiguous = 7016,
     MandateRequestLimitReached = 7017,
+    MandateBatchInvalid = 7018,
 
     // Self-service pages: a person's own mandates, an organisation administrator's employees and rights (8000-8099).
     SelfServiceFormInvalid = 8001,

@@ -23,6 +23,17 @@ public interface IMandateGrantorGrain : IGrainWithStringKey
     [Alias("grant")]
     Task<Mandate> GrantAsync(string requestId, MandateDetails details);
 
+    /// <summary>
+    /// Grants several mandates of this grantor in one call (the national seed gives each grantor its mandates so): every
+    /// item under the rules of <see cref="GrantAsync"/>, its own request id and receipt, and the ledger written once for
+    /// all of them. All or nothing: one item refused refuses the batch and nothing is stored (items that repeat an earlier
+    /// request are answered as stored, as a single repeat is). The parties and systems shared by several items are read
+    /// once. Answers the mandates in the order asked. Refused besides the single grant's codes: <c>mandate.batch-invalid</c>
+    /// (no items, more than <c>MaxBatch</c>, a request id twice).
+    /// </summary>
+    [Alias("grant-many")]
+    Task<ImmutableArray<Mandate>> GrantManyAsync(ImmutableArray<MandateGrant> grants);
+
     /// <summary>The grantee asks the grantor for a mandate: as <see cref="GrantAsync"/>, but Requested until approved.</summary>
     [Alias("request")]
     Task<Mandate> RequestAsync(string requestId, MandateDetails details);

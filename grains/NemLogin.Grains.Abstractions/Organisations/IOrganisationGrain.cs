@@ -34,6 +34,16 @@ public interface IOrganisationGrain : IGrainWithStringKey
     [Alias("add-employee")]
     Task<BusinessIdentity> AddEmployeeAsync(string requestId, EmployeeDetails employee);
 
+    /// <summary>
+    /// Adds several employees in one call (the national seed gives each organisation its employees so): every item under the
+    /// rules of <see cref="AddEmployeeAsync"/>, its own request id and receipt, and the organisation written once for all
+    /// of them. All or nothing: one item refused refuses the batch and nothing is stored (items that repeat an earlier
+    /// request are answered as stored, as a single repeat is). Answers the identities in the order asked. Refused besides
+    /// the single addition's codes: <c>organisation.batch-invalid</c> (no items, more than <c>MaxBatch</c>, a request id twice).
+    /// </summary>
+    [Alias("add-employees")]
+    Task<ImmutableArray<BusinessIdentity>> AddEmployeesAsync(ImmutableArray<EmployeeAddition> employees);
+
     /// <summary>Every business identity created for the organisation (revoked ones too), in creation order.</summary>
     [Alias("list-employees")]
     Task<ImmutableArray<Guid>> ListEmployeesAsync();

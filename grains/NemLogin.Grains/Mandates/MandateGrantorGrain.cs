@@ -21,43 +21,75 @@ public sealed class MandateGrantorGrain(
     /// <summary>Unanswered requests one grantee holds at one grantor: one person cannot fill the grantor's queue.</summary>
     public const int MaxOpenRequestsPerGrantee = 3;
 
-    public Task<Mandate> GrantAsync(string requestId, MandateDetails details) => CreateAsync(requestId, "mandate.grant", details, MandateStatus.Active);
+    /// <summary>
+    /// Grants one batch may hold: well below <see cref="RequestLog.MaxEntries"/>, so every receipt of a batch stays in the
+    /// log beside the grantor's other recent requests.
+    /// </summary>
+    public const int MaxBatch = 50;
 
-    public Task<Mandate> RequestAsync(string requestId, MandateDetails details) => CreateAsync(requestId, "mandate.request", details, MandateStatus.Requested);
+    public async Task<Mandate> GrantAsync(string requestId, MandateDetails details) =>
+        (await CreateAsync("mandate.grant", MandateStatus.Active, [new MandateGrant(requestId, details)]))[0];
+
+    public async Task<Mandate> RequestAsync(string requestId, MandateDetails details) =>
+        (await CreateAsync("mandate.request", MandateStatus.Requested, [new MandateGrant(requestId, details)]))[0];
+
+    public Task<ImmutableArray<Mandate>> GrantManyAsync(ImmutableArray<MandateGrant> grants) =>
+        CreateAsync("mandate.grant", MandateStatus.Active, RequestLog.RequireBatch(grants, g => g.RequestId, MaxBatch, BrokerError.MandateBatchInvalid));
 
     public Task<ImmutableArray<Guid>> ListAsync() => Task.FromResult(state.State.Given);
 
-    private async Task<Mandate> CreateAsync(string requestId, string operation, MandateDetails details, MandateStatus status)
+    // One path for a single grant and a batch: every item checked (form, grantor, request id) before anything is read or
+    // stored, the new ones checked against the store together, one ledger write for all, then the mandates created.
+    private async Task<ImmutableArray<Mandate>> CreateAsync(string operation, MandateStatus status, ImmutableArray<MandateGrant> grants)
     {
-        var normal = MandateRules.Normalise(details);
-        Rules.Require(normal.Grantor == MandateParty.FromKey(this.GetPrimaryKeyString()), BrokerError.MandatePartyInvalid,
-            "The grantor is the party this ledger belongs to.");
-        var fingerprint = RequestLog.Fingerprint(operation, normal);
-        if (RequestLog.Replay(state.State.Requests, requestId, fingerprint) is { } repeat)
+        var self = MandateParty.FromKey(this.GetPrimaryKeyString());
+        var items = grants.Select(grant =>
         {
-            var earlier = repeat.Created ?? throw new InvalidOperationException("A mandate's receipt names the mandate it created.");
-
-            // The first attempt may have stopped between this grain's write and the mandate's: finish it. A mandate revoked
-            // since stays revoked (the mandate grain keeps its own state), so a replay never brings it back.
-            return await Mandate(earlier).CreateAsync(normal, normal.ValidFrom ?? repeat.At, status);
-        }
+            var normal = MandateRules.Normalise(grant.Details);
+            Rules.Require(normal.Grantor == self, BrokerError.MandatePartyInvalid, "The grantor is the party this ledger belongs to.");
+            var fingerprint = RequestLog.Fingerprint(operation, normal);
+            return (grant.RequestId, Normal: normal, Fingerprint: fingerprint, Repeat: RequestLog.Replay(state.State.Requests, grant.RequestId, fingerprint));
+        }).ToArray();
 
         var now = timeProvider.GetUtcNow();
-        var validFrom = normal.ValidFrom ?? now;
-        await MandateRules.CheckAsync(GrainFactory, normal, validFrom, now);
-        var open = status == MandateStatus.Requested ? await StillOpenAsync(normal.Grantee) : state.State.Open;
-        Rules.Require(state.State.Given.Length - open.Length < MaxMandates, BrokerError.MandateLimitReached, $"A grantor gives at most {MaxMandates} mandates.");
-
-        // The id is chosen and stored with the request before the mandate exists: a repeat finds it and creates no second one.
-        var id = Guid.NewGuid();
-        state.State = state.State with
+        var fresh = items.Where(i => i.Repeat is null).ToArray();
+        var ids = new Guid[items.Length];
+        if (fresh.Length > 0)
         {
-            Given = state.State.Given.Add(id),
-            Requests = RequestLog.Append(state.State.Requests, new ChangeReceipt(requestId, fingerprint, 1, now) { Created = id }),
-            Open = status == MandateStatus.Requested ? open.Add(new OpenMandateRequest(id, normal.Grantee)) : open,
-        };
-        await state.WriteStateAsync();
-        return await Mandate(id).CreateAsync(normal, validFrom, status);
+            await MandateRules.CheckAsync(GrainFactory, [.. fresh.Select(i => (i.Normal, i.Normal.ValidFrom ?? now))], now);
+            // A request is one item (RequestAsync); its grantee's place in the grantor's queue is checked first.
+            var open = status == MandateStatus.Requested ? await StillOpenAsync(fresh[0].Normal.Grantee) : state.State.Open;
+            Rules.Require(state.State.Given.Length - open.Length + fresh.Length <= MaxMandates, BrokerError.MandateLimitReached, $"A grantor gives at most {MaxMandates} mandates.");
+
+            // The ids are chosen and stored with the requests before the mandates exist: a repeat finds them and creates no second ones.
+            var given = state.State.Given.ToBuilder();
+            var requests = state.State.Requests;
+            for (var i = 0; i < items.Length; i++)
+            {
+                if (items[i].Repeat is null)
+                {
+                    ids[i] = Guid.NewGuid();
+                    given.Add(ids[i]);
+                    requests = RequestLog.Append(requests, new ChangeReceipt(items[i].RequestId, items[i].Fingerprint, 1, now) { Created = ids[i] });
+                }
+            }
+
+            state.State = state.State with
+            {
+                Given = given.ToImmutable(),
+                Requests = requests,
+                Open = status == MandateStatus.Requested ? open.Add(new OpenMandateRequest(ids[0], items[0].Normal.Grantee)) : open,
+            };
+            await state.WriteStateAsync();
+        }
+
+        // A repeat may have stopped between this grain's write and the mandate's: finish it. A mandate revoked since stays
+        // revoked (the mandate grain keeps its own state), so a replay never brings it back.
+        var created = items.Select((item, i) => item.Repeat is { } repeat
+            ? Mandate(repeat.Created ?? throw new InvalidOperationException("A mandate's receipt names the mandate it created."))
+                .CreateAsync(item.Normal, item.Normal.ValidFrom ?? repeat.At, status)
+            : Mandate(ids[i]).CreateAsync(item.Normal, item.Normal.ValidFrom ?? now, status));
+        return [.. await Task.WhenAll(created)];
     }
 
     /// <summary>

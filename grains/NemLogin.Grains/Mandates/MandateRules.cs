@@ -48,21 +48,38 @@ internal static class MandateRules
         return details with { Systems = normal };
     }
 
-    /// <summary>The checks against what is stored, at <paramref name="now"/>, for a mandate in force from <paramref name="validFrom"/>.</summary>
-    public static async Task CheckAsync(IGrainFactory grains, MandateDetails details, DateTimeOffset validFrom, DateTimeOffset now)
+    /// <summary>
+    /// The checks against what is stored, at <paramref name="now"/>, for mandates each in force from its <c>ValidFrom</c>.
+    /// Every distinct party, system and catalogue the items name is read once, all at once; the refusals come in the order
+    /// a single grant meets them (validity, grantor, grantee, then each system: registered, its catalogue).
+    /// </summary>
+    public static async Task CheckAsync(IGrainFactory grains, IReadOnlyList<(MandateDetails Details, DateTimeOffset ValidFrom)> items, DateTimeOffset now)
     {
-        Rules.Require(details.ValidTo is not { } to || (to > now && to > validFrom), BrokerError.MandateValidityInvalid,
-            "validTo is in the future and after validFrom.");
-        await CheckGrantorAsync(grains, details.Grantor, now);
-        await CheckGranteeAsync(grains, details.Grantee);
-        foreach (var covered in details.Systems)
+        ArgumentNullException.ThrowIfNull(items);
+        foreach (var (details, validFrom) in items)
         {
-            Rules.Require(await ItSystems.IsRegisteredAsync(grains, covered.System), BrokerError.MandateItSystemUnknown,
-                "No SAML SP or OIDC client is registered under this id.");
-            if (!covered.CoversAll)
+            Rules.Require(details.ValidTo is not { } to || (to > now && to > validFrom), BrokerError.MandateValidityInvalid,
+                "validTo is in the future and after validFrom.");
+        }
+
+        var covered = items.SelectMany(i => i.Details.Systems).ToArray();
+        var grantorChecks = items.Select(i => i.Details.Grantor).Distinct().Select(g => CheckGrantorAsync(grains, g, now)).ToArray();
+        var granteeChecks = items.Select(i => i.Details.Grantee).Distinct().Select(g => CheckGranteeAsync(grains, g)).ToArray();
+        var registered = covered.Select(s => s.System).Distinct().ToDictionary(s => s, s => ItSystems.IsRegisteredAsync(grains, s));
+        var catalogues = covered.Where(s => !s.CoversAll).Select(s => s.System.Key).Distinct(StringComparer.Ordinal)
+            .ToDictionary(key => key, key => grains.GetGrain<IPrivilegeCatalogueGrain>(key).GetAsync(), StringComparer.Ordinal);
+        foreach (var check in grantorChecks.Concat(granteeChecks))
+        {
+            await check;
+        }
+
+        foreach (var system in covered)
+        {
+            Rules.Require(await registered[system.System], BrokerError.MandateItSystemUnknown, "No SAML SP or OIDC client is registered under this id.");
+            if (!system.CoversAll)
             {
-                var catalogue = await grains.GetGrain<IPrivilegeCatalogueGrain>(covered.System.Key).GetAsync();
-                Rules.Require(catalogue is not null && covered.Privileges.All(p => catalogue.Find(p) is not null), BrokerError.MandatePrivilegeUnknown,
+                var catalogue = await catalogues[system.System.Key];
+                Rules.Require(catalogue is not null && system.Privileges.All(p => catalogue.Find(p) is not null), BrokerError.MandatePrivilegeUnknown,
                     "The IT system's catalogue does not define this privilege.");
             }
         }

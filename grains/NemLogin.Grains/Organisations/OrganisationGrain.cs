@@ -69,38 +69,74 @@ public sealed class OrganisationGrain(
         return _stored!;
     }
 
-    public async Task<BusinessIdentity> AddEmployeeAsync(string requestId, EmployeeDetails employee)
-    {
-        ArgumentNullException.ThrowIfNull(employee);
-        OrganisationRules.RequireCvr(Cvr);
-        var fingerprint = RequestLog.Fingerprint(AddEmployeeOperation, employee);
-        if (RequestLog.Replay(state.State.Requests, requestId, fingerprint) is { } repeat)
-        {
-            var earlier = repeat.Created ?? throw new InvalidOperationException("An employee's receipt names the identity it created.");
+    /// <summary>
+    /// Employees one batch may add: well below <see cref="RequestLog.MaxEntries"/>, so every receipt of a batch stays in the
+    /// log beside the organisation's other recent requests.
+    /// </summary>
+    public const int MaxBatch = 50;
 
-            // The first attempt may have stopped between this grain's write and the identity's: finish it (a repeat there is a no-op).
-            await Employee(earlier).CreateAsync(Cvr, employee);
-            return BusinessIdentity.Created(earlier, Cvr, employee, repeat.At);
+    public async Task<BusinessIdentity> AddEmployeeAsync(string requestId, EmployeeDetails employee) =>
+        (await AddAsync([new EmployeeAddition(requestId, employee)]))[0];
+
+    public Task<ImmutableArray<BusinessIdentity>> AddEmployeesAsync(ImmutableArray<EmployeeAddition> employees) =>
+        AddAsync(RequestLog.RequireBatch(employees, e => e.RequestId, MaxBatch, BrokerError.OrganisationBatchInvalid));
+
+    // One path for a single addition and a batch: every item checked before anything is stored, one write for all, then
+    // the identities created.
+    private async Task<ImmutableArray<BusinessIdentity>> AddAsync(ImmutableArray<EmployeeAddition> additions)
+    {
+        OrganisationRules.RequireCvr(Cvr);
+        var items = additions.Select(addition =>
+        {
+            ArgumentNullException.ThrowIfNull(addition.Employee);
+            var fingerprint = RequestLog.Fingerprint(AddEmployeeOperation, addition.Employee);
+            return (addition.RequestId, addition.Employee, Fingerprint: fingerprint, Repeat: RequestLog.Replay(state.State.Requests, addition.RequestId, fingerprint));
+        }).ToArray();
+
+        var now = timeProvider.GetUtcNow();
+        var ids = new Guid[items.Length];
+        if (items.Any(i => i.Repeat is null))
+        {
+            var organisation = state.State.Organisation ?? throw Rules.Refuse(BrokerError.OrganisationUnknown, "No organisation is registered under this CVR.");
+            Rules.Require(organisation.Details.Status == OrganisationStatus.Active, BrokerError.OrganisationNotActive, "Employees are added to active organisations only.");
+            var employees = state.State.Employees.ToBuilder();
+            var requests = state.State.Requests;
+            for (var i = 0; i < items.Length; i++)
+            {
+                var (requestId, employee, fingerprint, repeat) = items[i];
+                if (repeat is not null)
+                {
+                    continue;
+                }
+
+                Rules.Require(employee.Loa is LevelOfAssurance.Low or LevelOfAssurance.Substantial or LevelOfAssurance.High, BrokerError.EmployeeLoaInvalid,
+                    "The level of assurance is Low, Substantial or High.");
+                Rules.Require(employee.PersonId != Guid.Empty, BrokerError.EmployeePersonUnknown, "The person's identity id is not a valid id.");
+                RequireOwned(organisation, employee.ProductionUnit, RightScope.ProductionUnit);
+                RequireOwned(organisation, employee.SeNumber, RightScope.SeNumber);
+
+                // The id is chosen and stored with the request before the identity exists: a repeat finds it and creates no second one.
+                ids[i] = Guid.NewGuid();
+                employees.Add(ids[i]);
+                requests = RequestLog.Append(requests, new ChangeReceipt(requestId, fingerprint, organisation.Version, now) { Created = ids[i] });
+            }
+
+            await WriteAsync(state.State with { Employees = employees.ToImmutable(), Requests = requests });
         }
 
-        var organisation = state.State.Organisation ?? throw Rules.Refuse(BrokerError.OrganisationUnknown, "No organisation is registered under this CVR.");
-        Rules.Require(organisation.Details.Status == OrganisationStatus.Active, BrokerError.OrganisationNotActive, "Employees are added to active organisations only.");
-        Rules.Require(employee.Loa is LevelOfAssurance.Low or LevelOfAssurance.Substantial or LevelOfAssurance.High, BrokerError.EmployeeLoaInvalid,
-            "The level of assurance is Low, Substantial or High.");
-        Rules.Require(employee.PersonId != Guid.Empty, BrokerError.EmployeePersonUnknown, "The person's identity id is not a valid id.");
-        RequireOwned(organisation, employee.ProductionUnit, RightScope.ProductionUnit);
-        RequireOwned(organisation, employee.SeNumber, RightScope.SeNumber);
-
-        // The id is chosen and stored with the request before the identity exists: a repeat finds it and creates no second one.
-        var id = Guid.NewGuid();
-        var now = timeProvider.GetUtcNow();
-        await WriteAsync(state.State with
+        // A repeat may have stopped between this grain's write and the identity's: finish it (a repeat there is a no-op).
+        return [.. await Task.WhenAll(items.Select(async (item, i) =>
         {
-            Employees = state.State.Employees.Add(id),
-            Requests = RequestLog.Append(state.State.Requests, new ChangeReceipt(requestId, fingerprint, organisation.Version, now) { Created = id }),
-        });
-        await Employee(id).CreateAsync(Cvr, employee);
-        return BusinessIdentity.Created(id, Cvr, employee, now);
+            if (item.Repeat is { } repeat)
+            {
+                var earlier = repeat.Created ?? throw new InvalidOperationException("An employee's receipt names the identity it created.");
+                await Employee(earlier).CreateAsync(Cvr, item.Employee);
+                return BusinessIdentity.Created(earlier, Cvr, item.Employee, repeat.At);
+            }
+
+            await Employee(ids[i]).CreateAsync(Cvr, item.Employee);
+            return BusinessIdentity.Created(ids[i], Cvr, item.Employee, now);
+        }))];
     }
 
     public Task<ImmutableArray<Guid>> ListEmployeesAsync() => Task.FromResult(state.State.Employees);

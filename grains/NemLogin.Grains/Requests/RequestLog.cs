@@ -28,6 +28,19 @@ internal static class RequestLog
         }
     }
 
+    /// <summary>
+    /// The items of a batch of changes, each with its own request id; refused with <paramref name="error"/> when there are
+    /// none, more than <paramref name="max"/>, or a request id twice (a batch's items are answered by id).
+    /// </summary>
+    public static ImmutableArray<T> RequireBatch<T>(ImmutableArray<T> batch, Func<T, string> requestId, int max, BrokerError error)
+        where T : class
+    {
+        var items = batch.IsDefault ? [] : batch;
+        Rules.Require(items.Length > 0 && items.Length <= max && items.All(i => i is not null), error, $"A batch holds 1 to {max} changes.");
+        Rules.Require(items.Select(requestId).Distinct(StringComparer.Ordinal).Count() == items.Length, error, "Each change of a batch has its own request id.");
+        return items;
+    }
+
     /// <summary>The change's fingerprint: operation and content, already normalised by the caller.</summary>
     public static string Fingerprint<T>(string operation, T content)
     {

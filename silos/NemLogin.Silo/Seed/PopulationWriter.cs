@@ -78,29 +78,43 @@ internal sealed class PopulationWriter(IGrainFactory grains, PopulationPlan plan
             new OrganisationDetails(organisation.Name, [], [], OrganisationStatus.Active, []));
     }
 
-    public async Task WriteEmployeeAsync(int index)
+    /// <summary>The business identities grouped by organisation: one call adds an organisation's employees of a batch.</summary>
+    public SeedBatches EmployeeBatches() =>
+        new(plan.Counts.BusinessIdentities, plan.EmployeesByOrganisation(), j => plan.Employee(j).OrganisationIndex, OrganisationGrain.MaxBatch);
+
+    public async Task WriteEmployeesAsync(int[] indices)
     {
-        var employee = plan.Employee(index);
-        var cvr = SyntheticOrganisations.Get(employee.OrganisationIndex).Cvr;
-        var person = await PersonIdAsync(employee.PersonIndex);
-        await grains.GetGrain<IOrganisationGrain>(cvr).AddEmployeeAsync(
-            RequestId("seed-employee", Invariant($"{index}|{cvr}|{SyntheticPeople.Get(employee.PersonIndex).MitIdUuid}")),
-            new EmployeeDetails(person, LevelOfAssurance.Substantial, null, null));
+        var employees = indices.Select(plan.Employee).ToArray();
+        var cvr = SyntheticOrganisations.Get(employees[0].OrganisationIndex).Cvr;
+        var people = await Task.WhenAll(employees.Select(e => PersonIdAsync(e.PersonIndex).AsTask()));
+        await grains.GetGrain<IOrganisationGrain>(cvr).AddEmployeesAsync([.. employees.Select((employee, i) => new EmployeeAddition(
+            RequestId("seed-employee", Invariant($"{employee.Index}|{cvr}|{SyntheticPeople.Get(employee.PersonIndex).MitIdUuid}")),
+            new EmployeeDetails(people[i], LevelOfAssurance.Substantial, null, null)))]);
     }
 
-    public async Task WriteMandateAsync(int index)
-    {
-        var mandate = plan.Mandate(index);
-        var grantee = MandateParty.Person(await PersonIdAsync(mandate.GranteeIndex));
-        var (grantor, grantorName) = mandate.GrantorPersonIndex is { } grantorPerson
-            ? (MandateParty.Person(await PersonIdAsync(grantorPerson)), SyntheticPeople.Get(grantorPerson).MitIdUuid.ToString())
-            : (MandateParty.Organisation(SyntheticOrganisations.Get(mandate.GrantorOrganisationIndex!.Value).Cvr), string.Empty);
-        var validTo = plan.ValidTo(mandate);
-        var details = new MandateDetails(grantor, grantee, [.. itSystems.Select(s => new MandateSystem(s, []))], null, validTo);
+    /// <summary>The mandates grouped by grantor: one call grants a grantor's mandates of a batch, its ledger written once.</summary>
+    public SeedBatches MandateBatches() =>
+        new(plan.Counts.Mandates, plan.MandatesByGrantor(), m => plan.GrantorKey(plan.Mandate(m)), MandateGrantorGrain.MaxBatch);
 
-        // The content as the plan states it (people by MitID subject, not by the identity ids this store gave them).
-        var content = Invariant($"{index}|{grantorName}{(grantor.Kind == MandatePartyKind.Organisation ? grantor.Id : string.Empty)}|{SyntheticPeople.Get(mandate.GranteeIndex).MitIdUuid}|{string.Join(' ', itSystems.Select(s => s.Key))}|{validTo:O}");
-        await grains.GetGrain<IMandateGrantorGrain>(grantor.Id).GrantAsync(RequestId("seed-mandate", content), details);
+    public async Task WriteMandatesAsync(int[] indices)
+    {
+        var mandates = indices.Select(plan.Mandate).ToArray();
+        var grantorPerson = mandates[0].GrantorPersonIndex;
+        var (grantor, grantorName) = grantorPerson is { } person
+            ? (MandateParty.Person(await PersonIdAsync(person)), SyntheticPeople.Get(person).MitIdUuid.ToString())
+            : (MandateParty.Organisation(SyntheticOrganisations.Get(mandates[0].GrantorOrganisationIndex!.Value).Cvr), string.Empty);
+        var grantees = await Task.WhenAll(mandates.Select(m => PersonIdAsync(m.GranteeIndex).AsTask()));
+        var systems = itSystems.Select(s => new MandateSystem(s, [])).ToImmutableArray();
+        var keys = string.Join(' ', itSystems.Select(s => s.Key));
+        var grants = mandates.Select((mandate, i) =>
+        {
+            var validTo = plan.ValidTo(mandate);
+
+            // The content as the plan states it (people by MitID subject, not by the identity ids this store gave them).
+            var content = Invariant($"{mandate.Index}|{grantorName}{(grantor.Kind == MandatePartyKind.Organisation ? grantor.Id : string.Empty)}|{SyntheticPeople.Get(mandate.GranteeIndex).MitIdUuid}|{keys}|{validTo:O}");
+            return new MandateGrant(RequestId("seed-mandate", content), new MandateDetails(grantor, MandateParty.Person(grantees[i]), systems, null, validTo));
+        });
+        await grains.GetGrain<IMandateGrantorGrain>(grantor.Id).GrantManyAsync([.. grants]);
     }
 
     private async ValueTask<Guid> PersonIdAsync(int index)

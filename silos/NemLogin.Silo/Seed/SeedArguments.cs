@@ -13,6 +13,7 @@ internal sealed record SeedArguments(
     int Concurrency,
     int ChunkSize,
     bool Progress,
+    bool BulkLoad,
     string[] HostArguments)
 {
     public const int DefaultConcurrency = 64;
@@ -23,7 +24,7 @@ internal sealed record SeedArguments(
 
     public const string Usage = """
         Usage: NemLogin.Silo seed --scale F --mitid-authority URL [--it-system ID]... [--checkpoint FILE]
-                                  [--concurrency N] [--no-progress] [--ConnectionStrings:Orleans=…] [--Orleans:ClusterId=…]
+                                  [--concurrency N] [--bulk-load] [--no-progress] [--ConnectionStrings:Orleans=…] [--Orleans:ClusterId=…]
           --scale F            fraction of the national figures (0 < F <= 2; 1 = 340,000 organisations,
                                1,236,379 business identities, 3,252,353 mandates, 1,000,000 people)
           --mitid-authority    the MitID issuer the gateways log in through (the simulator's: http://host:port/mitid-sim);
@@ -33,6 +34,8 @@ internal sealed record SeedArguments(
           --checkpoint FILE    where progress is kept, so a rerun after an interruption goes on where it stopped
           --concurrency N      grain calls in flight at once (default 64)
           --chunk N            items between checkpoints (default 40 × concurrency, at least 1,000)
+          --bulk-load          PostgreSQL's synchronous_commit off while the seed runs (the whole server; reset at the
+                               end): faster, but a PostgreSQL crash meanwhile may lose the last commits. Superuser only
           --no-progress        no progress on stderr (the final JSON line on stdout stays)
         """;
 
@@ -45,6 +48,7 @@ internal sealed record SeedArguments(
         var concurrency = DefaultConcurrency;
         var chunk = 0;
         var progress = true;
+        var bulkLoad = false;
         var systems = new List<ItSystem>();
         var host = new List<string>();
         for (var i = 0; i < args.Count; i++)
@@ -79,6 +83,9 @@ internal sealed record SeedArguments(
                         chunk = int.TryParse(Value(), NumberStyles.None, CultureInfo.InvariantCulture, out var c) && c >= 1 ? c
                             : throw new ArgumentException("--chunk is a whole number of 1 or more.");
                         break;
+                    case "--bulk-load":
+                        bulkLoad = true;
+                        break;
                     case "--no-progress":
                         progress = false;
                         break;
@@ -99,6 +106,6 @@ internal sealed record SeedArguments(
         }
 
         return (new SeedArguments(scale.Value, authority, systems.Count > 0 ? [.. systems.Distinct()] : LoadRunnerSystems, checkpoint, concurrency,
-            chunk > 0 ? chunk : Math.Max(1_000, concurrency * 40), progress, [.. host]), null);
+            chunk > 0 ? chunk : Math.Max(1_000, concurrency * 40), progress, bulkLoad, [.. host]), null);
     }
 }

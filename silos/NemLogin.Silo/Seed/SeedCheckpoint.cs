@@ -5,7 +5,7 @@ namespace NemLogin.Silo.Seed;
 /// <summary>
 /// How far a seed has come, kept in a file so a rerun after an interruption goes on from there: what it was asked for (a
 /// rerun must ask for the same population), the validity base its mandates end from, the database size before it began,
-/// the seconds spent so far, and for each phase how many of its items, counted from the first, are stored. Items past that
+/// the seconds spent so far (in all and per phase), the order of the grouped phases, and for each phase how many of its items, counted from the first, are stored. Items past that
 /// mark may be stored too; the rerun repeats them, which their request ids make harmless.
 /// </summary>
 internal sealed record SeedCheckpoint
@@ -24,6 +24,17 @@ internal sealed record SeedCheckpoint
 
     public Dictionary<string, int> Done { get; init; } = [];
 
+    /// <summary>The seconds each phase took over every run (the per-phase rates in docs/benchmarks.md come from here).</summary>
+    public Dictionary<string, double> PhaseSeconds { get; init; } = [];
+
+    /// <summary>
+    /// The order the business identities and mandates are written in: 2 since they go grouped by organisation and by
+    /// grantor (<see cref="SeedBatches"/>); a checkpoint without it counted them in index order.
+    /// </summary>
+    public int Order { get; init; }
+
+    public const int GroupedOrder = 2;
+
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
     public int DoneIn(SeedPhase phase) => Done.GetValueOrDefault(phase.Name);
@@ -36,6 +47,31 @@ internal sealed record SeedCheckpoint
             : MitIdAuthority != arguments.MitIdAuthority ? $"the checkpoint's MitID authority is {MitIdAuthority}"
             : !ItSystems.SequenceEqual(arguments.ItSystems.Select(s => s.Key)) ? "the checkpoint's mandates cover other IT systems"
             : null;
+    }
+
+    /// <summary>
+    /// This checkpoint counting in the grouped order. One of an earlier seed counted the business identities and mandates in
+    /// index order: a phase of those it had not finished starts again from its first item (what is stored is answered as
+    /// stored: every item keeps its request id).
+    /// </summary>
+    public SeedCheckpoint InGroupedOrder(IReadOnlyDictionary<SeedPhase, int> totals)
+    {
+        ArgumentNullException.ThrowIfNull(totals);
+        if (Order >= GroupedOrder)
+        {
+            return this;
+        }
+
+        var done = new Dictionary<string, int>(Done);
+        foreach (var phase in new[] { SeedPhase.BusinessIdentities, SeedPhase.Mandates })
+        {
+            if (DoneIn(phase) < totals[phase])
+            {
+                done.Remove(phase.Name);
+            }
+        }
+
+        return this with { Done = done, Order = GroupedOrder };
     }
 
     public static SeedCheckpoint? Load(string path) =>

@@ -88,8 +88,10 @@ internal static class SeedCommand
             ItSystems = [.. arguments.ItSystems.Select(s => s.Key)],
             ValidityBase = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30),
             DatabaseBytesBefore = await DatabaseBytesAsync(connectionString, cancellationToken),
+            Order = SeedCheckpoint.GroupedOrder,
         };
         var plan = new PopulationPlan(PopulationCounts.At(arguments.Scale), checkpoint.ValidityBase);
+        checkpoint = checkpoint.InGroupedOrder(SeedRun.Totals(plan.Counts));
         var writer = new PopulationWriter(grains, plan, arguments.MitIdAuthority, arguments.ItSystems);
         if (await writer.FindUnregisteredAsync() is { } missing)
         {
@@ -105,7 +107,24 @@ internal static class SeedCommand
                 c.Save(file);
             }
         });
-        var done = await SeedProgress.ShowAsync(counters, arguments.Progress, () => run.RunAsync(checkpoint, cancellationToken));
+        SeedCheckpoint done;
+        if (arguments.BulkLoad)
+        {
+            await SeedBulkLoad.BeginAsync(connectionString, cancellationToken);
+        }
+
+        try
+        {
+            done = await SeedProgress.ShowAsync(counters, arguments.Progress, () => run.RunAsync(checkpoint, cancellationToken));
+        }
+        finally
+        {
+            if (arguments.BulkLoad)
+            {
+                await SeedBulkLoad.EndAsync(connectionString);
+            }
+        }
+
         var counts = plan.Counts;
         return new SeedResult(counts.Organisations, counts.BusinessIdentities, counts.Mandates, counts.People, Math.Round(done.Seconds, 1),
             await DatabaseBytesAsync(connectionString, cancellationToken) - done.DatabaseBytesBefore);

@@ -11,7 +11,7 @@ internal sealed class SeedCounters(IReadOnlyDictionary<SeedPhase, int> totals)
 
     public void Set(SeedPhase phase, long done) => Interlocked.Exchange(ref _done[phase].Value, done);
 
-    public void Add(SeedPhase phase) => Interlocked.Increment(ref _done[phase].Value);
+    public void Add(SeedPhase phase, int items) => Interlocked.Add(ref _done[phase].Value, items);
 
     private sealed class StrongBox
     {

@@ -5,7 +5,7 @@ using NemLogin.Population;
 namespace NemLogin.Silo.Seed;
 
 /// <summary>
-/// Writes the population phase by phase, in chunks of items written with bounded concurrency. After each chunk the
+/// Writes the population phase by phase, in chunks of batches (<see cref="SeedBatches"/>) written with bounded concurrency. After each chunk the
 /// checkpoint moves past it, so an interrupted run (Ctrl-C, a kill, a failed call) is taken up again at the chunk it was
 /// in; what that chunk had already stored is repeated harmlessly. A call that fails for a passing reason (a timeout, a
 /// silo leaving) is tried again a few times; a refusal by a grain's rules stops the run, since trying again cannot help.
@@ -42,22 +42,25 @@ internal sealed class SeedRun(PopulationWriter writer, SeedCounters counters, in
                 await writer.EnsureCataloguesAsync();
             }
 
-            var write = Writer(phase);
+            var (batches, write) = Writer(phase);
+            var phaseClock = Stopwatch.StartNew();
+            var phaseBefore = checkpoint.PhaseSeconds.GetValueOrDefault(phase.Name);
             while (done < total)
             {
-                var end = Math.Min(total, done + chunk);
-                await Parallel.ForEachAsync(Enumerable.Range(done, end - done), new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
-                    async (index, ct) =>
+                var chunkBatches = batches.From(done, chunk);
+                await Parallel.ForEachAsync(chunkBatches, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
+                    async (batch, ct) =>
                     {
-                        await WithRetriesAsync(() => write(index), ct);
-                        counters.Add(phase);
+                        await WithRetriesAsync(() => write(batch), ct);
+                        counters.Add(phase, batch.Length);
                     });
-                done = end;
+                done += chunkBatches.Sum(b => b.Length);
                 counters.Set(phase, done);
                 checkpoint = checkpoint with
                 {
                     Done = new Dictionary<string, int>(checkpoint.Done) { [phase.Name] = done },
                     Seconds = secondsBefore + clock.Elapsed.TotalSeconds,
+                    PhaseSeconds = new Dictionary<string, double>(checkpoint.PhaseSeconds) { [phase.Name] = phaseBefore + phaseClock.Elapsed.TotalSeconds },
                 };
                 save(checkpoint);
             }
@@ -66,11 +69,12 @@ internal sealed class SeedRun(PopulationWriter writer, SeedCounters counters, in
         return checkpoint;
     }
 
-    private Func<int, Task> Writer(SeedPhase phase) =>
-        phase == SeedPhase.People ? writer.WritePersonAsync
-        : phase == SeedPhase.Organisations ? writer.WriteOrganisationAsync
-        : phase == SeedPhase.BusinessIdentities ? writer.WriteEmployeeAsync
-        : phase == SeedPhase.Mandates ? writer.WriteMandateAsync
+    // Each phase's order and batches, and the call that writes one batch.
+    private (SeedBatches Batches, Func<int[], Task> Write) Writer(SeedPhase phase) =>
+        phase == SeedPhase.People ? (SeedBatches.Single(counters.Totals[phase]), items => writer.WritePersonAsync(items[0]))
+        : phase == SeedPhase.Organisations ? (SeedBatches.Single(counters.Totals[phase]), items => writer.WriteOrganisationAsync(items[0]))
+        : phase == SeedPhase.BusinessIdentities ? (writer.EmployeeBatches(), writer.WriteEmployeesAsync)
+        : phase == SeedPhase.Mandates ? (writer.MandateBatches(), writer.WriteMandatesAsync)
         : throw new ArgumentOutOfRangeException(nameof(phase), phase.Name, "No such phase.");
 
     private static async Task WithRetriesAsync(Func<Task> write, CancellationToken cancellationToken)

@@ -75,7 +75,7 @@ public sealed class SignerGrain(ISigningKeyStore keyStore, IOptions<SigningOptio
         {
             return await keyStore.DecryptKeyAsync(purpose, keyId, method, encryptedKey);
         }
-        catch (GrainRuleException ex) when (_site is not null && (ex.Code == KeyUnknown || ex.Code == NoCurrentKey || ex.Code == DecryptionFailed))
+        catch (GrainRuleException ex) when (_site is not null && NotDecryptedHere(ex))
         {
             // An IdP may have encrypted to any site's published key: the sites holding the named key, or every other site
             // with keys of the purpose. Each site's own refusal is the same generic code, so this adds no oracle.
@@ -85,7 +85,7 @@ public sealed class SignerGrain(ISigningKeyStore keyStore, IOptions<SigningOptio
                 {
                     return await InSite(site, () => Site(site).DecryptKeyAsync(purpose, keyId, method, encryptedKey));
                 }
-                catch (GrainRuleException other) when (other.Code == KeyUnknown || other.Code == NoCurrentKey || other.Code == DecryptionFailed)
+                catch (GrainRuleException other) when (NotDecryptedHere(other))
                 {
                 }
             }
@@ -93,6 +93,10 @@ public sealed class SignerGrain(ISigningKeyStore keyStore, IOptions<SigningOptio
             throw;
         }
     }
+
+    /// <summary>A site's answer that another site may still decrypt: no such key here, no key at all, or not this key's ciphertext.</summary>
+    private static bool NotDecryptedHere(GrainRuleException refusal) =>
+        refusal.Code == KeyUnknown || refusal.Code == NoCurrentKey || refusal.Code == DecryptionFailed;
 
     private ISigningKeyDirectoryGrain Directory => GrainFactory.GetGrain<ISigningKeyDirectoryGrain>(0);
 

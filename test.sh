@@ -88,6 +88,31 @@ count_trx() {
   { find "$results/trx" -name '*.trx' -exec grep -ho "<Counters [^>]*" {} + 2>/dev/null || true; } |
     sed -nE "s/.* $1=\"([0-9]+)\".*/\1/p" | awk '{s+=$1} END {print s+0}'
 }
+# The failed tests' names and first message lines, last, so a log cut to its tail still shows them.
+list_failed() {
+  node - "$results" <<'JS'
+const fs = require('fs'), path = require('path');
+const walk = d => fs.readdirSync(d, { withFileTypes: true })
+  .flatMap(e => e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]);
+const dir = process.argv[2];
+const decode = s => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const out = [];
+for (const f of walk(dir).filter(f => f.endsWith('.trx'))) {
+  const x = fs.readFileSync(f, 'utf8');
+  for (const m of x.matchAll(/<UnitTestResult\b[^>]*outcome="Failed"[^>]*>([\s\S]*?)<\/UnitTestResult>/g)) {
+    const name = (m[0].match(/testName="([^"]*)"/) || [])[1] || '?';
+    const msg = (m[1].match(/<Message>([\s\S]*?)<\/Message>/) || [])[1] || '';
+    out.push(`FAILED ${decode(name)}\n  ${decode(msg).split('\n').slice(0, 6).join('\n  ')}`);
+  }
+}
+const tap = path.join(dir, 'node.tap');
+if (fs.existsSync(tap)) {
+  for (const l of fs.readFileSync(tap, 'utf8').split('\n')) if (/^\s*not ok /.test(l)) out.push(`FAILED (node) ${l.trim()}`);
+}
+if (out.length) console.log(out.join('\n'));
+JS
+}
+list_failed || true
 passed=$(($(count_tap pass) + $(count_trx passed)))
 failed=$(($(count_tap fail) + $(count_trx failed)))
 echo "Tests: $passed passed, $failed failed"

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace NemLogin.LoadTests.Configuration;
 
 /// <summary>
-/// Reads <c>[run|prepare] --name value …</c>. A <c>--config</c> file is applied first wherever it appears, so the
+/// Reads <c>[run|prepare|profile] --name value …</c>. A <c>--config</c> file is applied first wherever it appears, so the
 /// command line always wins over the file. Unknown options are errors, not silently ignored.
 /// </summary>
 public static class CommandLine
@@ -30,6 +30,11 @@ public static class CommandLine
                    [--profile-broker [--profile-duration 30s]: EventPipe CPU samples of the broker on this
                     machine during the run, summed up in broker-profile.md]
                    (run is the default command)
+          profile  --broker-pid PID [--profile-duration 30s] [--report-dir DIR]
+                   EventPipe CPU samples of any .NET process on this machine (a silo during the seed, a
+                   gateway), summed up in process-profile.md
+          profile  --trace FILE.nettrace [--report-dir DIR]
+                   sums up a recording made earlier (with sample-profiler events, e.g. dotnet-trace's default)
         """;
 
     public static RunnerOptions Parse(IReadOnlyList<string> args)
@@ -40,7 +45,7 @@ public static class CommandLine
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
-            if (i == 0 && arg is "run" or "prepare")
+            if (i == 0 && arg is "run" or "prepare" or "profile")
             {
                 options = options with { Command = arg };
                 continue;
@@ -118,6 +123,7 @@ public static class CommandLine
         "admin-key" => o with { AdminApiKey = value },
         "population-scale" => o with { PopulationScale = Population.PopulationCounts.TryParseScale(value, out var scale) ? scale
             : throw new ArgumentException($"--population-scale is a fraction of the national figures above 0 and at most {Population.PopulationCounts.MaxScale}, not '{value}'.") },
+        "trace" => o with { TraceFile = value },
         "profile-duration" => o with { ProfileDuration = DurationText.Parse(value) },
         "stress-start" => o with { Stress = o.Stress with { StartRate = Positive(name, value) } },
         "stress-step" => o with { Stress = o.Stress with { StepRate = Positive(name, value) } },

@@ -36,7 +36,7 @@ public static class HotPathCategories
 
     private static readonly string[] IdleTops =
     [
-        "System.Threading.WaitHandle.WaitOne", "System.Threading.LowLevelLifoSemaphore", "System.Threading.Monitor.Wait",
+        "System.Threading.WaitHandle.Wait", "System.Threading.LowLevelLifoSemaphore", "System.Threading.Monitor.Wait",
         "System.Threading.PortableThreadPool+WorkerThread.WorkerThreadStart", "System.Threading.ManualResetEventSlim.Wait",
         "System.Threading.Thread.Sleep", "Interop+Sys.WaitForSocketEvents",
         "Microsoft.Extensions.Logging.Console.ConsoleLoggerProcessor.TryDequeue", "System.IO.FileSystemWatcher+RunningInstance.TryReadEvent",

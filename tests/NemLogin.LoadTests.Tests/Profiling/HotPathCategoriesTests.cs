@@ -57,6 +57,8 @@ public sealed class HotPathCategoriesTests
     [Theory]
     [InlineData("System.Threading.LowLevelLifoSemaphore.WaitForSignal", true)]
     [InlineData("System.Threading.Monitor.Wait", true)]
+    [InlineData("System.Threading.WaitHandle.WaitMultiple", true)]
+    [InlineData("System.Threading.WaitHandle.WaitOneNoCheck", true)]
     [InlineData("Microsoft.Extensions.Logging.Console.ConsoleLoggerProcessor.TryDequeue", true)]
     [InlineData("Interop+Sys.Read", true)]
     [InlineData("System.IO.FileSystemWatcher+RunningInstance.TryReadEvent", true)]

@@ -89,6 +89,10 @@ internal static class OidcServerExtensions
                 server.RemoveEventHandler(OpenIddictServerHandlers.Discovery.AttachSigningKeys.Descriptor);
                 server.AddEventHandler(AttachPoolSigningKeys.Descriptor);
                 server.AddEventHandler(AttachNemLoginMetadata.Descriptor);
+
+                // ID and access tokens signed in the pool without blocking a thread on the grain call (docs/benchmarks.md).
+                server.AddEventHandler(DeferPoolSignature.Descriptor);
+                server.AddEventHandler(CompletePoolSignature.Descriptor);
             });
         return services;
     }

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -87,19 +86,7 @@ public sealed class OidcClientSecretTests(OidcBroker broker) : IClassFixture<Oid
         Assert.Equal(200, secondStatus);
     }
 
-    private async Task<string> RegisterAsync()
-    {
-        var clientId = "sec-" + Guid.NewGuid().ToString("N")[..8];
-        using var registered = await broker.RegisterAsync(new
-        {
-            client_id = clientId,
-            client_secret = OidcBroker.Secret,
-            redirect_uris = new[] { broker.RedirectUri },
-            scope = "openid profile",
-        });
-        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
-        return clientId;
-    }
+    private Task<string> RegisterAsync() => broker.RegisterClientAsync("sec", "openid profile");
 
     private string Url(string clientId, OidcBroker.Pkce pkce) =>
         broker.AuthorizeUrl(pkce, clientId: clientId, extra: new Dictionary<string, string?> { ["scope"] = "openid profile" });

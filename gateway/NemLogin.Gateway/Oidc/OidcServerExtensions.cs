@@ -1,3 +1,4 @@
+using Orleans.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -20,6 +21,8 @@ internal static class OidcServerExtensions
     {
         services.AddOptions<OidcServerOptions>().BindConfiguration(OidcServerOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OidcServerOptions>, OidcServerOptionsValidator>());
+        services.ConfigureFormatter<OidcServerOptions>();
+        services.AddSingleton<ClientSecretHasher>();
         services.AddSingleton<TokenSigningKeys>();
         services.AddHostedService<TokenSigningKeyLoader>();
         services.AddSingleton<LoginReturnMarker>();
@@ -44,6 +47,7 @@ internal static class OidcServerExtensions
                     .ReplaceAuthorizationStore<OidcAuthorization, OidcAuthorizationStore>()
                     .ReplaceTokenStore<OidcToken, OidcTokenStore>()
                     .ReplaceScopeStore<OidcScope, OidcScopeStore>();
+                core.ReplaceApplicationManager<OidcApplication, OidcApplicationManager>();
 
                 // Every read goes to the grain (the single writer), never to a per-request copy that another gateway has changed.
                 core.DisableEntityCaching();
@@ -85,6 +89,10 @@ internal static class OidcServerExtensions
                 server.RemoveEventHandler(OpenIddictServerHandlers.Discovery.AttachSigningKeys.Descriptor);
                 server.AddEventHandler(AttachPoolSigningKeys.Descriptor);
                 server.AddEventHandler(AttachNemLoginMetadata.Descriptor);
+
+                // ID and access tokens signed in the pool without blocking a thread on the grain call (docs/benchmarks.md).
+                server.AddEventHandler(DeferPoolSignature.Descriptor);
+                server.AddEventHandler(CompletePoolSignature.Descriptor);
             });
         return services;
     }

@@ -1,4 +1,5 @@
 using Microsoft.IdentityModel.Tokens;
+using Orleans;
 
 namespace NemLogin.Gateway.Oidc;
 
@@ -13,4 +14,12 @@ public sealed class OidcServerOptions
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(10);
 
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>
+    /// The key client secrets are hashed under (HMAC-SHA256), base64, at least 32 bytes; the same on every gateway and
+    /// kept apart from the database. Unset: a built-in public label keys the hash (development and tests). Changing it
+    /// refuses every secret registered under the old key until the client is registered again.
+    /// </summary>
+    [Redact]
+    public string? ClientSecretKey { get; set; }
 }

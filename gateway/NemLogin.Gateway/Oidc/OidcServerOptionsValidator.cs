@@ -23,6 +23,12 @@ internal sealed class OidcServerOptionsValidator : IValidateOptions<OidcServerOp
             failures.Add("Oidc:RefreshTokenLifetime must be between 0 and 30 days.");
         }
 
+        if (options.ClientSecretKey is { Length: > 0 } key
+            && (!Convert.TryFromBase64String(key, new byte[key.Length], out var keyLength) || keyLength < 32))
+        {
+            failures.Add("Oidc:ClientSecretKey must be base64 of at least 32 bytes.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

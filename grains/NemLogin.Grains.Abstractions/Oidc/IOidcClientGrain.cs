@@ -16,6 +16,14 @@ public interface IOidcClientGrain : IGrainWithStringKey
     [Alias("register")]
     Task<(OidcClient Client, bool Created)> RegisterAsync(OidcClient client);
 
+    /// <summary>
+    /// Replaces the stored secret hash with <paramref name="replacement"/> only while it still equals
+    /// <paramref name="current"/> (a registration changed in between keeps its own); false when nothing was replaced.
+    /// The gateway uses it to move a secret verified against an old hash format to the current one.
+    /// </summary>
+    [Alias("replace-secret-hash")]
+    Task<bool> ReplaceSecretHashAsync(string current, string replacement);
+
     /// <summary>Removes the client; false when it was not registered.</summary>
     [Alias("delete")]
     Task<bool> DeleteAsync();

@@ -20,6 +20,20 @@ public sealed class OidcClientGrain(
         return (stored, created);
     }
 
+    public async Task<bool> ReplaceSecretHashAsync(string current, string replacement)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(replacement);
+        if (state.State.Client is not { ClientSecretHash: { } stored } client || !string.Equals(stored, current, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        // The same registration under a new hash of the same secret; the version moves so that readers see a change.
+        state.State = new OidcClientState { Client = client with { ClientSecretHash = replacement, Version = client.Version + 1 } };
+        await state.WriteStateAsync();
+        return true;
+    }
+
     public async Task<bool> DeleteAsync()
     {
         if (state.State.Client is null)

@@ -64,6 +64,15 @@ public sealed class OidcBroker : IAsyncLifetime
         return await Http.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
+    /// <summary>Registers another client (secret <see cref="Secret"/>, this broker's redirect URI) with the scopes given; its client id.</summary>
+    public async Task<string> RegisterClientAsync(string prefix, string scope)
+    {
+        var clientId = prefix + "-" + Guid.NewGuid().ToString("N")[..8];
+        using var registered = await RegisterAsync(new { client_id = clientId, client_secret = Secret, redirect_uris = new[] { RedirectUri }, scope });
+        Assert.Equal(System.Net.HttpStatusCode.Created, registered.StatusCode);
+        return clientId;
+    }
+
     public sealed record Pkce(string Verifier, string Challenge)
     {
         public static Pkce New()

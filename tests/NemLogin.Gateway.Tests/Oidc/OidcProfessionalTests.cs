@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -146,17 +145,5 @@ public sealed class OidcProfessionalTests(OidcBroker broker) : IClassFixture<Oid
     private string Url(string clientId, OidcBroker.Pkce pkce) =>
         broker.AuthorizeUrl(pkce, clientId: clientId, extra: new Dictionary<string, string?> { ["scope"] = "openid profile professional" });
 
-    private async Task<string> RegisterAsync()
-    {
-        var clientId = "pro-" + Guid.NewGuid().ToString("N")[..8];
-        using var registered = await broker.RegisterAsync(new
-        {
-            client_id = clientId,
-            client_secret = OidcBroker.Secret,
-            redirect_uris = new[] { broker.RedirectUri },
-            scope = "openid profile professional",
-        });
-        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
-        return clientId;
-    }
+    private Task<string> RegisterAsync() => broker.RegisterClientAsync("pro", "openid profile professional");
 }

@@ -128,4 +128,26 @@ public sealed class OidcTokenGrainTests(ClusterFixture fixture)
         Assert.Null(await fixture.Grains.GetGrain<IOidcClientGrain>(clientId).GetAsync());
         Assert.DoesNotContain(clientId, await fixture.Grains.GetGrain<IOidcClientDirectoryGrain>(IOidcClientDirectoryGrain.Key).ListAsync());
     }
+
+    // Moving a secret to the current hash form never overwrites a registration replaced since the old hash was read.
+    [Fact]
+    public async Task ReplaceSecretHash_StoredHashChangedMeanwhile_NothingReplaced()
+    {
+        var clientId = "c-" + Guid.NewGuid().ToString("N");
+        var grain = fixture.Grains.GetGrain<IOidcClientGrain>(clientId);
+        await grain.RegisterAsync(new OidcClient(clientId, "client_secret_basic", "old-hash", null, ["https://rp.example/cb"], [], ["authorization_code"], ["openid"],
+            NemLogin.Grains.Assurance.LevelOfAssurance.Substantial, false));
+
+        var stale = await grain.ReplaceSecretHashAsync("another-hash", "new-hash");
+        var afterStale = (await grain.GetAsync())!;
+        var moved = await grain.ReplaceSecretHashAsync("old-hash", "new-hash");
+        var afterMove = (await grain.GetAsync())!;
+
+        Assert.False(stale);
+        Assert.Equal("old-hash", afterStale.ClientSecretHash);
+        Assert.True(moved);
+        Assert.Equal("new-hash", afterMove.ClientSecretHash);
+        Assert.Equal(afterStale.Version + 1, afterMove.Version);
+        Assert.Equal(afterStale.RedirectUris, afterMove.RedirectUris);
+    }
 }

@@ -1,48 +1,20 @@
-using NemLogin.Grains.Errors;
 using System.Security.Cryptography;
 using Microsoft.IdentityModel.Tokens;
-using NemLogin.Gateway.Signing;
-using NemLogin.Grains;
-using NemLogin.Grains.Signing;
 
 namespace NemLogin.Gateway.Oidc.Signing;
 
 /// <summary>
-/// Signs a JWS with the signer pool's key named in the token's <c>kid</c>. Microsoft.IdentityModel calls
-/// <see cref="Sign(byte[])"/> synchronously from OpenIddict's token generation, which has no asynchronous signing hook;
-/// the grain call is therefore awaited here with a bounded wait (<see cref="MaxWait"/>), after the request path has
-/// already loaded the keys asynchronously. A slow or failing pool answers 503 (never an unsigned token).
+/// Signs a JWS with the signer pool's key named in the token's <c>kid</c>, for whatever signs through Microsoft.IdentityModel
+/// synchronously. OpenIddict's ID and access tokens do not come here: <see cref="Server.DeferPoolSignature"/> and
+/// <see cref="Server.CompletePoolSignature"/> sign them without blocking. Here the grain call is waited for with a bound
+/// (<see cref="TokenSignature.MaxWait"/>); a slow or failing pool answers 503 (never an unsigned token).
 /// </summary>
 internal sealed class SignerPoolSignatureProvider(IGrainFactory grains, SecurityKey key, TokenSigningKeys.PublishedKey signer, string algorithm)
     : SignatureProvider(key, algorithm)
 {
-    private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(5);
-
-    public override byte[] Sign(byte[] input)
-    {
-        var scheme = Algorithm == SecurityAlgorithms.EcdsaSha256 ? SigningAlgorithm.EcdsaP256Sha256 : SigningAlgorithm.RsaPkcs1Sha256;
-        SignatureResult result;
-        try
-        {
-            result = grains.GetGrain<ISignerGrain>(0)
-                .SignWithKeyAsync(KeyPurpose.TokenSigning, signer.Info.KeyId, scheme, input)
-                .WaitAsync(MaxWait)
-                .GetAwaiter()
-                .GetResult();
-        }
-        catch (TimeoutException ex)
-        {
-            throw new SigningUnavailableException(BrokerErrors.Name(BrokerError.SigningOverloaded), "The signer pool did not answer in time.", ex);
-        }
-        catch (GrainRuleException ex)
-        {
-            throw new SigningUnavailableException(ex.Code, "The signer pool refused to sign the token.", ex);
-        }
-
-        return result.KeyId == signer.Info.KeyId && result.Signature.Length > 0
-            ? result.Signature
-            : throw new SigningKeyChangedException(signer.Info.KeyId, result.KeyId);
-    }
+    // Synchronous by necessity (see the class comment): blocks a thread for the pool's answer.
+    public override byte[] Sign(byte[] input) =>
+        TokenSignature.SignAsync(grains, signer, Algorithm, input, CancellationToken.None).GetAwaiter().GetResult();
 
     public override bool Sign(ReadOnlySpan<byte> data, Span<byte> destination, out int bytesWritten)
     {

@@ -15,27 +15,41 @@ namespace NemLogin.Gateway.Oidc.Stores;
 /// </summary>
 internal sealed class OidcApplicationStore(IGrainFactory grains) : IOpenIddictApplicationStore<OidcApplication>
 {
+    // Registrations read in this scope (one request), by client id; null for an unknown client. Writes forget them.
+    private readonly Dictionary<string, OidcClient?> _read = new(StringComparer.Ordinal);
+
     public async ValueTask<long> CountAsync(CancellationToken cancellationToken) =>
         (await grains.GetGrain<IOidcClientDirectoryGrain>(IOidcClientDirectoryGrain.Key).ListAsync()).Length;
 
     public ValueTask<long> CountAsync<TResult>(Func<IQueryable<OidcApplication>, IQueryable<TResult>> query, CancellationToken cancellationToken) =>
         throw Unsupported.Query("counting by query");
 
-    public async ValueTask CreateAsync(OidcApplication application, CancellationToken cancellationToken) =>
-        application.Version = (await grains.GetGrain<IOidcClientGrain>(application.ClientId).RegisterAsync(ToRecord(application))).Client.Version;
+    public ValueTask CreateAsync(OidcApplication application, CancellationToken cancellationToken) => RegisterAsync(application);
 
-    public async ValueTask DeleteAsync(OidcApplication application, CancellationToken cancellationToken) =>
+    public async ValueTask DeleteAsync(OidcApplication application, CancellationToken cancellationToken)
+    {
+        _read.Remove(application.ClientId);
         await grains.GetGrain<IOidcClientGrain>(application.ClientId).DeleteAsync();
+    }
 
     public ValueTask<OidcApplication?> FindByIdAsync(string identifier, CancellationToken cancellationToken) =>
         FindByClientIdAsync(identifier, cancellationToken);
 
-    public async ValueTask<OidcApplication?> FindByClientIdAsync(string identifier, CancellationToken cancellationToken) =>
-        OidcClientIds.IsWellFormed(identifier)
-        && await grains.GetGrain<IOidcClientDirectoryGrain>(IOidcClientDirectoryGrain.Key).ContainsAsync(identifier)
-        && await grains.GetGrain<IOidcClientGrain>(identifier).GetAsync() is { } client
-            ? FromRecord(client)
-            : null;
+    public async ValueTask<OidcApplication?> FindByClientIdAsync(string identifier, CancellationToken cancellationToken)
+    {
+        // OpenIddict looks the client up in several handlers of one request; the first answer serves the request (a fresh
+        // copy each time, so a handler's change stays its own), and nothing outlives the request's scope.
+        if (!_read.TryGetValue(identifier, out var client))
+        {
+            client = OidcClientIds.IsWellFormed(identifier)
+                && await grains.GetGrain<IOidcClientDirectoryGrain>(IOidcClientDirectoryGrain.Key).ContainsAsync(identifier)
+                    ? await grains.GetGrain<IOidcClientGrain>(identifier).GetAsync()
+                    : null;
+            _read[identifier] = client;
+        }
+
+        return client is null ? null : FromRecord(client);
+    }
 
     public async IAsyncEnumerable<OidcApplication> FindByPostLogoutRedirectUriAsync(string uri, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -185,8 +199,13 @@ internal sealed class OidcApplicationStore(IGrainFactory grains) : IOpenIddictAp
 
     public ValueTask SetSettingsAsync(OidcApplication application, ImmutableDictionary<string, string> settings, CancellationToken cancellationToken) => default;
 
-    public async ValueTask UpdateAsync(OidcApplication application, CancellationToken cancellationToken) =>
+    public ValueTask UpdateAsync(OidcApplication application, CancellationToken cancellationToken) => RegisterAsync(application);
+
+    private async ValueTask RegisterAsync(OidcApplication application)
+    {
+        _read.Remove(application.ClientId);
         application.Version = (await grains.GetGrain<IOidcClientGrain>(application.ClientId).RegisterAsync(ToRecord(application))).Client.Version;
+    }
 
     internal static OidcApplication FromRecord(OidcClient client) => new()
     {

@@ -162,6 +162,7 @@ public sealed class HostStartupTests(TwoCas pki) : IClassFixture<TwoCas>
             ["Broker__PublicBaseUrl"] = "https://login.example.dk",
             ["Upstream__MitId__Authority"] = "https://mitid.example.dk/op",
             ["Upstream__MitId__ClientSecret"] = "secret-issued-by-mitid-0123456789",
+            ["Oidc__ClientSecretKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
         };
         foreach (var (key, value) in pki.Cluster.Environment(pki.ClusterGateway).Concat(ClusterPki.KeyRingEnvironment(pki.KeyRing)))
         {

@@ -6,8 +6,8 @@ namespace NemLogin.Gateway.Tests.Production;
 
 /// <summary>
 /// Production guards (README): outside Development the broker refuses to start with the MitID simulator as upstream
-/// (or none), the simulator's development secret, the demo parts, or an http public address, naming the setting; in
-/// Development (the default of `dotnet run` and of these tests) the same host starts.
+/// (or none), the simulator's development secret, the demo parts, an http public address, or no key for client secrets,
+/// naming the setting; in Development (the default of `dotnet run` and of these tests) the same host starts.
 /// </summary>
 public sealed class ProductionGuardTests
 {
@@ -16,6 +16,7 @@ public sealed class ProductionGuardTests
     private const string AuthorityIsSimulator = "is the built-in MitID simulator's address";
     private const string DevelopmentSecret = "Upstream:MitId:ClientSecret is the MitID simulator's published development secret";
     private const string PublicUrl = "Broker:PublicBaseUrl must be the broker's https address outside Development";
+    private const string ClientSecretKey = "Oidc:ClientSecretKey is not set";
 
     /// <summary>Everything a production broker needs; only the demo parts (always in the embedded host) are wrong.</summary>
     private static Dictionary<string, string?> ProductionSettings() => new()
@@ -23,6 +24,7 @@ public sealed class ProductionGuardTests
         ["Broker:PublicBaseUrl"] = "https://login.example.dk",
         ["Upstream:MitId:Authority"] = "https://mitid.example.dk/op",
         ["Upstream:MitId:ClientSecret"] = "secret-issued-by-mitid-0123456789",
+        ["Oidc:ClientSecretKey"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 7 + 3)).ToArray()),
     };
 
     [Theory]
@@ -37,6 +39,7 @@ public sealed class ProductionGuardTests
         // With every other setting right, no other guard speaks: each refusal below is its own setting's.
         Assert.DoesNotContain("Upstream:MitId", refusal, StringComparison.Ordinal);
         Assert.DoesNotContain("Broker:PublicBaseUrl", refusal, StringComparison.Ordinal);
+        Assert.DoesNotContain("Oidc:ClientSecretKey", refusal, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -46,6 +49,8 @@ public sealed class ProductionGuardTests
     [InlineData("Upstream:MitId:ClientSecret", "mitid-simulator-development-secret", DevelopmentSecret)]
     [InlineData("Broker:PublicBaseUrl", null, PublicUrl)]
     [InlineData("Broker:PublicBaseUrl", "http://login.example.dk", PublicUrl)]
+    [InlineData("Oidc:ClientSecretKey", null, ClientSecretKey)]
+    [InlineData("Oidc:ClientSecretKey", " ", ClientSecretKey)]
     public async Task Startup_ProductionWithDevelopmentSetting_RefusedNamingIt(string key, string? value, string message)
     {
         var settings = ProductionSettings();

@@ -10,6 +10,11 @@
 #   scripts/cluster.sh status  which of the started processes run, and their readiness
 #   scripts/cluster.sh down    stop exactly the processes `up` started (recorded pids); data stays for the next `up`
 #   scripts/cluster.sh down --purge   ... and delete the folder with the databases, keys and logs
+#   scripts/cluster.sh faults [--rate 15] [--faults a,b]   under the load runner's saml-login through the balancer: kill -9 of
+#                              the PostgreSQL primary, of the Redis master, of every DC1 process, then SIGSTOP of the primary's
+#                              data centre (a partition), each healed and settled before the next; RTO, failed logins and
+#                              acknowledged writes lost per fault (needs `up` with NEMLOGIN_ADMIN_API_KEY set; docs/reliability.md)
+#   scripts/cluster.sh fault inject|heal NAME   one of them by hand
 #   scripts/cluster.sh seed --scale F [--it-system ID]... [--bulk-load]   write the synthetic national population at fraction F of the
 #                              national figures into the running cluster (resumable: run it again after an interruption)
 #
@@ -571,10 +576,248 @@ seed() {
     --checkpoint "$state/seed-checkpoint.json" "$@"
 }
 
+
+# ---- Faults (issue 13): what `faults` injects and heals under load. Data centres as processes: DC1 is silo-dc1-*,
+# gateway-dc1, pg-dc1 (its keeper and PostgreSQL), the Redis server that started as master and the first Sentinel; DC2 the
+# same with -dc2, the Redis server that started as replica and the second Sentinel. The pg_auto_failover monitor and the
+# third Sentinel stand for a third site, the balancer for the front; no fault touches them.
+
+faults_dir="$state/faults"
+
+pid_of() { awk -v n="$1" '$1 == n {print $2}' "$pids" | tail -n 1; }
+
+# A restarted process replaces its line in the pid file.
+forget() { sed -i "/^$1 /d" "$pids"; }
+
+# A process and every descendant (a keeper's PostgreSQL and its backends), parents first.
+process_tree() {
+  local pid="$1" child
+  alive "$pid" || return 0
+  printf '%s\n' "$pid"
+  for child in $(ps -o pid= --ppid "$pid" 2>/dev/null); do
+    process_tree "$child"
+  done
+}
+
+# The recorded names of data centre $1 (dc1, dc2) that run now.
+dc_names() {
+  local dc="$1" server sentinel
+  if [ "$dc" = dc1 ]; then server=redis-master; sentinel="redis-sentinel-${sentinel_ports[0]}"; else server=redis-replica; sentinel="redis-sentinel-${sentinel_ports[1]}"; fi
+  awk -v dc="$dc" -v server="$server" -v sentinel="$sentinel" \
+    '$1 ~ ("^silo-" dc "-") || $1 == ("gateway-" dc) || $1 == ("pg-" dc) || $1 == server || $1 == sentinel {print $1}' "$pids" | sort -u
+}
+
+# Every process of the named ones, whole trees: frozen first (so nothing notices and restarts anything), then signalled.
+signal_names() {
+  local signal="$1"; shift
+  local name all=()
+  for name in "$@"; do
+    mapfile -t -O "${#all[@]}" all < <(process_tree "$(pid_of "$name")")
+  done
+  [ "${#all[@]}" -gt 0 ] || return 0
+  [ "$signal" = CONT ] || kill -STOP "${all[@]}" 2>/dev/null || true
+  kill "-$signal" "${all[@]}" 2>/dev/null || true
+  printf '%s\n' "${all[@]}"
+}
+
+# The node pg_auto_failover has as primary now (primary, wait_primary or single as goal state).
+pg_primary_node() {
+  psql_local "$pg_monitor_port" pg_auto_failover \
+    -c "SELECT nodename FROM pgautofailover.node WHERE goalstate IN ('primary', 'wait_primary', 'single') ORDER BY nodeid LIMIT 1" 2>/dev/null || true
+}
+
+redis_cli() { REDISCLI_AUTH="$(secret redis-password)" redis-cli --no-auth-warning --tls --cacert "$ca" -h 127.0.0.1 -p "$@"; }
+
+# The Redis master the third-site Sentinel names (its port).
+redis_master_port() {
+  redis_cli "${sentinel_ports[2]}" SENTINEL get-master-addr-by-name nemlogin 2>/dev/null | sed -n 2p
+}
+
+redis_server_name() { if [ "$1" = "$redis_port" ]; then echo master; else echo replica; fi; }
+redis_server_port() { if [ "$1" = master ]; then echo "$redis_port"; else echo "$redis_replica_port"; fi; }
+
+# The silo's latest incarnation in the membership table: 3 active, 6 dead (empty: not listed).
+silo_status() {
+  psql_nemlogin nemlogin -qtA -c "SELECT status FROM nemlogin_cluster_member WHERE port = $1 ORDER BY generation DESC LIMIT 1" 2>/dev/null || true
+}
+
+silo_entry() {
+  local entry
+  for entry in "${all_silos[@]}"; do
+    [ "${entry%% *}" = "$1" ] && { printf '%s\n' "$entry"; return; }
+  done
+}
+
+# Starts a recorded process of the cluster again, as a supervisor would, and records its new pid.
+restart_name() {
+  local name="$1" entry
+  forget "$name"
+  case "$name" in
+    silo-*) entry="$(silo_entry "$name")"; read -r -a entry <<<"$entry"; start_silo "${entry[@]}" ;;
+    gateway-dc1) start_gateway gateway-dc1 DC1 "${gateway_ports[0]}" ;;
+    gateway-dc2) start_gateway gateway-dc2 DC2 "${gateway_ports[1]}" ;;
+    pg-dc1|pg-dc2) start_keeper "$name" run --pgdata "$state/postgres/${name#pg-}" ;;
+    redis-master|redis-replica) start_redis_server "${name#redis-}" "$(redis_server_port "${name#redis-}")" ;;
+    redis-sentinel-*) start_sentinel "${name#redis-sentinel-}" ;;
+    *) fail "cannot restart $name" ;;
+  esac
+  log "restarted $name (pid $(pid_of "$name"))"
+}
+
+wait_redis_replica() {
+  local port="$1" i
+  for i in $(seq 1 120); do
+    redis_cli "$port" INFO replication 2>/dev/null | tr -d '\r' | grep -q '^master_link_status:up' && return
+    sleep 0.5
+  done
+  fail "Redis on :$port did not become a connected replica"
+}
+
+# One primary and one synchronous standby again, whichever is which.
+wait_pg_pair() {
+  local i
+  for i in $(seq 1 360); do
+    local a b
+    a="$(node_state dc1)"; b="$(node_state dc2)"
+    if [[ "$a $b" == "primary/primary secondary/secondary" || "$a $b" == "secondary/secondary primary/primary" ]]; then return; fi
+    sleep 0.5
+  done
+  fail "pg_auto_failover did not reach primary + secondary (dc1 $(node_state dc1), dc2 $(node_state dc2))"
+}
+
+# Every recorded process of data centre $1 alive and ready (silos and gateway), its stores back as standby/replica.
+wait_dc_healed() {
+  local dc="$1" name entry
+  for name in $(dc_names "$dc"); do
+    case "$name" in
+      silo-*) read -r -a entry <<<"$(silo_entry "$name")"; wait_ready "$name" "http://127.0.0.1:${entry[4]}" "$(pid_of "$name")" ;;
+      gateway-dc1) wait_ready "$name" "http://127.0.0.1:${gateway_ports[0]}" "$(pid_of "$name")" ;;
+      gateway-dc2) wait_ready "$name" "http://127.0.0.1:${gateway_ports[1]}" "$(pid_of "$name")" ;;
+    esac
+  done
+  wait_pg_pair
+  local master
+  master="$(redis_master_port)"
+  wait_redis_replica "$( [ "$master" = "$redis_port" ] && echo "$redis_replica_port" || echo "$redis_port")"
+}
+
+# The one PostgreSQL primary and the one Redis master after healing (split brain would show two).
+report_roles() {
+  local masters=0 port
+  for port in "$redis_port" "$redis_replica_port"; do
+    redis_cli "$port" ROLE 2>/dev/null | head -n 1 | grep -q '^master' && masters=$((masters + 1))
+  done
+  log "roles: PostgreSQL dc1 $(node_state dc1), dc2 $(node_state dc2); Redis masters: $masters (Sentinels name :$(redis_master_port))"
+}
+
+fault() {
+  [ -f "$pids" ] && any_alive || fail "no cluster runs from $state; run: scripts/cluster.sh up"
+  local verb="$1" kind="$2" node port name dc names
+  mkdir -p "$faults_dir"
+  case "$verb $kind" in
+    "inject postgres-primary")
+      node="$(pg_primary_node)"
+      [ -n "$node" ] || fail "pg_auto_failover names no primary"
+      signal_names KILL "pg-$node" >/dev/null
+      printf '%s\n' "$node" >"$faults_dir/postgres-primary"
+      log "kill -9 of PostgreSQL primary $node (its keeper, PostgreSQL and every backend)" ;;
+    "heal postgres-primary")
+      node="$(cat "$faults_dir/postgres-primary")"
+      restart_name "pg-$node"
+      wait_pg_pair
+      report_roles ;;
+    "inject redis-master")
+      port="$(redis_master_port)"
+      [ -n "$port" ] || fail "the Sentinels name no master"
+      name="redis-$(redis_server_name "$port")"
+      signal_names KILL "$name" >/dev/null
+      printf '%s\n' "$name" >"$faults_dir/redis-master"
+      log "kill -9 of the Redis master $name (:$port)" ;;
+    "heal redis-master")
+      name="$(cat "$faults_dir/redis-master")"
+      restart_name "$name"
+      wait_redis_replica "$(redis_server_port "${name#redis-}")"
+      report_roles ;;
+    "inject data-centre")
+      mapfile -t names < <(dc_names dc1)
+      signal_names KILL "${names[@]}" >/dev/null
+      printf '%s\n' "${names[@]}" >"$faults_dir/data-centre"
+      log "kill -9 of every DC1 process: ${names[*]} (PostgreSQL primary was $(pg_primary_node), Redis master :$(redis_master_port))" ;;
+    "heal data-centre")
+      # The stores first (standby, replica, Sentinel), then the silos, then the gateway, as a site comes back.
+      for name in $(grep -E '^(pg-|redis-)' "$faults_dir/data-centre") $(grep -E '^silo-' "$faults_dir/data-centre") $(grep -E '^gateway-' "$faults_dir/data-centre"); do
+        restart_name "$name"
+      done
+      wait_dc_healed dc1
+      report_roles ;;
+    "inject partition")
+      # The side that holds the PostgreSQL primary is cut off: the other side must take over, this one must not write.
+      node="$(pg_primary_node)"
+      dc="${node:-dc1}"
+      mapfile -t names < <(dc_names "$dc")
+      signal_names STOP "${names[@]}" >"$faults_dir/partition.pids"
+      printf '%s\n' "$dc" >"$faults_dir/partition"
+      log "SIGSTOP of every $dc process (${names[*]}; PostgreSQL primary $node, Redis master :$(redis_master_port)); monitor and third Sentinel run on" ;;
+    "heal partition")
+      dc="$(cat "$faults_dir/partition")"
+      kill -CONT $(cat "$faults_dir/partition.pids") 2>/dev/null || true
+      log "SIGCONT of every $dc process"
+      heal_resumed_silos "$dc"
+      wait_dc_healed "$dc"
+      report_roles ;;
+    *) fail "usage: scripts/cluster.sh fault inject|heal postgres-primary|redis-master|data-centre|partition" ;;
+  esac
+}
+
+# After a partition: a resumed silo that the others declared dead must stop itself (it still believes it hosts its
+# grains); each one is waited for (at most 2 minutes) and started again, as a supervisor would. One still listed active
+# was not declared dead and goes on.
+heal_resumed_silos() {
+  local dc="$1" name entry status i
+  for name in $(dc_names "$dc" | grep '^silo-'); do
+    read -r -a entry <<<"$(silo_entry "$name")"
+    for i in $(seq 1 240); do
+      status="$(silo_status "${entry[2]}")"
+      if ! alive "$(pid_of "$name")"; then
+        log "$name stopped itself $((i / 2)) s after SIGCONT (membership status $status)"
+        restart_name "$name"
+        break
+      fi
+      if [ "$status" = 3 ]; then
+        log "$name resumed as an active member (not declared dead)"
+        break
+      fi
+      sleep 0.5
+    done
+    if alive "$(pid_of "$name")" && [ "$(silo_status "${entry[2]}")" = 6 ]; then
+      log "$name still runs 2 min after SIGCONT although declared dead: killed and restarted"
+      signal_names KILL "$name" >/dev/null
+      restart_name "$name"
+    fi
+  done
+}
+
+# The documented fault run: the load runner's saml-login at a steady rate through the balancer while each fault above is
+# injected, recovered from, healed and settled in turn; the summary (faults.json, faults.md) goes to the report folder.
+faults() {
+  [ -f "$pids" ] && any_alive || fail "no cluster runs from $state; run: NEMLOGIN_ADMIN_API_KEY=… scripts/cluster.sh up"
+  [ -n "${NEMLOGIN_ADMIN_API_KEY:-}" ] || fail "NEMLOGIN_ADMIN_API_KEY must be the key the cluster was started with (the side writer uses the admin API)"
+  local runner_dll="$repo/loadtests/NemLogin.LoadTests/bin/$configuration/net10.0/NemLogin.LoadTests.dll"
+  log "building the load runner ($configuration)"
+  dotnet build "$repo/loadtests/NemLogin.LoadTests" -c "$configuration" -v quiet -nologo >/dev/null
+  local sp_dir="$state/load-sps" reports="${NEMLOGIN_FAULT_REPORTS:-$state/fault-reports/$(date -u +%Y%m%d-%H%M%S)}"
+  [ -f "$sp_dir/keys/service-providers.json" ] || dotnet "$runner_dll" prepare --sp-dir "$sp_dir" >/dev/null
+  NEMLOGIN_COMMIT="$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)" \
+    NEMLOGIN_ADMIN_KEY="$NEMLOGIN_ADMIN_API_KEY" dotnet "$runner_dll" faults --target "$public_url" --sp-dir "$sp_dir" --register-sps \
+    --fault-command "$repo/scripts/cluster.sh fault" --report-dir "$reports" "$@"
+}
+
 case "${1:-}" in
   up) up ;;
+  fault) shift; fault "$@" ;;
+  faults) shift; faults "$@" ;;
   status) status ;;
   down) shift; down "${1:-}" ;;
   seed) shift; seed "$@" ;;
-  *) echo "usage: scripts/cluster.sh up|status|down [--purge]|seed --scale F" >&2; exit 2 ;;
+  *) echo "usage: scripts/cluster.sh up|status|down [--purge]|seed --scale F|faults [runner options]|fault inject|heal NAME" >&2; exit 2 ;;
 esac

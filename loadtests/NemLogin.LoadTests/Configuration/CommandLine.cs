@@ -30,6 +30,13 @@ public static class CommandLine
                    [--profile-broker [--profile-duration 30s]: EventPipe CPU samples of the broker on this
                     machine during the run, summed up in broker-profile.md]
                    (run is the default command)
+          faults   --target URL --sp-dir DIR --admin-key KEY --fault-command "scripts/cluster.sh fault"
+                   [--faults postgres-primary,redis-master,data-centre,partition] [--rate 15] [--settle 15s]
+                   [--recovery-timeout 90s] [--steady 5s] [--report-dir DIR]
+                   Runs saml-login at a steady rate while it injects each fault in turn (`<fault-command> inject
+                   NAME`), waits until logins succeed steadily again, heals it (`<fault-command> heal NAME`) and lets
+                   the cluster settle; a side writer records acknowledged SP registrations, mandate grants and sessions
+                   and finds every one afterwards. Writes faults.json and faults.md beside the run's reports.
         """;
 
     public static RunnerOptions Parse(IReadOnlyList<string> args)
@@ -40,7 +47,7 @@ public static class CommandLine
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
-            if (i == 0 && arg is "run" or "prepare")
+            if (i == 0 && arg is "run" or "prepare" or "faults")
             {
                 options = options with { Command = arg };
                 continue;
@@ -119,6 +126,11 @@ public static class CommandLine
         "population-scale" => o with { PopulationScale = Population.PopulationCounts.TryParseScale(value, out var scale) ? scale
             : throw new ArgumentException($"--population-scale is a fraction of the national figures above 0 and at most {Population.PopulationCounts.MaxScale}, not '{value}'.") },
         "profile-duration" => o with { ProfileDuration = DurationText.Parse(value) },
+        "faults" => o with { Faults = o.Faults with { Names = List(value) } },
+        "fault-command" => o with { Faults = o.Faults with { Command = value } },
+        "settle" => o with { Faults = o.Faults with { Settle = DurationText.Parse(value) } },
+        "recovery-timeout" => o with { Faults = o.Faults with { RecoveryTimeout = DurationText.Parse(value) } },
+        "steady" => o with { Faults = o.Faults with { Steady = DurationText.Parse(value) } },
         "stress-start" => o with { Stress = o.Stress with { StartRate = Positive(name, value) } },
         "stress-step" => o with { Stress = o.Stress with { StepRate = Positive(name, value) } },
         "stress-step-duration" => o with { Stress = o.Stress with { StepDuration = DurationText.Parse(value) } },

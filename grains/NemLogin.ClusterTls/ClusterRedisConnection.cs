@@ -1,14 +1,16 @@
 using System.Net;
 using StackExchange.Redis;
 
-namespace NemLogin.Silo.Hosting;
+namespace NemLogin.ClusterTls;
 
 /// <summary>
-/// The silo's one Redis connection, shared by the session and login-flow stores, their replication check and readiness.
+/// A process's one Redis connection: in a silo shared by the session and login-flow stores, their replication check and
+/// readiness; in a gateway by the data-protection key ring, the MitID simulator's stores, their replication check and
+/// readiness.
 /// One multiplexer means one connection to the master, so the <c>WAIT</c> after a write covers that write; through
 /// Sentinel (<c>serviceName=</c> in the configuration) it follows a failover to the promoted replica without a restart.
 /// </summary>
-internal sealed class ClusterRedisConnection(ConfigurationOptions configuration) : IAsyncDisposable
+public sealed class ClusterRedisConnection(ConfigurationOptions configuration) : IAsyncDisposable
 {
     private readonly Lazy<Task<IConnectionMultiplexer>> _connection =
         new(async () => await ConnectionMultiplexer.ConnectAsync(configuration));

@@ -14,7 +14,7 @@
 #                              the PostgreSQL primary, of the Redis master, of every DC1 process, then SIGSTOP of the primary's
 #                              data centre (a partition), each healed and settled before the next; RTO, failed logins and
 #                              acknowledged writes lost per fault (needs `up` with NEMLOGIN_ADMIN_API_KEY set; docs/reliability.md)
-#   scripts/cluster.sh fault inject|heal NAME   one of them by hand
+#   scripts/cluster.sh fault inject|await|heal NAME   one of them by hand (await: until the cluster has failed over)
 #   scripts/cluster.sh seed --scale F [--it-system ID]... [--bulk-load]   write the synthetic national population at fraction F of the
 #                              national figures into the running cluster (resumable: run it again after an interruption)
 #
@@ -110,7 +110,7 @@ redis_connection() {
 # psql over TLS, the password from the environment (never the command line).
 psql_nemlogin() {
   PGPASSWORD="$(secret postgres-password)" "$pg_bin/psql" \
-    "host=127.0.0.1,127.0.0.1 port=$pg_port,$((pg_port + 1)) target_session_attrs=read-write user=postgres sslmode=verify-full sslrootcert=$ca dbname=$1" "${@:2}"
+    "host=127.0.0.1,127.0.0.1 port=$pg_port,$((pg_port + 1)) target_session_attrs=read-write connect_timeout=3 user=postgres sslmode=verify-full sslrootcert=$ca dbname=$1" "${@:2}"
 }
 
 common_environment() {
@@ -710,6 +710,50 @@ report_roles() {
   log "roles: PostgreSQL dc1 $(node_state dc1), dc2 $(node_state dc2); Redis masters: $masters (Sentinels name :$(redis_master_port))"
 }
 
+# Roles before an injection, kept for `await`: the PostgreSQL primary's node and the Redis master's port.
+note_roles() {
+  printf '%s %s\n' "$(pg_primary_node)" "$(redis_master_port)" >"$faults_dir/$1.roles"
+}
+
+injected() { date +%s.%N >"$faults_dir/injected-at"; }
+
+since_injection() { echo "$(date +%s.%N) $(cat "$faults_dir/injected-at")" | awk '{printf "%.1f", $1 - $2}'; }
+
+# Waits (at most $1 s) until the command after the description succeeds; logs how long after the injection.
+wait_for() {
+  local limit="$1" what="$2" i
+  shift 2
+  for i in $(seq 1 $((limit * 2))); do
+    if "$@"; then log "$what $(since_injection) s after the injection"; return 0; fi
+    sleep 0.5
+  done
+  log "$what: not within $limit s"
+  return 1
+}
+
+pg_promoted_other_than() {
+  [ "$(psql_local "$pg_monitor_port" pg_auto_failover -c "SELECT count(*) FROM pgautofailover.node WHERE nodename <> '$1' AND reportedstate IN ('wait_primary', 'primary')" 2>/dev/null)" = 1 ]
+}
+
+redis_master_other_than() { local port; port="$(redis_master_port)"; [ -n "$port" ] && [ "$port" != "$1" ]; }
+
+silo_declared_dead() { [ "$(silo_status "$1")" = 6 ]; }
+
+# The cluster's own reaction to losing site $1 (roles as noted before the injection in file $2): the standby promoted if
+# the primary was there, the replica promoted if the master was there, the site's silos declared dead.
+await_site() {
+  local dc="$1" pg_before redis_before name entry
+  read -r pg_before redis_before <"$2"
+  [ "$pg_before" != "$dc" ] || wait_for 120 "PostgreSQL: the other node took writes" pg_promoted_other_than "$pg_before" || true
+  if [ "$(redis_server_name "$redis_before")" = "$( [ "$dc" = dc1 ] && echo master || echo replica)" ]; then
+    wait_for 120 "Redis: the Sentinels named the other server master" redis_master_other_than "$redis_before" || true
+  fi
+  for name in $(grep '^silo-' "$faults_dir/$3" || true); do
+    read -r -a entry <<<"$(silo_entry "$name")"
+    wait_for 120 "Orleans: $name declared dead" silo_declared_dead "${entry[2]}" || true
+  done
+}
+
 fault() {
   [ -f "$pids" ] && any_alive || fail "no cluster runs from $state; run: scripts/cluster.sh up"
   local verb="$1" kind="$2" node port name dc names
@@ -718,9 +762,12 @@ fault() {
     "inject postgres-primary")
       node="$(pg_primary_node)"
       [ -n "$node" ] || fail "pg_auto_failover names no primary"
-      signal_names KILL "pg-$node" >/dev/null
       printf '%s\n' "$node" >"$faults_dir/postgres-primary"
+      signal_names KILL "pg-$node" >/dev/null
+      injected
       log "kill -9 of PostgreSQL primary $node (its keeper, PostgreSQL and every backend)" ;;
+    "await postgres-primary")
+      wait_for 120 "PostgreSQL: the standby took writes" pg_promoted_other_than "$(cat "$faults_dir/postgres-primary")" ;;
     "heal postgres-primary")
       node="$(cat "$faults_dir/postgres-primary")"
       restart_name "pg-$node"
@@ -730,19 +777,27 @@ fault() {
       port="$(redis_master_port)"
       [ -n "$port" ] || fail "the Sentinels name no master"
       name="redis-$(redis_server_name "$port")"
+      printf '%s %s\n' "$name" "$port" >"$faults_dir/redis-master"
       signal_names KILL "$name" >/dev/null
-      printf '%s\n' "$name" >"$faults_dir/redis-master"
+      injected
       log "kill -9 of the Redis master $name (:$port)" ;;
+    "await redis-master")
+      read -r name port <"$faults_dir/redis-master"
+      wait_for 120 "Redis: the Sentinels named the replica master" redis_master_other_than "$port" ;;
     "heal redis-master")
-      name="$(cat "$faults_dir/redis-master")"
+      read -r name port <"$faults_dir/redis-master"
       restart_name "$name"
-      wait_redis_replica "$(redis_server_port "${name#redis-}")"
+      wait_redis_replica "$port"
       report_roles ;;
     "inject data-centre")
+      note_roles data-centre
       mapfile -t names < <(dc_names dc1)
-      signal_names KILL "${names[@]}" >/dev/null
       printf '%s\n' "${names[@]}" >"$faults_dir/data-centre"
-      log "kill -9 of every DC1 process: ${names[*]} (PostgreSQL primary was $(pg_primary_node), Redis master :$(redis_master_port))" ;;
+      signal_names KILL "${names[@]}" >/dev/null
+      injected
+      log "kill -9 of every DC1 process: ${names[*]} (roles before: PostgreSQL primary and Redis master port $(cat "$faults_dir/data-centre.roles"))" ;;
+    "await data-centre")
+      await_site dc1 "$faults_dir/data-centre.roles" data-centre ;;
     "heal data-centre")
       # The stores first (standby, replica, Sentinel), then the silos, then the gateway, as a site comes back.
       for name in $(grep -E '^(pg-|redis-)' "$faults_dir/data-centre") $(grep -E '^silo-' "$faults_dir/data-centre") $(grep -E '^gateway-' "$faults_dir/data-centre"); do
@@ -752,12 +807,17 @@ fault() {
       report_roles ;;
     "inject partition")
       # The side that holds the PostgreSQL primary is cut off: the other side must take over, this one must not write.
-      node="$(pg_primary_node)"
-      dc="${node:-dc1}"
+      note_roles partition
+      dc="$(pg_primary_node)"
+      dc="${dc:-dc1}"
       mapfile -t names < <(dc_names "$dc")
-      signal_names STOP "${names[@]}" >"$faults_dir/partition.pids"
       printf '%s\n' "$dc" >"$faults_dir/partition"
-      log "SIGSTOP of every $dc process (${names[*]}; PostgreSQL primary $node, Redis master :$(redis_master_port)); monitor and third Sentinel run on" ;;
+      printf '%s\n' "${names[@]}" >"$faults_dir/partition.names"
+      signal_names STOP "${names[@]}" >"$faults_dir/partition.pids"
+      injected
+      log "SIGSTOP of every $dc process: ${names[*]} (roles before: $(cat "$faults_dir/partition.roles")); the monitor and the third Sentinel run on" ;;
+    "await partition")
+      await_site "$(cat "$faults_dir/partition")" "$faults_dir/partition.roles" partition.names ;;
     "heal partition")
       dc="$(cat "$faults_dir/partition")"
       kill -CONT $(cat "$faults_dir/partition.pids") 2>/dev/null || true
@@ -765,7 +825,7 @@ fault() {
       heal_resumed_silos "$dc"
       wait_dc_healed "$dc"
       report_roles ;;
-    *) fail "usage: scripts/cluster.sh fault inject|heal postgres-primary|redis-master|data-centre|partition" ;;
+    *) fail "usage: scripts/cluster.sh fault inject|await|heal postgres-primary|redis-master|data-centre|partition" ;;
   esac
 }
 
@@ -819,5 +879,5 @@ case "${1:-}" in
   status) status ;;
   down) shift; down "${1:-}" ;;
   seed) shift; seed "$@" ;;
-  *) echo "usage: scripts/cluster.sh up|status|down [--purge]|seed --scale F|faults [runner options]|fault inject|heal NAME" >&2; exit 2 ;;
+  *) echo "usage: scripts/cluster.sh up|status|down [--purge]|seed --scale F|faults [runner options]|fault inject|await|heal NAME" >&2; exit 2 ;;
 esac

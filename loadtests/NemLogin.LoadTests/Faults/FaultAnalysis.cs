@@ -19,22 +19,14 @@ public static class FaultAnalysis
             .OrderBy(p => p.AtSeconds)
             .ToList();
 
-        double? rto = null;
-        for (var i = 0; i < inWindow.Count && rto is null; i++)
-        {
-            var covered = 0.0;
-            var j = i;
-            while (j < inWindow.Count && covered < steady.TotalSeconds && inWindow[j].Fail == 0 && inWindow[j].Ok > 0)
-            {
-                covered += inWindow[j].WidthSeconds;
-                j++;
-            }
-
-            if (covered >= steady.TotalSeconds)
-            {
-                rto = Math.Max(0, inWindow[i].AtSeconds - window.InjectedAt);
-            }
-        }
+        // The outage ends with the last point before healing began in which a login failed or none completed (a stall
+        // is no recovery either); it counts as recovered only if logins then succeeded for a steady stretch.
+        var lastBad = inWindow.LastOrDefault(p => p.AtSeconds < window.HealStartedAt && (p.Fail > 0 || p.Ok == 0));
+        var outageEnd = lastBad is null ? window.InjectedAt : lastBad.AtSeconds + lastBad.WidthSeconds;
+        var steadyAfter = inWindow.Where(p => p.AtSeconds + p.WidthSeconds > outageEnd && p.AtSeconds >= outageEnd - (p.WidthSeconds / 2))
+            .TakeWhile(p => p.Fail == 0 && p.Ok > 0)
+            .Sum(p => p.WidthSeconds);
+        double? rto = steadyAfter >= steady.TotalSeconds ? Math.Max(0, outageEnd - window.InjectedAt) : null;
 
         var failed = inWindow.Where(p => p.Fail > 0).ToList();
         double? lastFailure = failed.Count == 0 ? null : failed.Max(p => p.AtSeconds + p.WidthSeconds) - window.InjectedAt;

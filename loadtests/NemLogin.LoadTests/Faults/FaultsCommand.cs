@@ -8,7 +8,8 @@ namespace NemLogin.LoadTests.Faults;
 /// <summary>
 /// <c>faults</c>: the <c>run</c> verb's open-model login load (saml-login at <c>--rate</c>, 1 s time-series points, no
 /// stop on failures) with faults injected one after another while it runs. For each fault: inject (the fault command
-/// with <c>inject NAME</c>), wait until logins succeed steadily or the recovery timeout passes, heal (<c>heal NAME</c>,
+/// with <c>inject NAME</c>), wait until the cluster has reacted (<c>await NAME</c>: a standby promoted, a silo declared
+/// dead), then until logins succeed steadily or the recovery timeout passes, heal (<c>heal NAME</c>,
 /// which returns once the healed part is back), settle, and wait for steady logins again. A <see cref="SideWriter"/>
 /// writes throughout; after the load stops every acknowledged write is looked for. <see cref="FaultAnalysis"/> turns the
 /// time series and the ledger into the figures of <c>faults.json</c> and <c>faults.md</c>.
@@ -66,14 +67,17 @@ public static class FaultsCommand
 
         output.WriteLine($"load running at {load.Rate}/s against {options.Target}; waiting for steady logins before the first fault");
         await WaitSteadyAsync(watch, Now(), faults, cancellationToken);
-        var done = new List<(string Name, double Injected, double? Recovered, double HealStarted, double Healed, List<string> Output)>();
+        var done = new List<(string Name, double Injected, double FailedOver, double? Recovered, double HealStarted, double Healed, List<string> Output)>();
         foreach (var name in faults.Names)
         {
             var said = new List<string>();
-            var injected = Now();
-            output.WriteLine($"[{injected,6:0.0}s] inject {name}");
+            output.WriteLine($"[{Now(),6:0.0}s] inject {name}");
             await CommandAsync(faults.Command!, "inject", name, said, output, cancellationToken);
-            double? recovered = await WaitSteadyAsync(watch, injected, faults, cancellationToken) ? Now() - faults.Steady.TotalSeconds : null;
+            var injected = Now();
+            await CommandAsync(faults.Command!, "await", name, said, output, cancellationToken);
+            var failedOver = Now();
+            output.WriteLine($"[{failedOver,6:0.0}s] failed over {failedOver - injected:0.0}s after injection");
+            double? recovered = await WaitSteadyAsync(watch, failedOver, faults, cancellationToken) ? Now() - faults.Steady.TotalSeconds : null;
             output.WriteLine(recovered is { } r ? $"[{Now(),6:0.0}s] logins steady since {r - injected:0.0}s after injection" : $"[{Now(),6:0.0}s] logins not steady within {faults.RecoveryTimeout.TotalSeconds:0} s");
             var healStarted = Now();
             output.WriteLine($"[{healStarted,6:0.0}s] heal {name}");
@@ -82,7 +86,7 @@ public static class FaultsCommand
             output.WriteLine($"[{healed,6:0.0}s] healed; settling {faults.Settle.TotalSeconds:0} s");
             await Task.Delay(faults.Settle, cancellationToken);
             await WaitSteadyAsync(watch, healed, faults, cancellationToken);
-            done.Add((name, injected, recovered, healStarted, healed, said));
+            done.Add((name, injected, failedOver, recovered, healStarted, healed, said));
         }
 
         var ended = Now();
@@ -93,7 +97,7 @@ public static class FaultsCommand
         output.WriteLine("load stopped; reading back every acknowledged write");
         await writer.ReadBackAsync(cancellationToken);
 
-        var windows = done.Select((d, i) => new FaultWindow(d.Name, d.Injected, d.Recovered, d.HealStarted, d.Healed, i + 1 < done.Count ? done[i + 1].Injected : ended, d.Output)).ToList();
+        var windows = done.Select((d, i) => new FaultWindow(d.Name, d.Injected, d.FailedOver, d.Recovered, d.HealStarted, d.Healed, i + 1 < done.Count ? done[i + 1].Injected : ended, d.Output)).ToList();
         var series = report?.Result.Scenarios.SelectMany(s => s.TimeSeries).GroupBy(p => p.AtSeconds)
             .Select(g => g.First() with { Ok = g.Sum(p => p.Ok), Fail = g.Sum(p => p.Fail) }).ToList() ?? [];
         var results = windows.Select(w => FaultAnalysis.Analyse(w, series, writer.Writes, faults.Steady)).ToList();

@@ -93,8 +93,12 @@ secret() {
 pg_pool=12
 
 # Both nodes: Npgsql connects to whichever is primary now and re-checks the other within two seconds after a failover.
+# A node that stops answering without closing its connections (a site cut off, its machine hung) holds every command
+# sent on a pooled connection to it until the command timeout (Npgsql's default: 30 s; connecting: 15 s), membership
+# votes included: shorter limits let the silos declare the lost site's silos dead and move to the new primary sooner
+# (the fault run's partition, docs/reliability.md). Our statements are short (the longest: a purge batch of 1000 rows).
 pg_connection() {
-  printf 'Host=127.0.0.1:%s,127.0.0.1:%s;Target Session Attributes=primary;Host Recheck Seconds=2;Username=postgres;Password=%s;Database=nemlogin;SSL Mode=VerifyFull;Root Certificate=%s;Maximum Pool Size=%s' \
+  printf 'Host=127.0.0.1:%s,127.0.0.1:%s;Target Session Attributes=primary;Host Recheck Seconds=2;Timeout=5;Command Timeout=10;Username=postgres;Password=%s;Database=nemlogin;SSL Mode=VerifyFull;Root Certificate=%s;Maximum Pool Size=%s' \
     "$pg_port" "$((pg_port + 1))" "$(secret postgres-password)" "$ca" "$pg_pool"
 }
 
@@ -841,7 +845,7 @@ heal_resumed_silos() {
       if ! alive "$(pid_of "$name")"; then
         log "$name stopped itself $((i / 2)) s after SIGCONT (membership status $status)"
         restart_name "$name"
-        break
+        continue 2
       fi
       if [ "$status" = 3 ]; then
         log "$name resumed as an active member (not declared dead)"

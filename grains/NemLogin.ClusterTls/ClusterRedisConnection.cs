@@ -6,19 +6,31 @@ namespace NemLogin.ClusterTls;
 /// <summary>
 /// A process's one Redis connection: in a silo shared by the session and login-flow stores, their replication check and
 /// readiness; in a gateway by the data-protection key ring, the MitID simulator's stores, their replication check and
-/// readiness.
-/// One multiplexer means one connection to the master, so the <c>WAIT</c> after a write covers that write; through
-/// Sentinel (<c>serviceName=</c> in the configuration) it follows a failover to the promoted replica without a restart.
+/// readiness. One multiplexer means one connection to the master, so the <c>WAIT</c> after a write covers that write;
+/// through Sentinel (<c>serviceName=</c> in the configuration) it follows a failover to the promoted replica without a
+/// restart.
 /// </summary>
-public sealed class ClusterRedisConnection(ConfigurationOptions configuration) : IAsyncDisposable
+public sealed class ClusterRedisConnection : IAsyncDisposable
 {
-    private readonly Lazy<Task<IConnectionMultiplexer>> _connection =
-        new(async () => await ConnectionMultiplexer.ConnectAsync(configuration));
+    private readonly ConfigurationOptions _configuration;
+    private readonly int _sentinelCount;
+    private readonly Lazy<Task<IConnectionMultiplexer>> _connection;
+    private readonly Lazy<Task<IConnectionMultiplexer>> _sentinels;
 
-    private readonly Lazy<Task<IConnectionMultiplexer>> _sentinels =
-        new(async () => await ConnectionMultiplexer.SentinelConnectAsync(configuration.Clone()));
+    public ClusterRedisConnection(ConfigurationOptions configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        _configuration = configuration;
+        // Taken before the first connection: connecting through Sentinel adds the servers it finds to the
+        // configuration's endpoints, and a majority counted over those (five instead of three) was out of reach as soon
+        // as one Sentinel was away (a lost site): the fault run under load refused every write alone for minutes.
+        _sentinelCount = configuration.EndPoints.Count;
+        var sentinels = configuration.Clone();
+        _connection = new(async () => await ConnectionMultiplexer.ConnectAsync(configuration));
+        _sentinels = new(async () => await ConnectionMultiplexer.SentinelConnectAsync(sentinels));
+    }
 
-    public ConfigurationOptions Configuration => configuration;
+    public ConfigurationOptions Configuration => _configuration;
 
     public Task<IConnectionMultiplexer> GetAsync() => _connection.Value;
 
@@ -26,11 +38,12 @@ public sealed class ClusterRedisConnection(ConfigurationOptions configuration) :
     /// Whether most of the configured Sentinels name <paramref name="server"/> the master of the service now; true
     /// without Sentinel (one server, no failover that could discard its writes). A master that returns after a failover
     /// believes itself master until the Sentinels turn it into a replica (and drop what it took meanwhile); on the
-    /// minority side of a partition it may never learn. Neither has the majority's word.
+    /// minority side of a partition it may never learn. Neither has the majority's word. Answers as soon as a majority
+    /// has named it: a Sentinel that does not answer (a stopped site) is not waited for.
     /// </summary>
     public async Task<bool> SentinelsNameMasterAsync(EndPoint? server)
     {
-        if (string.IsNullOrEmpty(configuration.ServiceName))
+        if (string.IsNullOrEmpty(_configuration.ServiceName))
         {
             return true;
         }
@@ -41,19 +54,29 @@ public sealed class ClusterRedisConnection(ConfigurationOptions configuration) :
         }
 
         var sentinels = await _sentinels.Value;
-        var answers = await Task.WhenAll(sentinels.GetServers().Select(async sentinel =>
+        var pending = sentinels.GetServers().Select(async sentinel =>
         {
             try
             {
-                return await sentinel.SentinelGetMasterAddressByNameAsync(configuration.ServiceName);
+                return await sentinel.SentinelGetMasterAddressByNameAsync(_configuration.ServiceName);
             }
-            catch (RedisException)
+            catch (Exception ex) when (ex is RedisException or TimeoutException)
             {
                 return null;
             }
-        }));
-        var named = answers.Count(answer => answer is not null && SameEndpoint(answer, server));
-        return named > configuration.EndPoints.Count / 2;
+        }).ToList();
+        var named = 0;
+        while (pending.Count > 0)
+        {
+            var answered = await Task.WhenAny(pending);
+            pending.Remove(answered);
+            if (await answered is { } answer && SameEndpoint(answer, server) && ++named > _sentinelCount / 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public async ValueTask DisposeAsync()

@@ -92,10 +92,11 @@ public static class FaultsCommand
         var ended = Now();
         await stopWriting.CancelAsync();
         await writing;
+        // Read back while the load still runs: the run's connection pool ends with it.
+        output.WriteLine("reading back every acknowledged write");
+        await writer.ReadBackAsync(cancellationToken);
         await stopLoad.CancelAsync();
         var (_, report, _) = await running;
-        output.WriteLine("load stopped; reading back every acknowledged write");
-        await writer.ReadBackAsync(cancellationToken);
 
         var windows = done.Select((d, i) => new FaultWindow(d.Name, d.Injected, d.FailedOver, d.Recovered, d.HealStarted, d.Healed, i + 1 < done.Count ? done[i + 1].Injected : ended, d.Output)).ToList();
         var series = report?.Result.Scenarios.SelectMany(s => s.TimeSeries).GroupBy(p => p.AtSeconds)

@@ -92,7 +92,9 @@ public sealed class SideWriter(RunResources resources, Func<double> clock)
 
     private Task WriteSessionAsync(CancellationToken cancellationToken)
     {
-        var browser = new ScenarioContext(_stats, resources, cancellationToken);
+        // Not bound to the writer's token: the same browser (its cookie) logs in again by single sign-on at read-back,
+        // after the writer has stopped. A login in flight when the writer stops ends within the request timeout.
+        var browser = new ScenarioContext(_stats, resources, CancellationToken.None);
         DateTimeOffset instant = default;
         return RecordAsync(SideWrite.Session, cancellationToken, async _ =>
         {
@@ -146,7 +148,7 @@ public sealed class SideWriter(RunResources resources, Func<double> clock)
                 {
                     write.Found = await FindAsync(write, ct);
                 }
-                catch (Exception ex) when (ex is HttpRequestException or TimeoutException)
+                catch (Exception ex) when (!ct.IsCancellationRequested && ex is HttpRequestException or TimeoutException or OperationCanceledException or StepFailedException)
                 {
                     // Unknown yet: ask again.
                 }

@@ -23,10 +23,14 @@ public static class FaultAnalysis
         // is no recovery either); it counts as recovered only if logins then succeeded for a steady stretch.
         var lastBad = inWindow.LastOrDefault(p => p.AtSeconds < window.HealStartedAt && (p.Fail > 0 || p.Ok == 0));
         var outageEnd = lastBad is null ? window.InjectedAt : lastBad.AtSeconds + lastBad.WidthSeconds;
-        var steadyAfter = inWindow.Where(p => p.AtSeconds + p.WidthSeconds > outageEnd && p.AtSeconds >= outageEnd - (p.WidthSeconds / 2))
+        // Steady: the stretch of good points lasts --steady, or lasts until healing began (the live watch saw it steady
+        // on its own clock; failures that healing causes, e.g. a returning master refused, are no part of the outage).
+        var stretch = inWindow.Where(p => p.AtSeconds + p.WidthSeconds > outageEnd && p.AtSeconds >= outageEnd - (p.WidthSeconds / 2))
             .TakeWhile(p => p.Fail == 0 && p.Ok > 0)
-            .Sum(p => p.WidthSeconds);
-        double? rto = steadyAfter >= steady.TotalSeconds ? Math.Max(0, outageEnd - window.InjectedAt) : null;
+            .ToList();
+        var recovered = stretch.Sum(p => p.WidthSeconds) >= steady.TotalSeconds
+            || (stretch.Count > 0 && stretch[^1].AtSeconds + stretch[^1].WidthSeconds >= window.HealStartedAt);
+        double? rto = recovered ? Math.Max(0, outageEnd - window.InjectedAt) : null;
 
         var failed = inWindow.Where(p => p.Fail > 0).ToList();
         double? lastFailure = failed.Count == 0 ? null : failed.Max(p => p.AtSeconds + p.WidthSeconds) - window.InjectedAt;

@@ -71,6 +71,8 @@ public static class FaultReport
             }),
             lost_or_unverified = summary.Writes.Where(w => w.Acknowledged && w.Found != true)
                 .Select(w => new { kind = w.Kind, id = w.Id, started_at = Round(w.StartedAt), ended_at = Round(w.EndedAt), found = w.Found }),
+            // The logins per second the figures come from (at, ok, failed), so they can be computed again.
+            timeline = summary.Series.Select(p => new[] { Math.Round(p.AtSeconds, 2), p.Ok, p.Fail }),
             failures = summary.Writes.Where(w => !w.Acknowledged).GroupBy(w => w.Kind + ": " + Shorten(w.Failure))
                 .Select(g => new { what = g.Key, count = g.Count() }).OrderByDescending(g => g.count).Take(20),
         };

@@ -12,7 +12,8 @@ public sealed record FaultRunSummary(
     double SteadySeconds,
     IReadOnlyList<FaultWindow> Windows,
     IReadOnlyList<FaultResult> Results,
-    IReadOnlyList<SideWrite> Writes)
+    IReadOnlyList<SideWrite> Writes,
+    IReadOnlyList<Engine.TimeSeriesPoint> Series)
 {
     /// <summary>Every fault recovered within <paramref name="rtoLimit"/> and no acknowledged write was lost.</summary>
     public bool Passed(TimeSpan rtoLimit) =>

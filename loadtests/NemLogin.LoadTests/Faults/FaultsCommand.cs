@@ -113,7 +113,8 @@ public static class FaultsCommand
             faults.Steady.TotalSeconds,
             windows,
             results,
-            writer.Writes);
+            writer.Writes,
+            series);
         foreach (var path in FaultReport.WriteAll(summary, directory))
         {
             output.WriteLine("report: " + Path.GetFullPath(path));

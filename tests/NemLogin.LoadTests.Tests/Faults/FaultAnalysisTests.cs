@@ -44,6 +44,18 @@ public sealed class FaultAnalysisTests
     }
 
     [Fact]
+    public void SteadyUntilHealingBegan_IsRecovery()
+    {
+        // Healing began at 6 s, two good seconds after the outage: shorter than --steady, but the live watch healed on it.
+        var window = new FaultWindow("redis-master", 0, 1, 3, 6, 8, 10, []);
+
+        var result = FaultAnalysis.Analyse(window, Series((0, 9), (0, 9), (1, 9), (0, 9), (10, 0), (10, 0), (2, 8), (10, 0), (10, 0), (10, 0)), [], Steady);
+
+        Assert.Equal(4, result.RtoSeconds);
+        Assert.Equal(7, result.LastFailureSeconds);
+    }
+
+    [Fact]
     public void NoFailure_RtoIsZero()
     {
         var result = FaultAnalysis.Analyse(Window(1.2, 8), Series((10, 0), (10, 0), (10, 0), (10, 0), (10, 0), (10, 0), (10, 0), (10, 0)), [], Steady);

@@ -21,9 +21,8 @@ public sealed class ClusterRedisConnection : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(configuration);
         _configuration = configuration;
-        // Taken before the first connection: connecting through Sentinel adds the servers it finds to the
-        // configuration's endpoints, and a majority counted over those (five instead of three) was out of reach as soon
-        // as one Sentinel was away (a lost site): the fault run under load refused every write alone for minutes.
+        // The Sentinels as configured, taken before the first connection: the majority is of these, whatever the
+        // multiplexer later learns about the servers behind them.
         _sentinelCount = configuration.EndPoints.Count;
         var sentinels = configuration.Clone();
         _connection = new(async () => await ConnectionMultiplexer.ConnectAsync(configuration));

@@ -10,10 +10,9 @@ namespace NemLogin.Cluster.Tests.Faults;
 
 /// <summary>
 /// The rule every replicated Redis write of a silo or gateway follows (<see cref="RedisReplicationGuard"/>), with one
-/// site away: a master with no replica may acknowledge alone only while most of the configured Sentinels name it, and a
-/// replica that does not answer fails the write. Fault class "a lost site": the fault run under load (docs/reliability.md)
-/// found every write refused for minutes once a Sentinel was gone, because the majority was counted over the endpoints
-/// the Sentinel connection had added to the configuration (five) instead of the three Sentinels.
+/// site away (fault class "a lost site"): a master with no replica may acknowledge alone only while most of the
+/// configured Sentinels name it, even when one Sentinel does not answer at all (SIGSTOP) and after the client has
+/// connected through Sentinel; and a replica that does not answer fails the write rather than letting it count.
 /// </summary>
 public sealed class SentinelMajorityTests : IAsyncLifetime
 {

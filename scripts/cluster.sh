@@ -10,6 +10,11 @@
 #   scripts/cluster.sh status  which of the started processes run, and their readiness
 #   scripts/cluster.sh down    stop exactly the processes `up` started (recorded pids); data stays for the next `up`
 #   scripts/cluster.sh down --purge   ... and delete the folder with the databases, keys and logs
+#   scripts/cluster.sh faults [--rate 15] [--faults a,b]   under the load runner's saml-login through the balancer: kill -9 of
+#                              the PostgreSQL primary, of the Redis master, of every DC1 process, then SIGSTOP of the primary's
+#                              data centre (a partition), each healed and settled before the next; RTO, failed logins and
+#                              acknowledged writes lost per fault (needs `up` with NEMLOGIN_ADMIN_API_KEY set; docs/reliability.md)
+#   scripts/cluster.sh fault inject|await|heal NAME   one of them by hand (await: until the cluster has failed over)
 #   scripts/cluster.sh seed --scale F [--it-system ID]... [--bulk-load]   write the synthetic national population at fraction F of the
 #                              national figures into the running cluster (resumable: run it again after an interruption)
 #
@@ -88,8 +93,12 @@ secret() {
 pg_pool=12
 
 # Both nodes: Npgsql connects to whichever is primary now and re-checks the other within two seconds after a failover.
+# A node that stops answering without closing its connections (a site cut off, its machine hung) holds every command
+# sent on a pooled connection to it until the command timeout (Npgsql's default: 30 s; connecting: 15 s), membership
+# votes included: shorter limits let the silos declare the lost site's silos dead and move to the new primary sooner
+# (the fault run's partition, docs/reliability.md). Our statements are short (the longest: a purge batch of 1000 rows).
 pg_connection() {
-  printf 'Host=127.0.0.1:%s,127.0.0.1:%s;Target Session Attributes=primary;Host Recheck Seconds=2;Username=postgres;Password=%s;Database=nemlogin;SSL Mode=VerifyFull;Root Certificate=%s;Maximum Pool Size=%s' \
+  printf 'Host=127.0.0.1:%s,127.0.0.1:%s;Target Session Attributes=primary;Host Recheck Seconds=2;Timeout=5;Command Timeout=10;Username=postgres;Password=%s;Database=nemlogin;SSL Mode=VerifyFull;Root Certificate=%s;Maximum Pool Size=%s' \
     "$pg_port" "$((pg_port + 1))" "$(secret postgres-password)" "$ca" "$pg_pool"
 }
 
@@ -105,7 +114,7 @@ redis_connection() {
 # psql over TLS, the password from the environment (never the command line).
 psql_nemlogin() {
   PGPASSWORD="$(secret postgres-password)" "$pg_bin/psql" \
-    "host=127.0.0.1,127.0.0.1 port=$pg_port,$((pg_port + 1)) target_session_attrs=read-write user=postgres sslmode=verify-full sslrootcert=$ca dbname=$1" "${@:2}"
+    "host=127.0.0.1,127.0.0.1 port=$pg_port,$((pg_port + 1)) target_session_attrs=read-write connect_timeout=3 user=postgres sslmode=verify-full sslrootcert=$ca dbname=$1" "${@:2}"
 }
 
 common_environment() {
@@ -571,10 +580,308 @@ seed() {
     --checkpoint "$state/seed-checkpoint.json" "$@"
 }
 
+
+# ---- Faults (issue 13): what `faults` injects and heals under load. Data centres as processes: DC1 is silo-dc1-*,
+# gateway-dc1, pg-dc1 (its keeper and PostgreSQL), the Redis server that started as master and the first Sentinel; DC2 the
+# same with -dc2, the Redis server that started as replica and the second Sentinel. The pg_auto_failover monitor and the
+# third Sentinel stand for a third site, the balancer for the front; no fault touches them.
+
+faults_dir="$state/faults"
+
+pid_of() { awk -v n="$1" '$1 == n {print $2}' "$pids" | tail -n 1; }
+
+# A restarted process replaces its line in the pid file.
+forget() { sed -i "/^$1 /d" "$pids"; }
+
+# A process and every descendant (a keeper's PostgreSQL and its backends), parents first.
+process_tree() {
+  local pid="$1" child
+  alive "$pid" || return 0
+  printf '%s\n' "$pid"
+  for child in $(ps -o pid= --ppid "$pid" 2>/dev/null); do
+    process_tree "$child"
+  done
+}
+
+# The recorded names of data centre $1 (dc1, dc2) that run now.
+dc_names() {
+  local dc="$1" server sentinel
+  if [ "$dc" = dc1 ]; then server=redis-master; sentinel="redis-sentinel-${sentinel_ports[0]}"; else server=redis-replica; sentinel="redis-sentinel-${sentinel_ports[1]}"; fi
+  awk -v dc="$dc" -v server="$server" -v sentinel="$sentinel" \
+    '$1 ~ ("^silo-" dc "-") || $1 == ("gateway-" dc) || $1 == ("pg-" dc) || $1 == server || $1 == sentinel {print $1}' "$pids" | sort -u
+}
+
+# Every process of the named ones, whole trees: frozen first (so nothing notices and restarts anything), then signalled.
+signal_names() {
+  local signal="$1"; shift
+  local name all=()
+  for name in "$@"; do
+    mapfile -t -O "${#all[@]}" all < <(process_tree "$(pid_of "$name")")
+  done
+  [ "${#all[@]}" -gt 0 ] || return 0
+  [ "$signal" = CONT ] || kill -STOP "${all[@]}" 2>/dev/null || true
+  kill "-$signal" "${all[@]}" 2>/dev/null || true
+  printf '%s\n' "${all[@]}"
+}
+
+# The node pg_auto_failover has as primary now (primary, wait_primary or single as goal state).
+pg_primary_node() {
+  psql_local "$pg_monitor_port" pg_auto_failover \
+    -c "SELECT nodename FROM pgautofailover.node WHERE goalstate IN ('primary', 'wait_primary', 'single') ORDER BY nodeid LIMIT 1" 2>/dev/null || true
+}
+
+redis_cli() { REDISCLI_AUTH="$(secret redis-password)" redis-cli --no-auth-warning --tls --cacert "$ca" -h 127.0.0.1 -p "$@"; }
+
+# The Redis master the third-site Sentinel names (its port).
+redis_master_port() {
+  redis_cli "${sentinel_ports[2]}" SENTINEL get-master-addr-by-name nemlogin 2>/dev/null | sed -n 2p
+}
+
+redis_server_name() { if [ "$1" = "$redis_port" ]; then echo master; else echo replica; fi; }
+redis_server_port() { if [ "$1" = master ]; then echo "$redis_port"; else echo "$redis_replica_port"; fi; }
+
+# The silo's latest incarnation in the membership table: 3 active, 6 dead (empty: not listed).
+silo_status() {
+  psql_nemlogin nemlogin -qtA -c "SELECT status FROM nemlogin_cluster_member WHERE port = $1 ORDER BY generation DESC LIMIT 1" 2>/dev/null || true
+}
+
+silo_entry() {
+  local entry
+  for entry in "${all_silos[@]}"; do
+    [ "${entry%% *}" = "$1" ] && { printf '%s\n' "$entry"; return; }
+  done
+}
+
+# Starts a recorded process of the cluster again, as a supervisor would, and records its new pid.
+restart_name() {
+  local name="$1" entry
+  forget "$name"
+  case "$name" in
+    silo-*) entry="$(silo_entry "$name")"; read -r -a entry <<<"$entry"; start_silo "${entry[@]}" ;;
+    gateway-dc1) start_gateway gateway-dc1 DC1 "${gateway_ports[0]}" ;;
+    gateway-dc2) start_gateway gateway-dc2 DC2 "${gateway_ports[1]}" ;;
+    pg-dc1|pg-dc2) start_keeper "$name" run --pgdata "$state/postgres/${name#pg-}" ;;
+    redis-master|redis-replica) start_redis_server "${name#redis-}" "$(redis_server_port "${name#redis-}")" ;;
+    redis-sentinel-*) start_sentinel "${name#redis-sentinel-}" ;;
+    *) fail "cannot restart $name" ;;
+  esac
+  log "restarted $name (pid $(pid_of "$name"))"
+}
+
+wait_redis_replica() {
+  local port="$1" i
+  for i in $(seq 1 120); do
+    redis_cli "$port" INFO replication 2>/dev/null | tr -d '\r' | grep -q '^master_link_status:up' && return
+    sleep 0.5
+  done
+  fail "Redis on :$port did not become a connected replica"
+}
+
+# One primary and one synchronous standby again, whichever is which.
+wait_pg_pair() {
+  local i
+  for i in $(seq 1 360); do
+    local a b
+    a="$(node_state dc1)"; b="$(node_state dc2)"
+    if [[ "$a $b" == "primary/primary secondary/secondary" || "$a $b" == "secondary/secondary primary/primary" ]]; then return; fi
+    sleep 0.5
+  done
+  fail "pg_auto_failover did not reach primary + secondary (dc1 $(node_state dc1), dc2 $(node_state dc2))"
+}
+
+# Every recorded process of data centre $1 alive and ready (silos and gateway), its stores back as standby/replica.
+wait_dc_healed() {
+  local dc="$1" name entry
+  for name in $(dc_names "$dc"); do
+    case "$name" in
+      silo-*) read -r -a entry <<<"$(silo_entry "$name")"; wait_ready "$name" "http://127.0.0.1:${entry[4]}" "$(pid_of "$name")" ;;
+      gateway-dc1) wait_ready "$name" "http://127.0.0.1:${gateway_ports[0]}" "$(pid_of "$name")" ;;
+      gateway-dc2) wait_ready "$name" "http://127.0.0.1:${gateway_ports[1]}" "$(pid_of "$name")" ;;
+    esac
+  done
+  wait_pg_pair
+  local master
+  master="$(redis_master_port)"
+  wait_redis_replica "$( [ "$master" = "$redis_port" ] && echo "$redis_replica_port" || echo "$redis_port")"
+}
+
+# The one PostgreSQL primary and the one Redis master after healing (split brain would show two).
+report_roles() {
+  local masters=0 port
+  for port in "$redis_port" "$redis_replica_port"; do
+    redis_cli "$port" ROLE 2>/dev/null | head -n 1 | grep -q '^master' && masters=$((masters + 1))
+  done
+  log "roles: PostgreSQL dc1 $(node_state dc1), dc2 $(node_state dc2); Redis masters: $masters (Sentinels name :$(redis_master_port))"
+}
+
+# Roles before an injection, kept for `await`: the PostgreSQL primary's node and the Redis master's port.
+note_roles() {
+  printf '%s %s\n' "$(pg_primary_node)" "$(redis_master_port)" >"$faults_dir/$1.roles"
+}
+
+injected() { date +%s.%N >"$faults_dir/injected-at"; }
+
+since_injection() { echo "$(date +%s.%N) $(cat "$faults_dir/injected-at")" | awk '{printf "%.1f", $1 - $2}'; }
+
+# Waits (at most $1 s) until the command after the description succeeds; logs how long after the injection.
+wait_for() {
+  local limit="$1" what="$2" i
+  shift 2
+  for i in $(seq 1 $((limit * 2))); do
+    if "$@"; then log "$what $(since_injection) s after the injection"; return 0; fi
+    sleep 0.5
+  done
+  log "$what: not within $limit s"
+  return 1
+}
+
+pg_promoted_other_than() {
+  [ "$(psql_local "$pg_monitor_port" pg_auto_failover -c "SELECT count(*) FROM pgautofailover.node WHERE nodename <> '$1' AND reportedstate IN ('wait_primary', 'primary')" 2>/dev/null)" = 1 ]
+}
+
+redis_master_other_than() { local port; port="$(redis_master_port)"; [ -n "$port" ] && [ "$port" != "$1" ]; }
+
+silo_declared_dead() { [ "$(silo_status "$1")" = 6 ]; }
+
+# The cluster's own reaction to losing site $1 (roles as noted before the injection in file $2): the standby promoted if
+# the primary was there, the replica promoted if the master was there, the site's silos declared dead.
+await_site() {
+  local dc="$1" pg_before redis_before name entry
+  read -r pg_before redis_before <"$2"
+  [ "$pg_before" != "$dc" ] || wait_for 120 "PostgreSQL: the other node took writes" pg_promoted_other_than "$pg_before" || true
+  if [ "$(redis_server_name "$redis_before")" = "$( [ "$dc" = dc1 ] && echo master || echo replica)" ]; then
+    wait_for 120 "Redis: the Sentinels named the other server master" redis_master_other_than "$redis_before" || true
+  fi
+  for name in $(grep '^silo-' "$faults_dir/$3" || true); do
+    read -r -a entry <<<"$(silo_entry "$name")"
+    wait_for 120 "Orleans: $name declared dead" silo_declared_dead "${entry[2]}" || true
+  done
+}
+
+fault() {
+  [ -f "$pids" ] && any_alive || fail "no cluster runs from $state; run: scripts/cluster.sh up"
+  local verb="$1" kind="$2" node port name dc names
+  mkdir -p "$faults_dir"
+  case "$verb $kind" in
+    "inject postgres-primary")
+      node="$(pg_primary_node)"
+      [ -n "$node" ] || fail "pg_auto_failover names no primary"
+      printf '%s\n' "$node" >"$faults_dir/postgres-primary"
+      signal_names KILL "pg-$node" >/dev/null
+      injected
+      log "kill -9 of PostgreSQL primary $node (its keeper, PostgreSQL and every backend)" ;;
+    "await postgres-primary")
+      wait_for 120 "PostgreSQL: the standby took writes" pg_promoted_other_than "$(cat "$faults_dir/postgres-primary")" ;;
+    "heal postgres-primary")
+      node="$(cat "$faults_dir/postgres-primary")"
+      restart_name "pg-$node"
+      wait_pg_pair
+      report_roles ;;
+    "inject redis-master")
+      port="$(redis_master_port)"
+      [ -n "$port" ] || fail "the Sentinels name no master"
+      name="redis-$(redis_server_name "$port")"
+      printf '%s %s\n' "$name" "$port" >"$faults_dir/redis-master"
+      signal_names KILL "$name" >/dev/null
+      injected
+      log "kill -9 of the Redis master $name (:$port)" ;;
+    "await redis-master")
+      read -r name port <"$faults_dir/redis-master"
+      wait_for 120 "Redis: the Sentinels named the replica master" redis_master_other_than "$port" ;;
+    "heal redis-master")
+      read -r name port <"$faults_dir/redis-master"
+      restart_name "$name"
+      wait_redis_replica "$port"
+      report_roles ;;
+    "inject data-centre")
+      note_roles data-centre
+      mapfile -t names < <(dc_names dc1)
+      printf '%s\n' "${names[@]}" >"$faults_dir/data-centre"
+      signal_names KILL "${names[@]}" >/dev/null
+      injected
+      log "kill -9 of every DC1 process: ${names[*]} (roles before: PostgreSQL primary and Redis master port $(cat "$faults_dir/data-centre.roles"))" ;;
+    "await data-centre")
+      await_site dc1 "$faults_dir/data-centre.roles" data-centre ;;
+    "heal data-centre")
+      # The stores first (standby, replica, Sentinel), then the silos, then the gateway, as a site comes back.
+      for name in $(grep -E '^(pg-|redis-)' "$faults_dir/data-centre") $(grep -E '^silo-' "$faults_dir/data-centre") $(grep -E '^gateway-' "$faults_dir/data-centre"); do
+        restart_name "$name"
+      done
+      wait_dc_healed dc1
+      report_roles ;;
+    "inject partition")
+      # The side that holds the PostgreSQL primary is cut off: the other side must take over, this one must not write.
+      note_roles partition
+      dc="$(pg_primary_node)"
+      dc="${dc:-dc1}"
+      mapfile -t names < <(dc_names "$dc")
+      printf '%s\n' "$dc" >"$faults_dir/partition"
+      printf '%s\n' "${names[@]}" >"$faults_dir/partition.names"
+      signal_names STOP "${names[@]}" >"$faults_dir/partition.pids"
+      injected
+      log "SIGSTOP of every $dc process: ${names[*]} (roles before: $(cat "$faults_dir/partition.roles")); the monitor and the third Sentinel run on" ;;
+    "await partition")
+      await_site "$(cat "$faults_dir/partition")" "$faults_dir/partition.roles" partition.names ;;
+    "heal partition")
+      dc="$(cat "$faults_dir/partition")"
+      kill -CONT $(cat "$faults_dir/partition.pids") 2>/dev/null || true
+      log "SIGCONT of every $dc process"
+      heal_resumed_silos "$dc"
+      wait_dc_healed "$dc"
+      report_roles ;;
+    *) fail "usage: scripts/cluster.sh fault inject|await|heal postgres-primary|redis-master|data-centre|partition" ;;
+  esac
+}
+
+# After a partition: a resumed silo that the others declared dead must stop itself (it still believes it hosts its
+# grains); each one is waited for (at most 2 minutes) and started again, as a supervisor would. One still listed active
+# was not declared dead and goes on.
+heal_resumed_silos() {
+  local dc="$1" name entry status i
+  for name in $(dc_names "$dc" | grep '^silo-'); do
+    read -r -a entry <<<"$(silo_entry "$name")"
+    for i in $(seq 1 240); do
+      status="$(silo_status "${entry[2]}")"
+      if ! alive "$(pid_of "$name")"; then
+        log "$name stopped itself $((i / 2)) s after SIGCONT (membership status $status)"
+        restart_name "$name"
+        continue 2
+      fi
+      if [ "$status" = 3 ]; then
+        log "$name resumed as an active member (not declared dead)"
+        break
+      fi
+      sleep 0.5
+    done
+    if alive "$(pid_of "$name")" && [ "$(silo_status "${entry[2]}")" = 6 ]; then
+      log "$name still runs 2 min after SIGCONT although declared dead: killed and restarted"
+      signal_names KILL "$name" >/dev/null
+      restart_name "$name"
+    fi
+  done
+}
+
+# The documented fault run: the load runner's saml-login at a steady rate through the balancer while each fault above is
+# injected, recovered from, healed and settled in turn; the summary (faults.json, faults.md) goes to the report folder.
+faults() {
+  [ -f "$pids" ] && any_alive || fail "no cluster runs from $state; run: NEMLOGIN_ADMIN_API_KEY=… scripts/cluster.sh up"
+  [ -n "${NEMLOGIN_ADMIN_API_KEY:-}" ] || fail "NEMLOGIN_ADMIN_API_KEY must be the key the cluster was started with (the side writer uses the admin API)"
+  local runner_dll="$repo/loadtests/NemLogin.LoadTests/bin/$configuration/net10.0/NemLogin.LoadTests.dll"
+  log "building the load runner ($configuration)"
+  dotnet build "$repo/loadtests/NemLogin.LoadTests" -c "$configuration" -v quiet -nologo >/dev/null
+  local sp_dir="$state/load-sps" reports="${NEMLOGIN_FAULT_REPORTS:-$state/fault-reports/$(date -u +%Y%m%d-%H%M%S)}"
+  [ -f "$sp_dir/keys/service-providers.json" ] || dotnet "$runner_dll" prepare --sp-dir "$sp_dir" >/dev/null
+  NEMLOGIN_COMMIT="$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)" \
+    NEMLOGIN_ADMIN_KEY="$NEMLOGIN_ADMIN_API_KEY" dotnet "$runner_dll" faults --target "$public_url" --sp-dir "$sp_dir" --register-sps \
+    --fault-command "$repo/scripts/cluster.sh fault" --report-dir "$reports" "$@"
+}
+
 case "${1:-}" in
   up) up ;;
+  fault) shift; fault "$@" ;;
+  faults) shift; faults "$@" ;;
   status) status ;;
   down) shift; down "${1:-}" ;;
   seed) shift; seed "$@" ;;
-  *) echo "usage: scripts/cluster.sh up|status|down [--purge]|seed --scale F" >&2; exit 2 ;;
+  *) echo "usage: scripts/cluster.sh up|status|down [--purge]|seed --scale F|faults [runner options]|fault inject|await|heal NAME" >&2; exit 2 ;;
 esac

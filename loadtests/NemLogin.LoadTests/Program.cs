@@ -46,6 +46,11 @@ try
         return await ProfileCommand.ExecuteAsync(options, Console.Out, cancel.Token);
     }
 
+    if (options.Command == "faults")
+    {
+        return await NemLogin.LoadTests.Faults.FaultsCommand.ExecuteAsync(options, Console.Out, cancel.Token);
+    }
+
     var (exitCode, _, _) = await RunCommand.ExecuteAsync(options, new LiveProgress(AnsiConsole.Console, Console.Out), Console.Out, cancel.Token);
     return exitCode;
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using NemLogin.ClusterTls;
 using StackExchange.Redis;
 
 namespace NemLogin.Demo.MitIdSimulator;
@@ -19,7 +20,8 @@ internal sealed class SimulatorStores(ISimulatorStore<PendingAuthorization> pend
         var options = services.GetRequiredService<IOptions<MitIdSimulatorOptions>>().Value;
         if (services.GetService<IConnectionMultiplexer>() is { } redis)
         {
-            return new(new RedisSimulatorStore<PendingAuthorization>(redis, "pending"), new RedisSimulatorStore<IssuedCode>(redis, "code"));
+            var guard = services.GetService<RedisReplicationGuard>();
+            return new(new RedisSimulatorStore<PendingAuthorization>(redis, "pending", guard), new RedisSimulatorStore<IssuedCode>(redis, "code", guard));
         }
 
         var time = services.GetRequiredService<TimeProvider>();

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.Extensions.Options;
 using NemLogin.ClusterTls;
 using Orleans.Configuration;
@@ -63,15 +65,21 @@ public static class ClusterClientExtensions
             client.AddActivityPropagation();
         });
 
-        var redis = ClusterRedis.Options(options.RedisConfiguration!, tls.StoreCaPath);
-        var multiplexer = new Lazy<IConnectionMultiplexer>(() => ConnectionMultiplexer.Connect(redis));
-        builder.Services.AddSingleton(_ => multiplexer.Value);
+        // One connection for the key ring, the MitID simulator's stores, their replication check and readiness: the
+        // WAIT after a write covers that write only on the connection that made it (see ClusterRedisConnection).
+        var redis = new ClusterRedisConnection(ClusterRedis.Options(options.RedisConfiguration!, tls.StoreCaPath));
+        builder.Services.AddSingleton(_ => redis);
+        builder.Services.AddSingleton(provider => provider.GetRequiredService<ClusterRedisConnection>().GetAsync().GetAwaiter().GetResult());
+        var replication = builder.Configuration.GetSection(RedisReplicationOptions.SectionName).Get<RedisReplicationOptions>() ?? new();
+        builder.Services.AddSingleton(provider => new RedisReplicationGuard(redis, replication, TimeProvider.System,
+            provider.GetRequiredService<ILogger<RedisReplicationGuard>>()));
         // Any gateway must read the cookies and forms another gateway protected (a login may start in DC1 and return
-        // to DC2), so all share one key ring. Redis persists it (through Sentinel, following a failover), each key
-        // encrypted to the key-ring certificate; decryption uses that certificate's key, not a machine store.
-        var dataProtection = builder.Services.AddDataProtection()
-            .SetApplicationName("NemLogin.Orleans")
-            .PersistKeysToStackExchangeRedis(() => multiplexer.Value.GetDatabase(), DataProtectionKey);
+        // to DC2), so all share one key ring. Redis persists it (through Sentinel, following a failover; a new key
+        // counts once a replica holds it), each key encrypted to the key-ring certificate; decryption uses that
+        // certificate's key, not a machine store.
+        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("NemLogin.Orleans");
+        builder.Services.AddOptions<KeyManagementOptions>().Configure<IConnectionMultiplexer, RedisReplicationGuard>((keys, multiplexer, guard) =>
+            keys.XmlRepository = new ReplicatedXmlRepository(new RedisXmlRepository(() => multiplexer.GetDatabase(), DataProtectionKey), guard));
         if (keyRingCertificate is not null)
         {
             dataProtection.ProtectKeysWithCertificate(keyRingCertificate).UnprotectKeysWithAnyCertificate(keyRingCertificate);

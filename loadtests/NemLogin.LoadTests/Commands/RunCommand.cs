@@ -25,7 +25,8 @@ public static class RunCommand
     public const int ExitCannotStart = 2;
 
     public static async Task<(int ExitCode, RunReport? Report, string? ReportDirectory)> ExecuteAsync(
-        RunnerOptions options, IProgressDisplay display, TextWriter output, CancellationToken cancellationToken)
+        RunnerOptions options, IProgressDisplay display, TextWriter output, CancellationToken cancellationToken,
+        Action<RunResources>? measurementStarted = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(output);
@@ -87,9 +88,16 @@ public static class RunCommand
             DrainTimeout = options.DrainTimeout,
             Stress = profile.Stress,
             BrokerProcessId = brokerPid,
-            MeasurementStarted = options.ProfileBroker && brokerPid is { } profiled
-                ? () => capture = ProfileCapture.Start(profiled, Path.Combine(directory, BrokerProfile.TraceFile), options.ProfileDuration)
-                : null,
+            BucketWidth = options.BucketWidth,
+            MeasurementStarted = () =>
+            {
+                if (options.ProfileBroker && brokerPid is { } profiled)
+                {
+                    capture = ProfileCapture.Start(profiled, Path.Combine(directory, BrokerProfile.TraceFile), options.ProfileDuration);
+                }
+
+                measurementStarted?.Invoke(resources);
+            },
         };
         var result = await new LoadEngine(resources, settings).RunAsync(runs, display, cancellationToken);
         if (capture is not null)

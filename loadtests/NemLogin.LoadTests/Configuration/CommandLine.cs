@@ -3,7 +3,7 @@ using System.Globalization;
 namespace NemLogin.LoadTests.Configuration;
 
 /// <summary>
-/// Reads <c>[run|prepare|profile] --name value …</c>. A <c>--config</c> file is applied first wherever it appears, so the
+/// Reads <c>[run|prepare|profile|faults] --name value …</c>. A <c>--config</c> file is applied first wherever it appears, so the
 /// command line always wins over the file. Unknown options are errors, not silently ignored.
 /// </summary>
 public static class CommandLine
@@ -35,6 +35,13 @@ public static class CommandLine
                    gateway), summed up in process-profile.md
           profile  --trace FILE.nettrace [--report-dir DIR]
                    sums up a recording made earlier (with sample-profiler events, e.g. dotnet-trace's default)
+          faults   --target URL --sp-dir DIR --admin-key KEY --fault-command "scripts/cluster.sh fault"
+                   [--faults postgres-primary,redis-master,data-centre,partition] [--rate 15] [--settle 15s]
+                   [--recovery-timeout 90s] [--steady 5s] [--report-dir DIR]
+                   Runs saml-login at a steady rate while it injects each fault in turn (`<fault-command> inject
+                   NAME`), waits until logins succeed steadily again, heals it (`<fault-command> heal NAME`) and lets
+                   the cluster settle; a side writer records acknowledged SP registrations, mandate grants and sessions
+                   and finds every one afterwards. Writes faults.json and faults.md beside the run's reports.
         """;
 
     public static RunnerOptions Parse(IReadOnlyList<string> args)
@@ -45,7 +52,7 @@ public static class CommandLine
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
-            if (i == 0 && arg is "run" or "prepare" or "profile")
+            if (i == 0 && arg is "run" or "prepare" or "profile" or "faults")
             {
                 options = options with { Command = arg };
                 continue;
@@ -125,6 +132,11 @@ public static class CommandLine
             : throw new ArgumentException($"--population-scale is a fraction of the national figures above 0 and at most {Population.PopulationCounts.MaxScale}, not '{value}'.") },
         "trace" => o with { TraceFile = value },
         "profile-duration" => o with { ProfileDuration = DurationText.Parse(value) },
+        "faults" => o with { Faults = o.Faults with { Names = List(value) } },
+        "fault-command" => o with { Faults = o.Faults with { Command = value } },
+        "settle" => o with { Faults = o.Faults with { Settle = DurationText.Parse(value) } },
+        "recovery-timeout" => o with { Faults = o.Faults with { RecoveryTimeout = DurationText.Parse(value) } },
+        "steady" => o with { Faults = o.Faults with { Steady = DurationText.Parse(value) } },
         "stress-start" => o with { Stress = o.Stress with { StartRate = Positive(name, value) } },
         "stress-step" => o with { Stress = o.Stress with { StepRate = Positive(name, value) } },
         "stress-step-duration" => o with { Stress = o.Stress with { StepDuration = DurationText.Parse(value) } },

@@ -62,5 +62,11 @@ public sealed record RunnerOptions
     /// <summary>The scale the broker's synthetic population was seeded at (<c>NemLogin.Silo seed --scale</c>), for <c>mandate-login</c>; null: the runner sets up its own.</summary>
     public double? PopulationScale { get; init; }
 
+    /// <summary>Width of one time-series point; null lets the engine choose (1 s, wider for long runs).</summary>
+    public TimeSpan? BucketWidth { get; init; }
+
+    /// <summary><c>faults</c>: what to inject, in order, and how (<see cref="Faults.FaultRunSettings"/>).</summary>
+    public Faults.FaultRunSettings Faults { get; init; } = new();
+
     public bool ShowHelp { get; init; }
 }

@@ -1,3 +1,4 @@
+using NemLogin.ClusterTls;
 using Orleans.Storage;
 
 namespace NemLogin.Silo.Hosting;

@@ -119,6 +119,9 @@ internal sealed class RedisSentinelSet : IAsyncDisposable
         await Readiness.WaitForTcpAsync(port, TimeSpan.FromSeconds(20), () => process.HasExited ? process.LogTail() : null);
     }
 
+    /// <summary>A signal to the server or Sentinel on <paramref name="port"/> (SIGSTOP: a site that stops answering).</summary>
+    public void Signal(int port, int signal) => _processes[port].Signal(signal);
+
     /// <summary>kill -9 of the data server on <paramref name="port"/>.</summary>
     public Task KillAsync(int port) => _processes[port].KillAsync();
 

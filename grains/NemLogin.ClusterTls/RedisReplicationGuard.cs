@@ -1,16 +1,17 @@
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
-namespace NemLogin.Silo.Hosting;
+namespace NemLogin.ClusterTls;
 
 /// <summary>
-/// Confirms that a write just made through the silo's one Redis connection is held by enough replicas (see
-/// <see cref="RedisReplicationOptions"/>). <c>WAIT</c> blocks the whole connection while it waits, and every grain's
-/// commands share that connection, so it is sent only when replicas are attached: how many the master has is read with
+/// Confirms that a write just made through the process's one Redis connection is held by enough replicas (see
+/// <see cref="RedisReplicationOptions"/>): a silo's session and login-flow writes, a gateway's data-protection keys and
+/// the MitID simulator's entries. <c>WAIT</c> blocks the whole connection while it waits, and every Redis command of the
+/// process shares that connection, so it is sent only when replicas are attached: how many the master has is read with
 /// <c>ROLE</c> at most once a second (and again after a shortfall), never waited for in vain on every write. A master
 /// with no replica acknowledges alone only when allowed and when most Sentinels name it the master.
 /// </summary>
-internal sealed partial class RedisReplicationGuard(ClusterRedisConnection redis, RedisReplicationOptions options, TimeProvider time, ILogger<RedisReplicationGuard> logger)
+public sealed partial class RedisReplicationGuard(ClusterRedisConnection redis, RedisReplicationOptions options, TimeProvider time, ILogger<RedisReplicationGuard> logger)
 {
     private static readonly TimeSpan RoleAge = TimeSpan.FromSeconds(1);
     private readonly Lock _gate = new();
@@ -105,7 +106,7 @@ internal sealed partial class RedisReplicationGuard(ClusterRedisConnection redis
     }
 
     [LoggerMessage(EventId = 1302, Level = LogLevel.Warning,
-        Message = "Redis master has no replica attached: session and login-flow writes (first: {Store}) are acknowledged by the master alone and would be lost if it died now")]
+        Message = "Redis master has no replica attached: replicated writes (first: {Store}) are acknowledged by the master alone and would be lost if it died now")]
     private static partial void AcknowledgingAlone(ILogger logger, string store);
 
     [LoggerMessage(EventId = 1303, Level = LogLevel.Information,

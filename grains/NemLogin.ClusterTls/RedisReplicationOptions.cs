@@ -1,9 +1,10 @@
-namespace NemLogin.Silo.Hosting;
+namespace NemLogin.ClusterTls;
 
 /// <summary>
-/// When a session or login-flow write counts as done (<c>Redis:Replication</c>). Redis replicates asynchronously: a
-/// master that acknowledges a write and dies before its replica has it loses the write on failover. The silo therefore
-/// sends <c>WAIT</c> after every write and answers the grain only when <see cref="Replicas"/> replicas hold it.
+/// When a Redis write that must survive a failover counts as done (<c>Redis:Replication</c>, the same keys for silos and
+/// gateways). Redis replicates asynchronously: a master that acknowledges a write and dies before its replica has it
+/// loses the write on failover. Silos (sessions, login flows) and gateways (data-protection keys, the MitID simulator's
+/// entries) therefore send <c>WAIT</c> after such a write and go on only when <see cref="Replicas"/> replicas hold it.
 /// </summary>
 public sealed class RedisReplicationOptions
 {

@@ -1,0 +1,96 @@
+using System.Net;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging.Abstractions;
+using NemLogin.Cluster.Tests.Infrastructure;
+using NemLogin.ClusterTls;
+using StackExchange.Redis;
+using Xunit;
+
+namespace NemLogin.Cluster.Tests.Faults;
+
+/// <summary>
+/// The rule every replicated Redis write of a silo or gateway follows (<see cref="RedisReplicationGuard"/>), with one
+/// site away (fault class "a lost site"): a master with no replica may acknowledge alone only while most of the
+/// configured Sentinels name it, even when one Sentinel does not answer at all (SIGSTOP) and after the client has
+/// connected through Sentinel; and a replica that does not answer fails the write rather than letting it count.
+/// </summary>
+public sealed class SentinelMajorityTests : IAsyncLifetime
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("nemlogin-majority-").FullName;
+    private RedisSentinelSet _redis = null!;
+    private ClusterRedisConnection _connection = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        Watchdog.TrackFolder(_folder);
+        var pki = ClusterPki.Create(_folder);
+        _redis = await RedisSentinelSet.StartAsync(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), new StoreTls(pki.Issue("store", "stores"), pki.CaPath));
+        _connection = new ClusterRedisConnection(ClusterRedis.Options(_redis.Configuration, pki.CaPath));
+        // The client connected through Sentinel (what changed the configuration's endpoints), with the replica attached.
+        await (await _connection.GetAsync()).GetDatabase().StringSetAsync("majority:probe", "1");
+        await Eventually(async () => (await _redis.RoleAsync(_redis.ServerPorts[0])).Replicas == 1, "the replica attached");
+    }
+
+    [Fact]
+    public async Task OneSentinelStopped_MasterStillNamedByTheMajority_ReplicaNot()
+    {
+        var master = new IPEndPoint(IPAddress.Loopback, _redis.ServerPorts[0]);
+        var replica = new IPEndPoint(IPAddress.Loopback, _redis.ServerPorts[1]);
+        _redis.Signal(_redis.SentinelPorts[1], Signals.Stop);
+        try
+        {
+            Assert.True(await _connection.SentinelsNameMasterAsync(master), "two of three Sentinels name the master: a majority");
+            Assert.False(await _connection.SentinelsNameMasterAsync(replica), "no Sentinel names the replica");
+        }
+        finally
+        {
+            _redis.Signal(_redis.SentinelPorts[1], Signals.Continue);
+        }
+    }
+
+    [Fact]
+    public async Task ReplicaStopped_WriteIsNotAcknowledged_ReplicaRunning_ItHoldsTheWrite()
+    {
+        var database = (await _connection.GetAsync()).GetDatabase();
+        var strict = new RedisReplicationGuard(_connection, new RedisReplicationOptions { Timeout = TimeSpan.FromSeconds(1) }, TimeProvider.System, NullLogger<RedisReplicationGuard>.Instance);
+        _redis.Signal(_redis.ServerPorts[1], Signals.Stop);
+        try
+        {
+            await database.StringSetAsync("majority:unconfirmed", "1");
+            await Assert.ThrowsAsync<RedisException>(() => strict.ConfirmAsync("test", "write"));
+        }
+        finally
+        {
+            _redis.Signal(_redis.ServerPorts[1], Signals.Continue);
+        }
+
+        // Patient enough for a loaded machine: only the outcome matters here.
+        var patient = new RedisReplicationGuard(_connection, new RedisReplicationOptions { Timeout = TimeSpan.FromSeconds(10) }, TimeProvider.System, NullLogger<RedisReplicationGuard>.Instance);
+        await database.StringSetAsync("majority:confirmed", "2");
+        await patient.ConfirmAsync("test", "write");
+        await using var replica = await _redis.ConnectServerAsync(_redis.ServerPorts[1]);
+        Assert.Equal("2", (string?)await replica.GetDatabase().StringGetAsync("majority:confirmed"));
+    }
+
+    private static async Task Eventually(Func<Task<bool>> condition, string what)
+    {
+        for (var i = 0; i < 120; i++)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"Not within 30 s: {what}.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _connection.DisposeAsync();
+        await _redis.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+}

@@ -55,7 +55,7 @@ public static class ClusterClientExtensions
             client.UseAdoNetClustering(adoNet =>
             {
                 adoNet.Invariant = "Npgsql";
-                adoNet.ConnectionString = options.PostgresConnectionString;
+                adoNet.ConnectionString = MembershipConnectionString.From(options.PostgresConnectionString);
             });
             client.Services.Configure<GatewayOptions>(builder.Configuration.GetSection(GatewaySection));
             client.Services.Configure<ClientMessagingOptions>(builder.Configuration.GetSection(MessagingSection));

@@ -33,7 +33,7 @@ public static class ProcessMemory
         {
             if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
             {
-                var fields = line["VmRSS:".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                var fields = line["VmRSS:".Length..].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
                 return long.Parse(fields[0], CultureInfo.InvariantCulture) * 1024;
             }
         }

@@ -7,6 +7,7 @@ using NemLogin.Grains.Hosting;
 using NemLogin.Grains.LoginFlows;
 using NemLogin.Grains.Replay;
 using NemLogin.Grains.Sessions;
+using NemLogin.Grains.Tests.LoginFlows;
 using Orleans.TestingHost;
 
 namespace NemLogin.Grains.Tests.Hosting;
@@ -91,11 +92,11 @@ public sealed class ProcessStorageTests : IAsyncLifetime
     public async Task ProcessStore_LoginFlowTaken_RemovedAtOnce()
     {
         var flow = Grains.GetGrain<ILoginFlowGrain>("flow-" + Guid.NewGuid().ToString("N"));
-        await flow.StartAsync(Pending());
+        await flow.StartAsync(LoginFlowGrainTests.Pending());
         var key = Key(StorageNames.LoginFlows, "flow", flow);
         Assert.NotNull(Table.Find(key));
 
-        Assert.Equal(FlowTakeOutcome.Taken, (await flow.TakeAsync(Binding)).Outcome);
+        Assert.Equal(FlowTakeOutcome.Taken, (await flow.TakeAsync(LoginFlowGrainTests.Binding)).Outcome);
 
         Assert.Null(Table.Find(key));
     }
@@ -105,7 +106,7 @@ public sealed class ProcessStorageTests : IAsyncLifetime
     {
         // The person never came back from MitID: nothing takes the flow, so only its expiry can remove it.
         var flow = Grains.GetGrain<ILoginFlowGrain>("flow-" + Guid.NewGuid().ToString("N"));
-        await flow.StartAsync(Pending());
+        await flow.StartAsync(LoginFlowGrainTests.Pending());
         var key = Key(StorageNames.LoginFlows, "flow", flow);
 
         _time.Advance(new LoginFlowOptions().Lifetime + Grace - TimeSpan.FromSeconds(1));
@@ -163,21 +164,4 @@ public sealed class ProcessStorageTests : IAsyncLifetime
     }
 
     private static StateKey Key(string store, string stateName, IAddressable grain) => new(store, stateName, grain.GetGrainId());
-
-    private const string Binding = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
-
-    private static PendingLogin Pending() => new()
-    {
-        Protocol = "saml",
-        ServiceProviderId = "https://sp-a.example",
-        RequestId = "_" + Guid.NewGuid().ToString("N"),
-        ResponseUrl = "https://sp-a.example/acs",
-        RelayState = "relay",
-        RequiredLoa = LevelOfAssurance.Substantial,
-        Upstream = "mitid",
-        UpstreamNonce = "nonce",
-        UpstreamCodeVerifier = "verifier",
-        BrowserBinding = Binding,
-        StartedAt = DateTimeOffset.UnixEpoch,
-    };
 }

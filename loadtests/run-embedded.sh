@@ -7,6 +7,8 @@
 # on that port (a second embedded host, silo port NEMLOGIN_SIMULATOR_SILO_PORT, 11112) and points the broker's
 # Upstream:MitId at it, so the broker's CPU figure holds the broker's work only (the simulator's login page, token
 # endpoint and ID token signature are upstream work a real deployment does not pay).
+# NEMLOGIN_BROKER_ENV="NAME=value ..." sets runtime settings for the broker's process only (not the runner's or the
+# simulator's), e.g. NEMLOGIN_BROKER_ENV="DOTNET_gcServer=0 DOTNET_gcConcurrent=0" to measure workstation GC.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -40,6 +42,10 @@ runner=("dotnet" "$repo/loadtests/NemLogin.LoadTests/bin/Release/net10.0/NemLogi
 admin_key="$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 
 upstream=()
+broker_env=()
+# Word-split on purpose: a list of NAME=value settings.
+# shellcheck disable=SC2206
+[ -z "${NEMLOGIN_BROKER_ENV:-}" ] || broker_env=(${NEMLOGIN_BROKER_ENV})
 if [ -n "$simulator_port" ]; then
   # The simulator's host is a second embedded broker (its own silo and data folder) whose only traffic is the
   # simulator's; it knows the broker as a client with the broker's callback as redirect URI.
@@ -73,6 +79,7 @@ fi
   Signing__SoftwareKeyDirectory="$work/data/keys" \
   Logging__LogLevel__Default=Warning \
   "${upstream[@]}" \
+  "${broker_env[@]}" \
   dotnet "$repo/silos/NemLogin.Embedded/bin/Release/net10.0/NemLogin.Embedded.dll" --urls "http://127.0.0.1:$port" \
   --contentRoot "$repo/silos/NemLogin.Embedded" \
   >"$work/broker.log" 2>&1) &

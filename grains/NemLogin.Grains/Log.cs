@@ -28,4 +28,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "Mandate {MandateId} expired but its audit record could not be stored")]
     public static partial void MandateExpiryNotAudited(ILogger logger, Guid mandateId, Exception exception);
+
+    [LoggerMessage(EventId = 1202, Level = LogLevel.Information, Message = "Purged {Count} expired in-process grain state records; {Left} remain")]
+    public static partial void ProcessStatePurged(ILogger logger, int count, int left);
 }

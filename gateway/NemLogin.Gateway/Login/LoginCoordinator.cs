@@ -450,14 +450,17 @@ internal sealed class LoginCoordinator(
         }
 
         var identityId = await grains.GetGrain<IUpstreamSubjectGrain>(UpstreamSubjectKey.For(authentication.Authority, authentication.Subject)).ResolveIdentityAsync();
-        await grains.GetGrain<IIdentityGrain>(identityId).UpdateFromUpstreamAsync(authentication.Person);
 
         // No session fixation: every authentication starts a session under an id issued now; the browser's previous
         // session (only one the broker issued can be named here) ends, handing its participants over if it was this person's.
-        // One session call: started and, for the party that asked, asserted.
+        // One session call: the identity updated with what the upstream said, the session started and, for the party that
+        // asked, asserted (the session asks the identity for the update and the release in one call).
         var issued = sessions.IssueNew();
         var grain = grains.GetGrain<ISessionGrain>(issued.Key);
-        var started = new SessionAuthentication(identityId, authentication.Loa, authentication.AuthnInstant, authentication.Authority);
+        var started = new SessionAuthentication(identityId, authentication.Loa, authentication.AuthnInstant, authentication.Authority)
+        {
+            Person = authentication.Person,
+        };
         var result = assertFor is null
             ? new UpstreamResult(UpstreamFailure.None, null) { Session = await grain.StartAsync(started, sessions.Read(context)) }
             : new UpstreamResult(UpstreamFailure.None, null) { Assertion = await grain.StartAndAssertAsync(started, sessions.Read(context), assertFor) };

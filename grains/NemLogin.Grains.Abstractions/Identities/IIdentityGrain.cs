@@ -21,6 +21,13 @@ public interface IIdentityGrain : IGrainWithGuidKey
     Task<AttributeRelease> ReleaseToAsync(string serviceProviderId, bool cprEntitled);
 
     /// <summary>
+    /// <see cref="UpdateFromUpstreamAsync"/> and then <see cref="ReleaseToAsync"/> in one call: a login's session records what
+    /// the upstream said and asks for the release together.
+    /// </summary>
+    [Alias("update-and-release-to")]
+    Task<AttributeRelease> UpdateAndReleaseToAsync(PersonAttributes attributes, string serviceProviderId, bool cprEntitled);
+
+    /// <summary>
     /// Written by the person's <see cref="Mandates.IMandateIndexGrain"/> when its list of received mandates turns non-empty
     /// (before the index writes) or empty (after): lets a login skip the index for the many who hold none. Refused with
     /// <c>identity.unknown</c> when the identity does not exist (a mandate names only known persons).

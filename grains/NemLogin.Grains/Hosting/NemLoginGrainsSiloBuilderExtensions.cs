@@ -38,6 +38,31 @@ public static class NemLoginGrainsSiloBuilderExtensions
         return silo;
     }
 
+    /// <summary>
+    /// Maps every <see cref="StorageNames"/> store to the process's own table (<see cref="ProcessStateTable"/>), with the
+    /// purge of expired state (section <c>Purge</c>, as in the cluster), and reminders to the in-memory reminder service:
+    /// the embedded host, which is one silo. Test clusters of several silos in one process keep
+    /// <see cref="AddNemLoginInMemoryStorage"/>, whose storage grain all silos share.
+    /// </summary>
+    public static ISiloBuilder AddNemLoginProcessStorage(this ISiloBuilder silo)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        silo.UseInMemoryReminderService();
+        silo.Services.TryAddSingleton<ProcessStateTable>();
+        foreach (var name in AllStorageNames)
+        {
+            silo.Services.AddKeyedSingleton<IGrainStorage>(name, (provider, _) =>
+                new ProcessGrainStorage(name, provider.GetRequiredService<ProcessStateTable>(), provider.GetRequiredService<IGrainStorageSerializer>()));
+        }
+
+        silo.Services.AddOptions<ExpiredStatePurgeOptions>().BindConfiguration(ExpiredStatePurgeOptions.SectionName).ValidateOnStart();
+        silo.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ExpiredStatePurgeOptions>, ExpiredStatePurgeOptionsValidator>());
+        silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.TryAddSingleton<ProcessStatePurge>();
+        silo.Services.AddHostedService(provider => provider.GetRequiredService<ProcessStatePurge>());
+        return silo;
+    }
+
     internal static readonly string[] AllStorageNames =
     [
         StorageNames.ServiceProviders,

@@ -93,6 +93,12 @@ public sealed class IdentityGrain(
         };
     }
 
+    public async Task<AttributeRelease> UpdateAndReleaseToAsync(PersonAttributes attributes, string serviceProviderId, bool cprEntitled)
+    {
+        await UpdateFromUpstreamAsync(attributes);
+        return await ReleaseToAsync(serviceProviderId, cprEntitled);
+    }
+
     public async Task NoteMandatesHeldAsync(bool held)
     {
         if (!state.RecordExists || state.State.Attributes is null)

@@ -19,6 +19,12 @@ public sealed class SessionGrain(
         return await LiveSessionAsync() is { } live ? Snapshot(live) : null;
     }
 
+    /// <summary>
+    /// The upstream's word about the person (<see cref="SessionAuthentication.Person"/>) not yet given to the identity
+    /// grain during this call: the first attribute release takes it along, or the call's end delivers it on its own.
+    /// </summary>
+    private PersonAttributes? _identityUpdate;
+
     public async Task<SessionSnapshot> StartAsync(SessionAuthentication authentication, string? previousSessionId)
     {
         ArgumentNullException.ThrowIfNull(authentication);
@@ -35,23 +41,16 @@ public sealed class SessionGrain(
                 : throw new GrainRuleException(BrokerErrors.Name(BrokerError.SessionExists), "This session id has already been used.");
         }
 
+        if (authentication.Person is { } person)
+        {
+            await GrainFactory.GetGrain<IIdentityGrain>(authentication.IdentityId).UpdateFromUpstreamAsync(person);
+        }
+
         var handedOver = previousSessionId is null || string.Equals(previousSessionId, sessionId, StringComparison.Ordinal)
             ? null
             : await GrainFactory.GetGrain<ISessionGrain>(previousSessionId).HandOverAsync(authentication.IdentityId, sessionId);
 
-        var now = timeProvider.GetUtcNow();
-        var next = new SessionState
-        {
-            IdentityId = authentication.IdentityId,
-            Loa = authentication.Loa,
-            AuthnInstant = authentication.AuthnInstant,
-            AuthenticatingAuthority = authentication.AuthenticatingAuthority,
-            // The same person re-authenticating keeps the session's absolute limit; a new person starts a new one.
-            ExpiresAt = handedOver?.ExpiresAt ?? now + options.Value.AbsoluteLifetime,
-            LastActivityAt = now,
-            Participants = handedOver?.Participants ?? [],
-        };
-
+        var next = NewSession(authentication, handedOver);
         state.State = next;
         await state.WriteStateAsync();
 
@@ -67,20 +66,70 @@ public sealed class SessionGrain(
 
     public async Task<SessionAssertion> StartAndAssertAsync(SessionAuthentication authentication, string? previousSessionId, AssertionRequest request)
     {
-        await StartAsync(authentication, previousSessionId);
-        return await AssertAsync(request);
+        ArgumentNullException.ThrowIfNull(authentication);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrWhiteSpace(authentication.AuthenticatingAuthority);
+
+        // A session taking over the browser's previous one (or a repeated start) goes the long way: written first, so the
+        // moved SessionIndexes always find it.
+        if (state.RecordExists || (previousSessionId is not null && !string.Equals(previousSessionId, this.GetPrimaryKeyString(), StringComparison.Ordinal)))
+        {
+            await StartAsync(authentication, previousSessionId);
+            return await AssertAsync(request);
+        }
+
+        // A fresh session is written once: by the assertion's join, or below when the answer joins no party. The identity
+        // hears of the upstream's attributes in the release call.
+        var next = NewSession(authentication, handedOver: null);
+        state.State = next;
+        _identityUpdate = authentication.Person;
+        try
+        {
+            var answer = await AssertLiveAsync(next, request);
+            if (_identityUpdate is { } left)
+            {
+                await GrainFactory.GetGrain<IIdentityGrain>(next.IdentityId).UpdateFromUpstreamAsync(left);
+            }
+
+            if (!state.RecordExists)
+            {
+                await state.WriteStateAsync();
+            }
+
+            return answer;
+        }
+        finally
+        {
+            _identityUpdate = null;
+        }
+    }
+
+    private SessionState NewSession(SessionAuthentication authentication, SessionHandOver? handedOver)
+    {
+        var now = timeProvider.GetUtcNow();
+        return new SessionState
+        {
+            IdentityId = authentication.IdentityId,
+            Loa = authentication.Loa,
+            AuthnInstant = authentication.AuthnInstant,
+            AuthenticatingAuthority = authentication.AuthenticatingAuthority,
+            // The same person re-authenticating keeps the session's absolute limit; a new person starts a new one.
+            ExpiresAt = handedOver?.ExpiresAt ?? now + options.Value.AbsoluteLifetime,
+            LastActivityAt = now,
+            Participants = handedOver?.Participants ?? [],
+        };
     }
 
     public async Task<SessionAssertion> AssertAsync(AssertionRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return await LiveSessionAsync() is { } live ? await AssertLiveAsync(live, request) : SessionAssertion.NoSession;
+    }
+
+    private async Task<SessionAssertion> AssertLiveAsync(SessionState live, AssertionRequest request)
+    {
         ArgumentException.ThrowIfNullOrWhiteSpace(request.PartyId);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.SubjectFormat);
-        var live = await LiveSessionAsync();
-        if (live is null)
-        {
-            return SessionAssertion.NoSession;
-        }
 
         // NSIS: a session serves a party only at or above the level it requires; an over-achieved level is fine.
         if (live.Loa < request.RequiredLoa)
@@ -98,7 +147,7 @@ public sealed class SessionGrain(
             return await AssertProfessionalAsync(live, request);
         }
 
-        var release = await GrainFactory.GetGrain<IIdentityGrain>(live.IdentityId).ReleaseToAsync(request.PartyId, request.CprEntitled);
+        var release = await ReleaseAsync(live.IdentityId, request);
         if (request.ExpectedPseudonym is { } expected && expected != release.Pseudonym)
         {
             return SessionAssertion.OtherPerson;
@@ -132,6 +181,19 @@ public sealed class SessionGrain(
         var subject = request.SubjectPrefix + (request.TransientSubject ? Guid.NewGuid() : release.Pseudonym).ToString();
         var participant = await JoinAsync(live, request.PartyId, subject, request.SubjectFormat, request.Protocol);
         return new SessionAssertion(SessionAssertionOutcome.Asserted, Snapshot(state.State), release, participant) { OnBehalfOf = onBehalfOf };
+    }
+
+    /// <summary>The person's attributes for the asking party, taking along a pending update from the upstream (see <see cref="_identityUpdate"/>).</summary>
+    private Task<AttributeRelease> ReleaseAsync(Guid identityId, AssertionRequest request)
+    {
+        var identity = GrainFactory.GetGrain<IIdentityGrain>(identityId);
+        if (_identityUpdate is not { } update)
+        {
+            return identity.ReleaseToAsync(request.PartyId, request.CprEntitled);
+        }
+
+        _identityUpdate = null;
+        return identity.UpdateAndReleaseToAsync(update, request.PartyId, request.CprEntitled);
     }
 
     private static ItSystem SystemOf(AssertionRequest request) =>
@@ -197,7 +259,7 @@ public sealed class SessionGrain(
             return SessionAssertion.LevelTooLow;
         }
 
-        var release = await GrainFactory.GetGrain<IIdentityGrain>(live.IdentityId).ReleaseToAsync(request.PartyId, request.CprEntitled);
+        var release = await ReleaseAsync(live.IdentityId, request);
         var subject = request.SubjectPrefix + (request.TransientSubject ? Guid.NewGuid() : rights.Id).ToString();
         var participant = await JoinAsync(live, request.PartyId, subject, request.SubjectFormat, request.Protocol);
 

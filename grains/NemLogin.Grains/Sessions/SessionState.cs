@@ -1,10 +1,11 @@
 using System.Collections.Immutable;
 using NemLogin.Grains.Assurance;
+using NemLogin.Grains.Hosting;
 
 namespace NemLogin.Grains.Sessions;
 
 [GenerateSerializer, Alias("nl.session.state")]
-public sealed record SessionState
+public sealed record SessionState : IExpiringState
 {
     [Id(0)] public Guid IdentityId { get; init; }
     [Id(1)] public LevelOfAssurance Loa { get; init; }
@@ -15,4 +16,7 @@ public sealed record SessionState
 
     /// <summary>The last login or assertion in this session; a record without one reads as idle since ever and is dropped.</summary>
     [Id(6)] public DateTimeOffset LastActivityAt { get; init; }
+
+    /// <summary>The absolute end: an idle session ends earlier (the grain drops it when next asked), never later.</summary>
+    DateTimeOffset IExpiringState.KeptUntil => ExpiresAt;
 }

@@ -76,7 +76,8 @@ public sealed class LoadEngine(RunResources resources, RunSettings settings)
             monitor.SchedulerDelay.Summarize(),
             brokerCpu,
             new CpuUsage(Environment.ProcessId, runnerCpu, logins),
-            machineBefore is { } m0 && machineAfter is { } m1 ? Usage(m1.Busy - m0.Busy, brokerCpu?.CpuTime ?? TimeSpan.Zero, runnerCpu, wall) : null);
+            machineBefore is { } m0 && machineAfter is { } m1 ? Usage(m1.Busy - m0.Busy, brokerCpu?.CpuTime ?? TimeSpan.Zero, runnerCpu, wall) : null,
+            monitor.BrokerMemory);
     }
 
     private static MachineUsage Usage(TimeSpan busy, TimeSpan broker, TimeSpan runner, TimeSpan wall) =>

@@ -19,6 +19,7 @@ public sealed class RunMonitor
     private readonly List<List<TimeSeriesPoint>> _series;
     private readonly List<SimulationPhase> _stressPhases;
     private readonly List<StressStep> _stressSteps = [];
+    private readonly List<MemorySample> _brokerMemory = [];
     private TimeSpan _nextBucket;
     private int _nextStressPhase;
 
@@ -38,6 +39,9 @@ public sealed class RunMonitor
     public string? StopReason { get; private set; }
 
     public IReadOnlyList<StressStep> StressSteps => _stressSteps;
+
+    /// <summary>The broker's resident set at the end of every time-series bucket; empty when its process is not known.</summary>
+    public IReadOnlyList<MemorySample> BrokerMemory => _brokerMemory;
 
     /// <summary>How late the open-model injectors woke up.</summary>
     public LatencyHistogram SchedulerDelay { get; } = new();
@@ -93,6 +97,11 @@ public sealed class RunMonitor
 
     private void CloseBucket(TimeSpan start, TimeSpan width)
     {
+        if (_settings.BrokerProcessId is { } pid && Broker.ProcessMemory.ReadResidentBytes(pid) is { } resident)
+        {
+            _brokerMemory.Add(new MemorySample((start + width).TotalSeconds, resident));
+        }
+
         var middle = start + (width / 2);
         for (var i = 0; i < _runs.Count; i++)
         {

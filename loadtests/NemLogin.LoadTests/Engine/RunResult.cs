@@ -13,7 +13,8 @@ public sealed record RunResult(
     LatencySummary SchedulerDelay,
     CpuUsage? BrokerCpu,
     CpuUsage? RunnerCpu,
-    MachineUsage? Machine = null)
+    MachineUsage? Machine = null,
+    IReadOnlyList<MemorySample>? BrokerMemory = null)
 {
     /// <summary>The highest stress rate that held, or null when this was no stress run or the first step already failed.</summary>
     public double? HighestHeldRate => StressSteps.Where(s => s.Held).Select(s => (double?)s.TargetRate).Max();

@@ -67,6 +67,7 @@ public static class JsonReport
                 other_cores = Round(m.OtherCores),
             },
             scheduler_delay_ms = Latency(r.SchedulerDelay),
+            broker_memory = r.BrokerMemory is not { Count: > 0 } memory ? null : memory.Select(m => new { at_s = Round(m.AtSeconds), resident_bytes = m.ResidentBytes }),
             stress = r.StressSteps.Count == 0 ? null : new
             {
                 highest_rate_held = r.HighestHeldRate,

@@ -22,6 +22,7 @@ public static class MarkdownReport
         md.AppendLine($"- broker CPU: {Cpu(r.BrokerCpu)}");
         md.AppendLine($"- runner CPU: {Cpu(r.RunnerCpu)}");
         md.AppendLine($"- machine CPU: {Machine(r.Machine)}");
+        md.AppendLine($"- broker memory: {Memory(r.BrokerMemory)}");
         md.AppendLine($"- injector delay: p99 {F2(r.SchedulerDelay.P99Ms)} ms, max {F2(r.SchedulerDelay.MaxMs)} ms");
         md.AppendLine();
 
@@ -70,6 +71,22 @@ public static class MarkdownReport
             }
         }
 
+        if (r.BrokerMemory is { Count: > 1 } memory)
+        {
+            md.AppendLine().AppendLine("## Broker memory").AppendLine();
+            md.AppendLine("Resident set (working set) of the broker's process through the measured run, about 20 points.").AppendLine();
+            md.AppendLine("| at s | resident MB |");
+            md.AppendLine("| ---: | ---: |");
+            var every = Math.Max(1, memory.Count / 20);
+            for (var i = 0; i < memory.Count; i++)
+            {
+                if (i % every == 0 || i == memory.Count - 1)
+                {
+                    md.AppendLine($"| {F0(memory[i].AtSeconds)} | {F1(memory[i].ResidentBytes / 1048576.0)} |");
+                }
+            }
+        }
+
         if (report.Notes.Count > 0)
         {
             md.AppendLine().AppendLine("## Notes").AppendLine();
@@ -90,6 +107,12 @@ public static class MarkdownReport
         ? "not measured"
         : $"{F2(machine.BusyCores)} of {machine.Cores} cores busy on average: broker {F2(machine.BrokerCores)}, runner {F2(machine.RunnerCores)}, " +
           $"other processes {F2(machine.OtherCores)}" + (machine.OtherCores > 0.2 ? " (not a clean benchmark: other work shared the cores)" : string.Empty);
+
+    internal static string Memory(IReadOnlyList<MemorySample>? memory) => memory is not { Count: > 0 }
+        ? "not measured (the process is not on this machine or not readable)"
+        : $"resident {F1(memory[0].ResidentBytes / 1048576.0)} MB at the start, {F1(memory[^1].ResidentBytes / 1048576.0)} MB at the end " +
+          $"({F1((memory[^1].ResidentBytes - memory[0].ResidentBytes) * 100.0 / memory[0].ResidentBytes)} %), " +
+          $"{F1(memory.Min(m => m.ResidentBytes) / 1048576.0)}–{F1(memory.Max(m => m.ResidentBytes) / 1048576.0)} MB in between";
 
     internal static string Statuses(StepSummary step, bool okToo = true) =>
         string.Join(", ", step.Statuses.Where(kv => okToo || kv.Key != "ok").OrderByDescending(kv => kv.Value).Select(kv => $"`{kv.Key}` × {F0(kv.Value)}"));

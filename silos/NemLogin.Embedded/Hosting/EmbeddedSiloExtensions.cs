@@ -5,7 +5,10 @@ using Orleans.Configuration;
 
 namespace NemLogin.Embedded.Hosting;
 
-/// <summary>The co-hosted silo of embedded mode: grain calls from the gateway stay in this process.</summary>
+/// <summary>
+/// The co-hosted silo of embedded mode: grain calls from the gateway stay in this process, and so does grain state (a
+/// process-wide table whose expired records a purge removes, so memory does not grow with every login).
+/// </summary>
 public static class EmbeddedSiloExtensions
 {
     private const int DefaultSiloPort = 11111;
@@ -21,7 +24,7 @@ public static class EmbeddedSiloExtensions
                     serviceId: "nemlogin-embedded",
                     clusterId: "nemlogin-embedded")
                 .AddNemLoginGrains()
-                .AddNemLoginInMemoryStorage();
+                .AddNemLoginProcessStorage();
 
             // Orleans:SiloPort is read when options are built (not while the builder runs), so configuration added
             // late - command line, environment, a test host - still moves the port.

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using NemLogin.Grains.Hosting;
 using Npgsql;
 using NpgsqlTypes;
 using Orleans.Configuration;

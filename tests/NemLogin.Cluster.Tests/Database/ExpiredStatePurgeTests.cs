@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using NemLogin.Cluster.Tests.Infrastructure;
+using NemLogin.Grains.Hosting;
 using NemLogin.Grains.Replay;
 using NemLogin.Silo.Purge;
 using Npgsql;

@@ -7,7 +7,8 @@ namespace NemLogin.Grains.Tests.LoginFlows;
 public sealed class LoginFlowGrainTests(ClusterFixture fixture)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
-    private static readonly string Binding = new('a', 64);
+    /// <summary>The browser binding of <see cref="Pending"/> (also used by the embedded store's tests).</summary>
+    internal static readonly string Binding = new('a', 64);
 
     [Fact]
     public async Task LoginFlow_Unknown_ReturnsNull()
@@ -114,7 +115,7 @@ public sealed class LoginFlowGrainTests(ClusterFixture fixture)
 
     private ILoginFlowGrain NewFlow() => fixture.Grains.GetGrain<ILoginFlowGrain>(TestIds.New("flow"));
 
-    private static PendingLogin Pending() => new()
+    internal static PendingLogin Pending() => new()
     {
         Protocol = "saml",
         ServiceProviderId = "https://sp-a.example",

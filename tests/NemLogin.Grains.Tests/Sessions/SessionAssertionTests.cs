@@ -123,6 +123,48 @@ public sealed class SessionAssertionTests(ClusterFixture fixture)
         Assert.Single(answer.Session.Participants);
     }
 
+    [Fact]
+    public async Task StartAndAssert_WithUpstreamAttributes_NewPersonCreatedAndReleasedInTheSameCall()
+    {
+        // The login's one session call brings the identity up to date (here: creates it) and releases to the party.
+        var identity = Guid.NewGuid();
+        var person = new PersonAttributes("Ny", "Person", new DateOnly(1999, 9, 9), "0909991234", null);
+        var session = fixture.Grains.GetGrain<ISessionGrain>(TestIds.New("session"));
+
+        var answer = await session.StartAndAssertAsync(
+            new SessionAuthentication(identity, LevelOfAssurance.Substantial, fixture.Time.GetUtcNow(), "https://mitid.example") { Person = person },
+            null,
+            Request("https://sp-a.example", LevelOfAssurance.Substantial) with { CprEntitled = true });
+
+        Assert.Equal(SessionAssertionOutcome.Asserted, answer.Outcome);
+        Assert.Equal("Ny", answer.Release!.GivenName);
+        Assert.Equal("0909991234", answer.Release.CprNumber);
+        Assert.Equal(person, (await fixture.Grains.GetGrain<IIdentityGrain>(identity).GetAsync())!.Attributes);
+        Assert.NotNull(await session.GetAsync());
+    }
+
+    [Fact]
+    public async Task StartAndAssert_LevelTooLow_SessionStoredAndIdentityUpdatedWithoutRelease()
+    {
+        // No party is answered, but the authentication still happened: the session is kept (at its level) and the
+        // identity learns the upstream's attributes.
+        var identity = await IdentityAsync();
+        var renamed = new PersonAttributes("Test", "Renamed", new DateOnly(2001, 1, 1), "0101011234", null);
+        var session = fixture.Grains.GetGrain<ISessionGrain>(TestIds.New("session"));
+
+        var answer = await session.StartAndAssertAsync(
+            new SessionAuthentication(identity, LevelOfAssurance.Low, fixture.Time.GetUtcNow(), "https://mitid.example") { Person = renamed },
+            null,
+            Request("https://sp-a.example", LevelOfAssurance.High));
+
+        Assert.Equal(SessionAssertionOutcome.LevelTooLow, answer.Outcome);
+        Assert.Equal(renamed, (await fixture.Grains.GetGrain<IIdentityGrain>(identity).GetAsync())!.Attributes);
+        var stored = await session.GetAsync();
+        Assert.NotNull(stored);
+        Assert.Equal(LevelOfAssurance.Low, stored.Loa);
+        Assert.Empty(stored.Participants);
+    }
+
     private static AssertionRequest Request(string party, LevelOfAssurance loa) =>
         new(party, CprEntitled: false, loa, Prefix, Persistent, TransientSubject: false);
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
 
-namespace NemLogin.Silo.Purge;
+namespace NemLogin.Grains.Hosting;
 
-internal sealed class ExpiredStatePurgeOptionsValidator : IValidateOptions<ExpiredStatePurgeOptions>
+public sealed class ExpiredStatePurgeOptionsValidator : IValidateOptions<ExpiredStatePurgeOptions>
 {
     private static readonly TimeSpan MinimumGrace = TimeSpan.FromMinutes(3);
 

@@ -1,14 +1,15 @@
-namespace NemLogin.Silo.Purge;
+namespace NemLogin.Grains.Hosting;
 
 /// <summary>
-/// The purge of expired grain state rows (section <c>Purge</c>). One-time IDs are written once per SAML message and
-/// OIDC request; without a purge their rows would grow with every login for ever.
+/// The purge of expired grain state (section <c>Purge</c>): the cluster silo's purge of PostgreSQL rows and the embedded
+/// host's purge of its in-process store read the same settings. One-time IDs are written once per SAML message and OIDC
+/// request; without a purge their rows would grow with every login for ever.
 /// </summary>
 public sealed class ExpiredStatePurgeOptions
 {
     public const string SectionName = "Purge";
 
-    /// <summary>How often a silo looks for expired rows (one silo at a time does the work: a PostgreSQL advisory lock).</summary>
+    /// <summary>How often a silo looks for expired state (in a cluster one silo at a time does the work: a PostgreSQL advisory lock).</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Rows read and deleted per statement: each statement's locks and time stay small however much has expired.</summary>

@@ -1,0 +1,167 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+using NemLogin.Grains.Assurance;
+using NemLogin.Grains.Hosting;
+using NemLogin.Grains.LoginFlows;
+using NemLogin.Grains.Replay;
+using NemLogin.Grains.Sessions;
+using NemLogin.Grains.Tests.LoginFlows;
+using Orleans.TestingHost;
+
+namespace NemLogin.Grains.Tests.Hosting;
+
+/// <summary>
+/// The embedded host's in-process store (<see cref="ProcessStateTable"/>) and its purge: state a grain no longer uses —
+/// a taken login flow, a flow, session or one-time ID past its end plus the grace — leaves memory; live state stays, and
+/// a record rewritten after it expired is not removed. Without this every login left its state behind for ever.
+/// </summary>
+public sealed class ProcessStorageTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Grace = TimeSpan.FromMinutes(10);
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+    private readonly string _keyDirectory = Path.Combine(Path.GetTempPath(), "nemlogin-process-store-" + Guid.NewGuid().ToString("N"));
+    private IHost? _host;
+
+    private IServiceProvider Services => _host!.Services;
+
+    private IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
+
+    private ProcessStateTable Table => Services.GetRequiredService<ProcessStateTable>();
+
+    private ProcessStatePurge Purge => Services.GetRequiredService<ProcessStatePurge>();
+
+    public async ValueTask InitializeAsync()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Signing:SoftwareKeyDirectory"] = _keyDirectory,
+            // The purge runs when a test asks; its timer would otherwise fire as the fake clock moves.
+            ["Purge:Interval"] = "365.00:00:00",
+            ["Purge:Grace"] = "00:10:00",
+        });
+        builder.Services.AddSingleton<TimeProvider>(_time);
+        using var ports = new TestClusterPortAllocator();
+        var (siloPort, gatewayPort) = ports.AllocateConsecutivePortPairs(1);
+        builder.UseOrleans(silo => silo
+            .UseLocalhostClustering(siloPort, gatewayPort)
+            .AddNemLoginProcessStorage()
+            .AddNemLoginGrains());
+        _host = builder.Build();
+        await _host.StartAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.StopAsync();
+            _host.Dispose();
+        }
+
+        if (Directory.Exists(_keyDirectory))
+        {
+            Directory.Delete(_keyDirectory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task ProcessStore_OneTimeIdPastWindowAndGrace_Purged()
+    {
+        var id = Grains.GetGrain<IOneTimeIdGrain>(OneTimeIdKey.For("request", "https://sp.example", "_" + Guid.NewGuid().ToString("N")));
+        var window = TimeSpan.FromHours(1);
+        Assert.True(await id.TryUseAsync(_time.GetUtcNow() + window));
+        var key = Key(StorageNames.OneTimeIds, OneTimeIdGrain.StateName, id);
+
+        // Inside the window the record stays and a replay is refused; inside the grace it still stays.
+        _time.Advance(window - TimeSpan.FromSeconds(1));
+        Purge.Purge();
+        Assert.False(await id.TryUseAsync(_time.GetUtcNow() + window));
+        _time.Advance(Grace);
+        Purge.Purge();
+        Assert.NotNull(Table.Find(key));
+
+        _time.Advance(TimeSpan.FromSeconds(2));
+        Assert.True(Purge.Purge() >= 1);
+        Assert.Null(Table.Find(key));
+    }
+
+    [Fact]
+    public async Task ProcessStore_LoginFlowTaken_RemovedAtOnce()
+    {
+        var flow = Grains.GetGrain<ILoginFlowGrain>("flow-" + Guid.NewGuid().ToString("N"));
+        await flow.StartAsync(LoginFlowGrainTests.Pending());
+        var key = Key(StorageNames.LoginFlows, "flow", flow);
+        Assert.NotNull(Table.Find(key));
+
+        Assert.Equal(FlowTakeOutcome.Taken, (await flow.TakeAsync(LoginFlowGrainTests.Binding)).Outcome);
+
+        Assert.Null(Table.Find(key));
+    }
+
+    [Fact]
+    public async Task ProcessStore_LoginFlowAbandoned_PurgedAfterLifetimeAndGrace()
+    {
+        // The person never came back from MitID: nothing takes the flow, so only its expiry can remove it.
+        var flow = Grains.GetGrain<ILoginFlowGrain>("flow-" + Guid.NewGuid().ToString("N"));
+        await flow.StartAsync(LoginFlowGrainTests.Pending());
+        var key = Key(StorageNames.LoginFlows, "flow", flow);
+
+        _time.Advance(new LoginFlowOptions().Lifetime + Grace - TimeSpan.FromSeconds(1));
+        Purge.Purge();
+        Assert.NotNull(Table.Find(key));
+
+        _time.Advance(TimeSpan.FromSeconds(2));
+        Purge.Purge();
+        Assert.Null(Table.Find(key));
+        Assert.Null(await flow.GetAsync());
+    }
+
+    [Fact]
+    public async Task ProcessStore_SessionPastAbsoluteLifetime_PurgedAndGone()
+    {
+        var session = Grains.GetGrain<ISessionGrain>("session-" + Guid.NewGuid().ToString("N"));
+        await session.StartAsync(new SessionAuthentication(Guid.NewGuid(), LevelOfAssurance.Substantial, _time.GetUtcNow(), "https://mitid.example"), null);
+        var key = Key(StorageNames.Sessions, "session", session);
+        Assert.NotNull(Table.Find(key));
+
+        _time.Advance(new NemLogin.Grains.Sessions.SessionOptions().AbsoluteLifetime + Grace + TimeSpan.FromSeconds(1));
+        Purge.Purge();
+
+        Assert.Null(Table.Find(key));
+        Assert.Null(await session.GetAsync());
+    }
+
+    [Fact]
+    public void ProcessStore_RecordRewrittenAfterExpiry_KeptByPurge()
+    {
+        // A new use of an expired ID rewrites the record: the purge removes a record only at the version it looked at.
+        var table = new ProcessStateTable();
+        var key = new StateKey("store", "use", GrainId.Create("test", "rewritten"));
+        var first = table.TryWrite(key, null, BinaryData.FromString("old"), _time.GetUtcNow());
+        Assert.NotNull(table.TryWrite(key, first, BinaryData.FromString("new"), _time.GetUtcNow() + TimeSpan.FromDays(1)));
+
+        Assert.Equal(0, table.Purge(_time.GetUtcNow() + TimeSpan.FromMinutes(1)));
+        Assert.NotNull(table.Find(key));
+    }
+
+    [Fact]
+    public void ProcessStore_StaleETag_WriteAndClearRefused()
+    {
+        // Two activations of one grain (or a stale view) must not overwrite each other silently.
+        var table = new ProcessStateTable();
+        var key = new StateKey("store", "state", GrainId.Create("test", "stale"));
+        var first = table.TryWrite(key, null, BinaryData.FromString("a"), DateTimeOffset.MaxValue);
+        var second = table.TryWrite(key, first, BinaryData.FromString("b"), DateTimeOffset.MaxValue);
+
+        Assert.Null(table.TryWrite(key, null, BinaryData.FromString("c"), DateTimeOffset.MaxValue));
+        Assert.Null(table.TryWrite(key, first, BinaryData.FromString("c"), DateTimeOffset.MaxValue));
+        Assert.False(table.TryRemove(key, first));
+        Assert.True(table.TryRemove(key, second));
+        Assert.Null(table.Find(key));
+    }
+
+    private static StateKey Key(string store, string stateName, IAddressable grain) => new(store, stateName, grain.GetGrainId());
+}

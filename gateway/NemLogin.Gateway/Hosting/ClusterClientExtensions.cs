@@ -55,7 +55,7 @@ public static class ClusterClientExtensions
             client.UseAdoNetClustering(adoNet =>
             {
                 adoNet.Invariant = "Npgsql";
-                adoNet.ConnectionString = MembershipConnectionString.From(options.PostgresConnectionString);
+                adoNet.ConnectionString = options.PostgresConnectionString;
             });
             client.Services.Configure<GatewayOptions>(builder.Configuration.GetSection(GatewaySection));
             client.Services.Configure<ClientMessagingOptions>(builder.Configuration.GetSection(MessagingSection));

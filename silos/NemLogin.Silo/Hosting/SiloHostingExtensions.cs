@@ -62,7 +62,7 @@ public static class SiloHostingExtensions
         silo.UseAdoNetClustering(options =>
         {
             options.Invariant = ClusterStorageExtensions.PostgresInvariant;
-            options.ConnectionString = MembershipConnectionString.From(settings.Stores.Orleans);
+            options.ConnectionString = settings.Stores.Orleans;
         });
         silo.Services.Configure<ClusterMembershipOptions>(silo.Configuration.GetSection(MembershipSection));
 

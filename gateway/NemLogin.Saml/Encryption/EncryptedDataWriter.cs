@@ -1,5 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
-using System.Xml;
+using NemLogin.Saml.Xml;
 
 namespace NemLogin.Saml.Encryption;
 
@@ -8,76 +8,51 @@ internal static class EncryptedDataWriter
 {
     private const string Xenc = SamlConstants.Namespaces.XmlEnc;
     private const string Ds = SamlConstants.Namespaces.XmlDsig;
+    private const string ElementType = "http://www.w3.org/2001/04/xmlenc#Element";
 
-    public static XmlElement Write(
-        XmlDocument document,
+    public static void Write(
+        SamlXmlWriter writer,
         string dataAlgorithm,
         string keyTransportAlgorithm,
         X509Certificate2 recipient,
         byte[] encryptedKey,
         byte[] cipherValue)
     {
-        var data = Element(document, "xenc", "EncryptedData", Xenc);
-        data.SetAttribute("xmlns:xenc", Xenc);
-        data.SetAttribute("Type", "http://www.w3.org/2001/04/xmlenc#Element");
-        data.AppendChild(Method(document, dataAlgorithm));
-        var keyInfo = Element(document, "ds", "KeyInfo", Ds);
-        keyInfo.SetAttribute("xmlns:ds", Ds);
-        keyInfo.AppendChild(EncryptedKey(document, keyTransportAlgorithm, recipient, encryptedKey));
-        data.AppendChild(keyInfo);
-        data.AppendChild(CipherData(document, cipherValue));
-        return data;
+        writer.Start("xenc", "EncryptedData", Xenc).Attribute("Type", ElementType);
+        Method(writer, dataAlgorithm).End();
+        writer.Start("ds", "KeyInfo", Ds);
+        EncryptedKey(writer, keyTransportAlgorithm, recipient, encryptedKey);
+        writer.End();
+        CipherData(writer, cipherValue);
+        writer.End();
     }
 
-    private static XmlElement EncryptedKey(XmlDocument document, string algorithm, X509Certificate2 recipient, byte[] encryptedKey)
+    private static void EncryptedKey(SamlXmlWriter writer, string algorithm, X509Certificate2 recipient, byte[] encryptedKey)
     {
-        var key = Element(document, "xenc", "EncryptedKey", Xenc);
-        var method = Method(document, algorithm);
-        var digest = Element(document, "ds", "DigestMethod", Ds);
+        writer.Start("xenc", "EncryptedKey", Xenc);
+        Method(writer, algorithm);
         if (algorithm == SamlConstants.Algorithms.RsaOaep)
         {
             // XML Encryption 1.1, 5.5.2: name both the OAEP digest and the mask generation function; their defaults are SHA-1.
-            digest.SetAttribute("Algorithm", SamlConstants.Algorithms.Sha256);
-            method.AppendChild(digest);
-            var mgf = Element(document, "xenc11", "MGF", SamlConstants.Namespaces.XmlEnc11);
-            mgf.SetAttribute("xmlns:xenc11", SamlConstants.Namespaces.XmlEnc11);
-            mgf.SetAttribute("Algorithm", SamlConstants.Algorithms.Mgf1Sha256);
-            method.AppendChild(mgf);
+            writer.Start("ds", "DigestMethod", Ds).Attribute("Algorithm", SamlConstants.Algorithms.Sha256).End();
+            writer.Start("xenc11", "MGF", SamlConstants.Namespaces.XmlEnc11).Attribute("Algorithm", SamlConstants.Algorithms.Mgf1Sha256).End();
         }
         else
         {
-            digest.SetAttribute("Algorithm", SamlConstants.Algorithms.Sha1);
-            method.AppendChild(digest);
+            writer.Start("ds", "DigestMethod", Ds).Attribute("Algorithm", SamlConstants.Algorithms.Sha1).End();
         }
 
-        key.AppendChild(method);
-        var certificate = Element(document, "ds", "X509Certificate", Ds);
-        certificate.InnerText = Convert.ToBase64String(recipient.RawData);
-        var x509Data = Element(document, "ds", "X509Data", Ds);
-        x509Data.AppendChild(certificate);
-        var keyInfo = Element(document, "ds", "KeyInfo", Ds);
-        keyInfo.AppendChild(x509Data);
-        key.AppendChild(keyInfo);
-        key.AppendChild(CipherData(document, encryptedKey));
-        return key;
+        writer.End();
+        writer.Start("ds", "KeyInfo", Ds).Start("ds", "X509Data", Ds)
+            .Start("ds", "X509Certificate", Ds).Base64Text(recipient.RawData).End()
+            .End().End();
+        CipherData(writer, encryptedKey);
+        writer.End();
     }
 
-    private static XmlElement Method(XmlDocument document, string algorithm)
-    {
-        var method = Element(document, "xenc", "EncryptionMethod", Xenc);
-        method.SetAttribute("Algorithm", algorithm);
-        return method;
-    }
+    private static SamlXmlWriter Method(SamlXmlWriter writer, string algorithm) =>
+        writer.Start("xenc", "EncryptionMethod", Xenc).Attribute("Algorithm", algorithm);
 
-    private static XmlElement CipherData(XmlDocument document, byte[] value)
-    {
-        var cipherValue = Element(document, "xenc", "CipherValue", Xenc);
-        cipherValue.InnerText = Convert.ToBase64String(value);
-        var cipherData = Element(document, "xenc", "CipherData", Xenc);
-        cipherData.AppendChild(cipherValue);
-        return cipherData;
-    }
-
-    private static XmlElement Element(XmlDocument document, string prefix, string localName, string namespaceUri) =>
-        document.CreateElement(prefix, localName, namespaceUri);
+    private static void CipherData(SamlXmlWriter writer, byte[] value) =>
+        writer.Start("xenc", "CipherData", Xenc).Start("xenc", "CipherValue", Xenc).Base64Text(value).End().End();
 }

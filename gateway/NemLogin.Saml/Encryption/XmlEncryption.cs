@@ -29,21 +29,37 @@ public static class XmlEncryption
     {
         ArgumentNullException.ThrowIfNull(element);
         ArgumentNullException.ThrowIfNull(ownerDocument);
+
+        // The copy carries the namespace declarations the element inherits, so the plaintext stands alone.
+        var plaintext = Encoding.UTF8.GetBytes(DetachedElement.Copy(element).DocumentElement!.OuterXml);
+        var writer = new SamlXmlWriter(plaintext.Length * 2);
+        Write(writer, plaintext, recipient, dataAlgorithm, keyTransportAlgorithm);
+        return WrittenElement.Import(ownerDocument, writer.ToString());
+    }
+
+    /// <summary>
+    /// Writes the xenc:EncryptedData of <paramref name="plaintext"/> (an element's UTF-8 serialization that stands alone) for
+    /// <paramref name="recipient"/>, with the same key and algorithm rules as <see cref="Encrypt"/>.
+    /// </summary>
+    internal static void Write(
+        SamlXmlWriter writer,
+        byte[] plaintext,
+        X509Certificate2 recipient,
+        string dataAlgorithm,
+        string keyTransportAlgorithm)
+    {
         ArgumentNullException.ThrowIfNull(recipient);
         var keyBytes = ContentCipher.KeyBytes(dataAlgorithm)
             ?? throw new SamlException(SamlErrorCode.EncryptionAlgorithmNotAllowed, "The data encryption algorithm is not allowed.");
         var padding = KeyTransport.PaddingForEncryption(keyTransportAlgorithm);
         var rsa = CertificateKeys.RsaPublicKey(recipient)
             ?? throw new ArgumentException("The recipient certificate has no RSA public key.", nameof(recipient));
-
-        // The copy carries the namespace declarations the element inherits, so the plaintext stands alone.
-        var plaintext = Encoding.UTF8.GetBytes(DetachedElement.Copy(element).DocumentElement!.OuterXml);
         var key = RandomNumberGenerator.GetBytes(keyBytes);
         try
         {
             var cipherValue = ContentCipher.Encrypt(dataAlgorithm, key, plaintext);
             var encryptedKey = rsa.Encrypt(key, padding);
-            return EncryptedDataWriter.Write(ownerDocument, dataAlgorithm, keyTransportAlgorithm, recipient, encryptedKey, cipherValue);
+            EncryptedDataWriter.Write(writer, dataAlgorithm, keyTransportAlgorithm, recipient, encryptedKey, cipherValue);
         }
         finally
         {

@@ -1,14 +1,18 @@
-using System.Xml;
+using NemLogin.Saml.Xml;
 
 namespace NemLogin.Saml.Messages;
 
-/// <summary>Builds an OIOSAML 3 assertion (SAML Core 2.3.3, OIOSAML Web SSO Profile 3.0.3 §3) in its own document.</summary>
+/// <summary>Writes an OIOSAML 3 assertion (SAML Core 2.3.3, OIOSAML Web SSO Profile 3.0.3 §3) as text, keeping its canonical form.</summary>
 internal static class AssertionWriter
 {
     private const string A = SamlConstants.Namespaces.Assertion;
     private const string Prefix = XmlWrite.AssertionPrefix;
 
-    public static (XmlDocument Document, XmlElement Issuer) Build(AssertionDescriptor d)
+    /// <summary>
+    /// Writes the assertion as the writer's canonical element (<see cref="SamlXmlWriter.BeginCanonical"/>) and returns its ID
+    /// and the position right after its Issuer, where its signature belongs (SAML Core 5.4.1).
+    /// </summary>
+    public static (string Id, int SignatureIndex) Write(SamlXmlWriter writer, AssertionDescriptor d)
     {
         ArgumentNullException.ThrowIfNull(d);
         ArgumentException.ThrowIfNullOrEmpty(d.Issuer);
@@ -17,77 +21,85 @@ internal static class AssertionWriter
         ArgumentException.ThrowIfNullOrEmpty(d.NameId);
         ArgumentException.ThrowIfNullOrEmpty(d.SessionIndex);
 
-        var document = XmlWrite.NewDocument();
-        var root = XmlWrite.Root(document, Prefix, A, "Assertion");
-        root.SetAttribute("ID", string.IsNullOrEmpty(d.Id) ? SamlId.New() : d.Id);
-        root.SetAttribute("Version", SamlConstants.Version);
-        root.SetAttribute("IssueInstant", SamlInstant.Format(d.IssueInstant));
-        var issuer = XmlWrite.Issuer(root, d.Issuer);
-        WriteSubject(root, d);
-        WriteConditions(root, d);
-        WriteAuthnStatement(root, d);
-        WriteAttributeStatement(root, d.Attributes);
-        return (document, issuer);
+        var id = string.IsNullOrEmpty(d.Id) ? SamlId.New() : d.Id;
+        writer.BeginCanonical();
+        writer.Start(Prefix, "Assertion", A)
+            .Attribute("ID", id)
+            .Attribute("Version", SamlConstants.Version)
+            .Attribute("IssueInstant", SamlInstant.Format(d.IssueInstant));
+        writer.TextElement(Prefix, "Issuer", A, d.Issuer);
+        var signatureIndex = writer.Length;
+        WriteSubject(writer, d);
+        WriteConditions(writer, d);
+        WriteAuthnStatement(writer, d);
+        WriteAttributeStatement(writer, d.Attributes);
+        writer.End();
+        return (id, signatureIndex);
     }
 
-    private static void WriteSubject(XmlElement root, AssertionDescriptor d)
+    private static void WriteSubject(SamlXmlWriter writer, AssertionDescriptor d)
     {
-        var subject = XmlWrite.Child(root, Prefix, A, "Subject");
-        var nameId = XmlWrite.TextChild(subject, Prefix, A, "NameID", d.NameId);
-        nameId.SetAttribute("Format", d.NameIdFormat);
-        var confirmation = XmlWrite.Child(subject, Prefix, A, "SubjectConfirmation");
-        confirmation.SetAttribute("Method", SamlConstants.BearerConfirmation);
+        writer.Start(Prefix, "Subject", A);
+        writer.Start(Prefix, "NameID", A).Attribute("Format", d.NameIdFormat).Text(d.NameId).End();
+        writer.Start(Prefix, "SubjectConfirmation", A).Attribute("Method", SamlConstants.BearerConfirmation);
 
         // SAML Profiles 4.1.4.2: bearer data carries Recipient and NotOnOrAfter and never NotBefore.
-        var data = XmlWrite.Child(confirmation, Prefix, A, "SubjectConfirmationData");
-        XmlWrite.Attribute(data, "InResponseTo", d.InResponseTo);
-        data.SetAttribute("NotOnOrAfter", SamlInstant.Format(d.IssueInstant + d.ConfirmationLifetime));
-        data.SetAttribute("Recipient", d.Recipient);
+        writer.Start(Prefix, "SubjectConfirmationData", A)
+            .Attribute("InResponseTo", d.InResponseTo)
+            .Attribute("NotOnOrAfter", SamlInstant.Format(d.IssueInstant + d.ConfirmationLifetime))
+            .Attribute("Recipient", d.Recipient)
+            .End();
+        writer.End().End();
     }
 
-    private static void WriteConditions(XmlElement root, AssertionDescriptor d)
+    private static void WriteConditions(SamlXmlWriter writer, AssertionDescriptor d)
     {
-        var conditions = XmlWrite.Child(root, Prefix, A, "Conditions");
-        conditions.SetAttribute("NotBefore", SamlInstant.Format(d.IssueInstant));
-        conditions.SetAttribute("NotOnOrAfter", SamlInstant.Format(d.IssueInstant + d.ConditionsLifetime));
-        var restriction = XmlWrite.Child(conditions, Prefix, A, "AudienceRestriction");
-        XmlWrite.TextChild(restriction, Prefix, A, "Audience", d.Audience);
+        writer.Start(Prefix, "Conditions", A)
+            .Attribute("NotBefore", SamlInstant.Format(d.IssueInstant))
+            .Attribute("NotOnOrAfter", SamlInstant.Format(d.IssueInstant + d.ConditionsLifetime));
+        writer.Start(Prefix, "AudienceRestriction", A).TextElement(Prefix, "Audience", A, d.Audience).End();
+        writer.End();
     }
 
-    private static void WriteAuthnStatement(XmlElement root, AssertionDescriptor d)
+    private static void WriteAuthnStatement(SamlXmlWriter writer, AssertionDescriptor d)
     {
-        var statement = XmlWrite.Child(root, Prefix, A, "AuthnStatement");
-        statement.SetAttribute("AuthnInstant", SamlInstant.Format(d.AuthnInstant));
-        statement.SetAttribute("SessionIndex", d.SessionIndex);
-        statement.SetAttribute("SessionNotOnOrAfter", SamlInstant.Format(d.SessionNotOnOrAfter));
-        var context = XmlWrite.Child(statement, Prefix, A, "AuthnContext");
-        XmlWrite.TextChild(context, Prefix, A, "AuthnContextClassRef", d.AuthnContextClassRef);
+        writer.Start(Prefix, "AuthnStatement", A)
+            .Attribute("AuthnInstant", SamlInstant.Format(d.AuthnInstant))
+            .Attribute("SessionIndex", d.SessionIndex)
+            .Attribute("SessionNotOnOrAfter", SamlInstant.Format(d.SessionNotOnOrAfter));
+        writer.Start(Prefix, "AuthnContext", A);
+        writer.TextElement(Prefix, "AuthnContextClassRef", A, d.AuthnContextClassRef);
         if (d.AuthenticatingAuthority is not null)
         {
-            XmlWrite.TextChild(context, Prefix, A, "AuthenticatingAuthority", d.AuthenticatingAuthority);
+            writer.TextElement(Prefix, "AuthenticatingAuthority", A, d.AuthenticatingAuthority);
         }
+
+        writer.End().End();
     }
 
-    private static void WriteAttributeStatement(XmlElement root, IReadOnlyList<SamlAttribute> attributes)
+    private static void WriteAttributeStatement(SamlXmlWriter writer, IReadOnlyList<SamlAttribute> attributes)
     {
         // OIOSAML 3.0.3: exactly one AttributeStatement, even when the service provider receives no optional attribute.
-        var statement = XmlWrite.Child(root, Prefix, A, "AttributeStatement");
+        writer.Start(Prefix, "AttributeStatement", A);
         foreach (var attribute in attributes)
         {
-            var element = XmlWrite.Child(statement, Prefix, A, "Attribute");
-            element.SetAttribute("Name", attribute.Name);
-            element.SetAttribute("NameFormat", SamlConstants.AttributeNameFormatUri);
+            writer.Start(Prefix, "Attribute", A)
+                .Attribute("Name", attribute.Name)
+                .Attribute("NameFormat", SamlConstants.AttributeNameFormatUri);
             foreach (var value in attribute.Values)
             {
                 // The xs prefix is declared on the value itself so the QName in xsi:type resolves wherever the
-                // element is canonicalised or extracted.
-                var valueElement = XmlWrite.TextChild(element, Prefix, A, "AttributeValue", value);
-                XmlWrite.Namespace(valueElement, "xs", SamlConstants.Namespaces.XmlSchema);
-                XmlWrite.Namespace(valueElement, "xsi", SamlConstants.Namespaces.XmlSchemaInstance);
-                var type = root.OwnerDocument.CreateAttribute("xsi", "type", SamlConstants.Namespaces.XmlSchemaInstance);
-                type.Value = "xs:string";
-                valueElement.Attributes.Append(type);
+                // element is canonicalised or extracted (canonical form leaves the declaration out: nothing visibly uses it).
+                writer.Start(Prefix, "AttributeValue", A)
+                    .Declare("xs", SamlConstants.Namespaces.XmlSchema)
+                    .Attribute("xsi", "type", SamlConstants.Namespaces.XmlSchemaInstance, "xs:string")
+                    .Text(value)
+                    .End();
             }
+
+            writer.End();
         }
+
+        writer.End();
     }
 }

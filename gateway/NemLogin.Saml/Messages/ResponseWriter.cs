@@ -1,11 +1,15 @@
-using System.Xml;
 using NemLogin.Saml.Encryption;
 using NemLogin.Saml.Signatures;
 using NemLogin.Saml.Signing;
+using NemLogin.Saml.Xml;
 
 namespace NemLogin.Saml.Messages;
 
-/// <summary>Builds Response messages (SAML Core 3.3.3 / 3.2.2) in schema order: Issuer, Signature, Status, EncryptedAssertion.</summary>
+/// <summary>
+/// Writes Response messages (SAML Core 3.3.3 / 3.2.2) in schema order (Issuer, Signature, Status, assertion) as text:
+/// every login's response goes through here, so nothing is built as a DOM or canonicalized after the fact; the writer
+/// keeps the canonical form of the element being signed as it writes it.
+/// </summary>
 internal static class ResponseWriter
 {
     private const string P = SamlConstants.Namespaces.Protocol;
@@ -23,43 +27,49 @@ internal static class ResponseWriter
         ArgumentNullException.ThrowIfNull(signer);
 
         // OIOSAML 3.0.3: the assertion is signed directly, and signed before it is encrypted, so a service provider
-        // verifies it after decryption without relying on the Response signature.
-        var (assertionDocument, assertionIssuer) = AssertionWriter.Build(assertion);
-        var assertionRoot = assertionDocument.DocumentElement!;
-        await XmlSignatureWriter.SignAsync(assertionRoot, assertionIssuer, signer, ct).ConfigureAwait(false);
+        // verifies it after decryption without relying on the Response signature. Written as the root of its own text,
+        // it declares every namespace it uses and stands alone as plaintext.
+        var assertionWriter = new SamlXmlWriter(8192);
+        var (assertionId, assertionSignatureIndex) = AssertionWriter.Write(assertionWriter, assertion);
+        await SignAsync(assertionWriter, assertionId, assertionSignatureIndex, signer, ct).ConfigureAwait(false);
+        var plaintext = assertionWriter.ToUtf8();
 
-        var (document, root, issuer) = Envelope(
-            responseId, assertion.Issuer, assertion.Recipient, assertion.InResponseTo, assertion.IssueInstant);
-        WriteStatus(root, SamlConstants.StatusCodes.Success, null, null);
-        var encryptedAssertion = XmlWrite.Child(root, XmlWrite.AssertionPrefix, A, "EncryptedAssertion");
-        var encryptedData = XmlEncryption.Encrypt(
-            assertionRoot, document, encryption.Certificate, encryption.DataAlgorithm, encryption.KeyTransportAlgorithm);
-        encryptedAssertion.AppendChild(encryptedData);
-
+        // Room for the base64 of the ciphertext (4/3) and the envelope with two certificates.
+        var writer = new SamlXmlWriter((plaintext.Length * 4 / 3) + 6144);
         if (signResponse)
         {
-            await XmlSignatureWriter.SignAsync(root, issuer, signer, ct).ConfigureAwait(false);
+            writer.BeginCanonical();
         }
 
-        return document.OuterXml;
+        var signatureIndex = Envelope(writer, responseId, assertion.Issuer, assertion.Recipient, assertion.InResponseTo, assertion.IssueInstant);
+        WriteStatus(writer, SamlConstants.StatusCodes.Success, null, null);
+        writer.Start(XmlWrite.AssertionPrefix, "EncryptedAssertion", A);
+        XmlEncryption.Write(writer, plaintext, encryption.Certificate, encryption.DataAlgorithm, encryption.KeyTransportAlgorithm);
+        writer.End().End();
+        if (signResponse)
+        {
+            await SignAsync(writer, responseId, signatureIndex, signer, ct).ConfigureAwait(false);
+        }
+
+        return writer.ToString();
     }
 
     /// <summary>
     /// A Success response holding one plain, directly signed Assertion (no encryption): what an organisation's own IdP may
-    /// send the broker over https, since the broker decrypts nothing outside its signer pool.
+    /// send the broker over https.
     /// </summary>
     public static async Task<string> WriteSuccessUnencryptedAsync(
         string responseId, AssertionDescriptor assertion, ISamlSigner signer, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(assertion);
         ArgumentNullException.ThrowIfNull(signer);
-        var (assertionDocument, assertionIssuer) = AssertionWriter.Build(assertion);
-        await XmlSignatureWriter.SignAsync(assertionDocument.DocumentElement!, assertionIssuer, signer, ct).ConfigureAwait(false);
-
-        var (document, root, _) = Envelope(
-            responseId, assertion.Issuer, assertion.Recipient, assertion.InResponseTo, assertion.IssueInstant);
-        WriteStatus(root, SamlConstants.StatusCodes.Success, null, null);
-        root.AppendChild(document.ImportNode(assertionDocument.DocumentElement!, deep: true));
-        return document.OuterXml;
+        var writer = new SamlXmlWriter();
+        Envelope(writer, responseId, assertion.Issuer, assertion.Recipient, assertion.InResponseTo, assertion.IssueInstant);
+        WriteStatus(writer, SamlConstants.StatusCodes.Success, null, null);
+        var (assertionId, signatureIndex) = AssertionWriter.Write(writer, assertion);
+        writer.End();
+        await SignAsync(writer, assertionId, signatureIndex, signer, ct).ConfigureAwait(false);
+        return writer.ToString();
     }
 
     public static async Task<string> WriteErrorAsync(
@@ -75,50 +85,65 @@ internal static class ResponseWriter
         CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrEmpty(statusCode);
-        var (document, root, issuer) = Envelope(responseId, issuerValue, destination, inResponseTo, issueInstant);
-        WriteStatus(root, statusCode, subStatusCode, statusMessage);
+        var writer = new SamlXmlWriter(2048);
         if (signer is not null)
         {
-            await XmlSignatureWriter.SignAsync(root, issuer, signer, ct).ConfigureAwait(false);
+            writer.BeginCanonical();
         }
 
-        return document.OuterXml;
+        var signatureIndex = Envelope(writer, responseId, issuerValue, destination, inResponseTo, issueInstant);
+        WriteStatus(writer, statusCode, subStatusCode, statusMessage);
+        writer.End();
+        if (signer is not null)
+        {
+            await SignAsync(writer, responseId, signatureIndex, signer, ct).ConfigureAwait(false);
+        }
+
+        return writer.ToString();
     }
 
-    private static (XmlDocument Document, XmlElement Root, XmlElement Issuer) Envelope(
-        string responseId, string issuer, string destination, string? inResponseTo, DateTimeOffset issueInstant)
+    /// <summary>Starts the Response and writes its Issuer; returns the position after the Issuer, where a signature goes.</summary>
+    private static int Envelope(
+        SamlXmlWriter writer, string responseId, string issuer, string destination, string? inResponseTo, DateTimeOffset issueInstant)
     {
         ArgumentException.ThrowIfNullOrEmpty(responseId);
         ArgumentException.ThrowIfNullOrEmpty(issuer);
         ArgumentException.ThrowIfNullOrEmpty(destination);
 
-        var document = XmlWrite.NewDocument();
-        var root = XmlWrite.Root(document, XmlWrite.ProtocolPrefix, P, "Response");
-        XmlWrite.Namespace(root, XmlWrite.AssertionPrefix, A);
-        root.SetAttribute("ID", responseId);
-        root.SetAttribute("Version", SamlConstants.Version);
-        root.SetAttribute("IssueInstant", SamlInstant.Format(issueInstant));
-        root.SetAttribute("Destination", destination);
-        XmlWrite.Attribute(root, "InResponseTo", inResponseTo);
-        var issuerElement = XmlWrite.Issuer(root, issuer);
-        return (document, root, issuerElement);
+        writer.Start(XmlWrite.ProtocolPrefix, "Response", P)
+            .Declare(XmlWrite.AssertionPrefix, A)
+            .Attribute("ID", responseId)
+            .Attribute("Version", SamlConstants.Version)
+            .Attribute("IssueInstant", SamlInstant.Format(issueInstant))
+            .Attribute("Destination", destination)
+            .Attribute("InResponseTo", inResponseTo);
+        writer.TextElement(XmlWrite.AssertionPrefix, "Issuer", A, issuer);
+        return writer.Length;
     }
 
-    private static void WriteStatus(XmlElement root, string statusCode, string? subStatusCode, string? statusMessage)
+    private static void WriteStatus(SamlXmlWriter writer, string statusCode, string? subStatusCode, string? statusMessage)
     {
-        var status = XmlWrite.Child(root, XmlWrite.ProtocolPrefix, P, "Status");
-        var code = XmlWrite.Child(status, XmlWrite.ProtocolPrefix, P, "StatusCode");
-        code.SetAttribute("Value", statusCode);
+        writer.Start(XmlWrite.ProtocolPrefix, "Status", P);
+        writer.Start(XmlWrite.ProtocolPrefix, "StatusCode", P).Attribute("Value", statusCode);
         if (subStatusCode is not null)
         {
             // SAML Core 3.2.2.2: a second-level code nests inside the top-level one.
-            var sub = XmlWrite.Child(code, XmlWrite.ProtocolPrefix, P, "StatusCode");
-            sub.SetAttribute("Value", subStatusCode);
+            writer.Start(XmlWrite.ProtocolPrefix, "StatusCode", P).Attribute("Value", subStatusCode).End();
         }
 
+        writer.End();
         if (statusMessage is not null)
         {
-            XmlWrite.TextChild(status, XmlWrite.ProtocolPrefix, P, "StatusMessage", statusMessage);
+            writer.TextElement(XmlWrite.ProtocolPrefix, "StatusMessage", P, statusMessage);
         }
+
+        writer.End();
+    }
+
+    /// <summary>Signs the writer's canonical element and puts its ds:Signature at <paramref name="index"/>.</summary>
+    private static async Task SignAsync(SamlXmlWriter writer, string id, int index, ISamlSigner signer, CancellationToken ct)
+    {
+        var digest = writer.TakeCanonicalSha256();
+        writer.Insert(index, await SignatureElement.WriteAsync(id, digest, signer, ct).ConfigureAwait(false));
     }
 }

@@ -46,7 +46,14 @@ public static class PostBinding
             throw new ArgumentException("The form action must be an absolute http or https URL.", nameof(actionUrl));
         }
 
-        var html = new StringBuilder()
+        // Sized up front: the message is tens of kilobytes, and growing the builder would copy it several times per login.
+        var capacity = 1024 + actionUrl.Length;
+        foreach (var (name, value) in fields)
+        {
+            capacity += 64 + name.Length + value.Length;
+        }
+
+        var html = new StringBuilder(capacity)
             .Append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><meta name=\"referrer\" content=\"no-referrer\">")
             .Append("<title>Continue</title></head>\n<body>\n")
             .Append("<form id=\"").Append(FormId).Append("\" method=\"post\" action=\"").Append(Attribute(actionUrl)).Append("\">\n");

@@ -16,7 +16,10 @@ public sealed record HotPathProfile(
 
     public IReadOnlyList<(string Type, long Bytes)> TopAllocatedTypes { get; init; } = [];
 
-    /// <summary>Bytes by the project's own frames on the allocating stack (inclusive: a frame counts once per tick).</summary>
+    /// <summary>
+    /// Bytes by the project's frame nearest the allocation (the own code that asked for it): unlike an inclusive sum, an
+    /// await's resumed chain of callers does not make every caller look like an allocator.
+    /// </summary>
     public IReadOnlyList<(string Frame, long Bytes)> TopAllocatingOwnFrames { get; init; } = [];
 }
 

@@ -70,7 +70,7 @@ public static class ProfileAnalyzer
         return new HotPathProfile(busy, idle, Ordered(categories, int.MaxValue), Ordered(inclusive, Top), Ordered(exclusive, Top));
     }
 
-    /// <summary>Allocation ticks summed by type and by the project's own frames on their stacks (test seam of <see cref="Analyze"/>).</summary>
+    /// <summary>Allocation ticks summed by type and by the project's frame nearest each allocation (test seam of <see cref="Analyze"/>).</summary>
     public static HotPathProfile WithAllocations(HotPathProfile profile, IEnumerable<AllocationSample> ticks)
     {
         ArgumentNullException.ThrowIfNull(profile);
@@ -79,7 +79,7 @@ public static class ProfileAnalyzer
         {
             AllocatedBytes = allocations.Sum(a => a.Bytes),
             TopAllocatedTypes = Ordered(Sum(allocations.Select(a => (a.Type, a.Bytes))), Top),
-            TopAllocatingOwnFrames = Ordered(Sum(allocations.SelectMany(a => OwnFrames(a.Frames).Select(frame => (frame, a.Bytes)))), Top),
+            TopAllocatingOwnFrames = Ordered(Sum(allocations.Select(a => (OwnFrames(a.Frames).FirstOrDefault() ?? "(no frame of ours)", a.Bytes))), Top),
         };
     }
 

@@ -22,7 +22,7 @@ public static class ProfileMarkdown
         {
             md.AppendLine().AppendLine("## Allocations").AppendLine();
             md.AppendLine(CultureInfo.InvariantCulture, $"The GC's allocation ticks ({profile.AllocatedBytes / 1_048_576.0:N0} MB sampled: one tick, with its stack, per about 100 KB allocated) ")
-                .AppendLine("by the type that crossed a tick, and by the project's own frames on the allocating stack (inclusive). Divide by the logins of the recorded window for bytes per login.").AppendLine();
+                .AppendLine("by the type that crossed a tick, and by the frame of the project's own code nearest the allocation. Divide by the logins of the recorded window for bytes per login.").AppendLine();
             Table(md, "type", profile.TopAllocatedTypes, profile.AllocatedBytes, "bytes");
             md.AppendLine();
             Table(md, "frame", profile.TopAllocatingOwnFrames, profile.AllocatedBytes, "bytes");

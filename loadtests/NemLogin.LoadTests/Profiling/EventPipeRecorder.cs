@@ -6,8 +6,9 @@ namespace NemLogin.LoadTests.Profiling;
 
 /// <summary>
 /// Records a .NET process's CPU samples with EventPipe (the runtime's own tracing, reached over its diagnostics socket;
-/// no tool needs installing): the sample profiler every millisecond per thread, plus the method rundown that names
-/// the frames. Dispose stops the session and finishes the file.
+/// no tool needs installing): the sample profiler every millisecond per thread, the GC's allocation ticks (one event,
+/// with its stack, each time about 100 KB more has been allocated: a sample of where the allocations come from), plus
+/// the method rundown that names the frames. Dispose stops the session and finishes the file.
 /// </summary>
 public sealed class EventPipeRecorder : IAsyncDisposable
 {
@@ -27,7 +28,11 @@ public sealed class EventPipeRecorder : IAsyncDisposable
         var providers = new List<EventPipeProvider>
         {
             new("Microsoft-DotNETCore-SampleProfiler", EventLevel.Informational),
-            new("Microsoft-Windows-DotNETRuntime", EventLevel.Informational, (long)(ClrTraceEventParser.Keywords.Jit | ClrTraceEventParser.Keywords.Loader)),
+
+            // AllocationTick is a verbose GC event; at this level the GC keyword adds a few events per collection besides,
+            // and JIT and loader events (which name the frames) come only while code is first compiled and loaded.
+            new("Microsoft-Windows-DotNETRuntime", EventLevel.Verbose,
+                (long)(ClrTraceEventParser.Keywords.Jit | ClrTraceEventParser.Keywords.Loader | ClrTraceEventParser.Keywords.GC)),
         };
         var session = new DiagnosticsClient(processId).StartEventPipeSession(providers, requestRundown: true, circularBufferMB: 256);
         return new EventPipeRecorder(session, File.Create(file));

@@ -1,8 +1,9 @@
 using Microsoft.Diagnostics.Tracing.Etlx;
+using Microsoft.Diagnostics.Tracing.Parsers.Clr;
 
 namespace NemLogin.LoadTests.Profiling;
 
-/// <summary>Reads a recorded .nettrace and sums its working samples into a <see cref="HotPathProfile"/>.</summary>
+/// <summary>Reads a recorded .nettrace and sums its working samples and allocation ticks into a <see cref="HotPathProfile"/>.</summary>
 public static class ProfileAnalyzer
 {
     private const string SampleProvider = "Microsoft-DotNETCore-SampleProfiler";
@@ -16,23 +17,24 @@ public static class ProfileAnalyzer
         {
             using var log = new TraceLog(etlx);
             var stacks = new List<IReadOnlyList<string>>();
+            var allocations = new List<AllocationSample>();
             foreach (var sample in log.Events)
             {
+                if (sample is GCAllocationTickTraceData tick)
+                {
+                    allocations.Add(new AllocationSample(tick.TypeName ?? "?", tick.AllocationAmount64, Frames(tick.CallStack())));
+                    continue;
+                }
+
                 if (sample.ProviderName != SampleProvider || sample.CallStack() is not { } stack)
                 {
                     continue;
                 }
 
-                var frames = new List<string>();
-                for (var frame = stack; frame is not null; frame = frame.Caller)
-                {
-                    frames.Add(Shorten(frame.CodeAddress.FullMethodName));
-                }
-
-                stacks.Add(frames);
+                stacks.Add(Frames(stack));
             }
 
-            return Summarize(stacks);
+            return WithAllocations(Summarize(stacks), allocations);
         }
         finally
         {
@@ -59,13 +61,51 @@ public static class ProfileAnalyzer
             busy++;
             Add(categories, HotPathCategories.Categorize(frames));
             Add(exclusive, frames[0]);
-            foreach (var own in frames.Where(f => f.StartsWith(OwnCode, StringComparison.Ordinal)).Distinct(StringComparer.Ordinal))
+            foreach (var own in OwnFrames(frames))
             {
                 Add(inclusive, own);
             }
         }
 
         return new HotPathProfile(busy, idle, Ordered(categories, int.MaxValue), Ordered(inclusive, Top), Ordered(exclusive, Top));
+    }
+
+    /// <summary>Allocation ticks summed by type and by the project's frame nearest each allocation (test seam of <see cref="Analyze"/>).</summary>
+    public static HotPathProfile WithAllocations(HotPathProfile profile, IEnumerable<AllocationSample> ticks)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var allocations = ticks.ToList();
+        return profile with
+        {
+            AllocatedBytes = allocations.Sum(a => a.Bytes),
+            TopAllocatedTypes = Ordered(Sum(allocations.Select(a => (a.Type, a.Bytes))), Top),
+            TopAllocatingOwnFrames = Ordered(Sum(allocations.Select(a => (OwnFrames(a.Frames).FirstOrDefault() ?? "(no frame of ours)", a.Bytes))), Top),
+        };
+    }
+
+    private static IEnumerable<string> OwnFrames(IReadOnlyList<string> frames) =>
+        frames.Where(f => f.StartsWith(OwnCode, StringComparison.Ordinal)).Distinct(StringComparer.Ordinal);
+
+    private static List<string> Frames(TraceCallStack? stack)
+    {
+        var frames = new List<string>();
+        for (var frame = stack; frame is not null; frame = frame.Caller)
+        {
+            frames.Add(Shorten(frame.CodeAddress.FullMethodName));
+        }
+
+        return frames;
+    }
+
+    private static Dictionary<string, long> Sum(IEnumerable<(string Key, long Amount)> amounts)
+    {
+        var sums = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (key, amount) in amounts)
+        {
+            sums[key] = sums.GetValueOrDefault(key) + amount;
+        }
+
+        return sums;
     }
 
     private static void Add(Dictionary<string, long> counts, string key) => counts[key] = counts.GetValueOrDefault(key) + 1;

@@ -18,12 +18,22 @@ public static class ProfileMarkdown
         Table(md, "frame", profile.TopOwnFramesInclusive, profile.BusySamples);
         md.AppendLine().AppendLine("## Busiest frames (exclusive)").AppendLine();
         Table(md, "frame", profile.TopFramesExclusive, profile.BusySamples);
+        if (profile.AllocatedBytes > 0)
+        {
+            md.AppendLine().AppendLine("## Allocations").AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"The GC's allocation ticks ({profile.AllocatedBytes / 1_048_576.0:N0} MB sampled: one tick, with its stack, per about 100 KB allocated) ")
+                .AppendLine("by the type that crossed a tick, and by the frame of the project's own code nearest the allocation. Divide by the logins of the recorded window for bytes per login.").AppendLine();
+            Table(md, "type", profile.TopAllocatedTypes, profile.AllocatedBytes, "bytes");
+            md.AppendLine();
+            Table(md, "frame", profile.TopAllocatingOwnFrames, profile.AllocatedBytes, "bytes");
+        }
+
         return md.ToString();
     }
 
-    private static void Table(StringBuilder md, string what, IReadOnlyList<(string Name, long Samples)> rows, long total)
+    private static void Table(StringBuilder md, string what, IReadOnlyList<(string Name, long Samples)> rows, long total, string unit = "samples")
     {
-        md.AppendLine($"| {what} | samples | share |").AppendLine("| --- | ---: | ---: |");
+        md.AppendLine($"| {what} | {unit} | share |").AppendLine("| --- | ---: | ---: |");
         foreach (var (name, samples) in rows)
         {
             var share = total == 0 ? 0 : samples * 100.0 / total;

@@ -24,6 +24,26 @@ public sealed class ProfileAnalyzerTests
         Assert.Equal(("NemLogin.Saml.Messages.ResponseXml.WriteSuccessAsync", 2L), profile.TopOwnFramesInclusive[0]);
     }
 
+    [Fact]
+    public void WithAllocations_Ticks_SummedByTypeAndByTheOwnFrameNearestTheAllocation()
+    {
+        AllocationSample[] ticks =
+        [
+            new("System.Char[]", 100_000, ["System.Text.StringBuilder.ExpandByABlock", "NemLogin.Saml.Xml.SamlXmlWriter.Text", "NemLogin.Gateway.Saml.SamlResponder.SendAsync"]),
+            new("System.Char[]", 120_000, ["System.String.Concat", "NemLogin.Gateway.Saml.SamlResponder.SendAsync"]),
+            new("System.Byte[]", 90_000, ["System.Convert.FromBase64String"]),
+        ];
+
+        var profile = ProfileAnalyzer.WithAllocations(ProfileAnalyzer.Summarize([]), ticks);
+
+        Assert.Equal(310_000, profile.AllocatedBytes);
+        Assert.Equal([("System.Char[]", 220_000L), ("System.Byte[]", 90_000L)], profile.TopAllocatedTypes);
+        Assert.Equal(
+            [("NemLogin.Gateway.Saml.SamlResponder.SendAsync", 120_000L), ("NemLogin.Saml.Xml.SamlXmlWriter.Text", 100_000L), ("(no frame of ours)", 90_000L)],
+            profile.TopAllocatingOwnFrames);
+        Assert.Contains("## Allocations", ProfileMarkdown.Write(profile, "broker"), StringComparison.Ordinal);
+    }
+
     [Fact(Timeout = 120_000)]
     public async Task RecordAndAnalyze_ThisProcessSigning_FindsTheSignaturesInItsSamples()
     {
@@ -37,6 +57,7 @@ public sealed class ProfileAnalyzerTests
         while (DateTime.UtcNow < until)
         {
             rsa.SignHash(data, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            GC.KeepAlive(new byte[4096]);
         }
 
         await capture.StopAsync();
@@ -46,6 +67,9 @@ public sealed class ProfileAnalyzerTests
         var signing = profile.Categories.Single(c => c.Name == "RSA signature").Samples;
         // Other threads of the test host work too; the signing loop must still stand out.
         Assert.True(signing > 100 && signing * 5 > profile.BusySamples, $"RSA signature {signing} of {profile.BusySamples}");
+        // The loop allocates 4 KB per signature: megabytes over two seconds, which the GC's allocation ticks must show.
+        Assert.True(profile.AllocatedBytes > 1_000_000, $"{profile.AllocatedBytes} bytes in allocation ticks");
+        Assert.Contains(profile.TopAllocatedTypes, t => t.Type == "System.Byte[]");
         File.Delete(file);
     }
 }

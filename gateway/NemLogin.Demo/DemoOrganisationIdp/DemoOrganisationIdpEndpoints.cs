@@ -73,7 +73,7 @@ internal static class DemoOrganisationIdpEndpoints
                     Log.DemoOrganisationIdpRefused(logger, r.Reason.ToString(), r.StatusMessage);
                     var xml = await ResponseXml.WriteErrorAsync(NewId(), idp.EntityId, r.AssertionConsumerServiceUrl, r.Request.Id, time.GetUtcNow(),
                         r.StatusCode, r.SubStatusCode, r.StatusMessage, idp.Signer, context.RequestAborted);
-                    return PostBindingPage.Show(context, r.AssertionConsumerServiceUrl, "SAMLResponse", PostBinding.Encode(xml), r.RelayState);
+                    return PostBindingPage.ShowMessage(context, r.AssertionConsumerServiceUrl, "SAMLResponse", xml, r.RelayState);
                 });
         }
         catch (SamlException ex)
@@ -124,7 +124,7 @@ internal static class DemoOrganisationIdpEndpoints
         var xml = DemoOrganisationIdp.EncryptionFor(brokerSp) is { } encryption
             ? await ResponseXml.WriteSuccessAsync(NewId(), assertion, encryption, idp.Signer, signResponse: false, context.RequestAborted)
             : await ResponseXml.WriteSuccessUnencryptedAsync(NewId(), assertion, idp.Signer, context.RequestAborted);
-        return PostBindingPage.Show(context, pending.AcsUrl, "SAMLResponse", PostBinding.Encode(xml), pending.RelayState);
+        return PostBindingPage.ShowMessage(context, pending.AcsUrl, "SAMLResponse", xml, pending.RelayState);
     }
 
     /// <summary>The employee's login: one labelled field, no JavaScript; the broker's request travels in a protected field.</summary>

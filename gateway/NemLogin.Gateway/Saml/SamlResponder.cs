@@ -108,7 +108,7 @@ internal sealed class SamlResponder(
                 + (asserted.Professional is { } acting ? $"; business identity {acting.Id} of {acting.Cvr}" : string.Empty)
                 + (asserted.OnBehalfOf is { } mandate ? $"; on behalf of {mandate.Grantor} by mandate {mandate.MandateId}" : string.Empty),
         });
-        return PostBindingPage.Show(context, demand.ResponseUrl, "SAMLResponse", PostBinding.Encode(xml), demand.RelayState);
+        return PostBindingPage.ShowMessage(context, demand.ResponseUrl, "SAMLResponse", xml, demand.RelayState);
     }
 
     /// <summary>Answers a validated request (or the login it started) with a status instead of an assertion.</summary>
@@ -138,7 +138,7 @@ internal sealed class SamlResponder(
             Code = answer.AuditCode,
             Detail = $"request {requestId}; status {LastSegment(answer.SubStatusCode ?? answer.StatusCode)}",
         });
-        return PostBindingPage.Show(context, responseUrl, "SAMLResponse", PostBinding.Encode(xml), relayState);
+        return PostBindingPage.ShowMessage(context, responseUrl, "SAMLResponse", xml, relayState);
     }
 
     private static (X509Certificate2? Certificate, SamlErrorCode Unusable) PickEncryptionCertificate(

@@ -71,10 +71,10 @@ internal sealed class SloEndpoint(
 
     private IResult ResendSameSite(HttpContext context, string samlRequest, string? relayState)
     {
-        var fields = new List<KeyValuePair<string, string>> { new(SamlRequest, samlRequest), new(ResentField, "1") };
+        var fields = new List<PostFormField> { PostFormField.Text(SamlRequest, samlRequest), PostFormField.Text(ResentField, "1") };
         if (relayState is not null)
         {
-            fields.Add(new("RelayState", relayState));
+            fields.Add(PostFormField.Text("RelayState", relayState));
         }
 
         // Nothing has been validated yet: the page posts nowhere but back to this endpoint.

@@ -38,5 +38,5 @@ internal sealed class SloMessenger(BrokerSigningKeys keys)
     }
 
     private static IResult Post(HttpContext context, string url, string parameter, string xml, string? relayState, bool framed) =>
-        PostBindingPage.Show(context, url, parameter, PostBinding.Encode(xml), relayState, framed);
+        PostBindingPage.ShowMessage(context, url, parameter, xml, relayState, framed);
 }

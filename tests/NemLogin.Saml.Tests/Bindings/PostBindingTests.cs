@@ -83,6 +83,25 @@ public sealed class PostBindingTests
     }
 
     [Theory]
+    [InlineData(1)]
+    [InlineData(3_071)]
+    [InlineData(20_000)]
+    public void WriteAutoPostForm_MessageField_CarriesTheBase64OfItsUtf8(int length)
+    {
+        // A login's Response is encoded in pieces straight into the page: any length, non-ASCII octets, pieces of 3 KB.
+        var xml = "<x>" + new string('ø', length) + "</x>";
+        var page = new System.Buffers.ArrayBufferWriter<byte>();
+
+        PostBinding.WriteAutoPostForm(page, "https://sp.example.test/acs", [PostFormField.Message("SAMLResponse", xml), PostFormField.Text("RelayState", "<r>")], "n");
+
+        var html = System.Text.Encoding.UTF8.GetString(page.WrittenSpan);
+        var value = System.Text.RegularExpressions.Regex.Match(html, "name=\"SAMLResponse\" value=\"([^\"]*)\"").Groups[1].Value;
+        Assert.Equal(PostBinding.Encode(xml), value);
+        Assert.Equal(xml, PostBinding.Decode(value, SamlLimits.Default));
+        Assert.Contains("name=\"RelayState\" value=\"&lt;r&gt;\"", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("javascript:alert(1)")]
     [InlineData("data:text/html,x")]
     [InlineData("/relative/acs")]

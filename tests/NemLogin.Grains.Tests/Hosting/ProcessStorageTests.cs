@@ -3,11 +3,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using NemLogin.Grains.Assurance;
+using NemLogin.Grains.Audit;
 using NemLogin.Grains.Hosting;
 using NemLogin.Grains.LoginFlows;
 using NemLogin.Grains.Replay;
 using NemLogin.Grains.Sessions;
 using NemLogin.Grains.Tests.LoginFlows;
+using Orleans.Storage;
 using Orleans.TestingHost;
 
 namespace NemLogin.Grains.Tests.Hosting;
@@ -20,6 +22,7 @@ namespace NemLogin.Grains.Tests.Hosting;
 public sealed class ProcessStorageTests : IAsyncLifetime
 {
     private static readonly TimeSpan Grace = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan AuditRetention = TimeSpan.FromHours(1);
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
     private readonly string _keyDirectory = Path.Combine(Path.GetTempPath(), "nemlogin-process-store-" + Guid.NewGuid().ToString("N"));
     private IHost? _host;
@@ -41,6 +44,7 @@ public sealed class ProcessStorageTests : IAsyncLifetime
             // The purge runs when a test asks; its timer would otherwise fire as the fake clock moves.
             ["Purge:Interval"] = "365.00:00:00",
             ["Purge:Grace"] = "00:10:00",
+            ["Purge:AuditRetention"] = "01:00:00",
         });
         builder.Services.AddSingleton<TimeProvider>(_time);
         using var ports = new TestClusterPortAllocator();
@@ -135,6 +139,48 @@ public sealed class ProcessStorageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ProcessStore_AuditBucketPastRetentionAndGrace_Purged()
+    {
+        // Audit records do not expire by themselves; in the embedded host's memory they are kept for Purge:AuditRetention
+        // after the bucket's last write, then dropped like expired state, activation and all.
+        var minute = _time.GetUtcNow();
+        var bucket = Grains.GetGrain<IAuditBucketGrain>(AuditBucketKey.For(minute, 0) + "|" + Guid.NewGuid().ToString("N"));
+        await bucket.AppendAsync([AuditRecordAt(minute)]);
+        var key = Key(StorageNames.Audit, "bucket", bucket);
+
+        // A later write moves the bucket's end: retention counts from the last write, not the first.
+        _time.Advance(TimeSpan.FromSeconds(30));
+        await bucket.AppendAsync([AuditRecordAt(minute.AddSeconds(30))]);
+        _time.Advance(AuditRetention + Grace - TimeSpan.FromSeconds(1));
+        Purge.Purge();
+        Assert.NotNull(Table.Find(key));
+
+        _time.Advance(TimeSpan.FromSeconds(2));
+        Assert.True(Purge.Purge() >= 1);
+        Assert.Null(Table.Find(key));
+        await Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero, TestContext.Current.CancellationToken);
+        Assert.Empty(await bucket.QueryAsync(new AuditFilter { From = minute, To = minute + AuditBucketKey.Width }));
+    }
+
+    [Fact]
+    public async Task ProcessStore_SameStateInAnotherStore_KeptByPurge()
+    {
+        // The retention is the audit store's, not the state type's: an identity, an SP registration or a mandate without
+        // an expiry of its own is never dropped by age, even when its state is an audit bucket's.
+        var grainId = GrainId.Create("test", Guid.NewGuid().ToString("N"));
+        var state = new GrainState<AuditBucketState>(new AuditBucketState { Records = [AuditRecordAt(_time.GetUtcNow())] });
+        await Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Identities).WriteStateAsync("bucket", grainId, state);
+        var inAudit = new GrainState<AuditBucketState>(state.State);
+        await Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Audit).WriteStateAsync("bucket", grainId, inAudit);
+
+        _time.Advance(TimeSpan.FromDays(30));
+        Purge.Purge();
+
+        Assert.NotNull(Table.Find(new StateKey(StorageNames.Identities, "bucket", grainId)));
+        Assert.Null(Table.Find(new StateKey(StorageNames.Audit, "bucket", grainId)));
+    }
+
+    [Fact]
     public void ProcessStore_RecordRewrittenAfterExpiry_KeptByPurge()
     {
         // A new use of an expired ID rewrites the record: the purge removes a record only at the version it looked at.
@@ -162,6 +208,15 @@ public sealed class ProcessStorageTests : IAsyncLifetime
         Assert.True(table.TryRemove(key, second));
         Assert.Null(table.Find(key));
     }
+
+    private static AuditRecord AuditRecordAt(DateTimeOffset time) => new()
+    {
+        Id = Guid.CreateVersion7(time),
+        Time = time,
+        Category = AuditCategory.Login,
+        Action = "saml.assertion",
+        Outcome = AuditOutcome.Success,
+    };
 
     private static StateKey Key(string store, string stateName, IAddressable grain) => new(store, stateName, grain.GetGrainId());
 }

@@ -21,7 +21,7 @@ internal sealed class ProcessGrainStorage(
     {
         if (table.Find(new StateKey(storeName, stateName, grainId)) is { } stored)
         {
-            grainState.State = serializer.Deserialize<T>(stored.Payload);
+            grainState.State = serializer.Deserialize<T>(new BinaryData(stored.Payload));
             grainState.ETag = stored.ETag;
             grainState.RecordExists = true;
         }

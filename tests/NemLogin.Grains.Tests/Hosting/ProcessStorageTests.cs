@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using NemLogin.Grains.Assurance;
 using NemLogin.Grains.Audit;
@@ -8,9 +6,10 @@ using NemLogin.Grains.Hosting;
 using NemLogin.Grains.LoginFlows;
 using NemLogin.Grains.Replay;
 using NemLogin.Grains.Sessions;
+using NemLogin.Grains.Tests.Audit;
 using NemLogin.Grains.Tests.LoginFlows;
+using NemLogin.Grains.Tests.Support;
 using Orleans.Storage;
-using Orleans.TestingHost;
 
 namespace NemLogin.Grains.Tests.Hosting;
 
@@ -24,12 +23,11 @@ public sealed class ProcessStorageTests : IAsyncLifetime
     private static readonly TimeSpan Grace = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan AuditRetention = TimeSpan.FromHours(1);
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
-    private readonly string _keyDirectory = Path.Combine(Path.GetTempPath(), "nemlogin-process-store-" + Guid.NewGuid().ToString("N"));
-    private IHost? _host;
+    private readonly ProcessStoreSilo _silo = new();
 
-    private IServiceProvider Services => _host!.Services;
+    private IServiceProvider Services => _silo.Services;
 
-    private IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
+    private IGrainFactory Grains => _silo.Grains;
 
     private ProcessStateTable Table => Services.GetRequiredService<ProcessStateTable>();
 
@@ -37,39 +35,18 @@ public sealed class ProcessStorageTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Signing:SoftwareKeyDirectory"] = _keyDirectory,
-            // The purge runs when a test asks; its timer would otherwise fire as the fake clock moves.
-            ["Purge:Interval"] = "365.00:00:00",
-            ["Purge:Grace"] = "00:10:00",
-            ["Purge:AuditRetention"] = "01:00:00",
-        });
-        builder.Services.AddSingleton<TimeProvider>(_time);
-        using var ports = new TestClusterPortAllocator();
-        var (siloPort, gatewayPort) = ports.AllocateConsecutivePortPairs(1);
-        builder.UseOrleans(silo => silo
-            .UseLocalhostClustering(siloPort, gatewayPort)
-            .AddNemLoginProcessStorage()
-            .AddNemLoginGrains());
-        _host = builder.Build();
-        await _host.StartAsync();
+        await _silo.StartAsync(
+            new Dictionary<string, string?>
+            {
+                // The purge runs when a test asks; its timer would otherwise fire as the fake clock moves.
+                ["Purge:Interval"] = "365.00:00:00",
+                ["Purge:Grace"] = "00:10:00",
+                ["Purge:AuditRetention"] = "01:00:00",
+            },
+            _time);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.StopAsync();
-            _host.Dispose();
-        }
-
-        if (Directory.Exists(_keyDirectory))
-        {
-            Directory.Delete(_keyDirectory, recursive: true);
-        }
-    }
+    public ValueTask DisposeAsync() => _silo.DisposeAsync();
 
     [Fact]
     public async Task ProcessStore_OneTimeIdPastWindowAndGrace_Purged()
@@ -145,12 +122,12 @@ public sealed class ProcessStorageTests : IAsyncLifetime
         // after the bucket's last write, then dropped like expired state, activation and all.
         var minute = _time.GetUtcNow();
         var bucket = Grains.GetGrain<IAuditBucketGrain>(AuditBucketKey.For(minute, 0) + "|" + Guid.NewGuid().ToString("N"));
-        await bucket.AppendAsync([AuditRecordAt(minute)]);
+        await bucket.AppendAsync([AuditBucketGrainTests.Record(minute)]);
         var key = Key(StorageNames.Audit, "bucket", bucket);
 
         // A later write moves the bucket's end: retention counts from the last write, not the first.
         _time.Advance(TimeSpan.FromSeconds(30));
-        await bucket.AppendAsync([AuditRecordAt(minute.AddSeconds(30))]);
+        await bucket.AppendAsync([AuditBucketGrainTests.Record(minute.AddSeconds(30))]);
         _time.Advance(AuditRetention + Grace - TimeSpan.FromSeconds(1));
         Purge.Purge();
         Assert.NotNull(Table.Find(key));
@@ -168,7 +145,7 @@ public sealed class ProcessStorageTests : IAsyncLifetime
         // The retention is the audit store's, not the state type's: an identity, an SP registration or a mandate without
         // an expiry of its own is never dropped by age, even when its state is an audit bucket's.
         var grainId = GrainId.Create("test", Guid.NewGuid().ToString("N"));
-        var state = new GrainState<AuditBucketState>(new AuditBucketState { Records = [AuditRecordAt(_time.GetUtcNow())] });
+        var state = new GrainState<AuditBucketState>(new AuditBucketState { Records = [AuditBucketGrainTests.Record(_time.GetUtcNow())] });
         await Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Identities).WriteStateAsync("bucket", grainId, state);
         var inAudit = new GrainState<AuditBucketState>(state.State);
         await Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Audit).WriteStateAsync("bucket", grainId, inAudit);
@@ -208,15 +185,6 @@ public sealed class ProcessStorageTests : IAsyncLifetime
         Assert.True(table.TryRemove(key, second));
         Assert.Null(table.Find(key));
     }
-
-    private static AuditRecord AuditRecordAt(DateTimeOffset time) => new()
-    {
-        Id = Guid.CreateVersion7(time),
-        Time = time,
-        Category = AuditCategory.Login,
-        Action = "saml.assertion",
-        Outcome = AuditOutcome.Success,
-    };
 
     private static StateKey Key(string store, string stateName, IAddressable grain) => new(store, stateName, grain.GetGrainId());
 }

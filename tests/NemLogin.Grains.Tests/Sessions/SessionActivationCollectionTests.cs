@@ -1,12 +1,9 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using NemLogin.Grains.Assurance;
-using NemLogin.Grains.Hosting;
 using NemLogin.Grains.Sessions;
+using NemLogin.Grains.Tests.Support;
 using Orleans.Configuration;
-using Orleans.TestingHost;
 
 namespace NemLogin.Grains.Tests.Sessions;
 
@@ -19,43 +16,18 @@ namespace NemLogin.Grains.Tests.Sessions;
 public sealed class SessionActivationCollectionTests : IAsyncLifetime
 {
     private static readonly TimeSpan WaitLimit = TimeSpan.FromMinutes(2);
-    private readonly string _keyDirectory = Path.Combine(Path.GetTempPath(), "nemlogin-session-collection-" + Guid.NewGuid().ToString("N"));
-    private IHost? _host;
+    private readonly ProcessStoreSilo _silo = new();
 
-    private IGrainFactory Grains => _host!.Services.GetRequiredService<IGrainFactory>();
+    private IGrainFactory Grains => _silo.Grains;
 
     public async ValueTask InitializeAsync()
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Signing:SoftwareKeyDirectory"] = _keyDirectory,
-            ["Sessions:ActivationIdleLimit"] = "00:00:05",
-        });
-        using var ports = new TestClusterPortAllocator();
-        var (siloPort, gatewayPort) = ports.AllocateConsecutivePortPairs(1);
-        builder.UseOrleans(silo => silo
-            .UseLocalhostClustering(siloPort, gatewayPort)
-            .Configure<GrainCollectionOptions>(options => options.CollectionQuantum = TimeSpan.FromSeconds(1))
-            .AddNemLoginProcessStorage()
-            .AddNemLoginGrains());
-        _host = builder.Build();
-        await _host.StartAsync();
+        await _silo.StartAsync(
+            new Dictionary<string, string?> { ["Sessions:ActivationIdleLimit"] = "00:00:05" },
+            configure: silo => silo.Configure<GrainCollectionOptions>(options => options.CollectionQuantum = TimeSpan.FromSeconds(1)));
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.StopAsync();
-            _host.Dispose();
-        }
-
-        if (Directory.Exists(_keyDirectory))
-        {
-            Directory.Delete(_keyDirectory, recursive: true);
-        }
-    }
+    public ValueTask DisposeAsync() => _silo.DisposeAsync();
 
     [Fact]
     public async Task SessionActivation_IdlePastLimit_CollectedAndSessionStillServes()
@@ -76,7 +48,7 @@ public sealed class SessionActivationCollectionTests : IAsyncLifetime
     [Fact]
     public void SessionActivation_Setting_ReachesOrleansCollectionAgeOfTheSessionGrain()
     {
-        var collection = _host!.Services.GetRequiredService<IOptions<GrainCollectionOptions>>().Value;
+        var collection = _silo.Services.GetRequiredService<IOptions<GrainCollectionOptions>>().Value;
 
         Assert.Equal(TimeSpan.FromSeconds(5), collection.ClassSpecificCollectionAge[typeof(SessionGrain).FullName!]);
         Assert.Equal(TimeSpan.FromMinutes(2), new SessionOptions().ActivationIdleLimit);

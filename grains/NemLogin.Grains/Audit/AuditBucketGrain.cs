@@ -3,7 +3,10 @@ using Microsoft.Extensions.Logging;
 
 namespace NemLogin.Grains.Audit;
 
+// A bucket is written during its own minute and read rarely afterwards (an audit query): its records are in storage, so
+// the activation, which holds them again with an ID set, is collected soon instead of after the default quarter of an hour.
 [GrainType("nl.audit.bucket")]
+[CollectionAgeLimit(Minutes = 2)]
 public sealed class AuditBucketGrain(
     [PersistentState("bucket", StorageNames.Audit)] IPersistentState<AuditBucketState> state,
     ILogger<AuditBucketGrain> logger) : Grain, IAuditBucketGrain

@@ -21,4 +21,12 @@ public sealed class ExpiredStatePurgeOptions
     /// which the purge then leaves alone.
     /// </summary>
     public TimeSpan Grace { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// The embedded host only: how long its audit records stay in the process's memory after their minute bucket was last
+    /// written (then the purge drops them like expired state). The embedded host keeps everything in memory, so without a
+    /// bound every login's record stayed for ever. One day by default: the longest range one audit query reads. The
+    /// cluster keeps audit rows in PostgreSQL and does not read this setting.
+    /// </summary>
+    public TimeSpan AuditRetention { get; set; } = TimeSpan.FromDays(1);
 }

@@ -6,6 +6,11 @@ public sealed class ExpiredStatePurgeOptionsValidator : IValidateOptions<Expired
 {
     private static readonly TimeSpan MinimumGrace = TimeSpan.FromMinutes(3);
 
+    // Retention counts from a bucket's last write, so no value drops a bucket that still fills; below two minutes the trail
+    // would be gone before anyone could read it. Past a week an embedded host's memory is no place for an audit trail.
+    private static readonly TimeSpan MinimumAuditRetention = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan MaximumAuditRetention = TimeSpan.FromDays(7);
+
     public ValidateOptionsResult Validate(string? name, ExpiredStatePurgeOptions options)
     {
         if (options.Interval < TimeSpan.FromSeconds(1))
@@ -16,6 +21,11 @@ public sealed class ExpiredStatePurgeOptionsValidator : IValidateOptions<Expired
         if (options.BatchSize is < 1 or > 100_000)
         {
             return ValidateOptionsResult.Fail("Purge:BatchSize must be between 1 and 100000.");
+        }
+
+        if (options.AuditRetention < MinimumAuditRetention || options.AuditRetention > MaximumAuditRetention)
+        {
+            return ValidateOptionsResult.Fail($"Purge:AuditRetention must be between {MinimumAuditRetention} and {MaximumAuditRetention}.");
         }
 
         return options.Grace < MinimumGrace

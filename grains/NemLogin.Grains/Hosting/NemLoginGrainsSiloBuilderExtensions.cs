@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using NemLogin.Grains.LoginFlows;
 using NemLogin.Grains.Sessions;
 using NemLogin.Grains.Signing;
+using Orleans.Configuration;
 using Orleans.Storage;
 
 namespace NemLogin.Grains.Hosting;
@@ -40,7 +41,8 @@ public static class NemLoginGrainsSiloBuilderExtensions
 
     /// <summary>
     /// Maps every <see cref="StorageNames"/> store to the process's own table (<see cref="ProcessStateTable"/>), with the
-    /// purge of expired state (section <c>Purge</c>, as in the cluster), and reminders to the in-memory reminder service:
+    /// purge of expired state (section <c>Purge</c>, as in the cluster; audit records kept for
+    /// <see cref="ExpiredStatePurgeOptions.AuditRetention"/>), and reminders to the in-memory reminder service:
     /// the embedded host, which is one silo. Test clusters of several silos in one process keep
     /// <see cref="AddNemLoginInMemoryStorage"/>, whose storage grain all silos share.
     /// </summary>
@@ -51,8 +53,12 @@ public static class NemLoginGrainsSiloBuilderExtensions
         silo.Services.TryAddSingleton<ProcessStateTable>();
         foreach (var name in AllStorageNames)
         {
-            silo.Services.AddKeyedSingleton<IGrainStorage>(name, (provider, _) =>
-                new ProcessGrainStorage(name, provider.GetRequiredService<ProcessStateTable>(), provider.GetRequiredService<IGrainStorageSerializer>()));
+            silo.Services.AddKeyedSingleton<IGrainStorage>(name, (provider, _) => new ProcessGrainStorage(
+                name,
+                provider.GetRequiredService<ProcessStateTable>(),
+                provider.GetRequiredService<IGrainStorageSerializer>(),
+                provider.GetRequiredService<TimeProvider>(),
+                name == StorageNames.Audit ? provider.GetRequiredService<IOptions<ExpiredStatePurgeOptions>>().Value.AuditRetention : null));
         }
 
         silo.Services.AddOptions<ExpiredStatePurgeOptions>().BindConfiguration(ExpiredStatePurgeOptions.SectionName).ValidateOnStart();
@@ -88,6 +94,11 @@ public static class NemLoginGrainsSiloBuilderExtensions
     {
         services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SessionOptions>, SessionOptionsValidator>());
+
+        // A setting rather than [CollectionAgeLimit] (which Orleans would prefer over any configuration), so an operator can
+        // weigh memory against re-reading sessions from storage.
+        services.AddOptions<GrainCollectionOptions>().Configure<IOptions<SessionOptions>>((collection, sessions) =>
+            collection.ClassSpecificCollectionAge[typeof(SessionGrain).FullName!] = sessions.Value.ActivationIdleLimit);
         return services;
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 
 namespace NemLogin.Grains.Hosting;
 
@@ -6,11 +7,14 @@ namespace NemLogin.Grains.Hosting;
 /// The embedded host's grain state: every store's records in one process-wide table (the embedded host is one silo, so
 /// nothing else reads it). Each record carries its expiry (<see cref="IExpiringState"/>) so that <see cref="Purge"/> can
 /// drop what no grain will use again; without that, every login's flow, session and request IDs stayed for ever.
+/// Records that must stay long (a SAML request ID for its 24-hour replay window) are many, so a record is kept small: the
+/// version is a number (its ETag string is made when asked) and the record is a value inside the dictionary's node, not
+/// objects of its own.
 /// </summary>
 internal sealed class ProcessStateTable
 {
     private readonly ConcurrentDictionary<StateKey, StoredState> _records = new();
-    private long _lastETag;
+    private long _lastVersion;
 
     /// <summary>Records held now (every store).</summary>
     public int Count => _records.Count;
@@ -23,13 +27,14 @@ internal sealed class ProcessStateTable
     /// </summary>
     public string? TryWrite(StateKey key, string? expectedETag, BinaryData payload, DateTimeOffset keptUntil)
     {
-        var next = new StoredState(payload, NextETag(), keptUntil);
+        ArgumentNullException.ThrowIfNull(payload);
+        var next = new StoredState(payload.ToMemory(), Interlocked.Increment(ref _lastVersion), keptUntil);
         if (expectedETag is null)
         {
             return _records.TryAdd(key, next) ? next.ETag : null;
         }
 
-        return _records.TryGetValue(key, out var current) && current.ETag == expectedETag && _records.TryUpdate(key, next, current)
+        return _records.TryGetValue(key, out var current) && current.Matches(expectedETag) && _records.TryUpdate(key, next, current)
             ? next.ETag
             : null;
     }
@@ -40,7 +45,7 @@ internal sealed class ProcessStateTable
     /// </summary>
     public bool TryRemove(StateKey key, string? expectedETag) =>
         !_records.TryGetValue(key, out var current)
-        || (current.ETag == expectedETag && _records.TryRemove(KeyValuePair.Create(key, current)));
+        || (current.Matches(expectedETag) && _records.TryRemove(KeyValuePair.Create(key, current)));
 
     /// <summary>
     /// Removes every record that expired before <paramref name="cutOff"/>, each only at the version looked at: a record
@@ -59,12 +64,21 @@ internal sealed class ProcessStateTable
 
         return removed;
     }
-
-    private string NextETag() => Interlocked.Increment(ref _lastETag).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>A record's place: the store, the state's name and the grain.</summary>
 internal readonly record struct StateKey(string Store, string StateName, GrainId GrainId);
 
-/// <summary>A stored record: the serialized state, its version and when it expires (<see cref="DateTimeOffset.MaxValue"/>: never).</summary>
-internal sealed record StoredState(BinaryData Payload, string ETag, DateTimeOffset KeptUntil);
+/// <summary>
+/// A stored record: the serialized state, its version (unique across the table, so two records are equal only when they
+/// are the same write) and when it expires (<see cref="DateTimeOffset.MaxValue"/>: never).
+/// </summary>
+internal readonly record struct StoredState(ReadOnlyMemory<byte> Payload, long Version, DateTimeOffset KeptUntil)
+{
+    /// <summary>The version as Orleans carries it.</summary>
+    public string ETag => Version.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Whether <paramref name="eTag"/> names this version (null never does: a record exists).</summary>
+    public bool Matches(string? eTag) =>
+        long.TryParse(eTag, NumberStyles.None, CultureInfo.InvariantCulture, out var version) && version == Version;
+}

@@ -6,6 +6,7 @@ internal sealed class SessionOptionsValidator : IValidateOptions<SessionOptions>
 {
     private static readonly TimeSpan Longest = TimeSpan.FromDays(1);
     private static readonly TimeSpan LongestLogout = TimeSpan.FromHours(1);
+    private static readonly TimeSpan LongestActivationIdle = TimeSpan.FromHours(1);
 
     public ValidateOptionsResult Validate(string? name, SessionOptions options)
     {
@@ -24,6 +25,12 @@ internal sealed class SessionOptionsValidator : IValidateOptions<SessionOptions>
         if (options.LogoutLifetime <= TimeSpan.Zero || options.LogoutLifetime > LongestLogout)
         {
             failures.Add($"Sessions:LogoutLifetime must be positive and at most {LongestLogout}.");
+        }
+
+        // Orleans itself refuses an age at or below its collection quantum (one minute unless configured).
+        if (options.ActivationIdleLimit <= TimeSpan.Zero || options.ActivationIdleLimit > LongestActivationIdle)
+        {
+            failures.Add($"Sessions:ActivationIdleLimit must be positive and at most {LongestActivationIdle}.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

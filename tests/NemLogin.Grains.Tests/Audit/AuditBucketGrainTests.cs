@@ -78,7 +78,7 @@ public sealed class AuditBucketGrainTests(ClusterFixture fixture)
 
     private static AuditFilter All() => new() { From = Minute, To = Minute + AuditBucketKey.Width };
 
-    private static AuditRecord Record(DateTimeOffset time) => new()
+    internal static AuditRecord Record(DateTimeOffset time) => new()
     {
         Id = Guid.CreateVersion7(time),
         Time = time,

@@ -1,14 +1,15 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using NemLogin.Grains.Assurance;
+using NemLogin.Grains.Audit;
 using NemLogin.Grains.Hosting;
 using NemLogin.Grains.LoginFlows;
 using NemLogin.Grains.Replay;
 using NemLogin.Grains.Sessions;
+using NemLogin.Grains.Tests.Audit;
 using NemLogin.Grains.Tests.LoginFlows;
-using Orleans.TestingHost;
+using NemLogin.Grains.Tests.Support;
+using Orleans.Storage;
 
 namespace NemLogin.Grains.Tests.Hosting;
 
@@ -20,13 +21,13 @@ namespace NemLogin.Grains.Tests.Hosting;
 public sealed class ProcessStorageTests : IAsyncLifetime
 {
     private static readonly TimeSpan Grace = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan AuditRetention = TimeSpan.FromHours(1);
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
-    private readonly string _keyDirectory = Path.Combine(Path.GetTempPath(), "nemlogin-process-store-" + Guid.NewGuid().ToString("N"));
-    private IHost? _host;
+    private readonly ProcessStoreSilo _silo = new();
 
-    private IServiceProvider Services => _host!.Services;
+    private IServiceProvider Services => _silo.Services;
 
-    private IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
+    private IGrainFactory Grains => _silo.Grains;
 
     private ProcessStateTable Table => Services.GetRequiredService<ProcessStateTable>();
 
@@ -34,38 +35,18 @@ public sealed class ProcessStorageTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Signing:SoftwareKeyDirectory"] = _keyDirectory,
-            // The purge runs when a test asks; its timer would otherwise fire as the fake clock moves.
-            ["Purge:Interval"] = "365.00:00:00",
-            ["Purge:Grace"] = "00:10:00",
-        });
-        builder.Services.AddSingleton<TimeProvider>(_time);
-        using var ports = new TestClusterPortAllocator();
-        var (siloPort, gatewayPort) = ports.AllocateConsecutivePortPairs(1);
-        builder.UseOrleans(silo => silo
-            .UseLocalhostClustering(siloPort, gatewayPort)
-            .AddNemLoginProcessStorage()
-            .AddNemLoginGrains());
-        _host = builder.Build();
-        await _host.StartAsync();
+        await _silo.StartAsync(
+            new Dictionary<string, string?>
+            {
+                // The purge runs when a test asks; its timer would otherwise fire as the fake clock moves.
+                ["Purge:Interval"] = "365.00:00:00",
+                ["Purge:Grace"] = "00:10:00",
+                ["Purge:AuditRetention"] = "01:00:00",
+            },
+            _time);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.StopAsync();
-            _host.Dispose();
-        }
-
-        if (Directory.Exists(_keyDirectory))
-        {
-            Directory.Delete(_keyDirectory, recursive: true);
-        }
-    }
+    public ValueTask DisposeAsync() => _silo.DisposeAsync();
 
     [Fact]
     public async Task ProcessStore_OneTimeIdPastWindowAndGrace_Purged()
@@ -132,6 +113,48 @@ public sealed class ProcessStorageTests : IAsyncLifetime
 
         Assert.Null(Table.Find(key));
         Assert.Null(await session.GetAsync());
+    }
+
+    [Fact]
+    public async Task ProcessStore_AuditBucketPastRetentionAndGrace_Purged()
+    {
+        // Audit records do not expire by themselves; in the embedded host's memory they are kept for Purge:AuditRetention
+        // after the bucket's last write, then dropped like expired state, activation and all.
+        var minute = _time.GetUtcNow();
+        var bucket = Grains.GetGrain<IAuditBucketGrain>(AuditBucketKey.For(minute, 0) + "|" + Guid.NewGuid().ToString("N"));
+        await bucket.AppendAsync([AuditBucketGrainTests.Record(minute)]);
+        var key = Key(StorageNames.Audit, "bucket", bucket);
+
+        // A later write moves the bucket's end: retention counts from the last write, not the first.
+        _time.Advance(TimeSpan.FromSeconds(30));
+        await bucket.AppendAsync([AuditBucketGrainTests.Record(minute.AddSeconds(30))]);
+        _time.Advance(AuditRetention + Grace - TimeSpan.FromSeconds(1));
+        Purge.Purge();
+        Assert.NotNull(Table.Find(key));
+
+        _time.Advance(TimeSpan.FromSeconds(2));
+        Assert.True(Purge.Purge() >= 1);
+        Assert.Null(Table.Find(key));
+        await Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero, TestContext.Current.CancellationToken);
+        Assert.Empty(await bucket.QueryAsync(new AuditFilter { From = minute, To = minute + AuditBucketKey.Width }));
+    }
+
+    [Fact]
+    public async Task ProcessStore_SameStateInAnotherStore_KeptByPurge()
+    {
+        // The retention is the audit store's, not the state type's: an identity, an SP registration or a mandate without
+        // an expiry of its own is never dropped by age, even when its state is an audit bucket's.
+        var grainId = GrainId.Create("test", Guid.NewGuid().ToString("N"));
+        var state = new GrainState<AuditBucketState>(new AuditBucketState { Records = [AuditBucketGrainTests.Record(_time.GetUtcNow())] });
+        await Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Identities).WriteStateAsync("bucket", grainId, state);
+        var inAudit = new GrainState<AuditBucketState>(state.State);
+        await Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Audit).WriteStateAsync("bucket", grainId, inAudit);
+
+        _time.Advance(TimeSpan.FromDays(30));
+        Purge.Purge();
+
+        Assert.NotNull(Table.Find(new StateKey(StorageNames.Identities, "bucket", grainId)));
+        Assert.Null(Table.Find(new StateKey(StorageNames.Audit, "bucket", grainId)));
     }
 
     [Fact]

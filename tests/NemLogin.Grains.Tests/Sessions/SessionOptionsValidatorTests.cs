@@ -33,4 +33,15 @@ public sealed class SessionOptionsValidatorTests
 
         Assert.Contains("Sessions:LogoutLifetime", result.FailureMessage, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Validate_ActivationIdleLimitZeroOrOverAnHour_FailsNamingTheKey()
+    {
+        foreach (var limit in new[] { TimeSpan.Zero, TimeSpan.FromHours(2) })
+        {
+            var result = new SessionOptionsValidator().Validate(null, new SessionOptions { ActivationIdleLimit = limit });
+
+            Assert.Contains("Sessions:ActivationIdleLimit", result.FailureMessage, StringComparison.Ordinal);
+        }
+    }
 }

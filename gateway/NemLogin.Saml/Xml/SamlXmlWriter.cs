@@ -285,23 +285,13 @@ internal sealed class SamlXmlWriter
         _open.Add(element);
 
         // Declarations of the serialized form: what the name and attributes use and is not in scope, and what the caller asked for.
-        var declarations = _declarations;
-        declarations.Clear();
-        Need(declarations, _inScope, prefix, namespaceUri);
-        foreach (var attribute in _pendingAttributes)
-        {
-            if (attribute.Prefix.Length > 0)
-            {
-                Need(declarations, _inScope, attribute.Prefix, attribute.NamespaceUri);
-            }
-        }
-
+        var declarations = VisiblyUsed(_declarations, _inScope, prefix, namespaceUri);
         foreach (var declaration in _pendingDeclarations)
         {
             Need(declarations, _inScope, declaration.Prefix, declaration.NamespaceUri);
         }
 
-        declarations.Sort(static (a, b) => string.CompareOrdinal(a.Prefix, b.Prefix));
+        declarations.Sort(ByPrefix);
         _pendingAttributes.Sort(static (a, b) =>
             string.CompareOrdinal(a.NamespaceUri, b.NamespaceUri) is var byNamespace and not 0
                 ? byNamespace
@@ -312,24 +302,32 @@ internal sealed class SamlXmlWriter
         if (_canonical is not null)
         {
             // Exclusive C14N §3: a prefix visibly used by the element or its attributes, unless a canonical ancestor rendered it so.
-            var rendered = _renderedHere;
-            rendered.Clear();
-            Need(rendered, _rendered, prefix, namespaceUri);
-            foreach (var attribute in _pendingAttributes)
-            {
-                if (attribute.Prefix.Length > 0)
-                {
-                    Need(rendered, _rendered, attribute.Prefix, attribute.NamespaceUri);
-                }
-            }
-
-            rendered.Sort(static (a, b) => string.CompareOrdinal(a.Prefix, b.Prefix));
+            var rendered = VisiblyUsed(_renderedHere, _rendered, prefix, namespaceUri);
+            rendered.Sort(ByPrefix);
             _rendered.AddRange(rendered);
             StartTag(_canonical, prefix, localName, rendered);
         }
 
         _pendingAttributes.Clear();
         _pendingDeclarations.Clear();
+    }
+
+    private static readonly Comparison<Binding> ByPrefix = static (a, b) => string.CompareOrdinal(a.Prefix, b.Prefix);
+
+    /// <summary>Into <paramref name="into"/> (emptied first): the bindings the pending element's name and attributes use that <paramref name="scope"/> lacks.</summary>
+    private List<Binding> VisiblyUsed(List<Binding> into, List<Binding> scope, string prefix, string namespaceUri)
+    {
+        into.Clear();
+        Need(into, scope, prefix, namespaceUri);
+        foreach (var attribute in _pendingAttributes)
+        {
+            if (attribute.Prefix.Length > 0)
+            {
+                Need(into, scope, attribute.Prefix, attribute.NamespaceUri);
+            }
+        }
+
+        return into;
     }
 
     private void StartTag(StringBuilder sink, string prefix, string localName, List<Binding> declarations)

@@ -8,6 +8,7 @@ using NemLogin.Silo.Placement;
 using NemLogin.Silo.Purge;
 using Npgsql;
 using Orleans.Configuration;
+using Orleans.Runtime.MembershipService;
 
 namespace NemLogin.Silo.Hosting;
 
@@ -64,6 +65,13 @@ public static class SiloHostingExtensions
             options.Invariant = ClusterStorageExtensions.PostgresInvariant;
             options.ConnectionString = settings.Stores.Orleans;
         });
+        // A failed membership call is tried again at once while PostgreSQL fails over, not after Orleans' back-off.
+        var table = silo.Services.Last(d => d.ServiceType == typeof(IMembershipTable));
+        silo.Services.Remove(table);
+        silo.Services.AddSingleton<AdoNetClusteringTable>();
+        silo.Services.AddSingleton<IMembershipTable>(provider => new RetryingMembershipTable(
+            provider.GetRequiredService<AdoNetClusteringTable>(), TimeProvider.System,
+            provider.GetRequiredService<ILogger<RetryingMembershipTable>>()));
         silo.Services.Configure<ClusterMembershipOptions>(silo.Configuration.GetSection(MembershipSection));
 
         // Durable reminders (mandate expiry) in the same database, through the statements schema.sql keeps.

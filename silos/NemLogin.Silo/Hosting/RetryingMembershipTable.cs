@@ -67,8 +67,9 @@ internal sealed partial class RetryingMembershipTable(IMembershipTable inner, Ti
 
     /// <summary>
     /// Whether <paramref name="exception"/> (or one it wraps) says the database was unreachable or not the primary, so
-    /// the same call may succeed on another connection: Npgsql's transient errors (connection lost, timeout, no
-    /// suitable host) and SQLSTATE 25006 (read-only transaction).
+    /// the same call may succeed on another connection: Npgsql's client-side errors (connection lost, timeout, "no
+    /// suitable host" while no node is primary yet), the server's transient ones (shutting down, cannot connect now)
+    /// and SQLSTATE 25006 (read-only transaction). Other server errors are Orleans' to handle.
     /// </summary>
     public static bool IsTransient(Exception exception, out bool readOnly)
     {
@@ -80,7 +81,10 @@ internal sealed partial class RetryingMembershipTable(IMembershipTable inner, Ti
                 case PostgresException { SqlState: PostgresErrorCodes.ReadOnlySqlTransaction }:
                     readOnly = true;
                     return true;
-                case NpgsqlException { IsTransient: true }:
+                case PostgresException postgres:
+                    return postgres.IsTransient;
+                // Npgsql's own (not the server's): the connection lost or timed out, no primary among the hosts.
+                case NpgsqlException:
                 case TimeoutException:
                     return true;
                 case AggregateException { InnerExceptions.Count: 1 } aggregate:

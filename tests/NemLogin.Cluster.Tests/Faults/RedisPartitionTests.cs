@@ -21,11 +21,13 @@ public sealed class RedisPartitionTests : IAsyncLifetime
     private readonly string _folder = Directory.CreateTempSubdirectory("nemlogin-partition-").FullName;
     private RedisSentinelSet _redis = null!;
     private ClusterRedisConnection _connection = null!;
+    private string _caPath = null!;
 
     public async ValueTask InitializeAsync()
     {
         Watchdog.TrackFolder(_folder);
         var pki = ClusterPki.Create(_folder);
+        _caPath = pki.CaPath;
         _redis = await RedisSentinelSet.StartAsync(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), new StoreTls(pki.Issue("store", "stores"), pki.CaPath));
         _connection = new ClusterRedisConnection(ClusterRedis.Options(_redis.Configuration, pki.CaPath));
         await (await _connection.GetAsync()).GetDatabase().StringSetAsync("partition:probe", "1");
@@ -33,13 +35,21 @@ public sealed class RedisPartitionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task MasterSiteStopped_WritesGoToTheMasterTheMajorityNames()
+    public Task MasterSiteStopped_ClusterConnection() => RunAsync(_connection, "/tmp/part/redis-partition-fixed.log");
+
+    [Fact]
+    public async Task MasterSiteStopped_PlainMultiplexer()
+    {
+        await using var plain = new ClusterRedisConnection(ClusterRedis.Options(_redis.Configuration, _caPath), watchSentinels: false);
+        await RunAsync(plain, "/tmp/part/redis-partition-plain.log");
+    }
+
+    private async Task RunAsync(ClusterRedisConnection connection, string file)
     {
         var (master, replica) = (_redis.ServerPorts[0], _redis.ServerPorts[1]);
-        var multiplexer = await _connection.GetAsync();
+        var multiplexer = await connection.GetAsync();
         var database = multiplexer.GetDatabase();
-        var guard = new RedisReplicationGuard(_connection, new RedisReplicationOptions(), TimeProvider.System, NullLogger<RedisReplicationGuard>.Instance);
-        // Both servers known to the client, the master as a primary (a write confirmed by the replica).
+        var guard = new RedisReplicationGuard(connection, new RedisReplicationOptions(), TimeProvider.System, NullLogger<RedisReplicationGuard>.Instance);
         await database.StringSetAsync("partition:before", "1");
         await guard.ConfirmAsync("test", "write");
 
@@ -75,7 +85,7 @@ public sealed class RedisPartitionTests : IAsyncLifetime
         {
             _redis.Signal(master, Signals.Continue);
             _redis.Signal(_redis.SentinelPorts[0], Signals.Continue);
-            await File.WriteAllLinesAsync("/tmp/part/redis-partition-experiment.log", log);
+            await File.WriteAllLinesAsync(file, log, TestContext.Current.CancellationToken);
         }
     }
 

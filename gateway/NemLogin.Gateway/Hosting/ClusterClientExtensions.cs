@@ -71,11 +71,8 @@ public static class ClusterClientExtensions
         builder.Services.AddSingleton(_ => redis);
         builder.Services.AddSingleton(provider => provider.GetRequiredService<ClusterRedisConnection>().GetAsync().GetAwaiter().GetResult());
         var replication = builder.Configuration.GetSection(RedisReplicationOptions.SectionName).Get<RedisReplicationOptions>() ?? new();
-        builder.Services.AddSingleton(provider =>
-        {
-            redis.Logger ??= provider.GetRequiredService<ILogger<ClusterRedisConnection>>();
-            return new RedisReplicationGuard(redis, replication, TimeProvider.System, provider.GetRequiredService<ILogger<RedisReplicationGuard>>());
-        });
+        builder.Services.AddSingleton(provider => new RedisReplicationGuard(redis, replication, TimeProvider.System,
+            provider.GetRequiredService<ILogger<RedisReplicationGuard>>()));
         // Any gateway must read the cookies and forms another gateway protected (a login may start in DC1 and return
         // to DC2), so all share one key ring. Redis persists it (through Sentinel, following a failover; a new key
         // counts once a replica holds it), each key encrypted to the key-ring certificate; decryption uses that

@@ -48,11 +48,8 @@ internal static class ClusterStorageExtensions
         var replication = silo.Configuration.GetSection(RedisReplicationOptions.SectionName).Get<RedisReplicationOptions>() ?? new();
         silo.AddRedisStore(StorageNames.Sessions, redis, sessions.AbsoluteLifetime + ExpiryMargin);
         silo.AddRedisStore(StorageNames.LoginFlows, redis, flows.Lifetime + ExpiryMargin);
-        silo.Services.AddSingleton(provider =>
-        {
-            redis.Logger ??= provider.GetRequiredService<ILogger<ClusterRedisConnection>>();
-            return new RedisReplicationGuard(redis, replication, TimeProvider.System, provider.GetRequiredService<ILogger<RedisReplicationGuard>>());
-        });
+        silo.Services.AddSingleton(provider => new RedisReplicationGuard(redis, replication, TimeProvider.System,
+            provider.GetRequiredService<ILogger<RedisReplicationGuard>>()));
         foreach (var name in new[] { StorageNames.Sessions, StorageNames.LoginFlows })
         {
             silo.Services.Wrap(name, "replicated", (provider, inner) => new ReplicatedRedisGrainStorage(name, inner, provider.GetRequiredService<RedisReplicationGuard>()));

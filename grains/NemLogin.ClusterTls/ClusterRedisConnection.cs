@@ -47,35 +47,43 @@ public sealed class ClusterRedisConnection : IAsyncDisposable
             return true;
         }
 
-        if (server is null)
-        {
-            return false;
-        }
+        return server is not null && await MajorityMasterAsync() is { } master && SameEndpoint(master, server);
+    }
 
+    /// <summary>
+    /// The master most of the configured Sentinels name now, or null when no server has a majority (yet). Answers as
+    /// soon as a majority agrees; a Sentinel that does not answer counts as no answer.
+    /// </summary>
+    public async Task<EndPoint?> MajorityMasterAsync()
+    {
         var sentinels = await _sentinels.Value;
         var pending = sentinels.GetServers().Select(async sentinel =>
         {
             try
             {
-                return await sentinel.SentinelGetMasterAddressByNameAsync(_configuration.ServiceName);
+                return await sentinel.SentinelGetMasterAddressByNameAsync(_configuration.ServiceName!);
             }
             catch (Exception ex) when (ex is RedisException or TimeoutException)
             {
                 return null;
             }
         }).ToList();
-        var named = 0;
+        var named = new List<EndPoint>();
         while (pending.Count > 0)
         {
             var answered = await Task.WhenAny(pending);
             pending.Remove(answered);
-            if (await answered is { } answer && SameEndpoint(answer, server) && ++named > _sentinelCount / 2)
+            if (await answered is { } answer)
             {
-                return true;
+                named.Add(answer);
+                if (named.Count(n => SameEndpoint(n, answer)) > _sentinelCount / 2)
+                {
+                    return answer;
+                }
             }
         }
 
-        return false;
+        return null;
     }
 
     public async ValueTask DisposeAsync()

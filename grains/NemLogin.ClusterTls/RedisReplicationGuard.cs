@@ -51,10 +51,13 @@ public sealed partial class RedisReplicationGuard(ClusterRedisConnection redis, 
         }
 
         // Alone, the write survives only if this server stays the master: the Sentinels' majority must say it is.
-        if (!await redis.SentinelsNameMasterAsync(await database.IdentifyEndpointAsync()))
+        var server = await database.IdentifyEndpointAsync();
+        if (!await redis.SentinelsNameMasterAsync(server))
         {
+            // Both named in the message: a refusal must say which server answered and whom the majority names.
+            var master = await redis.MajorityMasterAsync();
             throw new RedisException(
-                $"The Redis server that took the {operation} has no replica attached and most Sentinels do not name it the master (a stale master, or the minority side of a partition); it is not acknowledged.");
+                $"The Redis server that took the {operation} ({server?.ToString() ?? "unknown"}) has no replica attached and most Sentinels do not name it the master (they name {master?.ToString() ?? "none"}: a stale master, or the minority side of a partition); it is not acknowledged.");
         }
 
         Alone(store, alone: true);

@@ -8,6 +8,7 @@ using NemLogin.Silo.Placement;
 using NemLogin.Silo.Purge;
 using Npgsql;
 using Orleans.Configuration;
+using Orleans.Runtime.MembershipService;
 
 namespace NemLogin.Silo.Hosting;
 
@@ -64,7 +65,23 @@ public static class SiloHostingExtensions
             options.Invariant = ClusterStorageExtensions.PostgresInvariant;
             options.ConnectionString = settings.Stores.Orleans;
         });
-        silo.Services.Configure<ClusterMembershipOptions>(silo.Configuration.GetSection(MembershipSection));
+        // A failed membership call is tried again at once while PostgreSQL fails over, not after Orleans' back-off.
+        var table = silo.Services.Last(d => d.ServiceType == typeof(IMembershipTable));
+        silo.Services.Remove(table);
+        silo.Services.AddSingleton<AdoNetClusteringTable>();
+        silo.Services.AddSingleton<IMembershipTable>(provider => new RetryingMembershipTable(
+            provider.GetRequiredService<AdoNetClusteringTable>(), TimeProvider.System,
+            provider.GetRequiredService<ILogger<RetryingMembershipTable>>()));
+        var membership = silo.Configuration.GetSection(MembershipSection);
+        silo.Services.Configure<ClusterMembershipOptions>(membership);
+        // Orleans withholds a silo's vote against a peer while that peer's connection brought a message within
+        // MaxProbeTimeout x NumMissedProbesLimit: with its default (four probe timeouts) 60 s. A hung peer (a site cut
+        // off, a stopped machine) sends nothing from the moment it hangs, yet was declared dead only after those 60 s
+        // (docs/reliability.md, "partition"); the probe timeout as the ceiling makes it 15 s.
+        if (membership[nameof(ClusterMembershipOptions.MaxProbeTimeout)] is null)
+        {
+            silo.Services.PostConfigure<ClusterMembershipOptions>(options => options.MaxProbeTimeout = options.ProbeTimeout);
+        }
 
         // Durable reminders (mandate expiry) in the same database, through the statements schema.sql keeps.
         silo.UseAdoNetReminderService(options =>

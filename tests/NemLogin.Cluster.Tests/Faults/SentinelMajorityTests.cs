@@ -12,10 +12,12 @@ namespace NemLogin.Cluster.Tests.Faults;
 /// The rule every replicated Redis write of a silo or gateway follows (<see cref="RedisReplicationGuard"/>), with one
 /// site away (fault class "a lost site"): a master with no replica may acknowledge alone only while most of the
 /// configured Sentinels name it, even when one Sentinel does not answer at all (SIGSTOP) and after the client has
-/// connected through Sentinel; and a replica that does not answer fails the write rather than letting it count.
+/// connected through Sentinel; a replica that does not answer fails the write rather than letting it count; and with
+/// the master's whole site stopped, writes resume on the promoted master and every one is acknowledged there.
 /// </summary>
 public sealed class SentinelMajorityTests : IAsyncLifetime
 {
+    private const int Writes = 20;
     private readonly string _folder = Directory.CreateTempSubdirectory("nemlogin-majority-").FullName;
     private RedisSentinelSet _redis = null!;
     private ClusterRedisConnection _connection = null!;
@@ -70,6 +72,67 @@ public sealed class SentinelMajorityTests : IAsyncLifetime
         await patient.ConfirmAsync("test", "write");
         await using var replica = await _redis.ConnectServerAsync(_redis.ServerPorts[1]);
         Assert.Equal("2", (string?)await replica.GetDatabase().StringGetAsync("majority:confirmed"));
+    }
+
+    // Rule (fault class "a partition between the sites"): the master's site stops answering (SIGSTOP of the master and
+    // of that site's Sentinel: their sockets stay open, nothing is refused) and the other two Sentinels promote the
+    // replica. For a while the client still counts the stopped master a primary and commands sent to it time out; once
+    // writes are acknowledged again every one must be, by the promoted master, which holds them: none refused as a
+    // stale master's, none flapping between the two servers.
+    [Fact]
+    public async Task MasterSiteStopped_OnceWritesResume_EveryOneIsAcknowledgedByThePromotedMaster()
+    {
+        var (master, replica) = (_redis.ServerPorts[0], _redis.ServerPorts[1]);
+        var database = (await _connection.GetAsync()).GetDatabase();
+        var guard = new RedisReplicationGuard(_connection, new RedisReplicationOptions(), TimeProvider.System, NullLogger<RedisReplicationGuard>.Instance);
+        await database.StringSetAsync("majority:partition:before", "1");
+        await guard.ConfirmAsync("test", "write");
+
+        _redis.Signal(master, Signals.Stop);
+        _redis.Signal(_redis.SentinelPorts[0], Signals.Stop);
+        var failures = new List<string>();
+        try
+        {
+            await Eventually(async () => await _redis.MasterNamedByAsync(_redis.SentinelPorts[1]) == replica
+                && await _redis.MasterNamedByAsync(_redis.SentinelPorts[2]) == replica, "the other two Sentinels to promote the replica");
+
+            // Each attempt ends within the client's timeouts; the stopped master is set aside after a few of them.
+            await Eventually(async () => await TryWriteAsync(database, guard, "majority:partition:first") is null, "a write acknowledged after the promotion");
+            for (var i = 0; i < Writes; i++)
+            {
+                if (await TryWriteAsync(database, guard, $"majority:partition:{i}") is { } failure)
+                {
+                    failures.Add($"write {i}: {failure}");
+                }
+            }
+        }
+        finally
+        {
+            _redis.Signal(master, Signals.Continue);
+            _redis.Signal(_redis.SentinelPorts[0], Signals.Continue);
+        }
+
+        Assert.Empty(failures);
+        await using var promoted = await _redis.ConnectServerAsync(replica);
+        for (var i = 0; i < Writes; i++)
+        {
+            Assert.Equal(i, (int)await promoted.GetDatabase().StringGetAsync($"majority:partition:{i}"));
+        }
+    }
+
+    // Null when the write was made and confirmed; otherwise why not.
+    private static async Task<string?> TryWriteAsync(IDatabase database, RedisReplicationGuard guard, string key)
+    {
+        try
+        {
+            await database.StringSetAsync(key, key.EndsWith("first", StringComparison.Ordinal) ? -1 : int.Parse(key.Split(':')[2]));
+            await guard.ConfirmAsync("test", "write");
+            return null;
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            return $"{ex.GetType().Name}: {ex.Message}";
+        }
     }
 
     private static async Task Eventually(Func<Task<bool>> condition, string what)

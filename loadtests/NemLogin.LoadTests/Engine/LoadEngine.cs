@@ -46,7 +46,7 @@ public sealed class LoadEngine(RunResources resources, RunSettings settings)
         var startedAt = DateTimeOffset.UtcNow;
         var stats = runs.Select(r => new ScenarioStats(r.Scenario.Name)).ToList();
         var monitor = new RunMonitor(runs, stats, settings, BucketWidth(runs));
-        var brokerCpuBefore = settings.BrokerProcessId is { } pid ? ProcessCpu.Read(pid) : null;
+        var brokerCpuBefore = settings.BrokerProcessId is { } pid ? ProcessCpu.ReadTree(pid) : null;
         var runnerCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var machineBefore = MachineCpu.Read();
         settings.MeasurementStarted?.Invoke();
@@ -55,7 +55,7 @@ public sealed class LoadEngine(RunResources resources, RunSettings settings)
         var injectionEnded = await ExecuteAsync(runs, stats, stopwatch, "run", report, monitor, cancellationToken);
 
         var runnerCpu = Process.GetCurrentProcess().TotalProcessorTime - runnerCpuBefore;
-        var brokerCpuAfter = settings.BrokerProcessId is { } pidAfter ? ProcessCpu.Read(pidAfter) : null;
+        var brokerCpuAfter = settings.BrokerProcessId is { } pidAfter ? ProcessCpu.ReadTree(pidAfter) : null;
         var machineAfter = MachineCpu.Read();
         var wall = stopwatch.Elapsed;
         monitor.Flush(stopwatch.Elapsed);

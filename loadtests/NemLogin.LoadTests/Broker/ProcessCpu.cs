@@ -81,21 +81,22 @@ public static class ProcessCpu
     }
 
     /// <summary>Field 4 (ppid) of a stat line.</summary>
-    public static int ParentOf(string stat)
+    public static int ParentOf(string stat) => int.Parse(Field(stat, 4), CultureInfo.InvariantCulture);
+
+    /// <summary>Parses a stat line's utime and stime.</summary>
+    public static TimeSpan Parse(string stat)
     {
-        ArgumentNullException.ThrowIfNull(stat);
-        var afterName = stat[(stat.LastIndexOf(')') + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return int.Parse(afterName[4 - 3], CultureInfo.InvariantCulture);
+        var utime = long.Parse(Field(stat, 14), CultureInfo.InvariantCulture);
+        var stime = long.Parse(Field(stat, 15), CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds((utime + stime) / TicksPerSecond);
     }
 
-    /// <summary>Parses a stat line. The command name (field 2) may hold spaces and parentheses: fields are counted after its last ')'.</summary>
-    public static TimeSpan Parse(string stat)
+    /// <summary>Field <paramref name="number"/> (from 3) of a stat line. The command name (field 2) may hold spaces and parentheses: fields are counted after its last ')'.</summary>
+    private static string Field(string stat, int number)
     {
         ArgumentNullException.ThrowIfNull(stat);
         var afterName = stat[(stat.LastIndexOf(')') + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
         // afterName[0] is field 3 (state), so field n is afterName[n - 3].
-        var utime = long.Parse(afterName[14 - 3], CultureInfo.InvariantCulture);
-        var stime = long.Parse(afterName[15 - 3], CultureInfo.InvariantCulture);
-        return TimeSpan.FromSeconds((utime + stime) / TicksPerSecond);
+        return afterName[number - 3];
     }
 }

@@ -35,24 +35,3 @@ tree_cpu_ms() {
   echo $((total * 10))
 }
 
-# The value of --report-dir among the arguments, or nothing.
-report_dir_of() {
-  local arg previous="" found=""
-  for arg in "$@"; do
-    if [ "$previous" = "--report-dir" ]; then found="$arg"; fi
-    previous="$arg"
-  done
-  echo "$found"
-}
-
-# Prints "$1: N ms CPU over L logins = X ms per login" from CPU ms $2 and the runner's report in folder $3 (every OK
-# iteration is one login; the run's pre-flight adds one more), and keeps the line in $3/$4.
-cpu_per_login() {
-  local logins
-  if [ -z "$3" ] || [ ! -f "$3/report.json" ]; then
-    echo "$1: $2 ms CPU (pass --report-dir to get it per login)."
-    return
-  fi
-  logins=$(( $(jq '[.scenarios[].ok] | add' "$3/report.json") + 1 ))
-  echo "$1: $2 ms CPU over $logins logins = $(awk "BEGIN { printf \"%.2f\", $2 / $logins }") ms per login" | tee "$3/$4"
-}

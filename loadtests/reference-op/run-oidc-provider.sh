@@ -41,14 +41,9 @@ server_pid=$!
 await_ready "http://127.0.0.1:$port/.well-known/openid-configuration" "$server_pid" "$work/server.log" "The reference OP"
 
 common=(--target "http://127.0.0.1:$port" --scenarios oidc-login-ref --broker-pid "$server_pid")
-# The warm-up is a run of its own (V8's JIT, the key's first signatures), so the CPU read below covers the measured run only.
+# The warm-up is a run of its own (V8's JIT, the key's first signatures), so the measured run's CPU figure covers it only.
 "${runner[@]}" run "${common[@]}" --profile peak --rate 50 --duration 5s --warm-up 0s --report-dir "$work/warm-up" >"$work/warm-up.log" || { echo "The warm-up run failed:" >&2; tail -20 "$work/warm-up.log" >&2; exit 2; }
 
-# The whole process tree is counted (node starts no other process today; counted all the same, like the PHP workers).
-before="$(tree_cpu_ms "$server_pid")"
-status=0
-"${runner[@]}" run "${common[@]}" "$@" --warm-up 0s || status=$?
-after="$(tree_cpu_ms "$server_pid")"
-version="$(node -p "require('$here/node_modules/oidc-provider/package.json').version")"
-cpu_per_login "oidc-provider $version on Node.js $(node --version)" $((after - before)) "$(report_dir_of "$@")" oidc-provider-cpu.txt
-exit "$status"
+# The runner's "broker CPU" counts the server and every process below it (--broker-pid): the OP's CPU per login.
+echo "oidc-provider $(node -p "require('$here/node_modules/oidc-provider/package.json').version") on Node.js $(node --version)"
+"${runner[@]}" run "${common[@]}" "$@" --warm-up 0s

@@ -22,6 +22,8 @@ namespace NemLogin.Saml.Xml;
 /// </remarks>
 internal sealed class SamlXmlWriter
 {
+    private static readonly Comparison<Binding> ByPrefix = static (a, b) => string.CompareOrdinal(a.Prefix, b.Prefix);
+
     private readonly StringBuilder _text;
     private readonly List<Binding> _inScope = new(16);
     private readonly List<OpenElement> _open = new(16);
@@ -311,8 +313,6 @@ internal sealed class SamlXmlWriter
         _pendingAttributes.Clear();
         _pendingDeclarations.Clear();
     }
-
-    private static readonly Comparison<Binding> ByPrefix = static (a, b) => string.CompareOrdinal(a.Prefix, b.Prefix);
 
     /// <summary>Into <paramref name="into"/> (emptied first): the bindings the pending element's name and attributes use that <paramref name="scope"/> lacks.</summary>
     private List<Binding> VisiblyUsed(List<Binding> into, List<Binding> scope, string prefix, string namespaceUri)

@@ -308,6 +308,20 @@ start_postgres() {
     # (synchronous_commit off) does not outlive the next `up`.
     psql_local "$port" nemlogin -c "ALTER SYSTEM RESET synchronous_commit" -c "SELECT pg_reload_conf()" >/dev/null 2>&1 || true
   done
+  wait_writable_primary
+}
+
+# Restarted keepers return at once and start PostgreSQL by themselves: wait until a node takes writes before the schema
+# migration connects (it would otherwise fail with "Unable to connect to a suitable host").
+wait_writable_primary() {
+  local i port
+  for i in $(seq 1 240); do
+    for port in "$pg_port" "$((pg_port + 1))"; do
+      [ "$(psql_local "$port" nemlogin -c "SELECT NOT pg_is_in_recovery()" 2>/dev/null)" = t ] && return
+    done
+    sleep 0.5
+  done
+  fail "no PostgreSQL node took writes within 120 s (logs: $state/logs/pg-*.log)"
 }
 
 # The TLS part of every Redis and Sentinel configuration: TLS only, clients authenticate by password.

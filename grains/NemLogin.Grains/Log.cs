@@ -19,6 +19,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Could not publish the keys of site {Site} in the key directory; trying again")]
     public static partial void SigningKeysNotPublished(ILogger logger, Exception exception, string site);
 
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Could not read the signing key directory; the last copy is kept")]
+    public static partial void SigningKeyDirectoryNotRead(ILogger logger, Exception exception);
+
     [LoggerMessage(EventId = 1100, Level = LogLevel.Warning,
         Message = "Audit bucket {Bucket} is full; {Count} records were not stored")]
     public static partial void AuditBucketFull(ILogger logger, string bucket, int count);

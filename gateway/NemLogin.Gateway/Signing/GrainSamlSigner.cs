@@ -27,11 +27,12 @@ internal sealed class GrainSamlSigner(IGrainFactory grains, SigningKeyInfo key, 
                 .SignWithKeyAsync(KeyPurpose.SamlSigning, key.KeyId, SigningAlgorithm.RsaPkcs1Sha256, data.ToArray())
                 .WaitAsync(cancellationToken);
         }
-        catch (GrainRuleException ex) when (ex.Code == BrokerErrors.Name(BrokerError.SigningKeyUnknown))
+        catch (GrainRuleException ex) when (SigningRefusals.ForgetsKeys(ex.Code))
         {
-            // The key was retired after this gateway cached it: the next request reads the published keys again.
+            // The key was retired after this gateway cached it, or the site whose HSM holds it cannot be reached (a data
+            // centre lost): the next request reads the published keys again and takes the current key of a site that answers.
             keys.Invalidate();
-            throw new SigningUnavailableException(ex.Code, "The signing key changed; try again.", ex);
+            throw new SigningUnavailableException(ex.Code, "The signing key cannot be used now; try again.", ex);
         }
 
         return result.KeyId == key.KeyId && result.Signature.Length > 0

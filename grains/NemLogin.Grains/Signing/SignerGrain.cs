@@ -11,13 +11,14 @@ namespace NemLogin.Grains.Signing;
 /// to the silo's key store, whose bounded session pool is what serialises access to the HSM. A non-reentrant activation would hold one call at
 /// a time and cap concurrency at the worker count instead of the configured HSM session count.
 /// With a <see cref="SigningOptions.Site"/> (cluster mode, an HSM per data centre) the pool lists every site's keys from
-/// <see cref="ISigningKeyDirectoryGrain"/>, and a request naming a key this silo's HSM does not hold goes to the site that
+/// <see cref="ISigningKeyDirectoryGrain"/> (through this silo's copy, <see cref="SigningKeyDirectoryView"/>, so a directory
+/// on a silo that stopped answering holds no call up), and a request naming a key this silo's HSM does not hold goes to the site that
 /// holds it (<see cref="ISiteSignerGrain"/>): a gateway may learn the keys from a silo of one site and ask a silo of the other to sign.
 /// </summary>
 [GrainType("nl.signer")]
 [StatelessWorker]
 [Reentrant]
-public sealed class SignerGrain(ISigningKeyStore keyStore, IOptions<SigningOptions> options) : Grain, ISignerGrain
+public sealed class SignerGrain(ISigningKeyStore keyStore, SigningKeyDirectoryView directory, IOptions<SigningOptions> options) : Grain, ISignerGrain
 {
     private static readonly string KeyUnknown = BrokerErrors.Name(BrokerError.SigningKeyUnknown);
     private static readonly string NoCurrentKey = BrokerErrors.Name(BrokerError.SigningNoCurrentKey);
@@ -60,7 +61,7 @@ public sealed class SignerGrain(ISigningKeyStore keyStore, IOptions<SigningOptio
         }
 
         // This site's keys first (its current key is the one a gateway picks when it asked here), then the others'.
-        var others = (await Directory.GetAsync())
+        var others = (await directory.GetAsync())
             .Where(s => s.Site != _site)
             .SelectMany(s => s.Keys)
             .Where(k => k.Purpose == purpose && !local.Any(l => l.KeyId == k.KeyId));
@@ -98,13 +99,11 @@ public sealed class SignerGrain(ISigningKeyStore keyStore, IOptions<SigningOptio
     private static bool NotDecryptedHere(GrainRuleException refusal) =>
         refusal.Code == KeyUnknown || refusal.Code == NoCurrentKey || refusal.Code == DecryptionFailed;
 
-    private ISigningKeyDirectoryGrain Directory => GrainFactory.GetGrain<ISigningKeyDirectoryGrain>(0);
-
     private ISiteSignerGrain Site(string site) => GrainFactory.GetGrain<ISiteSignerGrain>(site);
 
     /// <summary>The other sites that publish <paramref name="keyId"/> for <paramref name="purpose"/> (with null: any key of it).</summary>
     private async Task<IEnumerable<string>> OtherSitesAsync(KeyPurpose purpose, string? keyId) =>
-        (await Directory.GetAsync())
+        (await directory.GetAsync())
             .Where(s => s.Site != _site && s.Keys.Any(k => k.Purpose == purpose && (keyId is null || k.KeyId == keyId)))
             .Select(s => s.Site);
 

@@ -7,10 +7,11 @@ namespace NemLogin.Grains.Signing;
 /// <summary>
 /// Publishes this silo's keys (every purpose) in <see cref="ISigningKeyDirectoryGrain"/> when the silo becomes active and
 /// every <see cref="SigningOptions.KeyPublishInterval"/> after, so a rollover made with the <c>keys</c> verbs on one site's
-/// token reaches the metadata. Only with a <see cref="SigningOptions.Site"/>; the directory writes only on change.
+/// token reaches the metadata, and refreshes this silo's copy of the directory (<see cref="SigningKeyDirectoryView"/>)
+/// with what it reads back. Only with a <see cref="SigningOptions.Site"/>; the directory writes only on change.
 /// </summary>
 internal sealed class SigningKeyPublisher(
-    ISigningKeyStore keyStore, IGrainFactory grains, IOptions<SigningOptions> options, TimeProvider time, ILogger<SigningKeyPublisher> logger)
+    ISigningKeyStore keyStore, IGrainFactory grains, SigningKeyDirectoryView view, IOptions<SigningOptions> options, TimeProvider time, ILogger<SigningKeyPublisher> logger)
     : ILifecycleParticipant<ISiloLifecycle>
 {
     private readonly CancellationTokenSource _stopping = new();
@@ -66,8 +67,11 @@ internal sealed class SigningKeyPublisher(
                 keys.AddRange(await keyStore.GetKeysAsync(purpose));
             }
 
-            await grains.GetGrain<ISigningKeyDirectoryGrain>(0).PublishAsync(site, keys.ToImmutable());
+            var directory = grains.GetGrain<ISigningKeyDirectoryGrain>(0);
+            await directory.PublishAsync(site, keys.ToImmutable());
             Log.SigningKeysPublished(logger, keys.Count, site);
+            // The silo's copy (what its signer pool lists) follows every publish, other sites' changes included.
+            view.Accept(await directory.GetAsync());
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

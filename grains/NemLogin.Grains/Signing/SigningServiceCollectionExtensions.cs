@@ -38,6 +38,7 @@ internal static class SigningServiceCollectionExtensions
             Pkcs11SigningKeyStore hsm => new StartupCheck(hsm.StartAsync),
             _ => new NoStartupCheck(),
         });
+        services.TryAddSingleton<SigningKeyDirectoryView>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SigningKeyPublisher>();
         return services;
     }

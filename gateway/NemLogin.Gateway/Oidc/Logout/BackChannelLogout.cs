@@ -1,4 +1,5 @@
 using NemLogin.Gateway.Hosting;
+using NemLogin.Gateway.Signing;
 using NemLogin.Grains.Oidc;
 using NemLogin.Grains.Sessions;
 
@@ -34,7 +35,8 @@ internal sealed class BackChannelLogout(
             using var response = await client.PostAsync(uri, new FormUrlEncodedContent(new Dictionary<string, string> { ["logout_token"] = token }), cancellationToken);
             Log.BackChannelLogoutSent(logger, participant.ServiceProviderId, (int)response.StatusCode);
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or TimeoutException)
+        // Best effort per client: a signature the pool cannot make now fails this notice, not the person's logout.
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or TimeoutException or SigningUnavailableException or SigningKeyChangedException)
         {
             Log.BackChannelLogoutFailed(logger, participant.ServiceProviderId, ex.GetType().Name);
         }

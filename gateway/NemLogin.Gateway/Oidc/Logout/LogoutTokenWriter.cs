@@ -33,12 +33,8 @@ internal sealed class LogoutTokenWriter(IGrainFactory grains, TokenSigningKeys k
         });
         var signingInput = header + "." + payload;
         var algorithm = key.Algorithm == SecurityAlgorithms.EcdsaSha256 ? SigningAlgorithm.EcdsaP256Sha256 : SigningAlgorithm.RsaPkcs1Sha256;
-        var result = await grains.GetGrain<ISignerGrain>(0)
-            .SignWithKeyAsync(KeyPurpose.TokenSigning, key.Info.KeyId, algorithm, Encoding.ASCII.GetBytes(signingInput))
-            .WaitAsync(cancellationToken);
-        return result.KeyId == key.Info.KeyId
-            ? signingInput + "." + Base64UrlEncoder.Encode(result.Signature)
-            : throw new SigningKeyChangedException(key.Info.KeyId, result.KeyId);
+        var signature = await TokenSignature.SignAsync(grains, keys, key, key.Algorithm, Encoding.ASCII.GetBytes(signingInput), cancellationToken);
+        return signingInput + "." + Base64UrlEncoder.Encode(signature);
     }
 
     private static string Json(object value) => Base64UrlEncoder.Encode(JsonSerializer.SerializeToUtf8Bytes(value));

@@ -11,7 +11,7 @@ namespace NemLogin.Gateway.Oidc.Server;
 /// recorded signing input and puts it where the placeholder stands (RFC 7515 §7.1: <c>input . BASE64URL(signature)</c>).
 /// A token that is not exactly the recorded input and the placeholder is refused rather than signed.
 /// </summary>
-internal sealed class CompletePoolSignature(IGrainFactory grains) : IOpenIddictServerHandler<GenerateTokenContext>
+internal sealed class CompletePoolSignature(IGrainFactory grains, TokenSigningKeys keys) : IOpenIddictServerHandler<GenerateTokenContext>
 {
     public static OpenIddictServerHandlerDescriptor Descriptor { get; } = OpenIddictServerHandlerDescriptor.CreateBuilder<GenerateTokenContext>()
         .AddFilter<OpenIddictServerHandlerFilters.RequireJsonWebTokenFormat>()
@@ -35,7 +35,7 @@ internal sealed class CompletePoolSignature(IGrainFactory grains) : IOpenIddictS
             throw new InvalidOperationException("The written token is not its signing input and the placeholder.");
         }
 
-        var signature = await TokenSignature.SignAsync(grains, deferred.Signer, deferred.Algorithm, input, context.CancellationToken);
+        var signature = await TokenSignature.SignAsync(grains, keys, deferred.Signer, deferred.Algorithm, input, context.CancellationToken);
         context.Token = signingInput + "." + Base64UrlEncoder.Encode(signature);
     }
 }

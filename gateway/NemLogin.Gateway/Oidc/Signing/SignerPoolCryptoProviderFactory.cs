@@ -28,6 +28,6 @@ internal sealed class SignerPoolCryptoProviderFactory(IGrainFactory grains, Toke
 
         var current = keys.Loaded?.Current
             ?? throw new InvalidOperationException("The token-signing keys were not loaded before signing.");
-        return new SignerPoolSignatureProvider(grains, pool, current, algorithm);
+        return new SignerPoolSignatureProvider(grains, keys, pool, current, algorithm);
     }
 }

@@ -9,12 +9,12 @@ namespace NemLogin.Gateway.Oidc.Signing;
 /// <see cref="Server.CompletePoolSignature"/> sign them without blocking. Here the grain call is waited for with a bound
 /// (<see cref="TokenSignature.MaxWait"/>); a slow or failing pool answers 503 (never an unsigned token).
 /// </summary>
-internal sealed class SignerPoolSignatureProvider(IGrainFactory grains, SecurityKey key, TokenSigningKeys.PublishedKey signer, string algorithm)
+internal sealed class SignerPoolSignatureProvider(IGrainFactory grains, TokenSigningKeys keys, SecurityKey key, TokenSigningKeys.PublishedKey signer, string algorithm)
     : SignatureProvider(key, algorithm)
 {
     // Synchronous by necessity (see the class comment): blocks a thread for the pool's answer.
     public override byte[] Sign(byte[] input) =>
-        TokenSignature.SignAsync(grains, signer, Algorithm, input, CancellationToken.None).GetAwaiter().GetResult();
+        TokenSignature.SignAsync(grains, keys, signer, Algorithm, input, CancellationToken.None).GetAwaiter().GetResult();
 
     public override bool Sign(ReadOnlySpan<byte> data, Span<byte> destination, out int bytesWritten)
     {

@@ -16,8 +16,13 @@ internal static class TokenSignature
     /// <summary>How long a token waits for the pool before the request gives up.</summary>
     public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Signs <paramref name="input"/> with <paramref name="signer"/>. A refusal because that key is retired or its site's
+    /// HSM cannot be reached (a data centre lost) makes <paramref name="keys"/> read the published keys again, so the next
+    /// token takes the current key of a site that answers instead of failing for the rest of the cache's lifetime.
+    /// </summary>
     public static async Task<byte[]> SignAsync(
-        IGrainFactory grains, TokenSigningKeys.PublishedKey signer, string algorithm, byte[] input, CancellationToken cancellationToken)
+        IGrainFactory grains, TokenSigningKeys keys, TokenSigningKeys.PublishedKey signer, string algorithm, byte[] input, CancellationToken cancellationToken)
     {
         var scheme = algorithm == SecurityAlgorithms.EcdsaSha256 ? SigningAlgorithm.EcdsaP256Sha256 : SigningAlgorithm.RsaPkcs1Sha256;
         SignatureResult result;
@@ -33,6 +38,11 @@ internal static class TokenSignature
         }
         catch (GrainRuleException ex)
         {
+            if (SigningRefusals.ForgetsKeys(ex.Code))
+            {
+                keys.Invalidate();
+            }
+
             throw new SigningUnavailableException(ex.Code, "The signer pool refused to sign the token.", ex);
         }
 

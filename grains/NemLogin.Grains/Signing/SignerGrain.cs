@@ -101,9 +101,12 @@ public sealed class SignerGrain(ISigningKeyStore keyStore, SigningKeyDirectoryVi
 
     private ISiteSignerGrain Site(string site) => GrainFactory.GetGrain<ISiteSignerGrain>(site);
 
-    /// <summary>The other sites that publish <paramref name="keyId"/> for <paramref name="purpose"/> (with null: any key of it).</summary>
+    /// <summary>
+    /// The other sites that publish <paramref name="keyId"/> for <paramref name="purpose"/> (with null: any key of it), from
+    /// this silo's copy without waiting: a signature is not held up by a directory that does not answer.
+    /// </summary>
     private async Task<IEnumerable<string>> OtherSitesAsync(KeyPurpose purpose, string? keyId) =>
-        (await directory.GetAsync())
+        (await directory.GetAsync(wait: false))
             .Where(s => s.Site != _site && s.Keys.Any(k => k.Purpose == purpose && (keyId is null || k.KeyId == keyId)))
             .Select(s => s.Site);
 

@@ -1,71 +1,91 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using NemLogin.Grains.Errors;
 
 namespace NemLogin.Grains.Signing;
 
 /// <summary>
-/// This silo's copy of <see cref="ISigningKeyDirectoryGrain"/>, which is one grain on one silo. The signer pool reads
-/// the copy, so listing keys and forwarding a signature to another site do not wait on that grain: when its silo stops
-/// answering (a partition, a hung process) the calls would otherwise wait the whole response timeout until the silo is
-/// declared dead, and every login with them. A copy older than <see cref="SigningOptions.KeyPublishInterval"/> is
-/// refreshed in the background while it goes on being served; only a silo that has never read the directory waits, and
-/// for at most <see cref="FirstReadTimeout"/>. Keys change by rollover, which takes at least one publish interval to
-/// reach the directory anyway, so a copy that old shows nothing the directory would not.
+/// This silo's copy of <see cref="ISigningKeyDirectoryGrain"/>, which is one grain on one silo. When that silo stops
+/// answering (a partition, a hung process), a read of the grain waits the whole response timeout until the silo is
+/// declared dead, and every login that needed it with it. Through the copy, a read waits at most
+/// <see cref="ReadWait"/> and then takes the last copy; forwarding a signature to another site does not wait at all. A
+/// copy younger than <see cref="FreshFor"/> is served without a read, so a burst of callers makes one read; only a silo
+/// that has never read the directory refuses (as <c>signing.hsm-unavailable</c>) after <see cref="FirstReadTimeout"/>.
 /// </summary>
 public sealed class SigningKeyDirectoryView
 {
     /// <summary>How long a silo without a copy waits for the directory before the caller is refused as unavailable.</summary>
     public static readonly TimeSpan FirstReadTimeout = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long a read waits for the directory before it takes the last copy.</summary>
+    public static readonly TimeSpan ReadWait = TimeSpan.FromSeconds(2);
+
+    /// <summary>A copy this young is served without reading the directory.</summary>
+    public static readonly TimeSpan FreshFor = TimeSpan.FromSeconds(2);
+
     private readonly Func<Task<ImmutableArray<SiteSigningKeys>>> _read;
-    private readonly IOptions<SigningOptions> _options;
     private readonly TimeProvider _time;
     private readonly ILogger<SigningKeyDirectoryView> _logger;
     private readonly Lock _gate = new();
     private Copy? _copy;
     private Task<ImmutableArray<SiteSigningKeys>>? _refresh;
 
-    public SigningKeyDirectoryView(IGrainFactory grains, IOptions<SigningOptions> options, TimeProvider time, ILogger<SigningKeyDirectoryView> logger)
-        : this(() => grains.GetGrain<ISigningKeyDirectoryGrain>(0).GetAsync(), options, time, logger)
+    public SigningKeyDirectoryView(IGrainFactory grains, TimeProvider time, ILogger<SigningKeyDirectoryView> logger)
+        : this(() => grains.GetGrain<ISigningKeyDirectoryGrain>(0).GetAsync(), time, logger)
     {
     }
 
     /// <summary>With <paramref name="read"/> standing for the directory grain's answer (tests hold it back).</summary>
     internal SigningKeyDirectoryView(
-        Func<Task<ImmutableArray<SiteSigningKeys>>> read, IOptions<SigningOptions> options, TimeProvider time, ILogger<SigningKeyDirectoryView> logger)
+        Func<Task<ImmutableArray<SiteSigningKeys>>> read, TimeProvider time, ILogger<SigningKeyDirectoryView> logger)
     {
         _read = read;
-        _options = options;
         _time = time;
         _logger = logger;
     }
 
-    /// <summary>Every site's published keys: the copy (refreshed in the background once stale), or a first read.</summary>
-    public async Task<ImmutableArray<SiteSigningKeys>> GetAsync()
+    /// <summary>
+    /// Every site's published keys, as the directory answers within <see cref="ReadWait"/> (or the last copy); with
+    /// <paramref name="wait"/> false, the copy at once while a read refreshes it in the background.
+    /// </summary>
+    public async Task<ImmutableArray<SiteSigningKeys>> GetAsync(bool wait = true)
     {
         var copy = _copy;
-        if (copy is not null)
+        if (copy is not null && _time.GetUtcNow() - copy.ReadAt < FreshFor)
         {
-            if (_time.GetUtcNow() - copy.ReadAt >= _options.Value.KeyPublishInterval)
-            {
-                // Logged where it fails; the copy goes on being served.
-                _ = RefreshAsync().ContinueWith(static t => t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
-            }
-
             return copy.Sites;
         }
 
-        try
+        var read = RefreshAsync();
+        if (copy is null)
         {
-            return await RefreshAsync().WaitAsync(FirstReadTimeout, _time);
+            try
+            {
+                return await read.WaitAsync(FirstReadTimeout, _time);
+            }
+            catch (TimeoutException)
+            {
+                throw new GrainRuleException(BrokerErrors.Name(BrokerError.SigningHsmUnavailable),
+                    "The signing key directory did not answer; other sites' keys are unknown here for now.");
+            }
         }
-        catch (TimeoutException)
+
+        if (wait)
         {
-            throw new GrainRuleException(BrokerErrors.Name(BrokerError.SigningHsmUnavailable),
-                "The signing key directory did not answer; other sites' keys are unknown here for now.");
+            try
+            {
+                return await read.WaitAsync(ReadWait, _time);
+            }
+            catch (Exception)
+            {
+                // Slow or failed (logged where it failed): the last copy.
+                return copy.Sites;
+            }
         }
+
+        // Logged where it fails; the copy goes on being served.
+        _ = read.ContinueWith(static t => t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
+        return copy.Sites;
     }
 
     /// <summary>Takes what a silo just published (or read), so its own site's entry is current without a round trip.</summary>

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using NemLogin.Grains.Signing;
 
@@ -8,77 +7,83 @@ namespace NemLogin.Grains.Tests.Signing;
 
 /// <summary>
 /// A silo's copy of the key directory (fault class "a site that stops answering"): the directory is one grain on one
-/// silo, and while that silo hangs until it is declared dead, a read of the grain waits the whole response timeout. The
-/// signer pool reads the copy, so listing keys or forwarding a signature to another site never waits on such a read once
-/// the silo has read the directory once; a stale copy is refreshed in the background, one read at a time, and a failed
-/// read keeps it.
+/// silo, and while that silo hangs until it is declared dead a read of the grain waits the whole response timeout. Through
+/// the copy a key listing waits a bounded time and then takes the last copy, a signature forwarded to another site does
+/// not wait at all, a burst of callers makes one read, and a failed read keeps the copy.
 /// </summary>
 public sealed class SigningKeyDirectoryViewTests
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
     private readonly List<TaskCompletionSource<ImmutableArray<SiteSigningKeys>>> _reads = [];
 
     [Fact]
-    public async Task StaleCopy_DirectoryHangs_CopyServedAtOnceAndOneReadOutstanding()
+    public async Task DirectoryAnswers_ListingShowsWhatItReadNow()
     {
-        var view = View();
-        var first = view.GetAsync();
-        Answer(0, Sites("DC1", "DC2"));
-        Assert.Equal(["DC1", "DC2"], (await first).Select(s => s.Site));
+        var view = await ViewWithCopyAsync("DC1");
+        _time.Advance(SigningKeyDirectoryView.FreshFor);
 
-        _time.Advance(Interval);
-        // The directory's silo stops answering: the read is never answered, yet every caller gets the copy now.
-        var served = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => view.GetAsync()));
-
-        Assert.All(served, sites => Assert.Equal(["DC1", "DC2"], sites.Select(s => s.Site)));
+        var listing = view.GetAsync();
         await WaitForReadsAsync(2);
+        _reads[1].SetResult(Sites("DC1", "DC2"));
+
+        Assert.Equal(["DC1", "DC2"], (await listing).Select(s => s.Site));
+    }
+
+    [Fact]
+    public async Task DirectoryHangs_ListingTakesTheCopyAfterTheReadWait_ForwardingAtOnce_OneReadOutstanding()
+    {
+        var view = await ViewWithCopyAsync("DC1", "DC2");
+        _time.Advance(SigningKeyDirectoryView.FreshFor);
+
+        // The directory's silo stops answering: its read is never answered.
+        var listings = Enumerable.Range(0, 5).Select(_ => view.GetAsync()).ToList();
+        var forwarding = await view.GetAsync(wait: false);
+        Assert.Equal(["DC1", "DC2"], forwarding.Select(s => s.Site));
+        Assert.All(listings, listing => Assert.False(listing.IsCompleted));
+
+        _time.Advance(SigningKeyDirectoryView.ReadWait);
+
+        foreach (var listing in listings)
+        {
+            Assert.Equal(["DC1", "DC2"], (await listing).Select(s => s.Site));
+        }
+
         Assert.Equal(2, _reads.Count);
     }
 
     [Fact]
-    public async Task StaleCopy_RefreshAnswers_NextReadShowsTheChange()
+    public async Task FreshCopy_ServedWithoutARead()
     {
-        var view = View();
-        var first = view.GetAsync();
-        Answer(0, Sites("DC1"));
-        await first;
+        var view = await ViewWithCopyAsync("DC1");
 
-        _time.Advance(Interval);
-        Assert.Equal(["DC1"], (await view.GetAsync()).Select(s => s.Site));
-        await WaitForReadsAsync(2);
-        Answer(1, Sites("DC1", "DC2"));
+        await view.GetAsync();
+        await view.GetAsync(wait: false);
 
-        await WaitUntilAsync(async () => (await view.GetAsync()).Length == 2);
-        Assert.Equal(["DC1", "DC2"], (await view.GetAsync()).Select(s => s.Site));
+        Assert.Single(_reads);
     }
 
     [Fact]
-    public async Task StaleCopy_RefreshFails_CopyKeptAndTheNextStaleReadTriesAgain()
+    public async Task ReadFails_CopyKeptAndTheNextReadTriesAgain()
     {
-        var view = View();
-        var first = view.GetAsync();
-        Answer(0, Sites("DC1", "DC2"));
-        await first;
+        var view = await ViewWithCopyAsync("DC1", "DC2");
+        _time.Advance(SigningKeyDirectoryView.FreshFor);
 
-        _time.Advance(Interval);
-        await view.GetAsync();
+        var listing = view.GetAsync();
         await WaitForReadsAsync(2);
         _reads[1].SetException(new TimeoutException("Response did not arrive on time"));
 
-        await WaitUntilAsync(async () =>
-        {
-            // Each stale read starts a refresh only when none is outstanding.
-            Assert.Equal(["DC1", "DC2"], (await view.GetAsync()).Select(s => s.Site));
-            return _reads.Count == 3;
-        });
+        Assert.Equal(["DC1", "DC2"], (await listing).Select(s => s.Site));
+        var next = view.GetAsync();
+        await WaitForReadsAsync(3);
+        _reads[2].SetResult(Sites("DC2"));
+        Assert.Equal(["DC2"], (await next).Select(s => s.Site));
     }
 
     [Fact]
     public async Task NoCopy_DirectoryHangs_RefusedAsHsmUnavailableAfterTheFirstReadTimeout()
     {
         var view = View();
-        var read = view.GetAsync();
+        var read = view.GetAsync(wait: false);
         await WaitForReadsAsync(1);
         Assert.False(read.IsCompleted);
 
@@ -98,6 +103,16 @@ public sealed class SigningKeyDirectoryViewTests
         Assert.Empty(_reads);
     }
 
+    private async Task<SigningKeyDirectoryView> ViewWithCopyAsync(params string[] sites)
+    {
+        var view = View();
+        var first = view.GetAsync();
+        await WaitForReadsAsync(1);
+        _reads[0].SetResult(Sites(sites));
+        await first;
+        return view;
+    }
+
     private SigningKeyDirectoryView View() => new(
         () =>
         {
@@ -109,31 +124,25 @@ public sealed class SigningKeyDirectoryViewTests
 
             return read.Task;
         },
-        Options.Create(new SigningOptions { Site = "DC1", KeyPublishInterval = Interval }),
         _time,
         NullLogger<SigningKeyDirectoryView>.Instance);
 
-    private void Answer(int read, ImmutableArray<SiteSigningKeys> sites)
-    {
-        SpinWait.SpinUntil(() => _reads.Count > read, TimeSpan.FromSeconds(10));
-        _reads[read].SetResult(sites);
-    }
-
-    private async Task WaitForReadsAsync(int count) => await WaitUntilAsync(() => Task.FromResult(_reads.Count >= count));
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    private async Task WaitForReadsAsync(int count)
     {
         for (var i = 0; i < 200; i++)
         {
-            if (await condition())
+            lock (_reads)
             {
-                return;
+                if (_reads.Count >= count)
+                {
+                    return;
+                }
             }
 
             await Task.Delay(25, TestContext.Current.CancellationToken);
         }
 
-        Assert.Fail("The condition did not hold within 5 s.");
+        Assert.Fail($"Not {count} reads of the directory within 5 s.");
     }
 
     private static ImmutableArray<SiteSigningKeys> Sites(params string[] sites) =>

@@ -21,6 +21,9 @@ public static class ClusterClientExtensions
     /// <summary>Overrides of Orleans' client messaging, e.g. ResponseTimeout (<see cref="ClientMessagingOptions"/>).</summary>
     public const string MessagingSection = "Orleans:Messaging";
 
+    /// <summary>How long a gateway's grain call waits for its answer unless <c>Orleans:Messaging:ResponseTimeout</c> says otherwise.</summary>
+    public static readonly TimeSpan DefaultResponseTimeout = TimeSpan.FromSeconds(10);
+
     private const string DataProtectionKey = "nemlogin:data-protection-keys";
 
     public static WebApplicationBuilder AddNemLoginClusterClient(this WebApplicationBuilder builder)
@@ -66,7 +69,14 @@ public static class ClusterClientExtensions
             {
                 client.Services.PostConfigure<GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
             }
-            client.Services.Configure<ClientMessagingOptions>(builder.Configuration.GetSection(MessagingSection));
+            var messaging = builder.Configuration.GetSection(MessagingSection);
+            client.Services.Configure<ClientMessagingOptions>(messaging);
+            // A person waits on every call: one to a silo that hangs (until it is declared dead) fails after 10 s with an
+            // error page instead of Orleans' default 30 s, and the next attempt goes to a silo that answers.
+            if (messaging[nameof(ClientMessagingOptions.ResponseTimeout)] is null)
+            {
+                client.Services.PostConfigure<ClientMessagingOptions>(options => options.ResponseTimeout = DefaultResponseTimeout);
+            }
             client.Services.AddSingleton<IOutgoingGrainCallFilter>(new ClusterDataCentreCallFilter(options.DataCentre));
             client.UseConnectionRetryFilter<ClusterConnectionRetryFilter>();
             client.UseNemLoginClusterTls(certificates);

@@ -100,14 +100,16 @@ internal sealed class FrontDoor : IAsyncDisposable
     }
 
     /// <summary>The balancer's view of a data centre's gateway: UP, DOWN, or a transition (e.g. "DOWN 1/2").</summary>
-    public async Task<string> ServerStatusAsync(string dataCentre)
+    public Task<string> ServerStatusAsync(string dataCentre) => BalancerStatusAsync(Http, StatsUrl, "gateways", ServerName(dataCentre));
+
+    /// <summary>A server's status in a backend of the balancer whose statistics page is <paramref name="statsUrl"/>.</summary>
+    public static async Task<string> BalancerStatusAsync(HttpClient http, string statsUrl, string backend, string server)
     {
-        var csv = await Http.GetStringAsync(StatsUrl + "/;csv");
+        var csv = await http.GetStringAsync(statsUrl + "/;csv");
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var header = lines[0].TrimStart('#', ' ').Split(',');
         var status = Array.IndexOf(header, "status");
-        return lines.Skip(1).Select(l => l.Split(','))
-            .Single(f => f[0] == "gateways" && f[1] == ServerName(dataCentre))[status];
+        return lines.Skip(1).Select(l => l.Split(',')).Single(f => f[0] == backend && f[1] == server)[status];
     }
 
     /// <summary>Waits until the balancer shows <paramref name="status"/> for the data centre's gateway; false at the deadline.</summary>

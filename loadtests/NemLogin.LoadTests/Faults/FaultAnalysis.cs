@@ -19,17 +19,21 @@ public static class FaultAnalysis
             .OrderBy(p => p.AtSeconds)
             .ToList();
 
-        // The outage ends with the last point before healing began in which a login failed or none completed (a stall
-        // is no recovery either); it counts as recovered only if logins then succeeded for a steady stretch.
-        var lastBad = inWindow.LastOrDefault(p => p.AtSeconds < window.HealStartedAt && (p.Fail > 0 || p.Ok == 0));
+        // Only points that ended before healing began tell about the outage: the point healing began in also holds
+        // failures that healing causes (e.g. writes to a returning master, refused), which are no part of it.
+        var beforeHealing = inWindow.Where(p => p.AtSeconds + p.WidthSeconds <= window.HealStartedAt).ToList();
+        // The outage ends with the last such point in which a login failed or none completed (a stall is no recovery
+        // either); it counts as recovered only if logins then succeeded for a steady stretch.
+        var lastBad = beforeHealing.LastOrDefault(p => p.Fail > 0 || p.Ok == 0);
         var outageEnd = lastBad is null ? window.InjectedAt : lastBad.AtSeconds + lastBad.WidthSeconds;
         // Steady: the stretch of good points lasts --steady, or lasts until healing began (the live watch saw it steady
-        // on its own clock; failures that healing causes, e.g. a returning master refused, are no part of the outage).
+        // on its own clock and healed).
         var stretch = inWindow.Where(p => p.AtSeconds + p.WidthSeconds > outageEnd && p.AtSeconds >= outageEnd - (p.WidthSeconds / 2))
             .TakeWhile(p => p.Fail == 0 && p.Ok > 0)
             .ToList();
+        // "Until healing began": up to the point healing began in.
         var recovered = stretch.Sum(p => p.WidthSeconds) >= steady.TotalSeconds
-            || (stretch.Count > 0 && stretch[^1].AtSeconds + stretch[^1].WidthSeconds >= window.HealStartedAt);
+            || (stretch.Count > 0 && stretch[^1].AtSeconds + (2 * stretch[^1].WidthSeconds) > window.HealStartedAt);
         double? rto = recovered ? Math.Max(0, outageEnd - window.InjectedAt) : null;
 
         var failed = inWindow.Where(p => p.Fail > 0).ToList();

@@ -56,6 +56,20 @@ public sealed class FaultAnalysisTests
     }
 
     [Fact]
+    public void HealingBeganInsideASecond_ItsFailuresAreNotTheOutage()
+    {
+        // Healing began at 6.3 s: the point of second 6 ends after it and holds the returning master's refusals, as do the
+        // seconds after. Logins were good from 4 s to the last second that ended before healing (run G's shape, where
+        // the analysis printed "not recovered" while the live watch had seen logins steady).
+        var window = new FaultWindow("partition", 0, 1, 3, 6.3, 8, 10, []);
+
+        var result = FaultAnalysis.Analyse(window, Series((0, 9), (0, 9), (1, 9), (0, 9), (10, 0), (10, 0), (2, 8), (2, 8), (2, 8), (2, 8)), [], Steady);
+
+        Assert.Equal(4, result.RtoSeconds);
+        Assert.Equal(10, result.LastFailureSeconds);
+    }
+
+    [Fact]
     public void NoFailure_RtoIsZero()
     {
         var result = FaultAnalysis.Analyse(Window(1.2, 8), Series((10, 0), (10, 0), (10, 0), (10, 0), (10, 0), (10, 0), (10, 0), (10, 0)), [], Steady);

@@ -109,9 +109,11 @@ pg_connection() {
 redis_replica_port=$((redis_port + 1))
 sentinel_ports=($((redis_port + 10)) $((redis_port + 11)) $((redis_port + 12)))
 
-# Through the Sentinels: clients ask them for the master of "nemlogin" and follow a failover.
+# Through the Sentinels: clients ask them for the master of "nemlogin" and follow a failover. Commands time out after
+# 2 s (StackExchange.Redis: 5 s), so the client drops a master that stopped answering after 8 s without a reply, before
+# the Sentinels promote the replica, and never spreads writes over it and the promoted one (docs/reliability.md).
 redis_connection() {
-  printf '127.0.0.1:%s,127.0.0.1:%s,127.0.0.1:%s,serviceName=nemlogin,password=%s,ssl=true,abortConnect=false' \
+  printf '127.0.0.1:%s,127.0.0.1:%s,127.0.0.1:%s,serviceName=nemlogin,password=%s,ssl=true,abortConnect=false,syncTimeout=2000,asyncTimeout=2000' \
     "${sentinel_ports[@]}" "$(secret redis-password)"
 }
 

@@ -64,10 +64,10 @@ public static class ClusterClientExtensions
             client.Services.Configure<GatewayOptions>(gateways);
             // A silo that hangs (a site cut off) keeps its gateway connection open, so the client keeps sending to it
             // (each call then waits its response timeout) until it re-reads the membership table, by default a minute
-            // after; every 5 s it drops a silo declared dead within seconds (docs/reliability.md, "partition").
+            // after; every 2 s it drops a silo declared dead within seconds (docs/reliability.md, "partition").
             if (gateways[nameof(GatewayOptions.GatewayListRefreshPeriod)] is null)
             {
-                client.Services.PostConfigure<GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+                client.Services.PostConfigure<GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(2));
             }
             var messaging = builder.Configuration.GetSection(MessagingSection);
             client.Services.Configure<ClientMessagingOptions>(messaging);

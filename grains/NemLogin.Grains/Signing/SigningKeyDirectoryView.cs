@@ -83,8 +83,6 @@ public sealed class SigningKeyDirectoryView
             }
         }
 
-        // Logged where it fails; the copy goes on being served.
-        _ = read.ContinueWith(static t => t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
         return copy.Sites;
     }
 
@@ -102,7 +100,14 @@ public sealed class SigningKeyDirectoryView
     {
         lock (_gate)
         {
-            return _refresh ??= ReadAsync();
+            if (_refresh is null)
+            {
+                _refresh = ReadAsync();
+                // Logged where it fails; a caller that stopped waiting leaves the failure observed here.
+                _ = _refresh.ContinueWith(static t => t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
+            }
+
+            return _refresh;
         }
 
         // On the thread pool, not in the calling grain's turn: the read may outlive that activation.

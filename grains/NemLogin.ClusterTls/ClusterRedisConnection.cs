@@ -6,9 +6,15 @@ namespace NemLogin.ClusterTls;
 /// <summary>
 /// A process's one Redis connection: in a silo shared by the session and login-flow stores, their replication check and
 /// readiness; in a gateway by the data-protection key ring, the MitID simulator's stores, their replication check and
-/// readiness. One multiplexer means one connection to the master, so the <c>WAIT</c> after a write covers that write;
-/// through Sentinel (<c>serviceName=</c> in the configuration) it follows a failover to the promoted replica without a
-/// restart.
+/// readiness. Through Sentinel (<c>serviceName=</c> in the configuration) it follows a failover to the promoted replica
+/// without a restart.
+/// <para>
+/// Replicated writes do not let the multiplexer choose a server: while a master killed earlier comes back (it believes
+/// itself master until the Sentinels demote it and discard what it took meanwhile), the multiplexer counts two masters
+/// and spreads commands over both, so a write and the <c>WAIT</c> meant to confirm it could reach different servers.
+/// They go to <see cref="MasterAsync"/> instead, the server most Sentinels name, and the write and its confirmation
+/// use that one server's connection.
+/// </para>
 /// </summary>
 public sealed class ClusterRedisConnection : IAsyncDisposable
 {
@@ -16,6 +22,11 @@ public sealed class ClusterRedisConnection : IAsyncDisposable
     private readonly int _sentinelCount;
     private readonly Lazy<Task<IConnectionMultiplexer>> _connection;
     private readonly Lazy<Task<IConnectionMultiplexer>> _sentinels;
+    private readonly Lock _gate = new();
+    private (EndPoint? Master, long ReadAt) _named;
+
+    /// <summary>How long the majority's answer is reused: a failover within it makes writes fail (never acknowledged).</summary>
+    public static TimeSpan MasterAge { get; } = TimeSpan.FromSeconds(1);
 
     public ClusterRedisConnection(ConfigurationOptions configuration)
     {
@@ -32,6 +43,51 @@ public sealed class ClusterRedisConnection : IAsyncDisposable
     public ConfigurationOptions Configuration => _configuration;
 
     public Task<IConnectionMultiplexer> GetAsync() => _connection.Value;
+
+    /// <summary>
+    /// The server a replicated write goes to now: the master most of the configured Sentinels name (their answer reused for
+    /// <see cref="MasterAge"/>; <see cref="ForgetMaster"/> after a failed command asks again), or without Sentinel the one
+    /// connected server that is not a replica. Throws <see cref="RedisException"/> when there is none yet, so the
+    /// write fails instead of going to a server that may lose it.
+    /// </summary>
+    public async Task<IServer> MasterAsync()
+    {
+        var multiplexer = await GetAsync();
+        if (string.IsNullOrEmpty(_configuration.ServiceName))
+        {
+            return multiplexer.GetServers().FirstOrDefault(server => server.IsConnected && !server.IsReplica)
+                ?? throw new RedisException("No Redis master is connected.");
+        }
+
+        EndPoint? master;
+        lock (_gate)
+        {
+            master = Environment.TickCount64 - _named.ReadAt < (long)MasterAge.TotalMilliseconds ? _named.Master : null;
+        }
+
+        if (master is null)
+        {
+            master = await MajorityMasterAsync()
+                ?? throw new RedisException("Most Sentinels name no Redis master now.");
+            lock (_gate)
+            {
+                _named = (master, Environment.TickCount64);
+            }
+        }
+
+        return multiplexer.GetServers().FirstOrDefault(server => server.IsConnected && SameEndpoint(server.EndPoint, master))
+            ?? throw new RedisException(
+                $"The Redis master most Sentinels name ({master}) is not connected to this process yet.");
+    }
+
+    /// <summary>Drops the remembered master: the next <see cref="MasterAsync"/> asks the Sentinels again.</summary>
+    public void ForgetMaster()
+    {
+        lock (_gate)
+        {
+            _named = (null, 0);
+        }
+    }
 
     /// <summary>
     /// Whether most of the configured Sentinels name <paramref name="server"/> the master of the service now; true

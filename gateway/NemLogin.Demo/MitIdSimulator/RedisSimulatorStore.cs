@@ -12,7 +12,9 @@ namespace NemLogin.Demo.MitIdSimulator;
 /// gateways redeeming one code race for it and one wins. No count cap: the lifetimes bound what an abandoned flow costs,
 /// and the cluster's Redis is sized for its sessions already. An entry added, and a code taken, count only once a replica
 /// holds the change (<see cref="RedisReplicationGuard"/>, when the gateway has one): a failover must neither lose a
-/// pending login the browser is about to finish nor bring back a code already redeemed.
+/// pending login the browser is about to finish nor bring back a code already redeemed. With the guard every command goes
+/// to the master most Sentinels name and the change is confirmed on that same server; without it (one Redis, no
+/// replicas) the multiplexer chooses.
 /// </summary>
 internal sealed class RedisSimulatorStore<T>(IConnectionMultiplexer redis, string kind, RedisReplicationGuard? guard = null) : ISimulatorStore<T>
     where T : class
@@ -21,23 +23,39 @@ internal sealed class RedisSimulatorStore<T>(IConnectionMultiplexer redis, strin
 
     public async Task<bool> TryAddAsync(string key, T value, TimeSpan lifetime)
     {
-        var added = await redis.GetDatabase().StringSetAsync(Key(key), JsonSerializer.SerializeToUtf8Bytes(value), lifetime, When.NotExists);
-        if (added && guard is not null)
+        var payload = JsonSerializer.SerializeToUtf8Bytes(value);
+        if (guard is null)
         {
-            await guard.ConfirmAsync(Store, "add");
+            return await redis.GetDatabase().StringSetAsync(Key(key), payload, lifetime, When.NotExists);
+        }
+
+        var server = await guard.MasterAsync();
+        // SET … NX answers OK when it set the key and nil when the key was there.
+        var added = !(await server.ExecuteAsync("SET", Key(key), payload, "PX", (long)lifetime.TotalMilliseconds, "NX")).IsNull;
+        if (added)
+        {
+            await guard.ConfirmAsync(server, Store, "add");
         }
 
         return added;
     }
 
-    public async Task<T?> GetAsync(string key) => Read(await redis.GetDatabase().StringGetAsync(Key(key)));
+    public async Task<T?> GetAsync(string key) => guard is null
+        ? Read(await redis.GetDatabase().StringGetAsync(Key(key)))
+        : Read((RedisValue)await (await guard.MasterAsync()).ExecuteAsync("GET", Key(key)));
 
     public async Task<T?> TakeAsync(string key)
     {
-        var taken = Read(await redis.GetDatabase().StringGetDeleteAsync(Key(key)));
-        if (taken is not null && guard is not null)
+        if (guard is null)
         {
-            await guard.ConfirmAsync(Store, "take");
+            return Read(await redis.GetDatabase().StringGetDeleteAsync(Key(key)));
+        }
+
+        var server = await guard.MasterAsync();
+        var taken = Read((RedisValue)await server.ExecuteAsync("GETDEL", Key(key)));
+        if (taken is not null)
+        {
+            await guard.ConfirmAsync(server, Store, "take");
         }
 
         return taken;

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.Extensions.Options;
 using NemLogin.ClusterTls;
 using Orleans.Configuration;
@@ -96,8 +95,8 @@ public static class ClusterClientExtensions
         // counts once a replica holds it), each key encrypted to the key-ring certificate; decryption uses that
         // certificate's key, not a machine store.
         var dataProtection = builder.Services.AddDataProtection().SetApplicationName("NemLogin.Orleans");
-        builder.Services.AddOptions<KeyManagementOptions>().Configure<IConnectionMultiplexer, RedisReplicationGuard>((keys, multiplexer, guard) =>
-            keys.XmlRepository = new ReplicatedXmlRepository(new RedisXmlRepository(() => multiplexer.GetDatabase(), DataProtectionKey), guard));
+        builder.Services.AddOptions<KeyManagementOptions>().Configure<RedisReplicationGuard>((keys, guard) =>
+            keys.XmlRepository = new ReplicatedXmlRepository(DataProtectionKey, guard));
         if (keyRingCertificate is not null)
         {
             dataProtection.ProtectKeysWithCertificate(keyRingCertificate).UnprotectKeysWithAnyCertificate(keyRingCertificate);

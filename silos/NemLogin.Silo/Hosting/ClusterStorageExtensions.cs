@@ -4,7 +4,7 @@ using NemLogin.Grains.Hosting;
 using NemLogin.Grains.LoginFlows;
 using GrainSessionOptions = NemLogin.Grains.Sessions.SessionOptions;
 using Orleans.Configuration;
-using Orleans.Persistence;
+using Microsoft.Extensions.Options;
 using Orleans.Storage;
 using StackExchange.Redis;
 
@@ -46,14 +46,10 @@ internal static class ClusterStorageExtensions
         silo.Services.AddSingleton(_ => redis);
         silo.Services.AddSingleton<IConnectionMultiplexer>(_ => redis.GetAsync().GetAwaiter().GetResult());
         var replication = silo.Configuration.GetSection(RedisReplicationOptions.SectionName).Get<RedisReplicationOptions>() ?? new();
-        silo.AddRedisStore(StorageNames.Sessions, redis, sessions.AbsoluteLifetime + ExpiryMargin);
-        silo.AddRedisStore(StorageNames.LoginFlows, redis, flows.Lifetime + ExpiryMargin);
         silo.Services.AddSingleton(provider => new RedisReplicationGuard(redis, replication, TimeProvider.System,
             provider.GetRequiredService<ILogger<RedisReplicationGuard>>()));
-        foreach (var name in new[] { StorageNames.Sessions, StorageNames.LoginFlows })
-        {
-            silo.Services.Wrap(name, "replicated", (provider, inner) => new ReplicatedRedisGrainStorage(name, inner, provider.GetRequiredService<RedisReplicationGuard>()));
-        }
+        silo.AddRedisStore(StorageNames.Sessions, redis, sessions.AbsoluteLifetime + ExpiryMargin);
+        silo.AddRedisStore(StorageNames.LoginFlows, redis, flows.Lifetime + ExpiryMargin);
 
         foreach (var name in StoreDurability.Durable.Concat([StorageNames.Sessions, StorageNames.LoginFlows]))
         {
@@ -78,14 +74,7 @@ internal static class ClusterStorageExtensions
     }
 
     private static void AddRedisStore(this ISiloBuilder silo, string name, ClusterRedisConnection redis, TimeSpan expiry) =>
-        silo.AddRedisGrainStorage(name, (RedisStorageOptions options) =>
-        {
-            options.ConfigurationOptions = redis.Configuration;
-            // Shared: the store must not dispose the connection the other store and the replication check use.
-            options.CreateMultiplexer = async _ => (await redis.GetAsync(), true);
-            // An ended session or completed flow is removed (with its ETag checked), not kept as a tombstone: Redis is
-            // memory, and the grain's own expiry makes a resurrected entry harmless anyway.
-            options.DeleteStateOnClear = true;
-            options.EntryExpiry = expiry;
-        });
+        silo.Services.AddKeyedSingleton<IGrainStorage>(name, (provider, _) => new ReplicatedRedisGrainStorage(name,
+            provider.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId, expiry, redis,
+            provider.GetRequiredService<RedisReplicationGuard>(), provider.GetRequiredService<IGrainStorageSerializer>()));
 }

@@ -463,6 +463,9 @@ start_gateway() {
     export Broker__DataDirectory="$state/gateway-data"
     # One MitID simulator behind the one origin: one signing key, whichever gateway signs the ID token.
     export MitIdSimulator__KeyFile="$state/mitid-sim.key"
+    # A grain call that a hung silo holds fails after 5 s (the gateway's default: 10 s), so a site cut off costs the
+    # calls caught in it 5 s less (docs/reliability.md, "partition"); a healthy call takes milliseconds.
+    export Orleans__Messaging__ResponseTimeout="${NEMLOGIN_RESPONSE_TIMEOUT:-00:00:05}"
     tls_environment "$name"
     export DataProtection__CertificatePath="$tls/key-ring.crt" DataProtection__KeyPath="$tls/key-ring.key"
     if [ -n "${NEMLOGIN_SP_METADATA_DIR:-}" ]; then

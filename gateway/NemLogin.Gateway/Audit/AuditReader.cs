@@ -29,7 +29,7 @@ internal sealed class AuditReader(IGrainFactory grains)
             {
                 for (var shard = 0; shard < AuditBucketKey.Shards; shard++)
                 {
-                    asks.Add(grains.GetGrain<IAuditBucketGrain>(AuditBucketKey.For(minute, shard)).QueryAsync(filter));
+                    asks.Add(ReadShardAsync(minute, shard, filter));
                 }
             }
 
@@ -49,5 +49,22 @@ internal sealed class AuditReader(IGrainFactory grains)
 
         var page = found.Take(limit).ToList();
         return new AuditPage(page, new AuditCursor(page[^1].Time, page[^1].Id));
+    }
+
+    // A shard's minute: its pages in order, the next only while the one before is full.
+    private async Task<ImmutableArray<AuditRecord>> ReadShardAsync(DateTimeOffset minute, int shard, AuditFilter filter)
+    {
+        var records = ImmutableArray.CreateBuilder<AuditRecord>();
+        for (var page = 0; page < AuditBucketKey.MaxPages; page++)
+        {
+            var answer = await grains.GetGrain<IAuditBucketGrain>(AuditBucketKey.For(minute, shard, page)).QueryPageAsync(filter);
+            records.AddRange(answer.Records);
+            if (!answer.Full)
+            {
+                break;
+            }
+        }
+
+        return records.ToImmutable();
     }
 }

@@ -17,6 +17,9 @@ internal sealed class AuditWriter(
     /// <summary>This gateway's shard: gateways spread over the shards, so no single bucket activation takes every write.</summary>
     private readonly int _shard = Random.Shared.Next(AuditBucketKey.Shards);
 
+    /// <summary>The page of the current minute that last had room, so a full page is not asked again on every batch.</summary>
+    private (DateTimeOffset Minute, int Page) _page;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
@@ -71,9 +74,9 @@ internal sealed class AuditWriter(
                 return;
             }
 
-            foreach (var bucket in records.GroupBy(r => AuditBucketKey.For(r.Time, _shard), StringComparer.Ordinal))
+            foreach (var minute in records.GroupBy(r => AuditBucketKey.Start(r.Time)))
             {
-                await WriteAsync(bucket.Key, [.. bucket], cancellationToken);
+                await WriteMinuteAsync(minute.Key, [.. minute], cancellationToken);
             }
 
             markers.ForEach(m => m.TrySetResult());
@@ -84,22 +87,45 @@ internal sealed class AuditWriter(
         }
     }
 
-    private async Task WriteAsync(string bucketKey, ImmutableArray<AuditRecord> records, CancellationToken cancellationToken)
+    // Fills the minute's pages in order from the last one that had room; what a page cannot take goes to the next.
+    private async Task WriteMinuteAsync(DateTimeOffset minute, ImmutableArray<AuditRecord> records, CancellationToken cancellationToken)
+    {
+        var page = _page.Minute == minute ? _page.Page : 0;
+        while (!records.IsEmpty && page < AuditBucketKey.MaxPages)
+        {
+            var rest = await WriteAsync(AuditBucketKey.For(minute, _shard, page), records, cancellationToken);
+            if (rest is not { } left)
+            {
+                return;
+            }
+
+            if (!left.IsEmpty)
+            {
+                page++;
+            }
+
+            records = left;
+        }
+
+        _page = (minute, Math.Min(page, AuditBucketKey.MaxPages - 1));
+    }
+
+    // What the page did not take, or null when the batch was given up (logged as lost).
+    private async Task<ImmutableArray<AuditRecord>?> WriteAsync(string bucketKey, ImmutableArray<AuditRecord> records, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
             try
             {
                 // Appends are idempotent by record id, so a retry after an unclear failure stores nothing twice.
-                await grains.GetGrain<IAuditBucketGrain>(bucketKey).AppendAsync(records);
-                return;
+                return await grains.GetGrain<IAuditBucketGrain>(bucketKey).AppendAsync(records);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 if (attempt >= RetryDelays.Length || cancellationToken.IsCancellationRequested)
                 {
                     Log.AuditRecordsLost(logger, records.Length, bucketKey, ex);
-                    return;
+                    return null;
                 }
 
                 try
@@ -109,7 +135,7 @@ internal sealed class AuditWriter(
                 catch (OperationCanceledException)
                 {
                     Log.AuditRecordsLost(logger, records.Length, bucketKey, ex);
-                    return;
+                    return null;
                 }
             }
         }

@@ -11,29 +11,31 @@ public sealed class AuditBucketGrain(
     [PersistentState("bucket", StorageNames.Audit)] IPersistentState<AuditBucketState> state,
     ILogger<AuditBucketGrain> logger) : Grain, IAuditBucketGrain
 {
-    /// <summary>
-    /// One minute of one shard. Ordinary national load is a few hundred records here; the cap bounds memory and the
-    /// rewritten state when a flood of refused requests arrives.
-    /// </summary>
-    internal const int MaxRecords = 20_000;
-
     private HashSet<Guid>? _ids;
 
-    public async Task AppendAsync(ImmutableArray<AuditRecord> records)
+    public async Task<ImmutableArray<AuditRecord>> AppendAsync(ImmutableArray<AuditRecord> records)
     {
         _ids ??= [.. state.State.Records.Select(r => r.Id)];
         var fresh = records.IsDefaultOrEmpty ? [] : records.Where(r => r is not null && !_ids.Contains(r.Id)).DistinctBy(r => r.Id).ToList();
         if (fresh.Count == 0)
         {
-            return;
+            return [];
         }
 
-        var room = Math.Max(0, MaxRecords - state.State.Records.Length);
+        // A page keeps at most PageRecords: the rest goes to the next page, or on the last page is dropped and counted.
+        var room = Math.Max(0, AuditBucketKey.PageRecords - state.State.Records.Length);
         var kept = fresh.Take(room).ToList();
-        var dropped = fresh.Count - kept.Count;
+        ImmutableArray<AuditRecord> rest = [.. fresh.Skip(kept.Count)];
+        var lastPage = AuditBucketKey.PageOf(this.GetPrimaryKeyString()) >= AuditBucketKey.MaxPages - 1;
+        var dropped = lastPage ? rest.Length : 0;
         if (dropped > 0)
         {
             Log.AuditBucketFull(logger, this.GetPrimaryKeyString(), dropped);
+        }
+
+        if (kept.Count == 0 && dropped == 0)
+        {
+            return rest;
         }
 
         var previous = state.State;
@@ -54,15 +56,17 @@ public sealed class AuditBucketGrain(
         }
 
         _ids.UnionWith(kept.Select(r => r.Id));
+        return lastPage ? [] : rest;
     }
 
-    public Task<ImmutableArray<AuditRecord>> QueryAsync(AuditFilter filter)
+    public Task<ImmutableArray<AuditRecord>> QueryAsync(AuditFilter filter) => Task.FromResult(Matching(filter));
+
+    public Task<AuditBucketAnswer> QueryPageAsync(AuditFilter filter) =>
+        Task.FromResult(new AuditBucketAnswer(Matching(filter), state.State.Records.Length >= AuditBucketKey.PageRecords));
+
+    private ImmutableArray<AuditRecord> Matching(AuditFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        return Task.FromResult(state.State.Records
-            .Where(filter.Matches)
-            .OrderBy(r => r.Time)
-            .ThenBy(r => r.Id)
-            .ToImmutableArray());
+        return [.. state.State.Records.Where(filter.Matches).OrderBy(r => r.Time).ThenBy(r => r.Id)];
     }
 }

@@ -214,7 +214,11 @@ public sealed class MandateGrain(
         try
         {
             var shard = (int)((uint)mandate.Id.GetHashCode() % AuditBucketKey.Shards);
-            await GrainFactory.GetGrain<IAuditBucketGrain>(AuditBucketKey.For(now, shard)).AppendAsync([record]);
+            ImmutableArray<AuditRecord> rest = [record];
+            for (var page = 0; !rest.IsEmpty && page < AuditBucketKey.MaxPages; page++)
+            {
+                rest = await GrainFactory.GetGrain<IAuditBucketGrain>(AuditBucketKey.For(now, shard, page)).AppendAsync(rest);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -72,6 +72,54 @@ public sealed class AuditBucketGrainTests(ClusterFixture fixture)
         Assert.Throws<ArgumentOutOfRangeException>(() => AuditBucketKey.For(Minute, AuditBucketKey.Shards));
     }
 
+    // A page's state is rewritten on every append, so a page holds at most PageRecords and hands back the rest for the
+    // next page, whatever the rate; the reader goes on to the next page only while a page answers full.
+    [Fact]
+    public async Task Append_MoreThanAPageHolds_KeepsAPageAndReturnsTheRest()
+    {
+        var minute = UniqueMinute();
+        var page = fixture.Grains.GetGrain<IAuditBucketGrain>(AuditBucketKey.For(minute, 1));
+        var batch = Enumerable.Range(0, AuditBucketKey.PageRecords + 5).Select(i => Record(minute.AddMilliseconds(i))).ToImmutableArray();
+
+        var rest = await page.AppendAsync(batch);
+
+        Assert.Equal(batch.Skip(AuditBucketKey.PageRecords), rest);
+        var answer = await page.QueryPageAsync(new AuditFilter { From = minute, To = minute + AuditBucketKey.Width });
+        Assert.True(answer.Full);
+        Assert.Equal(AuditBucketKey.PageRecords, answer.Records.Length);
+        Assert.Equal(rest, await page.AppendAsync(rest));
+        Assert.Empty(await page.AppendAsync([batch[0]]));
+        var next = fixture.Grains.GetGrain<IAuditBucketGrain>(AuditBucketKey.For(minute, 1, 1));
+        Assert.Empty(await next.AppendAsync(rest));
+        Assert.False((await next.QueryPageAsync(new AuditFilter { From = minute, To = minute + AuditBucketKey.Width })).Full);
+    }
+
+    // Rule: a flood cannot grow a minute without bound; the last page drops what does not fit (counted) and hands back nothing.
+    [Fact]
+    public async Task Append_LastPageFull_DropsTheRestAndHandsBackNothing()
+    {
+        var minute = UniqueMinute();
+        var last = fixture.Grains.GetGrain<IAuditBucketGrain>(AuditBucketKey.For(minute, 0, AuditBucketKey.MaxPages - 1));
+        var batch = Enumerable.Range(0, AuditBucketKey.PageRecords + 3).Select(i => Record(minute.AddMilliseconds(i))).ToImmutableArray();
+
+        Assert.Empty(await last.AppendAsync(batch));
+        Assert.Equal(AuditBucketKey.PageRecords, (await last.QueryAsync(new AuditFilter { From = minute, To = minute + AuditBucketKey.Width })).Length);
+    }
+
+    [Fact]
+    public void BucketKey_Pages_ZeroIsTheMinuteKeyLaterOnesAreNumbered()
+    {
+        Assert.Equal(AuditBucketKey.For(Minute, 3), AuditBucketKey.For(Minute, 3, 0));
+        Assert.Equal(AuditBucketKey.For(Minute, 3) + "|7", AuditBucketKey.For(Minute, 3, 7));
+        Assert.Equal(7, AuditBucketKey.PageOf(AuditBucketKey.For(Minute, 3, 7)));
+        Assert.Equal(0, AuditBucketKey.PageOf(AuditBucketKey.For(Minute, 3)));
+        Assert.Equal(0, AuditBucketKey.PageOf(AuditBucketKey.For(Minute, 0) + "|" + Guid.NewGuid().ToString("N")));
+        Assert.Throws<ArgumentOutOfRangeException>(() => AuditBucketKey.For(Minute, 0, AuditBucketKey.MaxPages));
+    }
+
+    // Pages of a minute no other test uses (the key has no room for a test's suffix once it names a page).
+    private static DateTimeOffset UniqueMinute() => Minute.AddDays(1 + Random.Shared.Next(1_000_000));
+
     private IAuditBucketGrain NewBucket() =>
         // A distinct key per test (the minute part is fixed; the suffix keeps tests apart).
         fixture.Grains.GetGrain<IAuditBucketGrain>(AuditBucketKey.For(Minute, 0) + "|" + Guid.NewGuid().ToString("N"));

@@ -212,8 +212,23 @@ internal sealed class AutoFailoverFormation : IAsyncDisposable
     /// A keeper cut off from both monitor and standby demotes its primary after this many seconds. Set once the node is
     /// up: the keeper reloads its configuration on the change, which would interrupt its initdb or base backup.
     /// </summary>
-    private Task ShortenPartitionTimeoutAsync(string node) =>
-        AutoCtlAsync("config", "set", "--pgdata", DataDirectory(node), "timeout.network_partition_timeout", NetworkPartitionTimeoutSeconds);
+    // The running keeper rewrites its configuration file now and then (not atomically), and a `config set` that reads it
+    // meanwhile finds it half written ("Failed to find section pg_autoctl", seen once in CI): read it again shortly after.
+    private async Task ShortenPartitionTimeoutAsync(string node)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await AutoCtlAsync("config", "set", "--pgdata", DataDirectory(node), "timeout.network_partition_timeout", NetworkPartitionTimeoutSeconds);
+                return;
+            }
+            catch (InvalidOperationException ex) when (attempt < 5 && ex.Message.Contains("configuration file", StringComparison.Ordinal))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500));
+            }
+        }
+    }
 
     /// <summary>
     /// Applications must log in with a password over TLS: the superuser gets one (it replicates to the standby), and

@@ -10,47 +10,34 @@ namespace NemLogin.Demo.MitIdSimulator;
 /// The simulator's entries in the cluster's Redis, so that any gateway serves any step of a simulated MitID login (the
 /// front balancer is not sticky). Redis expires each key with its entry's lifetime; a take is one <c>GETDEL</c>, so two
 /// gateways redeeming one code race for it and one wins. No count cap: the lifetimes bound what an abandoned flow costs,
-/// and the cluster's Redis is sized for its sessions already. An entry added, and a code taken, count only once a replica
-/// holds the change (<see cref="RedisReplicationGuard"/>, when the gateway has one): a failover must neither lose a
-/// pending login the browser is about to finish nor bring back a code already redeemed. With the guard every command goes
-/// to the master most Sentinels name and the change is confirmed on that same server; without it (one Redis, no
-/// replicas) the multiplexer chooses.
+/// and the cluster's Redis is sized for its sessions already. Every command goes to the master most Sentinels name, and
+/// an entry added or a code taken counts only once a replica holds the change, confirmed on that same server
+/// (<see cref="RedisReplicationGuard"/>): a failover must neither lose a pending login the browser is about to finish
+/// nor bring back a code already redeemed.
 /// </summary>
-internal sealed class RedisSimulatorStore<T>(IConnectionMultiplexer redis, string kind, RedisReplicationGuard? guard = null) : ISimulatorStore<T>
+internal sealed class RedisSimulatorStore<T>(RedisReplicationGuard guard, string kind) : ISimulatorStore<T>
     where T : class
 {
     private const string Prefix = "nemlogin:mitid-sim:";
 
     public async Task<bool> TryAddAsync(string key, T value, TimeSpan lifetime)
     {
-        var payload = JsonSerializer.SerializeToUtf8Bytes(value);
-        if (guard is null)
-        {
-            return await redis.GetDatabase().StringSetAsync(Key(key), payload, lifetime, When.NotExists);
-        }
-
         var server = await guard.MasterAsync();
         // SET … NX answers OK when it set the key and nil when the key was there.
-        var added = !(await server.ExecuteAsync("SET", Key(key), payload, "PX", (long)lifetime.TotalMilliseconds, "NX")).IsNull;
-        if (added)
+        var set = await server.ExecuteAsync("SET", Key(key), JsonSerializer.SerializeToUtf8Bytes(value), "PX", (long)lifetime.TotalMilliseconds, "NX");
+        if (set.IsNull)
         {
-            await guard.ConfirmAsync(server, Store, "add");
+            return false;
         }
 
-        return added;
+        await guard.ConfirmAsync(server, Store, "add");
+        return true;
     }
 
-    public async Task<T?> GetAsync(string key) => guard is null
-        ? Read(await redis.GetDatabase().StringGetAsync(Key(key)))
-        : Read((RedisValue)await (await guard.MasterAsync()).ExecuteAsync("GET", Key(key)));
+    public async Task<T?> GetAsync(string key) => Read((RedisValue)await (await guard.MasterAsync()).ExecuteAsync("GET", Key(key)));
 
     public async Task<T?> TakeAsync(string key)
     {
-        if (guard is null)
-        {
-            return Read(await redis.GetDatabase().StringGetDeleteAsync(Key(key)));
-        }
-
         var server = await guard.MasterAsync();
         var taken = Read((RedisValue)await server.ExecuteAsync("GETDEL", Key(key)));
         if (taken is not null)

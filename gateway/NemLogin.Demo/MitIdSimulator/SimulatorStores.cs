@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using NemLogin.ClusterTls;
-using StackExchange.Redis;
 
 namespace NemLogin.Demo.MitIdSimulator;
 
@@ -12,16 +11,15 @@ internal sealed class SimulatorStores(ISimulatorStore<PendingAuthorization> pend
     public ISimulatorStore<IssuedCode> Codes { get; } = codes;
 
     /// <summary>
-    /// In Redis when the host has the cluster's connection (a cluster gateway), so no step of a login needs the gateway
-    /// that served the one before; otherwise bounded and in this process (the embedded broker).
+    /// In Redis when the host has the cluster's Redis and its replication check (a cluster gateway), so no step of a
+    /// login needs the gateway that served the one before; otherwise bounded and in this process (the embedded broker).
     /// </summary>
     public static SimulatorStores Create(IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<MitIdSimulatorOptions>>().Value;
-        if (services.GetService<IConnectionMultiplexer>() is { } redis)
+        if (services.GetService<RedisReplicationGuard>() is { } guard)
         {
-            var guard = services.GetService<RedisReplicationGuard>();
-            return new(new RedisSimulatorStore<PendingAuthorization>(redis, "pending", guard), new RedisSimulatorStore<IssuedCode>(redis, "code", guard));
+            return new(new RedisSimulatorStore<PendingAuthorization>(guard, "pending"), new RedisSimulatorStore<IssuedCode>(guard, "code"));
         }
 
         var time = services.GetRequiredService<TimeProvider>();

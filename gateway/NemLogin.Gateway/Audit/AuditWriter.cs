@@ -87,45 +87,24 @@ internal sealed class AuditWriter(
         }
     }
 
-    // Fills the minute's pages in order from the last one that had room; what a page cannot take goes to the next.
+    // Appends to this gateway's shard of the minute, from the last page that had room (AuditBuckets fills the pages).
     private async Task WriteMinuteAsync(DateTimeOffset minute, ImmutableArray<AuditRecord> records, CancellationToken cancellationToken)
     {
-        var page = _page.Minute == minute ? _page.Page : 0;
-        while (!records.IsEmpty && page < AuditBucketKey.MaxPages)
-        {
-            var rest = await WriteAsync(AuditBucketKey.For(minute, _shard, page), records, cancellationToken);
-            if (rest is not { } left)
-            {
-                return;
-            }
-
-            if (!left.IsEmpty)
-            {
-                page++;
-            }
-
-            records = left;
-        }
-
-        _page = (minute, Math.Min(page, AuditBucketKey.MaxPages - 1));
-    }
-
-    // What the page did not take, or null when the batch was given up (logged as lost).
-    private async Task<ImmutableArray<AuditRecord>?> WriteAsync(string bucketKey, ImmutableArray<AuditRecord> records, CancellationToken cancellationToken)
-    {
+        var firstPage = _page.Minute == minute ? _page.Page : 0;
         for (var attempt = 0; ; attempt++)
         {
             try
             {
                 // Appends are idempotent by record id, so a retry after an unclear failure stores nothing twice.
-                return await grains.GetGrain<IAuditBucketGrain>(bucketKey).AppendAsync(records);
+                _page = (minute, await AuditBuckets.AppendAsync(grains, minute, _shard, records, firstPage));
+                return;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 if (attempt >= RetryDelays.Length || cancellationToken.IsCancellationRequested)
                 {
-                    Log.AuditRecordsLost(logger, records.Length, bucketKey, ex);
-                    return null;
+                    Log.AuditRecordsLost(logger, records.Length, AuditBucketKey.For(minute, _shard, firstPage), ex);
+                    return;
                 }
 
                 try
@@ -134,8 +113,8 @@ internal sealed class AuditWriter(
                 }
                 catch (OperationCanceledException)
                 {
-                    Log.AuditRecordsLost(logger, records.Length, bucketKey, ex);
-                    return null;
+                    Log.AuditRecordsLost(logger, records.Length, AuditBucketKey.For(minute, _shard, firstPage), ex);
+                    return;
                 }
             }
         }

@@ -214,11 +214,7 @@ public sealed class MandateGrain(
         try
         {
             var shard = (int)((uint)mandate.Id.GetHashCode() % AuditBucketKey.Shards);
-            ImmutableArray<AuditRecord> rest = [record];
-            for (var page = 0; !rest.IsEmpty && page < AuditBucketKey.MaxPages; page++)
-            {
-                rest = await GrainFactory.GetGrain<IAuditBucketGrain>(AuditBucketKey.For(now, shard, page)).AppendAsync(rest);
-            }
+            await AuditBuckets.AppendAsync(GrainFactory, now, shard, [record]);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

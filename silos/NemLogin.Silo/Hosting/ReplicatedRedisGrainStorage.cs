@@ -69,9 +69,6 @@ internal sealed class ReplicatedRedisGrainStorage(
         grainState.RecordExists = true;
     }
 
-    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken) =>
-        ReadStateAsync(stateName, grainId, grainState).WaitAsync(cancellationToken);
-
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var eTag = Guid.NewGuid().ToString("N");
@@ -82,9 +79,6 @@ internal sealed class ReplicatedRedisGrainStorage(
         grainState.RecordExists = true;
     }
 
-    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken) =>
-        WriteStateAsync(stateName, grainId, grainState).WaitAsync(cancellationToken);
-
     public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         await ChangeAsync("clear", stateName, grainId, grainState.ETag, DeleteScript, [grainState.ETag ?? ""]);
@@ -92,9 +86,6 @@ internal sealed class ReplicatedRedisGrainStorage(
         grainState.RecordExists = false;
         grainState.State = Activator.CreateInstance<T>();
     }
-
-    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken) =>
-        ClearStateAsync(stateName, grainId, grainState).WaitAsync(cancellationToken);
 
     /// <summary>Runs <paramref name="script"/> on the master and confirms it there; a changed ETag is a conflict.</summary>
     private async Task ChangeAsync(string operation, string stateName, GrainId grainId, string? expected, string script, RedisValue[] arguments)

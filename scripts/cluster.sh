@@ -102,7 +102,7 @@ pg_pool=12
 # Keepalive (2 s) lets an idle connection to the standby hear of its promotion (PostgreSQL reports in_hot_standby on the
 # next exchange) before the 10 s pass. docs/reliability.md, "partition".
 pg_connection() {
-  printf 'Host=127.0.0.1:%s,127.0.0.1:%s;Target Session Attributes=primary;Load Balance Hosts=true;Host Recheck Seconds=10;Keepalive=2;Timeout=5;Command Timeout=10;Username=postgres;Password=%s;Database=nemlogin;SSL Mode=VerifyFull;Root Certificate=%s;Maximum Pool Size=%s' \
+  printf 'Host=127.0.0.1:%s,127.0.0.1:%s;Target Session Attributes=primary;Load Balance Hosts=true;Host Recheck Seconds=10;Keepalive=2;Timeout=5;Command Timeout=10;Username=postgres;Password=%s;Database=nemlogin;SSL Mode=VerifyFull;Root Certificate=%s;Maximum Pool Size=%s;Max Auto Prepare=32' \
     "$pg_port" "$((pg_port + 1))" "$(secret postgres-password)" "$ca" "$pg_pool"
 }
 
@@ -306,9 +306,10 @@ start_postgres() {
     # A primary cut off from both monitor and standby demotes itself after 5 s (default 20 s). Set once the node is up:
     # the keeper reloads on the change, which would interrupt its initdb or base backup.
     autoctl config set --pgdata "$state/postgres/$node" timeout.network_partition_timeout 5 >/dev/null
-    # Commits are durable in normal operation: a `seed --bulk-load` killed before it could reset its setting
-    # (synchronous_commit off) does not outlive the next `up`.
-    psql_local "$port" nemlogin -c "ALTER SYSTEM RESET synchronous_commit" -c "SELECT pg_reload_conf()" >/dev/null 2>&1 || true
+    # Commits are durable in normal operation: a `seed --bulk-load` killed before it could reset its settings
+    # (synchronous_commit off, rare checkpoints) does not outlive the next `up`.
+    psql_local "$port" nemlogin -c "ALTER SYSTEM RESET synchronous_commit" -c "ALTER SYSTEM RESET max_wal_size" \
+      -c "ALTER SYSTEM RESET checkpoint_timeout" -c "SELECT pg_reload_conf()" >/dev/null 2>&1 || true
   done
   wait_writable_primary
 }
@@ -597,13 +598,52 @@ down() {
 seed() {
   any_alive || fail "no cluster runs from $state; run: scripts/cluster.sh up"
   [ -f "$silo_dll" ] || fail "the silo is not built; run: scripts/cluster.sh up"
-  common_environment
-  # The seed is an Orleans client like a gateway: it reaches the silos over mutual TLS with DC1's gateway certificate.
-  tls_environment gateway-dc1
-  # People are filed under the MitID simulator's issuer (the public origin): they log in through either gateway.
-  # The checkpoint in the state folder lets a rerun go on after an interruption; stdout is the final JSON line.
-  exec dotnet "$silo_dll" seed --mitid-authority "$public_url/mitid-sim" \
-    --checkpoint "$state/seed-checkpoint.json" "$@"
+  # The seed runs as silo-dc1-a (its ports, certificate and HSM token) with the silos and gateways stopped, so every grain
+  # call, activation, directory entry and reminder stays in its process: no TLS hop between seed, silos and directory, and
+  # no gateway spends the cores on reconnecting (docs/benchmarks.md, "The national data set"). They start again afterwards,
+  # also after an interruption. Stdout is the final JSON line only: this function's own lines go to stderr.
+  local stopped=() name pid status=0 entry
+  while read -r name pid; do
+    if [[ "$name" =~ ^(silo-|gateway-) ]] && alive "$pid"; then
+      stop_pid "$name" "$pid" >&2
+      stopped+=("$name")
+    fi
+  done <"$pids"
+  read -r -a entry <<<"$(silo_entry silo-dc1-a)"
+  log "seeding as ${entry[0]} (${entry[1]}) on silo port ${entry[2]}, the other silos stopped" >&2
+  (
+    common_environment
+    export DataCenter__Name="${entry[1]}" Urls="http://127.0.0.1:${entry[4]}"
+    export Orleans__SiloPort="${entry[2]}" Orleans__GatewayPort="${entry[3]}" Orleans__AdvertisedAddress=127.0.0.1
+    tls_environment "${entry[0]}"
+    hsm_environment "${entry[1]}"
+    # People are filed under the MitID simulator's issuer (the public origin): they log in through either gateway.
+    # The checkpoint in the state folder lets a rerun go on after an interruption.
+    exec dotnet "$silo_dll" seed --in-silo --contentRoot "$(dirname "$silo_dll")" --mitid-authority "$public_url/mitid-sim" \
+      --checkpoint "$state/seed-checkpoint.json" "$@"
+  ) || status=$?
+  # The silos first (ready before a gateway connects), then the gateways one after the other, as `up` starts them.
+  for name in "${stopped[@]}"; do
+    if [[ "$name" =~ ^silo- ]]; then
+      restart_name "$name" >&2
+    fi
+  done
+  for name in "${stopped[@]}"; do
+    if [[ "$name" =~ ^silo- ]]; then
+      read -r -a entry <<<"$(silo_entry "$name")"
+      wait_ready "$name" "http://127.0.0.1:${entry[4]}" "$(pid_of "$name")"
+    fi
+  done
+  local port
+  for name in "${stopped[@]}"; do
+    if [[ "$name" =~ ^gateway- ]]; then
+      restart_name "$name" >&2
+      port="${gateway_ports[0]}"; [ "$name" = gateway-dc1 ] || port="${gateway_ports[1]}"
+      wait_ready "$name" "http://127.0.0.1:$port" "$(pid_of "$name")"
+    fi
+  done
+  [ "${#stopped[@]}" -eq 0 ] || log "started ${stopped[*]} again" >&2
+  return "$status"
 }
 
 

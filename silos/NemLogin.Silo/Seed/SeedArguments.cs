@@ -14,6 +14,7 @@ internal sealed record SeedArguments(
     int ChunkSize,
     bool Progress,
     bool BulkLoad,
+    bool InSilo,
     string[] HostArguments)
 {
     public const int DefaultConcurrency = 64;
@@ -24,7 +25,7 @@ internal sealed record SeedArguments(
 
     public const string Usage = """
         Usage: NemLogin.Silo seed --scale F --mitid-authority URL [--it-system ID]... [--checkpoint FILE]
-                                  [--concurrency N] [--bulk-load] [--no-progress] [--ConnectionStrings:Orleans=…] [--Orleans:ClusterId=…]
+                                  [--concurrency N] [--bulk-load] [--in-silo] [--no-progress] [--ConnectionStrings:Orleans=…] [--Orleans:ClusterId=…]
           --scale F            fraction of the national figures (0 < F <= 2; 1 = 340,000 organisations,
                                1,236,379 business identities, 3,252,353 mandates, 1,000,000 people)
           --mitid-authority    the MitID issuer the gateways log in through (the simulator's: http://host:port/mitid-sim);
@@ -36,6 +37,8 @@ internal sealed record SeedArguments(
           --chunk N            items between checkpoints (default 40 × concurrency, at least 1,000)
           --bulk-load          PostgreSQL's synchronous_commit off while the seed runs (the whole server; reset at the
                                end): faster, but a PostgreSQL crash meanwhile may lose the last commits. Superuser only
+          --in-silo            run as a silo of the cluster (a silo's settings: ports, TLS, HSM) and write through its own
+                               grains, with no client hop; with the other silos stopped every call stays in this process
           --no-progress        no progress on stderr (the final JSON line on stdout stays)
         """;
 
@@ -49,6 +52,7 @@ internal sealed record SeedArguments(
         var chunk = 0;
         var progress = true;
         var bulkLoad = false;
+        var inSilo = false;
         var systems = new List<ItSystem>();
         var host = new List<string>();
         for (var i = 0; i < args.Count; i++)
@@ -86,6 +90,9 @@ internal sealed record SeedArguments(
                     case "--bulk-load":
                         bulkLoad = true;
                         break;
+                    case "--in-silo":
+                        inSilo = true;
+                        break;
                     case "--no-progress":
                         progress = false;
                         break;
@@ -106,6 +113,6 @@ internal sealed record SeedArguments(
         }
 
         return (new SeedArguments(scale.Value, authority, systems.Count > 0 ? [.. systems.Distinct()] : LoadRunnerSystems, checkpoint, concurrency,
-            chunk > 0 ? chunk : Math.Max(1_000, concurrency * 40), progress, bulkLoad, [.. host]), null);
+            chunk > 0 ? chunk : Math.Max(1_000, concurrency * 40), progress, bulkLoad, inSilo, [.. host]), null);
     }
 }

@@ -8,8 +8,9 @@ namespace NemLogin.Silo.Seed;
 
 /// <summary>
 /// The silo host's <c>seed</c> verb: writes the synthetic national population (<see cref="PopulationPlan"/>) at a fraction
-/// of the national figures into a running cluster, as an Orleans client of it, so everything goes through the grains'
-/// own rules and storage. Progress on stderr, one JSON line (<see cref="SeedResult"/>) on stdout at the end.
+/// of the national figures into a running cluster, as an Orleans client of it or (<c>--in-silo</c>) as a silo of it, so
+/// everything goes through the grains' own rules and storage. Progress on stderr, one JSON line (<see cref="SeedResult"/>)
+/// on stdout at the end.
 /// Exit codes: 0 done, 1 failed (the checkpoint says how far it came), 2 usage, 130 interrupted.
 /// </summary>
 internal static class SeedCommand
@@ -25,7 +26,9 @@ internal static class SeedCommand
             return 2;
         }
 
-        var builder = Host.CreateApplicationBuilder(arguments.HostArguments);
+        IHostApplicationBuilder builder = arguments.InSilo
+            ? WebApplication.CreateBuilder(arguments.HostArguments)
+            : Host.CreateApplicationBuilder(arguments.HostArguments);
         var connectionString = builder.Configuration.GetConnectionString("Orleans");
         if (ClusterStoreChecks.PostgresProblem(connectionString, "PostgreSQL: the cluster the seed writes into", passwordRequired: false) is { } postgres)
         {
@@ -43,17 +46,25 @@ internal static class SeedCommand
         Console.CancelKeyPress += onCancel;
         try
         {
-            using var host = BuildClient(builder, connectionString!);
+            using var host = builder is WebApplicationBuilder silo ? BuildSilo(silo) : BuildClient((HostApplicationBuilder)builder, connectionString!);
             await host.StartAsync(interrupted.Token);
-            var result = await SeedAsync(host.Services.GetRequiredService<IClusterClient>(), arguments, connectionString!, error, interrupted.Token);
-            if (result is null)
+            try
             {
-                return 1;
-            }
+                var result = await SeedAsync(host.Services.GetRequiredService<IGrainFactory>(), arguments, connectionString!, error, interrupted.Token);
+                if (result is null)
+                {
+                    return 1;
+                }
 
-            await output.WriteLineAsync(result.ToJson());
-            await host.StopAsync(CancellationToken.None);
-            return 0;
+                await output.WriteLineAsync(result.ToJson());
+                return 0;
+            }
+            finally
+            {
+                // However the seed ends, a silo leaves the membership table in order (no peer has to vote it dead).
+                using var stopping = new CancellationTokenSource(StopTimeout);
+                await host.StopAsync(stopping.Token);
+            }
         }
         catch (OperationCanceledException) when (interrupted.IsCancellationRequested)
         {
@@ -71,7 +82,7 @@ internal static class SeedCommand
         }
     }
 
-    private static async Task<SeedResult?> SeedAsync(IClusterClient grains, SeedArguments arguments, string connectionString, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<SeedResult?> SeedAsync(IGrainFactory grains, SeedArguments arguments, string connectionString, TextWriter error, CancellationToken cancellationToken)
     {
         var checkpoint = arguments.CheckpointPath is { } path ? SeedCheckpoint.Load(path) : null;
         if (checkpoint?.Mismatch(arguments) is { } mismatch)
@@ -130,12 +141,41 @@ internal static class SeedCommand
             await DatabaseBytesAsync(connectionString, cancellationToken) - done.DatabaseBytesBefore);
     }
 
+    // Stdout carries only the result line: the host's own log lines (warnings and worse) go to stderr.
+    private static void LogToStandardError(ILoggingBuilder logging)
+    {
+        logging.ClearProviders();
+        logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+        logging.SetMinimumLevel(LogLevel.Warning);
+    }
+
+    /// <summary>
+    /// A silo of the cluster with the silo's own composition and settings (ports, TLS, HSM, data centre); the seed's calls
+    /// start in its process, and with no other silo running every activation, directory entry and reminder is local too.
+    /// Activations idle for <see cref="SeedCollectionAge"/> are collected (a national seed touches each item once or twice,
+    /// so keeping them the default 15 minutes would only grow the heap), and no dashboard is served.
+    /// </summary>
+    private static WebApplication BuildSilo(WebApplicationBuilder builder)
+    {
+        // The silo's appsettings.json asks for information lines; the seed's own progress is what stderr is for.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
+        });
+        LogToStandardError(builder.Logging);
+        builder.AddNemLoginClusterSilo();
+        builder.Services.Configure<GrainCollectionOptions>(options => options.CollectionAge = SeedCollectionAge);
+        return builder.Build();
+    }
+
+    private static readonly TimeSpan SeedCollectionAge = TimeSpan.FromMinutes(2);
+
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromMinutes(2);
+
     private static IHost BuildClient(HostApplicationBuilder builder, string connectionString)
     {
-        // Stdout carries only the result line: the client's own log lines (warnings and worse) go to stderr.
-        builder.Logging.ClearProviders();
-        builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        LogToStandardError(builder.Logging);
         var endpoints = builder.Configuration.GetSection(SiloEndpointOptions.SectionName).Get<SiloEndpointOptions>() ?? new();
 
         // The silos take only mutual-TLS callers with a certificate of the cluster CA: the seed presents one as a gateway does

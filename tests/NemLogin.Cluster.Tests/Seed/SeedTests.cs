@@ -10,7 +10,9 @@ namespace NemLogin.Cluster.Tests.Seed;
 /// <summary>
 /// <c>NemLogin.Silo seed</c> against the running cluster: the population goes in through the grains (their own state rows,
 /// the expiry reminders), killed mid-way and run again it ends with exactly the plan's counts, and a further run without
-/// the checkpoint stores nothing new (the same ids, the same versions).
+/// the checkpoint stores nothing new (the same ids, the same versions). The run that finishes is an <c>--in-silo</c> seed
+/// (a silo of the cluster writing through its own grains, as <c>scripts/cluster.sh seed</c> runs it) taking up a client
+/// seed's checkpoint; the last run is a client again: both ways store the same population.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class SeedTests(ClusterUnderTest cluster)
@@ -37,7 +39,7 @@ public sealed class SeedTests(ClusterUnderTest cluster)
         await first.WaitForExitAsync(TimeSpan.FromSeconds(10));
         Assert.InRange(MandatesDone(checkpoint), 5, counts.Mandates - 1);
 
-        var result = await RunAsync(folder, "second", checkpoint);
+        var result = await RunAsync(folder, "second", checkpoint, inSilo: true);
         Assert.Equal((counts.Organisations, counts.BusinessIdentities, counts.Mandates, counts.People), result);
         var after = await CountsAsync();
         Assert.Equal(
@@ -55,10 +57,22 @@ public sealed class SeedTests(ClusterUnderTest cluster)
         Directory.Delete(folder, recursive: true);
     }
 
-    private ChildProcess Start(string folder, string name, string checkpoint, params string[] extra)
+    private ChildProcess Start(string folder, string name, string checkpoint, params string[] extra) => Start(folder, name, checkpoint, inSilo: false, extra);
+
+    private ChildProcess Start(string folder, string name, string checkpoint, bool inSilo, params string[] extra)
     {
-        // An Orleans client like a gateway: the cluster's settings, and a gateway certificate of the cluster CA for mutual TLS.
-        var environment = cluster.Common("DC1", "seed-" + name, "gateway");
+        // An Orleans client like a gateway: the cluster's settings, and a gateway certificate of the cluster CA for mutual TLS;
+        // in a silo: a DC1 silo's settings (its certificate, the HSM) and ports of its own.
+        var environment = inSilo ? cluster.SiloEnvironment("DC1", "seed-silo-" + name) : cluster.Common("DC1", "seed-" + name, "gateway");
+        if (inSilo)
+        {
+            environment["Urls"] = $"http://127.0.0.1:{FreePorts.Next()}";
+            environment["Orleans__SiloPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture);
+            environment["Orleans__GatewayPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture);
+            environment["Orleans__AdvertisedAddress"] = "127.0.0.1";
+            extra = ["--in-silo", .. extra];
+        }
+
         return ChildProcess.Start(Path.Combine(folder, name + ".log"), environment, "dotnet",
         [
             BuiltHosts.Silo, "seed", "--scale", Scale.ToString(CultureInfo.InvariantCulture), "--mitid-authority", cluster.Gateway("DC1").BaseUrl + "/mitid-sim",
@@ -66,9 +80,9 @@ public sealed class SeedTests(ClusterUnderTest cluster)
         ]);
     }
 
-    private async Task<(int, int, int, int)> RunAsync(string folder, string name, string checkpoint)
+    private async Task<(int, int, int, int)> RunAsync(string folder, string name, string checkpoint, bool inSilo = false)
     {
-        var seed = Start(folder, name, checkpoint);
+        var seed = Start(folder, name, checkpoint, inSilo);
         Assert.True(await seed.WaitForExitAsync(TimeSpan.FromMinutes(3)), "The seed did not finish: " + seed.LogTail());
         Assert.True(seed.ExitCode == 0, seed.LogTail());
 

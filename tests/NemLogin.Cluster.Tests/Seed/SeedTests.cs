@@ -50,10 +50,14 @@ public sealed class SeedTests(ClusterUnderTest cluster)
         var ending = Enumerable.Range(0, counts.Mandates).Count(m => m % 4 != 0);
         Assert.Equal(ending, await ScalarAsync("SELECT count(*) FROM nemlogin_reminder") - remindersBefore);
 
+        // The last run loads in bulk (PostgreSQL's commit and checkpoint settings changed while it runs): afterwards the
+        // server's settings are what they were.
         var rows = await RowsAsync();
-        var again = await RunAsync(folder, "third", Path.Combine(folder, "fresh-checkpoint.json"));
+        var settings = await BulkLoadSettingsAsync();
+        var again = await RunAsync(folder, "third", Path.Combine(folder, "fresh-checkpoint.json"), extra: "--bulk-load");
         Assert.Equal(result, again);
         Assert.Equal(rows, await RowsAsync());
+        Assert.Equal(settings, await BulkLoadSettingsAsync());
         Directory.Delete(folder, recursive: true);
     }
 
@@ -80,9 +84,9 @@ public sealed class SeedTests(ClusterUnderTest cluster)
         ]);
     }
 
-    private async Task<(int, int, int, int)> RunAsync(string folder, string name, string checkpoint, bool inSilo = false)
+    private async Task<(int, int, int, int)> RunAsync(string folder, string name, string checkpoint, bool inSilo = false, params string[] extra)
     {
-        var seed = Start(folder, name, checkpoint, inSilo);
+        var seed = Start(folder, name, checkpoint, inSilo, extra);
         Assert.True(await seed.WaitForExitAsync(TimeSpan.FromMinutes(3)), "The seed did not finish: " + seed.LogTail());
         Assert.True(seed.ExitCode == 0, seed.LogTail());
 
@@ -148,6 +152,15 @@ public sealed class SeedTests(ClusterUnderTest cluster)
         }
 
         return rows;
+    }
+
+    // What a session opened now sees of the settings the bulk load changes (postgresql.auto.conf, reloaded).
+    private async Task<string> BulkLoadSettingsAsync()
+    {
+        await using var connection = await OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT current_setting('synchronous_commit') || ' ' || current_setting('max_wal_size') || ' ' || current_setting('checkpoint_timeout')", connection);
+        return (string)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
     }
 
     private async Task<long> ScalarAsync(string sql)

@@ -13,8 +13,10 @@ namespace NemLogin.Silo.Seed;
 /// to the WAL: with frequent checkpoints that is nearly every insert (WAL, disk and the standby's replay all grow with
 /// it). Only the recovery time after a crash changes.</item>
 /// </list>
-/// The settings are reset when the seed ends however it ends, short of a kill; <c>scripts/cluster.sh up</c> resets them
-/// too, so a killed seed cannot leave a cluster running with them. Needs a superuser connection (the development cluster's).
+/// The settings are made on the primary and reset when the seed ends however it ends, short of a kill, on every server the
+/// connection string names: after a failover during the seed the old primary, now the standby, still has them and must
+/// not take them along when it is promoted again. <c>scripts/cluster.sh up</c> resets them on both nodes too, so a killed
+/// seed cannot leave a cluster running with them. Needs a superuser connection (the development cluster's).
 /// </summary>
 internal static class SeedBulkLoad
 {
@@ -29,8 +31,29 @@ internal static class SeedBulkLoad
     public static Task BeginAsync(string connectionString, CancellationToken cancellationToken) =>
         ExecuteAsync(connectionString, [.. Settings.Select(s => $"ALTER SYSTEM SET {s.Name} = '{s.Value}'")], cancellationToken);
 
-    public static Task EndAsync(string connectionString) =>
-        ExecuteAsync(connectionString, [.. Settings.Select(s => $"ALTER SYSTEM RESET {s.Name}")], CancellationToken.None);
+    public static async Task EndAsync(string connectionString, TextWriter log)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        foreach (var host in (builder.Host ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            // Each server by itself, primary or standby (ALTER SYSTEM writes a file; a standby takes it too).
+            var one = new NpgsqlConnectionStringBuilder(connectionString)
+            {
+                Host = host,
+                TargetSessionAttributes = "any",
+                LoadBalanceHosts = false,
+                Pooling = false,
+            };
+            try
+            {
+                await ExecuteAsync(one.ConnectionString, [.. Settings.Select(s => $"ALTER SYSTEM RESET {s.Name}")], CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+            {
+                await log.WriteLineAsync($"seed: could not reset the bulk-load settings on {host} ({ex.Message}); `scripts/cluster.sh up` resets them, or run ALTER SYSTEM RESET there.");
+            }
+        }
+    }
 
     private static async Task ExecuteAsync(string connectionString, string[] statements, CancellationToken cancellationToken)
     {

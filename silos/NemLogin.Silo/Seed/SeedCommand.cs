@@ -111,13 +111,14 @@ internal static class SeedCommand
         }
 
         var counters = new SeedCounters(SeedRun.Totals(plan.Counts));
-        var run = new SeedRun(writer, counters, arguments.Concurrency, arguments.ChunkSize, c =>
+        var durability = new SeedDurability(connectionString);
+        var run = new SeedRun(writer, counters, arguments.Concurrency, arguments.ChunkSize, durability.ConfirmAsync, c =>
         {
             if (arguments.CheckpointPath is { } file)
             {
                 c.Save(file);
             }
-        });
+        }, error);
         SeedCheckpoint done;
         if (arguments.BulkLoad)
         {
@@ -132,7 +133,7 @@ internal static class SeedCommand
         {
             if (arguments.BulkLoad)
             {
-                await SeedBulkLoad.EndAsync(connectionString);
+                await SeedBulkLoad.EndAsync(connectionString, error);
             }
         }
 

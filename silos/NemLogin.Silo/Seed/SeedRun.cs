@@ -9,10 +9,15 @@ namespace NemLogin.Silo.Seed;
 /// checkpoint moves past it, so an interrupted run (Ctrl-C, a kill, a failed call) is taken up again at the chunk it was
 /// in; what that chunk had already stored is repeated harmlessly. A call that fails for a passing reason (a timeout, a
 /// silo leaving) is tried again a few times; a refusal by a grain's rules stops the run, since trying again cannot help.
+/// A chunk counts only once <paramref name="confirm"/> says its writes are on the standby and the primary did not change
+/// meanwhile (<see cref="SeedDurability"/>); otherwise it is written again.
 /// </summary>
-internal sealed class SeedRun(PopulationWriter writer, SeedCounters counters, int concurrency, int chunk, Action<SeedCheckpoint> save)
+internal sealed class SeedRun(
+    PopulationWriter writer, SeedCounters counters, int concurrency, int chunk, Func<CancellationToken, Task<string>> confirm,
+    Action<SeedCheckpoint> save, TextWriter log)
 {
-    private const int Attempts = 5;
+    // A failing call is tried for about a minute (1, 2, 4, then 8 s apart): longer than a PostgreSQL failover takes.
+    private const int Attempts = 10;
 
     public static IReadOnlyDictionary<SeedPhase, int> Totals(PopulationCounts counts) => new Dictionary<SeedPhase, int>
     {
@@ -27,6 +32,7 @@ internal sealed class SeedRun(PopulationWriter writer, SeedCounters counters, in
     {
         var clock = Stopwatch.StartNew();
         var secondsBefore = checkpoint.Seconds;
+        var timeline = await confirm(cancellationToken);
         foreach (var phase in SeedPhase.All)
         {
             var total = counters.Totals[phase];
@@ -54,6 +60,15 @@ internal sealed class SeedRun(PopulationWriter writer, SeedCounters counters, in
                         await WithRetriesAsync(() => write(batch), ct);
                         counters.Add(phase, batch.Length);
                     });
+                var now = await confirm(cancellationToken);
+                if (now != timeline)
+                {
+                    await log.WriteLineAsync($"seed: PostgreSQL's primary changed (timeline {timeline} to {now}) while {phase.Name} {done:N0} and on were written: writing them again.");
+                    timeline = now;
+                    counters.Set(phase, done);
+                    continue;
+                }
+
                 done += chunkBatches.Sum(b => b.Length);
                 counters.Set(phase, done);
                 checkpoint = checkpoint with
@@ -89,7 +104,7 @@ internal sealed class SeedRun(PopulationWriter writer, SeedCounters counters, in
             catch (Exception ex) when (attempt < Attempts && ex is not GrainRuleException and not OperationCanceledException && !cancellationToken.IsCancellationRequested)
             {
                 // Orleans timeouts and a silo leaving mid-call: the same request id makes another attempt safe.
-                await Task.Delay(TimeSpan.FromSeconds(1 << (attempt - 1)), cancellationToken);
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(8, 1 << (attempt - 1))), cancellationToken);
             }
         }
     }

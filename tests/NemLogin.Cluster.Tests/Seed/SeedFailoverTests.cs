@@ -1,0 +1,52 @@
+using NemLogin.Cluster.Tests.Infrastructure;
+using NemLogin.Population;
+using Xunit;
+
+namespace NemLogin.Cluster.Tests.Seed;
+
+/// <summary>
+/// RPO under a bulk load: the seed's <c>--bulk-load</c> lets a commit return before the synchronous standby has it, so when
+/// PostgreSQL's primary dies mid-seed, writes the grains acknowledged can be missing from the promoted standby. The seed
+/// counts a chunk only once a commit that waits for the standby has confirmed it on the timeline the chunk began on, and
+/// writes a chunk again when the timeline moved: the store ends with exactly the plan's population.
+/// </summary>
+[Collection(SoloCollection.Name)]
+public sealed class SeedFailoverTests(DatabaseFailoverCluster fixture) : IClassFixture<DatabaseFailoverCluster>
+{
+    private const double Scale = 0.00002;
+
+    [Fact(Timeout = 420_000)]
+    public async Task BulkLoadSeed_PrimaryKilledMidway_TheWholePopulationIsStored()
+    {
+        var cluster = fixture.Cluster;
+        var formation = cluster.Formation!;
+        var runs = new SeedRuns(cluster, Scale);
+        var folder = Directory.CreateTempSubdirectory("nemlogin-seed-failover-").FullName;
+        var checkpoint = Path.Combine(folder, "checkpoint.json");
+        var counts = PopulationCounts.At(Scale);
+        var before = await runs.CountsAsync();
+
+        // A few items at a time, so the primary dies with the people half written.
+        var seed = runs.Start(folder, "seed", checkpoint, inSilo: false, "--bulk-load", "--concurrency", "2", "--chunk", "4");
+        await SeedRuns.WaitUntilAsync(() => SeedRuns.Done(checkpoint, "people") >= 4 || seed.HasExited, seed, TestContext.Current.CancellationToken);
+        Assert.False(seed.HasExited, "The seed finished before the primary could be killed: " + seed.LogTail());
+        var states = await formation.StatesAsync();
+        var primary = states.Single(s => s.Value.Reported == "primary").Key;
+        var standby = states.Keys.Single(k => k != primary);
+        formation.KillNode(primary);
+        await formation.WaitForStatesAsync((standby, "wait_primary"));
+        formation.RestartNode(primary);
+
+        var result = await SeedRuns.ResultAsync(seed);
+        Assert.Equal((counts.Organisations, counts.BusinessIdentities, counts.Mandates, counts.People), result);
+        var after = await runs.CountsAsync();
+        Assert.Equal(
+            [counts.People, counts.People, counts.Organisations, counts.BusinessIdentities, counts.Mandates],
+            SeedRuns.Kinds.Select(k => after.GetValueOrDefault(k) - before.GetValueOrDefault(k)));
+
+        // The seed noticed the promotion and wrote the chunk it was in again.
+        Assert.Contains("PostgreSQL's primary changed", await File.ReadAllTextAsync(seed.LogFile, TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        await formation.WaitForStatesAsync((standby, "primary"), (primary, "secondary"));
+        Directory.Delete(folder, recursive: true);
+    }
+}

@@ -1,4 +1,6 @@
 using NemLogin.Cluster.Tests.Infrastructure;
+using NemLogin.Cluster.Tests.Workload;
+using NemLogin.Grains.ServiceProviders;
 using NemLogin.Population;
 using Xunit;
 
@@ -20,7 +22,11 @@ public sealed class SeedFailoverTests(DatabaseFailoverCluster fixture) : IClassF
     {
         var cluster = fixture.Cluster;
         var formation = cluster.Formation!;
-        var runs = new SeedRuns(cluster, Scale);
+        // This cluster has no gateways: the people are filed under an issuer of the test's choosing, and the IT system the
+        // mandates cover is registered through DC1's silos.
+        var itSystem = $"https://seed-sp-{Guid.NewGuid():N}.cluster.test";
+        await cluster.Dc1.Grains.GetGrain<IServiceProviderGrain>(itSystem).RegisterAsync(WriteStream.Registration(itSystem));
+        var runs = new SeedRuns(cluster, Scale, "http://localhost:8080/mitid-sim", itSystem);
         var folder = Directory.CreateTempSubdirectory("nemlogin-seed-failover-").FullName;
         var checkpoint = Path.Combine(folder, "checkpoint.json");
         var counts = PopulationCounts.At(Scale);

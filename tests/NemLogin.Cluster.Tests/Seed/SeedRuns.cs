@@ -9,9 +9,10 @@ namespace NemLogin.Cluster.Tests.Seed;
 /// <summary>
 /// <c>NemLogin.Silo seed</c> runs against a cluster under test, and what the store holds afterwards: a seed as an Orleans
 /// client (a gateway's certificate) or in a silo of its own (a DC1 silo's settings and ports), its result line, its
-/// checkpoint, and the grain-state rows by kind.
+/// checkpoint, and the grain-state rows by kind. People are filed under <paramref name="mitIdAuthority"/>; every mandate
+/// covers <paramref name="itSystem"/> (registered beforehand).
 /// </summary>
-internal sealed class SeedRuns(ClusterUnderTest cluster, double scale)
+internal sealed class SeedRuns(ClusterUnderTest cluster, double scale, string mitIdAuthority, string itSystem)
 {
     /// <summary>Durable state rows by state name: people are a MitID link and an identity, mandates a mandate row each.</summary>
     public static readonly string[] Kinds = ["link", "identity", "organisation", "business-identity", "mandate"];
@@ -32,8 +33,8 @@ internal sealed class SeedRuns(ClusterUnderTest cluster, double scale)
 
         return ChildProcess.Start(Path.Combine(folder, name + ".log"), environment, "dotnet",
         [
-            BuiltHosts.Silo, "seed", "--scale", scale.ToString(CultureInfo.InvariantCulture), "--mitid-authority", cluster.Gateway("DC1").BaseUrl + "/mitid-sim",
-            "--it-system", ClusterTestSp.EntityId, "--checkpoint", checkpoint, "--no-progress", .. extra,
+            BuiltHosts.Silo, "seed", "--scale", scale.ToString(CultureInfo.InvariantCulture), "--mitid-authority", mitIdAuthority,
+            "--it-system", itSystem, "--checkpoint", checkpoint, "--no-progress", .. extra,
         ]);
     }
 

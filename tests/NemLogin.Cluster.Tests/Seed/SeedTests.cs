@@ -16,7 +16,7 @@ public sealed class SeedTests(ClusterUnderTest cluster)
 {
     private const double Scale = 0.00002;
 
-    private readonly SeedRuns _runs = new(cluster, Scale);
+    private readonly SeedRuns _runs = new(cluster, Scale, cluster.Gateway("DC1").BaseUrl + "/mitid-sim", ClusterTestSp.EntityId);
 
     [Fact(Timeout = 300_000)]
     public async Task Seed_KilledMidwayThenRunAgain_ExactCountsAndARerunStoresNothingNew()

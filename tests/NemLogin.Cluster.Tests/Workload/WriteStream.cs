@@ -239,7 +239,8 @@ internal sealed class WriteStream(ClusterUnderTest cluster, Ledger ledger, Chann
         }
     }
 
-    private static ServiceProviderRegistration Registration(string entityId) => new()
+    /// <summary>A minimal SAML registration of <paramref name="entityId"/> (one certificate, one ACS), as the stream writes them.</summary>
+    internal static ServiceProviderRegistration Registration(string entityId) => new()
     {
         EntityId = entityId,
         SigningCertificates = [Certificate],

@@ -112,7 +112,14 @@ internal static class SeedCommand
 
         var counters = new SeedCounters(SeedRun.Totals(plan.Counts));
         var durability = new SeedDurability(connectionString);
-        var run = new SeedRun(writer, counters, arguments.Concurrency, arguments.ChunkSize, durability.ConfirmAsync, c =>
+        // After a failover: every idle activation goes (the next call reads its state from the store as it now is).
+        async Task ForgetAsync()
+        {
+            writer.ForgetPeople();
+            await grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        }
+
+        var run = new SeedRun(writer, counters, arguments.Concurrency, arguments.ChunkSize, durability.ConfirmAsync, ForgetAsync, c =>
         {
             if (arguments.CheckpointPath is { } file)
             {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using NemLogin.Grains;
 using NemLogin.Population;
 
@@ -10,11 +11,13 @@ namespace NemLogin.Silo.Seed;
 /// in; what that chunk had already stored is repeated harmlessly. A call that fails for a passing reason (a timeout, a
 /// silo leaving) is tried again a few times; a refusal by a grain's rules stops the run, since trying again cannot help.
 /// A chunk counts only once <paramref name="confirm"/> says its writes are on the standby and the primary did not change
-/// meanwhile (<see cref="SeedDurability"/>); otherwise it is written again.
+/// meanwhile (<see cref="SeedDurability"/>). Otherwise it is written again, after <paramref name="forget"/> dropped what
+/// the writes left in memory (activations and resolved ids that may stand for state the promoted standby never had); a
+/// chunk that failed is then written again too, since its failure may have come from that state.
 /// </summary>
 internal sealed class SeedRun(
     PopulationWriter writer, SeedCounters counters, int concurrency, int chunk, Func<CancellationToken, Task<string>> confirm,
-    Action<SeedCheckpoint> save, TextWriter log)
+    Func<Task> forget, Action<SeedCheckpoint> save, TextWriter log)
 {
     // A failing call is tried for about a minute (1, 2, 4, then 8 s apart): longer than a PostgreSQL failover takes.
     private const int Attempts = 10;
@@ -54,19 +57,35 @@ internal sealed class SeedRun(
             while (done < total)
             {
                 var chunkBatches = batches.From(done, chunk);
-                await Parallel.ForEachAsync(chunkBatches, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
-                    async (batch, ct) =>
-                    {
-                        await WithRetriesAsync(() => write(batch), ct);
-                        counters.Add(phase, batch.Length);
-                    });
+                Exception? failure = null;
+                try
+                {
+                    await Parallel.ForEachAsync(chunkBatches, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
+                        async (batch, ct) =>
+                        {
+                            await WithRetriesAsync(() => write(batch), ct);
+                            counters.Add(phase, batch.Length);
+                        });
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // Decided below: after a failover a refusal can come from state the promoted standby never had.
+                    failure = ex;
+                }
+
                 var now = await confirm(cancellationToken);
                 if (now != timeline)
                 {
                     await log.WriteLineAsync($"seed: PostgreSQL's primary changed (timeline {timeline} to {now}) while {phase.Name} {done:N0} and on were written: writing them again.");
                     timeline = now;
+                    await forget();
                     counters.Set(phase, done);
                     continue;
+                }
+
+                if (failure is not null)
+                {
+                    ExceptionDispatchInfo.Throw(failure);
                 }
 
                 done += chunkBatches.Sum(b => b.Length);

@@ -32,9 +32,6 @@ internal sealed class PopulationWriter(IGrainFactory grains, PopulationPlan plan
     // The identity id of each person, as the seed resolved it (resolved again after a restart).
     private readonly Guid[] _people = new Guid[plan.Counts.People];
 
-    /// <summary>Forgets the identity ids resolved so far: after a failover some may name identities the store lost.</summary>
-    public void ForgetPeople() => Array.Clear(_people);
-
     /// <summary>The first IT system that is not registered, or null when all are (a mandate can cover only registered ones).</summary>
     public async Task<ItSystem?> FindUnregisteredAsync()
     {

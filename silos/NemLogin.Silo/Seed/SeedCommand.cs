@@ -112,20 +112,13 @@ internal static class SeedCommand
 
         var counters = new SeedCounters(SeedRun.Totals(plan.Counts));
         var durability = new SeedDurability(connectionString);
-        // After a failover: every idle activation goes (the next call reads its state from the store as it now is).
-        async Task ForgetAsync()
-        {
-            writer.ForgetPeople();
-            await grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
-        }
-
-        var run = new SeedRun(writer, counters, arguments.Concurrency, arguments.ChunkSize, durability.ConfirmAsync, ForgetAsync, c =>
+        var run = new SeedRun(writer, counters, arguments.Concurrency, arguments.ChunkSize, durability.ConfirmAsync, c =>
         {
             if (arguments.CheckpointPath is { } file)
             {
                 c.Save(file);
             }
-        }, error);
+        });
         SeedCheckpoint done;
         if (arguments.BulkLoad)
         {

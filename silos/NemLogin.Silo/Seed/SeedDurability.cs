@@ -4,13 +4,13 @@ namespace NemLogin.Silo.Seed;
 
 /// <summary>
 /// When a chunk of the seed may count as stored. With <c>--bulk-load</c> a commit returns before the standby has it, so a
-/// failover can lose writes the grains had acknowledged (it happened in a national seed: a switch-over lost the 418 people
-/// written while the old primary, its standby already stopped following, still took commits). After each chunk the seed
+/// failover can lose writes the grains had acknowledged (it happened in a national seed: a failover lost 418 people written
+/// while the old primary, its standby already stopped following, still took commits). After each chunk the seed
 /// therefore makes one commit that waits for the synchronous standby whatever the server's setting: the WAL is one
 /// sequence, so once the standby has that commit it has every commit acknowledged before it. The commit answers the
-/// primary's timeline, which a promotion moves on: a chunk that began on another timeline than it ended on is written
-/// again (its items are idempotent), since its writes may have gone to the old primary after its standby stopped following.
-/// Without a standby the commit waits for the local disk only.
+/// primary's timeline, which a promotion moves on: when a chunk began on another timeline than it ended on, its writes may
+/// have gone to the old primary after its standby stopped following, and the seed stops before counting it
+/// (<see cref="SeedRun"/>). Without a standby the commit waits for the local disk only.
 /// </summary>
 internal sealed class SeedDurability(string connectionString)
 {

@@ -11,13 +11,12 @@ namespace NemLogin.Silo.Seed;
 /// in; what that chunk had already stored is repeated harmlessly. A call that fails for a passing reason (a timeout, a
 /// silo leaving) is tried again a few times; a refusal by a grain's rules stops the run, since trying again cannot help.
 /// A chunk counts only once <paramref name="confirm"/> says its writes are on the standby and the primary did not change
-/// meanwhile (<see cref="SeedDurability"/>). Otherwise it is written again, after <paramref name="forget"/> dropped what
-/// the writes left in memory (activations and resolved ids that may stand for state the promoted standby never had); a
-/// chunk that failed is then written again too, since its failure may have come from that state.
+/// meanwhile (<see cref="SeedDurability"/>); when it did, the run stops with <see cref="SeedFailoverException"/> (also when
+/// the chunk failed: the failure may have come from the failover) and the checkpoint stays before the chunk.
 /// </summary>
 internal sealed class SeedRun(
     PopulationWriter writer, SeedCounters counters, int concurrency, int chunk, Func<CancellationToken, Task<string>> confirm,
-    Func<Task> forget, Action<SeedCheckpoint> save, TextWriter log)
+    Action<SeedCheckpoint> save)
 {
     // A failing call is tried for about a minute (1, 2, 4, then 8 s apart): longer than a PostgreSQL failover takes.
     private const int Attempts = 10;
@@ -76,11 +75,11 @@ internal sealed class SeedRun(
                 var now = await confirm(cancellationToken);
                 if (now != timeline)
                 {
-                    await log.WriteLineAsync($"seed: PostgreSQL's primary changed (timeline {timeline} to {now}) while {phase.Name} {done:N0} and on were written: writing them again.");
-                    timeline = now;
-                    await forget();
-                    counters.Set(phase, done);
-                    continue;
+                    // Writes acknowledged since the last chunk may be missing from the promoted standby, while the grains that
+                    // made them still hold them in memory: only grains read afresh from the store can write them again.
+                    throw new SeedFailoverException(
+                        $"PostgreSQL's primary changed (timeline {timeline} to {now}) while {phase.Name} {done:N0} and on were written. " +
+                        "The checkpoint stops before them: restart the silos (scripts/cluster.sh seed does: its silo exits), then run the same command again.");
                 }
 
                 if (failure is not null)
@@ -128,3 +127,6 @@ internal sealed class SeedRun(
         }
     }
 }
+
+/// <summary>PostgreSQL failed over while a chunk was written: what the chunk stored may be partly lost.</summary>
+internal sealed class SeedFailoverException(string message) : Exception(message);

@@ -3,27 +3,27 @@ using Npgsql;
 namespace NemLogin.Silo.Seed;
 
 /// <summary>
-/// The seed's opt-in bulk-load settings (<c>--bulk-load</c>) for the whole server while the seed runs:
-/// <list type="bullet">
-/// <item><c>synchronous_commit</c> off, so a commit returns before its WAL reaches the disk and concurrent commits share
-/// one flush. Only durability changes: a PostgreSQL crash during the seed may lose the last fraction of a second of
-/// commits (never consistency; a lost item is written again by a rerun without the checkpoint).</item>
-/// <item>Checkpoints at most every 30 minutes or 16 GB of WAL (defaults: 5 minutes, 1 GB). The state table's key index is
-/// a hash, so its inserts land on random pages, and the first change of a page after a checkpoint writes the whole page
-/// to the WAL: with frequent checkpoints that is nearly every insert (WAL, disk and the standby's replay all grow with
-/// it). Only the recovery time after a crash changes.</item>
-/// </list>
+/// The seed's opt-in bulk-load settings (<c>--bulk-load</c>) for the whole server while the seed runs: checkpoints at most
+/// every 30 minutes or 16 GB of WAL (defaults: 5 minutes, 1 GB). The state table's key index is a hash, so its inserts
+/// land on random pages, and the first change of a page after a checkpoint writes the whole page to the WAL (with
+/// <c>wal_log_hints</c>, which pg_auto_failover needs, even setting a hint bit does): with frequent checkpoints that is
+/// nearly every insert, and the WAL, the disk and the standby's replay all grow with it. Only the recovery time after a
+/// crash changes; every commit still waits for the synchronous standby.
+/// <para>
+/// Commits stay durable on purpose. The bulk load once also turned <c>synchronous_commit</c> off, and a failover during a
+/// national seed then lost writes the grains had acknowledged (418 people). Worse than the loss: the grains still held
+/// those writes in memory, and the calls tried again after the promotion stored state that pointed at them (an identity
+/// without its link, a link to an identity that was gone), which neither a rerun nor a restart repairs.
+/// </para>
 /// The settings are made on the primary and reset when the seed ends however it ends, short of a kill, on every server the
-/// connection string names: after a failover during the seed the old primary, now the standby, still has them and must
-/// not take them along when it is promoted again. <c>scripts/cluster.sh up</c> resets them on both nodes too, so a killed
-/// seed cannot leave a cluster running with them. Needs a superuser connection (the development cluster's).
+/// connection string names (a failover meanwhile leaves them in the old primary's configuration);
+/// <c>scripts/cluster.sh up</c> resets them on both nodes too. Needs a superuser connection (the development cluster's).
 /// </summary>
 internal static class SeedBulkLoad
 {
     /// <summary>The settings and their bulk-load values; every one takes effect on a reload.</summary>
     public static IReadOnlyList<(string Name, string Value)> Settings { get; } =
     [
-        ("synchronous_commit", "off"),
         ("max_wal_size", "16GB"),
         ("checkpoint_timeout", "30min"),
     ];

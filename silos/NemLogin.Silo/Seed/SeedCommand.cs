@@ -111,8 +111,7 @@ internal static class SeedCommand
         }
 
         var counters = new SeedCounters(SeedRun.Totals(plan.Counts));
-        var durability = new SeedDurability(connectionString);
-        var run = new SeedRun(writer, counters, arguments.Concurrency, arguments.ChunkSize, durability.ConfirmAsync, c =>
+        var run = new SeedRun(writer, counters, arguments.Concurrency, arguments.ChunkSize, c =>
         {
             if (arguments.CheckpointPath is { } file)
             {

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.ExceptionServices;
 using NemLogin.Grains;
 using NemLogin.Population;
 
@@ -10,13 +9,10 @@ namespace NemLogin.Silo.Seed;
 /// checkpoint moves past it, so an interrupted run (Ctrl-C, a kill, a failed call) is taken up again at the chunk it was
 /// in; what that chunk had already stored is repeated harmlessly. A call that fails for a passing reason (a timeout, a
 /// silo leaving) is tried again a few times; a refusal by a grain's rules stops the run, since trying again cannot help.
-/// A chunk counts only once <paramref name="confirm"/> says its writes are on the standby and the primary did not change
-/// meanwhile (<see cref="SeedDurability"/>); when it did, the run stops with <see cref="SeedFailoverException"/> (also when
-/// the chunk failed: the failure may have come from the failover) and the checkpoint stays before the chunk.
+/// Every write is durable on the synchronous standby when its call returns (<see cref="SeedBulkLoad"/> leaves commits as
+/// they are), so a PostgreSQL failover during the seed only delays it: the calls it fails are tried again.
 /// </summary>
-internal sealed class SeedRun(
-    PopulationWriter writer, SeedCounters counters, int concurrency, int chunk, Func<CancellationToken, Task<string>> confirm,
-    Action<SeedCheckpoint> save)
+internal sealed class SeedRun(PopulationWriter writer, SeedCounters counters, int concurrency, int chunk, Action<SeedCheckpoint> save)
 {
     // A failing call is tried for about a minute (1, 2, 4, then 8 s apart): longer than a PostgreSQL failover takes.
     private const int Attempts = 10;
@@ -34,7 +30,6 @@ internal sealed class SeedRun(
     {
         var clock = Stopwatch.StartNew();
         var secondsBefore = checkpoint.Seconds;
-        var timeline = await confirm(cancellationToken);
         foreach (var phase in SeedPhase.All)
         {
             var total = counters.Totals[phase];
@@ -56,37 +51,12 @@ internal sealed class SeedRun(
             while (done < total)
             {
                 var chunkBatches = batches.From(done, chunk);
-                Exception? failure = null;
-                try
-                {
-                    await Parallel.ForEachAsync(chunkBatches, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
-                        async (batch, ct) =>
-                        {
-                            await WithRetriesAsync(() => write(batch), ct);
-                            counters.Add(phase, batch.Length);
-                        });
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // Decided below: after a failover a refusal can come from state the promoted standby never had.
-                    failure = ex;
-                }
-
-                var now = await confirm(cancellationToken);
-                if (now != timeline)
-                {
-                    // Writes acknowledged since the last chunk may be missing from the promoted standby, while the grains that
-                    // made them still hold them in memory: only grains read afresh from the store can write them again.
-                    throw new SeedFailoverException(
-                        $"PostgreSQL's primary changed (timeline {timeline} to {now}) while {phase.Name} {done:N0} and on were written. " +
-                        "The checkpoint stops before them: restart the silos (scripts/cluster.sh seed does: its silo exits), then run the same command again.");
-                }
-
-                if (failure is not null)
-                {
-                    ExceptionDispatchInfo.Throw(failure);
-                }
-
+                await Parallel.ForEachAsync(chunkBatches, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
+                    async (batch, ct) =>
+                    {
+                        await WithRetriesAsync(() => write(batch), ct);
+                        counters.Add(phase, batch.Length);
+                    });
                 done += chunkBatches.Sum(b => b.Length);
                 counters.Set(phase, done);
                 checkpoint = checkpoint with
@@ -128,5 +98,3 @@ internal sealed class SeedRun(
     }
 }
 
-/// <summary>PostgreSQL failed over while a chunk was written: what the chunk stored may be partly lost.</summary>
-internal sealed class SeedFailoverException(string message) : Exception(message);

@@ -35,8 +35,8 @@ internal sealed record SeedArguments(
           --checkpoint FILE    where progress is kept, so a rerun after an interruption goes on where it stopped
           --concurrency N      grain calls in flight at once (default 64)
           --chunk N            items between checkpoints (default 40 × concurrency, at least 1,000)
-          --bulk-load          PostgreSQL's synchronous_commit off while the seed runs (the whole server; reset at the
-                               end): faster, but a PostgreSQL crash meanwhile may lose the last commits. Superuser only
+          --bulk-load          PostgreSQL checkpoints at most every 30 min or 16 GB of WAL while the seed runs (the whole
+                               server; reset at the end): less WAL; commits stay durable. Superuser only
           --in-silo            run as a silo of the cluster (a silo's settings: ports, TLS, HSM) and write through its own
                                grains, with no client hop; with the other silos stopped every call stays in this process
           --no-progress        no progress on stderr (the final JSON line on stdout stays)

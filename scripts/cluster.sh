@@ -306,8 +306,8 @@ start_postgres() {
     # A primary cut off from both monitor and standby demotes itself after 5 s (default 20 s). Set once the node is up:
     # the keeper reloads on the change, which would interrupt its initdb or base backup.
     autoctl config set --pgdata "$state/postgres/$node" timeout.network_partition_timeout 5 >/dev/null
-    # Commits are durable in normal operation: a `seed --bulk-load` killed before it could reset its settings
-    # (synchronous_commit off, rare checkpoints) does not outlive the next `up`.
+    # A `seed --bulk-load` killed before it could reset its settings (rare checkpoints; before 2026-12-07 also
+    # synchronous_commit off) does not outlive the next `up`.
     psql_local "$port" nemlogin -c "ALTER SYSTEM RESET synchronous_commit" -c "ALTER SYSTEM RESET max_wal_size" \
       -c "ALTER SYSTEM RESET checkpoint_timeout" -c "SELECT pg_reload_conf()" >/dev/null 2>&1 || true
   done
@@ -435,17 +435,24 @@ prepare_token() {
   )
 }
 
-start_silo() {
+# A silo's settings (name, data centre, silo port, gateway port, management HTTP port), for a silo and for the seed that
+# runs as one (`seed`).
+silo_environment() {
   local name="$1" dc="$2" silo_port="$3" gateway_port="$4" http_port="$5"
+  common_environment
+  export DataCenter__Name="$dc" Urls="http://127.0.0.1:$http_port"
+  export Orleans__SiloPort="$silo_port" Orleans__GatewayPort="$gateway_port" Orleans__AdvertisedAddress=127.0.0.1
+  # A silo that stops answering is declared dead after three missed 2 s probes (Orleans: 5 s each) plus the vote:
+  # about 10 s instead of about 25 s (docs/reliability.md, "Failure detection").
+  export Orleans__Membership__ProbeTimeout="${NEMLOGIN_PROBE_TIMEOUT:-00:00:02}"
+  tls_environment "$name"
+  hsm_environment "$dc"
+}
+
+start_silo() {
+  local name="$1"
   (
-    common_environment
-    export DataCenter__Name="$dc" Urls="http://127.0.0.1:$http_port"
-    export Orleans__SiloPort="$silo_port" Orleans__GatewayPort="$gateway_port" Orleans__AdvertisedAddress=127.0.0.1
-    # A silo that stops answering is declared dead after three missed 2 s probes (Orleans: 5 s each) plus the vote:
-    # about 10 s instead of about 25 s (docs/reliability.md, "Failure detection").
-    export Orleans__Membership__ProbeTimeout="${NEMLOGIN_PROBE_TIMEOUT:-00:00:02}"
-    tls_environment "$name"
-    hsm_environment "$dc"
+    silo_environment "$@"
     export Management__AdminPassword="${NEMLOGIN_ADMIN_PASSWORD:-admin-dev}"
     # The build folder as content root: the silo's appsettings.json (log levels) is read whatever the current directory.
     exec dotnet "$silo_dll" --contentRoot "$(dirname "$silo_dll")" >"$state/logs/$name.log" 2>&1
@@ -615,11 +622,8 @@ seed() {
     # The only PostgreSQL client while it runs: with more connections more commits are in flight at once and share a
     # flush and a round trip to the synchronous standby (with 12, commit latency capped the mandates near 400/s).
     pg_pool=60
-    common_environment
-    export DataCenter__Name="${entry[1]}" Urls="http://127.0.0.1:${entry[4]}"
-    export Orleans__SiloPort="${entry[2]}" Orleans__GatewayPort="${entry[3]}" Orleans__AdvertisedAddress=127.0.0.1
-    tls_environment "${entry[0]}"
-    hsm_environment "${entry[1]}"
+    # No dashboard (no admin password): its counters walk every activation.
+    silo_environment "${entry[@]}"
     # People are filed under the MitID simulator's issuer (the public origin): they log in through either gateway.
     # The checkpoint in the state folder lets a rerun go on after an interruption.
     exec dotnet "$silo_dll" seed --in-silo --contentRoot "$(dirname "$silo_dll")" --mitid-authority "$public_url/mitid-sim" \

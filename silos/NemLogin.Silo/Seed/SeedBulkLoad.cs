@@ -15,9 +15,9 @@ namespace NemLogin.Silo.Seed;
 /// those writes in memory, and the calls tried again after the promotion stored state that pointed at them (an identity
 /// without its link, a link to an identity that was gone), which neither a rerun nor a restart repairs.
 /// </para>
-/// The settings are made on the primary and reset when the seed ends however it ends, short of a kill, on every server the
-/// connection string names (a failover meanwhile leaves them in the old primary's configuration);
-/// <c>scripts/cluster.sh up</c> resets them on both nodes too. Needs a superuser connection (the development cluster's).
+/// The settings are made on the primary and reset there when the seed ends however it ends, short of a kill;
+/// <c>scripts/cluster.sh up</c> resets them on both nodes too (a failover meanwhile leaves them in the old primary's
+/// configuration, where they change nothing durable). Needs a superuser connection (the development cluster's).
 /// </summary>
 internal static class SeedBulkLoad
 {
@@ -31,29 +31,8 @@ internal static class SeedBulkLoad
     public static Task BeginAsync(string connectionString, CancellationToken cancellationToken) =>
         ExecuteAsync(connectionString, [.. Settings.Select(s => $"ALTER SYSTEM SET {s.Name} = '{s.Value}'")], cancellationToken);
 
-    public static async Task EndAsync(string connectionString, TextWriter log)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        foreach (var host in (builder.Host ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            // Each server by itself, primary or standby (ALTER SYSTEM writes a file; a standby takes it too).
-            var one = new NpgsqlConnectionStringBuilder(connectionString)
-            {
-                Host = host,
-                TargetSessionAttributes = "any",
-                LoadBalanceHosts = false,
-                Pooling = false,
-            };
-            try
-            {
-                await ExecuteAsync(one.ConnectionString, [.. Settings.Select(s => $"ALTER SYSTEM RESET {s.Name}")], CancellationToken.None);
-            }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
-            {
-                await log.WriteLineAsync($"seed: could not reset the bulk-load settings on {host} ({ex.Message}); `scripts/cluster.sh up` resets them, or run ALTER SYSTEM RESET there.");
-            }
-        }
-    }
+    public static Task EndAsync(string connectionString) =>
+        ExecuteAsync(connectionString, [.. Settings.Select(s => $"ALTER SYSTEM RESET {s.Name}")], CancellationToken.None);
 
     private static async Task ExecuteAsync(string connectionString, string[] statements, CancellationToken cancellationToken)
     {

@@ -132,7 +132,7 @@ internal static class SeedCommand
         {
             if (arguments.BulkLoad)
             {
-                await SeedBulkLoad.EndAsync(connectionString, error);
+                await SeedBulkLoad.EndAsync(connectionString);
             }
         }
 

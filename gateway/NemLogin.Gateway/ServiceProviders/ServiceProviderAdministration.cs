@@ -10,12 +10,14 @@ namespace NemLogin.Gateway.ServiceProviders;
 
 /// <summary>
 /// Every change to the SP registry (admin API, metadata refresh), each one audited with its outcome. Changes are grain
-/// writes; every gateway reads the grain on each request, so they apply everywhere at once without a restart.
+/// writes: this gateway's <see cref="ServiceProviderCatalog"/> forgets the SP at once, every other gateway reads it again
+/// within its registration cache time (one second by default), all without a restart.
 /// Failures are rethrown (<see cref="SamlException"/>, <see cref="GrainRuleException"/>, <see cref="MetadataFetchException"/>)
 /// for the caller to answer.
 /// </summary>
 internal sealed class ServiceProviderAdministration(
     IGrainFactory grains,
+    ServiceProviderCatalog catalog,
     MetadataFetcher fetcher,
     IOptions<ServiceProvidersOptions> options,
     IAuditTrail audit,
@@ -30,7 +32,7 @@ internal sealed class ServiceProviderAdministration(
         {
             var registration = FromMetadata(metadataXml);
             entityId = registration.EntityId;
-            var stored = await Grain(entityId).ReplaceMetadataAsync(registration);
+            var stored = await WriteAsync(entityId, grain => grain.ReplaceMetadataAsync(registration));
             Succeeded(context, AuditActions.SpRegister, actor, entityId, $"version {stored.Version}");
             Log.ServiceProviderChanged(logger, AuditActions.SpRegister, entityId, actor, stored.Version);
 
@@ -60,7 +62,7 @@ internal sealed class ServiceProviderAdministration(
     /// <summary>Deletes the SP; false when it was not registered.</summary>
     public async Task<bool> DeleteAsync(HttpContext? context, string entityId, string actor)
     {
-        var deleted = await Grain(entityId).DeleteAsync();
+        var deleted = await WriteAsync(entityId, grain => grain.DeleteAsync());
         if (deleted)
         {
             Succeeded(context, AuditActions.SpDelete, actor, entityId, null);
@@ -78,7 +80,7 @@ internal sealed class ServiceProviderAdministration(
             var xml = await fetcher.FetchAsync(source, cancellationToken);
             var registration = FromMetadata(xml);
             RequireSameEntity(entityId, registration.EntityId);
-            var stored = await Grain(entityId).ReplaceMetadataAsync(registration);
+            var stored = await WriteAsync(entityId, grain => grain.ReplaceMetadataAsync(registration));
             Succeeded(context, AuditActions.SpMetadataRefresh, actor, entityId, $"version {stored.Version}");
             Log.ServiceProviderChanged(logger, AuditActions.SpMetadataRefresh, entityId, actor, stored.Version);
             return stored;
@@ -95,7 +97,7 @@ internal sealed class ServiceProviderAdministration(
     {
         try
         {
-            var stored = await change(Grain(entityId));
+            var stored = await WriteAsync(entityId, change);
             Succeeded(context, action, actor, entityId, $"version {stored.Version}");
             Log.ServiceProviderChanged(logger, action, entityId, actor, stored.Version);
             return stored;
@@ -137,7 +139,19 @@ internal sealed class ServiceProviderAdministration(
         }
     }
 
-    private IServiceProviderGrain Grain(string entityId) => grains.GetGrain<IServiceProviderGrain>(entityId);
+    // Every change goes through here: afterwards this gateway's catalog forgets the SP, whatever the outcome (a call that
+    // failed may still have written).
+    private async Task<T> WriteAsync<T>(string entityId, Func<IServiceProviderGrain, Task<T>> write)
+    {
+        try
+        {
+            return await write(grains.GetGrain<IServiceProviderGrain>(entityId));
+        }
+        finally
+        {
+            catalog.Forget(entityId);
+        }
+    }
 
     private void Succeeded(HttpContext? context, string action, string actor, string entityId, string? detail) =>
         audit.Record(context, new AuditEvent(AuditCategory.Administration, action, AuditOutcome.Success)

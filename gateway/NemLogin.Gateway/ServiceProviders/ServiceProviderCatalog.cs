@@ -1,43 +1,54 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
 using NemLogin.Grains.ServiceProviders;
 using NemLogin.Saml;
 
 namespace NemLogin.Gateway.ServiceProviders;
 
 /// <summary>
-/// Reads registrations from their grains. Parsed certificates are kept per (entityID, version), so a changed
-/// registration is parsed once and an unchanged one never again. A name taken from a received message is first looked up
-/// in the directory (the SPs known here, else the one directory activation), so an unknown issuer activates no grain.
+/// Reads registrations from their grains and keeps each one, parsed, for <see cref="ServiceProvidersOptions.RegistrationCacheTime"/>
+/// (1 s by default): within that time a login step reads no grain, and an unchanged registration (same version) is never
+/// parsed again. A change made through this gateway (<see cref="ServiceProviderAdministration"/>, <see cref="RegisterAsync"/>)
+/// applies here at once; one made through another gateway applies here within the cache time (docs/architecture.md,
+/// "Service provider registrations"). A name taken from a received message is first looked up in the directory (the SPs
+/// known here, else the one directory activation), so an unknown issuer activates no grain.
 /// </summary>
-internal sealed class ServiceProviderCatalog(IGrainFactory grains)
+internal sealed class ServiceProviderCatalog(IGrainFactory grains, IOptions<ServiceProvidersOptions> options, TimeProvider time)
 {
     /// <summary>Longest entityID (and any other id) accepted from a message (SAML Core 1.3.1 sets no bound; 1,024 is generous).</summary>
     public const int MaxIdLength = 1024;
 
-    private readonly ConcurrentDictionary<string, RegisteredServiceProvider> _parsed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly TimeSpan _cacheTime = options.Value.RegistrationCacheTime;
+
+    // Raised by every Forget: a read that began before it must not store what it read as fresh.
+    private long _generation;
 
     /// <summary>The enabled registration for <paramref name="entityId"/>, or null.</summary>
     public async Task<RegisteredServiceProvider?> FindAsync(string entityId)
     {
-        var registration = await grains.GetGrain<IServiceProviderGrain>(entityId).GetAsync();
-        if (registration is null || !registration.Enabled)
+        _entries.TryGetValue(entityId, out var known);
+        if (known is not null && time.GetElapsedTime(known.CheckedAt) < _cacheTime)
         {
-            if (registration is null)
-            {
-                _parsed.TryRemove(entityId, out _);
-            }
+            return known.Provider;
+        }
 
+        var generation = Interlocked.Read(ref _generation);
+        var registration = await grains.GetGrain<IServiceProviderGrain>(entityId).GetAsync();
+        if (registration is null)
+        {
+            _entries.TryRemove(entityId, out _);
             return null;
         }
 
-        if (_parsed.TryGetValue(entityId, out var known) && known.Registration.Version == registration.Version)
-        {
-            return known;
-        }
+        var provider = !registration.Enabled ? null
+            : known?.Provider is { } parsed && parsed.Registration.Version == registration.Version ? parsed
+            : RegisteredServiceProvider.From(registration);
 
-        var parsed = RegisteredServiceProvider.From(registration);
-        _parsed[entityId] = parsed;
-        return parsed;
+        // Stored as already stale when a change was made here meanwhile: the next step reads the grain again.
+        var checkedAt = Interlocked.Read(ref _generation) == generation ? time.GetTimestamp() : 0;
+        _entries[entityId] = new Entry(provider, checkedAt);
+        return provider;
     }
 
     /// <summary>
@@ -48,7 +59,7 @@ internal sealed class ServiceProviderCatalog(IGrainFactory grains)
     public async Task<RegisteredServiceProvider> FindIssuerAsync(string? issuer)
     {
         if (string.IsNullOrEmpty(issuer) || issuer.Length > MaxIdLength
-            || (!_parsed.ContainsKey(issuer) && !await grains.GetGrain<IServiceProviderDirectoryGrain>(ServiceProviderDirectory.Key).ContainsAsync(issuer)))
+            || (!_entries.ContainsKey(issuer) && !await grains.GetGrain<IServiceProviderDirectoryGrain>(ServiceProviderDirectory.Key).ContainsAsync(issuer)))
         {
             throw new SamlException(SamlErrorCode.IssuerUnknown, "The service provider is not registered with the broker.");
         }
@@ -59,8 +70,24 @@ internal sealed class ServiceProviderCatalog(IGrainFactory grains)
 
     public async Task<ServiceProviderRegistration> RegisterAsync(ServiceProviderRegistration registration)
     {
-        var stored = await grains.GetGrain<IServiceProviderGrain>(registration.EntityId).RegisterAsync(registration);
-        _parsed.TryRemove(registration.EntityId, out _);
-        return stored;
+        try
+        {
+            return await grains.GetGrain<IServiceProviderGrain>(registration.EntityId).RegisterAsync(registration);
+        }
+        finally
+        {
+            Forget(registration.EntityId);
+        }
     }
+
+    /// <summary>Drops what is kept for <paramref name="entityId"/>: its registration changed (or may have), so the next step reads it.</summary>
+    public void Forget(string entityId)
+    {
+        Interlocked.Increment(ref _generation);
+        _entries.TryRemove(entityId, out _);
+    }
+
+    /// <param name="Provider">The parsed registration, null when it is disabled.</param>
+    /// <param name="CheckedAt">When the grain was read (<see cref="TimeProvider.GetTimestamp"/>); 0: stale.</param>
+    private sealed record Entry(RegisteredServiceProvider? Provider, long CheckedAt);
 }

@@ -18,4 +18,10 @@ public sealed class ServiceProvidersOptions
 
     /// <summary>How often each gateway asks whether an SP's metadata URL is due for a refresh (each SP sets its own interval).</summary>
     public TimeSpan MetadataRefreshCheckInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How long a gateway uses a registration it read before it reads the grain again. A change made through this gateway
+    /// applies at once; one made through another gateway applies here within this time. Zero: read on every request.
+    /// </summary>
+    public TimeSpan RegistrationCacheTime { get; set; } = TimeSpan.FromSeconds(1);
 }

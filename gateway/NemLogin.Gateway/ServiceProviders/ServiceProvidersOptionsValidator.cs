@@ -18,6 +18,11 @@ internal sealed class ServiceProvidersOptionsValidator : IValidateOptions<Servic
             failures.Add("ServiceProviders:MetadataRefreshCheckInterval must be between 1 second and 12 hours.");
         }
 
+        if (options.RegistrationCacheTime < TimeSpan.Zero || options.RegistrationCacheTime > TimeSpan.FromMinutes(5))
+        {
+            failures.Add("ServiceProviders:RegistrationCacheTime must be between 0 and 5 minutes.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

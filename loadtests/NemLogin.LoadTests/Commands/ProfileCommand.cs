@@ -43,7 +43,7 @@ public static class ProfileCommand
         }
 
         Directory.CreateDirectory(directory);
-        var profile = ProfileAnalyzer.Analyze(trace);
+        var profile = ProfileAnalyzer.Analyze(trace, options.CallersOf);
         await File.WriteAllTextAsync(Path.Combine(directory, SummaryFile), ProfileMarkdown.Write(profile, process), CancellationToken.None);
         output.WriteLine($"{profile.BusySamples:N0} working samples; summary in {Path.Combine(directory, SummaryFile)}.");
         return 0;

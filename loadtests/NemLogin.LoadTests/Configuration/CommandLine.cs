@@ -30,11 +30,12 @@ public static class CommandLine
                    [--profile-broker [--profile-duration 30s]: EventPipe CPU samples of the broker on this
                     machine during the run, summed up in broker-profile.md]
                    (run is the default command)
-          profile  --broker-pid PID [--profile-duration 30s] [--report-dir DIR]
+          profile  --broker-pid PID [--profile-duration 30s] [--report-dir DIR] [--callers TEXT]
                    EventPipe CPU samples of any .NET process on this machine (a silo during the seed, a
                    gateway), summed up in process-profile.md
-          profile  --trace FILE.nettrace [--report-dir DIR]
-                   sums up a recording made earlier (with sample-profiler events, e.g. dotnet-trace's default)
+          profile  --trace FILE.nettrace [--report-dir DIR] [--callers TEXT]
+                   sums up a recording made earlier (with sample-profiler events, e.g. dotnet-trace's default);
+                   --callers also sums the call paths that led to the first frame containing TEXT
           faults   --target URL --sp-dir DIR --admin-key KEY --fault-command "scripts/cluster.sh fault"
                    [--faults postgres-primary,redis-master,data-centre,partition] [--rate 15] [--settle 15s]
                    [--recovery-timeout 90s] [--steady 5s] [--report-dir DIR]
@@ -131,6 +132,7 @@ public static class CommandLine
         "population-scale" => o with { PopulationScale = Population.PopulationCounts.TryParseScale(value, out var scale) ? scale
             : throw new ArgumentException($"--population-scale is a fraction of the national figures above 0 and at most {Population.PopulationCounts.MaxScale}, not '{value}'.") },
         "trace" => o with { TraceFile = value },
+        "callers" => o with { CallersOf = value },
         "profile-duration" => o with { ProfileDuration = DurationText.Parse(value) },
         "faults" => o with { Faults = o.Faults with { Names = List(value) } },
         "fault-command" => o with { Faults = o.Faults with { Command = value } },

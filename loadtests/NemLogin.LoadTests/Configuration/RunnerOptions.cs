@@ -59,6 +59,9 @@ public sealed record RunnerOptions
     /// <summary><c>profile --trace FILE</c>: sum up a recording made earlier (ours or <c>dotnet-trace</c>'s) instead of recording.</summary>
     public string? TraceFile { get; init; }
 
+    /// <summary><c>profile --callers TEXT</c>: also sum the call paths that led to the first frame containing TEXT (a contended lock, say).</summary>
+    public string? CallersOf { get; init; }
+
     /// <summary>The scale the broker's synthetic population was seeded at (<c>NemLogin.Silo seed --scale</c>), for <c>mandate-login</c>; null: the runner sets up its own.</summary>
     public double? PopulationScale { get; init; }
 

@@ -21,6 +21,12 @@ public sealed record HotPathProfile(
     /// await's resumed chain of callers does not make every caller look like an allocator.
     /// </summary>
     public IReadOnlyList<(string Frame, long Bytes)> TopAllocatingOwnFrames { get; init; } = [];
+
+    /// <summary>The frame text whose callers were summed (<c>--callers</c>), or null.</summary>
+    public string? CallersOf { get; init; }
+
+    /// <summary>Working samples by the call path that led to <see cref="CallersOf"/> (callers nearest first).</summary>
+    public IReadOnlyList<(string Path, long Samples)> Callers { get; init; } = [];
 }
 
 /// <summary>One GC allocation tick: the type that crossed the tick, the bytes it stands for, its stack (top frame first).</summary>

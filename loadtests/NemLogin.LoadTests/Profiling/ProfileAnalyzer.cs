@@ -9,8 +9,11 @@ public static class ProfileAnalyzer
     private const string SampleProvider = "Microsoft-DotNETCore-SampleProfiler";
     private const string OwnCode = "NemLogin.";
     private const int Top = 25;
+    private const int CallerDepth = 4;
 
-    public static HotPathProfile Analyze(string nettraceFile)
+    /// <param name="nettraceFile">The recording.</param>
+    /// <param name="callersOf">Also sum, for the working samples with a frame containing this text, the frames that called it.</param>
+    public static HotPathProfile Analyze(string nettraceFile, string? callersOf = null)
     {
         var etlx = TraceLog.CreateFromEventPipeDataFile(nettraceFile);
         try
@@ -34,7 +37,7 @@ public static class ProfileAnalyzer
                 stacks.Add(Frames(stack));
             }
 
-            return WithAllocations(Summarize(stacks), allocations);
+            return WithAllocations(Summarize(stacks, callersOf), allocations);
         }
         finally
         {
@@ -42,14 +45,18 @@ public static class ProfileAnalyzer
         }
     }
 
-    /// <summary>Sums stacks (top frame first) into categories, busiest own frames (inclusive) and busiest frames (exclusive).</summary>
-    public static HotPathProfile Summarize(IEnumerable<IReadOnlyList<string>> stacks)
+    /// <summary>
+    /// Sums stacks (top frame first) into categories, busiest own frames (inclusive) and busiest frames (exclusive); with
+    /// <paramref name="callersOf"/>, also the call paths that led to the first frame containing that text.
+    /// </summary>
+    public static HotPathProfile Summarize(IEnumerable<IReadOnlyList<string>> stacks, string? callersOf = null)
     {
         ArgumentNullException.ThrowIfNull(stacks);
         long busy = 0, idle = 0;
         var categories = new Dictionary<string, long>(StringComparer.Ordinal);
         var inclusive = new Dictionary<string, long>(StringComparer.Ordinal);
         var exclusive = new Dictionary<string, long>(StringComparer.Ordinal);
+        var callers = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var frames in stacks)
         {
             if (HotPathCategories.IsIdle(frames))
@@ -65,9 +72,18 @@ public static class ProfileAnalyzer
             {
                 Add(inclusive, own);
             }
+
+            if (!string.IsNullOrEmpty(callersOf) && CallPath(frames, callersOf) is { } path)
+            {
+                Add(callers, path);
+            }
         }
 
-        return new HotPathProfile(busy, idle, Ordered(categories, int.MaxValue), Ordered(inclusive, Top), Ordered(exclusive, Top));
+        return new HotPathProfile(busy, idle, Ordered(categories, int.MaxValue), Ordered(inclusive, Top), Ordered(exclusive, Top))
+        {
+            CallersOf = string.IsNullOrEmpty(callersOf) ? null : callersOf,
+            Callers = Ordered(callers, Top),
+        };
     }
 
     /// <summary>Allocation ticks summed by type and by the project's frame nearest each allocation (test seam of <see cref="Analyze"/>).</summary>
@@ -81,6 +97,34 @@ public static class ProfileAnalyzer
             TopAllocatedTypes = Ordered(Sum(allocations.Select(a => (a.Type, a.Bytes))), Top),
             TopAllocatingOwnFrames = Ordered(Sum(allocations.Select(a => (OwnFrames(a.Frames).FirstOrDefault() ?? "(no frame of ours)", a.Bytes))), Top),
         };
+    }
+
+    /// <summary>
+    /// The frames below the first one containing <paramref name="text"/>: its next <see cref="CallerDepth"/> callers, then
+    /// the nearest frame of the project's own code further down (if not among them), joined with " ← ".
+    /// </summary>
+    private static string? CallPath(IReadOnlyList<string> frames, string text)
+    {
+        var at = -1;
+        for (var i = 0; i < frames.Count && at < 0; i++)
+        {
+            at = frames[i].Contains(text, StringComparison.Ordinal) ? i : -1;
+        }
+
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var path = frames.Skip(at + 1).Take(CallerDepth).ToList();
+        if (!path.Any(f => f.StartsWith(OwnCode, StringComparison.Ordinal))
+            && frames.Skip(at + 1 + CallerDepth).FirstOrDefault(f => f.StartsWith(OwnCode, StringComparison.Ordinal)) is { } own)
+        {
+            path.Add("…");
+            path.Add(own);
+        }
+
+        return path.Count == 0 ? "(no caller)" : string.Join(" ← ", path);
     }
 
     private static IEnumerable<string> OwnFrames(IReadOnlyList<string> frames) =>

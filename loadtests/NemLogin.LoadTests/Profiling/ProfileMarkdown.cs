@@ -18,6 +18,13 @@ public static class ProfileMarkdown
         Table(md, "frame", profile.TopOwnFramesInclusive, profile.BusySamples);
         md.AppendLine().AppendLine("## Busiest frames (exclusive)").AppendLine();
         Table(md, "frame", profile.TopFramesExclusive, profile.BusySamples);
+        if (profile.CallersOf is { } callersOf)
+        {
+            md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"## Callers of `{callersOf}`").AppendLine();
+            md.AppendLine("Working samples with a frame containing that text, by the frames that called the first such frame (nearest first; `…` skips to the nearest frame of the project's own code).").AppendLine();
+            Table(md, "call path", profile.Callers, profile.BusySamples);
+        }
+
         if (profile.AllocatedBytes > 0)
         {
             md.AppendLine().AppendLine("## Allocations").AppendLine();

@@ -20,10 +20,10 @@ public sealed record LogoutValidationContext
 
     public required DateTimeOffset Now { get; init; }
 
-    public TimeSpan ClockSkew { get; init; } = TimeSpan.FromMinutes(5);
+    public TimeSpan ClockSkew { get; init; } = MessageAge.DefaultClockSkew;
 
     /// <summary>How old a message may be (from its IssueInstant) and still be acted on.</summary>
-    public TimeSpan MaxMessageAge { get; init; } = TimeSpan.FromMinutes(10);
+    public TimeSpan MaxMessageAge { get; init; } = MessageAge.DefaultMaxMessageAge;
 
     public SignaturePolicy SignaturePolicy { get; init; } = SignaturePolicy.Default;
 }

@@ -175,6 +175,24 @@ public sealed class AuthnRequestValidatorTests
             await RedirectErrorAsync(Request with { IssueInstant = Now.AddMinutes(-15).AddSeconds(-1) }, Context));
 
     [Fact]
+    public async Task ValidateRedirect_AcceptanceWindowPassedSinceEarliestUse_IssueInstantInvalid()
+    {
+        // Replay after the broker has forgotten the ID: the replay window (SamlFrontChannel.ReplayWindow) only has to be as
+        // long as this acceptance window. A request dated at the edge of the skew is accepted at once, and refused by its
+        // age once the window has passed since then.
+        var request = Request with { IssueInstant = Now + MessageAge.DefaultClockSkew };
+        var window = MessageAge.AcceptanceWindow(MessageAge.DefaultMaxMessageAge, MessageAge.DefaultClockSkew);
+
+        var first = await RedirectAsync(request, Context);
+        var lastSecond = await RedirectAsync(request, AuthnRequestFlow.Context(Now + window));
+        var after = await RedirectErrorAsync(request, AuthnRequestFlow.Context(Now + window + TimeSpan.FromSeconds(1)));
+
+        Assert.Equal(request.IssueInstant, first.Value.Request.IssueInstant);
+        Assert.Equal(request.IssueInstant, lastSecond.Value.Request.IssueInstant);
+        Assert.Equal(SamlErrorCode.IssueInstantInvalid, after);
+    }
+
+    [Fact]
     public async Task ValidateRedirect_DestinationMissing_DestinationMismatch() =>
         Assert.Equal(SamlErrorCode.DestinationMismatch, await RedirectErrorAsync(Request with { Destination = null }, Context));
 

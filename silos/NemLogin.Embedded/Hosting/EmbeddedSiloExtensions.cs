@@ -30,6 +30,10 @@ public static class EmbeddedSiloExtensions
             // late - command line, environment, a test host - still moves the port.
             silo.Services.AddSingleton<IPostConfigureOptions<EndpointOptions>, SiloPortFromConfiguration>();
             silo.Services.AddSingleton<IPostConfigureOptions<DevelopmentClusterMembershipOptions>, SiloPortFromConfiguration>();
+
+            // One silo owns every directory partition, so a cache of grain locations in front of them saves no remote
+            // lookup; it would only hold an entry for each activation placed (up to a million by default).
+            silo.Configure<GrainDirectoryOptions>(directory => directory.CachingStrategy = GrainDirectoryOptions.CachingStrategyType.None);
         });
         return builder;
     }

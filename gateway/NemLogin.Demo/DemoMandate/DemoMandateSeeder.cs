@@ -10,6 +10,7 @@ using NemLogin.Gateway.Upstream;
 using NemLogin.Grains.Identities;
 using NemLogin.Grains.Mandates;
 using NemLogin.Grains.Rights;
+using NemLogin.Grains;
 
 namespace NemLogin.Demo.DemoMandate;
 
@@ -49,7 +50,7 @@ internal sealed class DemoMandateSeeder(
     private async Task<Guid> IdentityAsync(TestUser user)
     {
         var id = await TestUserIdentities.ResolveAsync(upstreams, grains, user);
-        var identity = grains.GetGrain<IIdentityGrain>(id);
+        var identity = grains.Reference<IIdentityGrain>(id);
         if (await identity.GetAsync() is null)
         {
             await identity.UpdateFromUpstreamAsync(new PersonAttributes(user.GivenName, user.FamilyName, user.DateOfBirth, user.CprNumber, user.Email));

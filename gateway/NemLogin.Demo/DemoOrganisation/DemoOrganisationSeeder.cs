@@ -12,6 +12,7 @@ using NemLogin.Grains.BusinessIdentities;
 using NemLogin.Grains.Identities;
 using NemLogin.Grains.Organisations;
 using NemLogin.Grains.Rights;
+using NemLogin.Grains;
 
 namespace NemLogin.Demo.DemoOrganisation;
 
@@ -66,7 +67,7 @@ internal sealed class DemoOrganisationSeeder(
     /// </summary>
     public async Task<Guid> EmployWithRightAsync(string authority, string subject)
     {
-        var person = await grains.GetGrain<IUpstreamSubjectGrain>(UpstreamSubjectKey.For(authority, subject)).ResolveIdentityAsync();
+        var person = await grains.Reference<IUpstreamSubjectGrain>(UpstreamSubjectKey.For(authority, subject)).ResolveIdentityAsync();
         var employeeId = await FindEmployeeAsync(person)
             ?? (await administration.AddEmployeeAsync(null, DemoOrganisation.Cvr, RequestId("demo-employee", person.ToString()),
                 new EmployeeDetails(person, LevelOfAssurance.Substantial, null, null), AuditActions.DemoActor)).Id;
@@ -79,7 +80,7 @@ internal sealed class DemoOrganisationSeeder(
     protected override void Failed(Exception exception) => Log.DemoOrganisationFailed(logger, exception);
 
     private async Task<Guid?> FindEmployeeAsync(Guid person) =>
-        (await grains.GetGrain<IBusinessIdentityIndexGrain>(person).ListAsync())
+        (await grains.Reference<IBusinessIdentityIndexGrain>(person).ListAsync())
             .FirstOrDefault(e => e.Cvr == DemoOrganisation.Cvr && e.Status == BusinessIdentityStatus.Active)?.Id;
 
     // The same content gives the same id on every start; other content (another port, so another entityID) a new one.

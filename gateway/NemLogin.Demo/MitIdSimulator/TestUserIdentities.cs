@@ -1,6 +1,7 @@
 using NemLogin.Gateway.Upstream;
 using NemLogin.Gateway.Upstream.MitId;
 using NemLogin.Grains.Identities;
+using NemLogin.Grains;
 
 namespace NemLogin.Demo.MitIdSimulator;
 
@@ -10,6 +11,6 @@ internal static class TestUserIdentities
     public static Task<Guid> ResolveAsync(IEnumerable<IUpstreamIdentityProvider> upstreams, IGrainFactory grains, TestUser user)
     {
         var mitId = upstreams.First(u => u.Name == MitIdUpstreamProvider.ProviderName);
-        return grains.GetGrain<IUpstreamSubjectGrain>(UpstreamSubjectKey.For(mitId.AuthorityId, user.MitIdUuid.ToString())).ResolveIdentityAsync();
+        return grains.Reference<IUpstreamSubjectGrain>(UpstreamSubjectKey.For(mitId.AuthorityId, user.MitIdUuid.ToString())).ResolveIdentityAsync();
     }
 }

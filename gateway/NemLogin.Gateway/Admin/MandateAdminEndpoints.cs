@@ -29,7 +29,7 @@ internal static class MandateAdminEndpoints
         mandates.MapPost(string.Empty, GrantAsync);
         mandates.MapGet(string.Empty, ListAsync);
         mandates.MapGet("/{id}", (string id, IGrainFactory grains) => ForMandateAsync(id, async mandateId =>
-            await grains.GetGrain<IMandateGrain>(mandateId).GetAsync() is { } found ? TypedResults.Ok(MandateDocument.From(found)) : Unknown()));
+            await grains.Reference<IMandateGrain>(mandateId).GetAsync() is { } found ? TypedResults.Ok(MandateDocument.From(found)) : Unknown()));
         mandates.MapDelete("/{id}", (string id, HttpContext context, IGrainFactory grains, MandateAdministration administration) =>
             ChangeAsync(id, context, grains, (mandateId, requestId) => administration.RevokeAsync(context, mandateId, requestId, AuditActions.AdminActor), _ => TypedResults.NoContent()));
         mandates.MapPost("/{id}/approve", (string id, HttpContext context, IGrainFactory grains, MandateAdministration administration) =>
@@ -51,7 +51,7 @@ internal static class MandateAdminEndpoints
                 return problem;
             }
 
-            if (await grains.GetGrain<IMandateGrain>(mandateId).GetAsync() is null)
+            if (await grains.Reference<IMandateGrain>(mandateId).GetAsync() is null)
             {
                 return Unknown();
             }
@@ -116,9 +116,9 @@ internal static class MandateAdminEndpoints
 
         // By grantee: the grantee's index (requested and active mandates); by grantor alone: everything the grantor gave.
         var ids = byGrantee is not null
-            ? (await grains.GetGrain<IMandateIndexGrain>(byGrantee.Id).ListAsync()).Where(e => byGrantor is null || e.Grantor == byGrantor).Select(e => e.Id)
-            : await grains.GetGrain<IMandateGrantorGrain>(byGrantor!.Id).ListAsync();
-        var found = await Task.WhenAll(ids.Select(id => grains.GetGrain<IMandateGrain>(id).GetAsync()));
+            ? (await grains.Reference<IMandateIndexGrain>(byGrantee.Id).ListAsync()).Where(e => byGrantor is null || e.Grantor == byGrantor).Select(e => e.Id)
+            : await grains.Reference<IMandateGrantorGrain>(byGrantor!.Id).ListAsync();
+        var found = await Task.WhenAll(ids.Select(id => grains.Reference<IMandateGrain>(id).GetAsync()));
         return TypedResults.Ok(new MandateList([.. found.OfType<Mandate>().Select(MandateDocument.From)]));
     });
 
@@ -134,8 +134,8 @@ internal static class MandateAdminEndpoints
         var systems = new List<MandateSystem>();
         foreach (var id in ids)
         {
-            ItSystem system = await grains.GetGrain<IServiceProviderGrain>(id).GetAsync() is not null ? ItSystem.Saml(id)
-                : await grains.GetGrain<IOidcClientGrain>(id).GetAsync() is not null ? ItSystem.Oidc(id)
+            ItSystem system = await grains.Reference<IServiceProviderGrain>(id).GetAsync() is not null ? ItSystem.Saml(id)
+                : await grains.Reference<IOidcClientGrain>(id).GetAsync() is not null ? ItSystem.Oidc(id)
                 : throw Refusal(BrokerError.MandateItSystemUnknown, "A service provider is neither a registered entityID nor an OIDC client id.");
             if (privileges is not { Count: > 0 })
             {
@@ -143,7 +143,7 @@ internal static class MandateAdminEndpoints
                 continue;
             }
 
-            var catalogue = await grains.GetGrain<IPrivilegeCatalogueGrain>(system.Key).GetAsync();
+            var catalogue = await grains.Reference<IPrivilegeCatalogueGrain>(system.Key).GetAsync();
             var listed = privileges.Where(p => catalogue?.Find(p) is not null).ToImmutableArray();
             if (listed.IsEmpty)
             {

@@ -1,6 +1,7 @@
 using NemLogin.Gateway.Audit;
 using NemLogin.Gateway.ServiceProviders;
 using NemLogin.Grains.ServiceProviders;
+using NemLogin.Grains;
 
 namespace NemLogin.Gateway.Admin;
 
@@ -43,7 +44,7 @@ internal static class MetadataSourceAdminEndpoints
     private static Task<IResult> RefreshAsync(HttpContext context, IGrainFactory grains, ServiceProviderAdministration admin) =>
         AdminResults.ForServiceProviderAsync(context, async entityId =>
         {
-            var registration = await grains.GetGrain<IServiceProviderGrain>(entityId).GetAsync();
+            var registration = await grains.Reference<IServiceProviderGrain>(entityId).GetAsync();
             if (registration is null)
             {
                 return AdminProblems.UnknownSp();

@@ -20,16 +20,16 @@ internal static class OidcClientAdminEndpoints
         clients.MapPost(string.Empty, RegisterAsync);
         clients.MapGet(string.Empty, async (IGrainFactory grains) =>
         {
-            var ids = await grains.GetGrain<IOidcClientDirectoryGrain>(IOidcClientDirectoryGrain.Key).ListAsync();
-            var all = await Task.WhenAll(ids.Select(id => grains.GetGrain<IOidcClientGrain>(id).GetAsync()));
+            var ids = await grains.Reference<IOidcClientDirectoryGrain>(IOidcClientDirectoryGrain.Key).ListAsync();
+            var all = await Task.WhenAll(ids.Select(id => grains.Reference<IOidcClientGrain>(id).GetAsync()));
             return TypedResults.Ok(all.OfType<OidcClient>().Select(OidcClientDocument.From).ToArray());
         });
         clients.MapGet("/{clientId}", async (string clientId, IGrainFactory grains) =>
-            OidcClientIds.IsWellFormed(clientId) && await grains.GetGrain<IOidcClientGrain>(clientId).GetAsync() is { } client
+            OidcClientIds.IsWellFormed(clientId) && await grains.Reference<IOidcClientGrain>(clientId).GetAsync() is { } client
                 ? TypedResults.Ok(OidcClientDocument.From(client))
                 : UnknownClient());
         clients.MapDelete("/{clientId}", async (string clientId, IGrainFactory grains) =>
-            OidcClientIds.IsWellFormed(clientId) && await grains.GetGrain<IOidcClientGrain>(clientId).DeleteAsync()
+            OidcClientIds.IsWellFormed(clientId) && await grains.Reference<IOidcClientGrain>(clientId).DeleteAsync()
                 ? TypedResults.NoContent()
                 : UnknownClient());
         return admin;

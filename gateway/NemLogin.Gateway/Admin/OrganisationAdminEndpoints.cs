@@ -26,7 +26,7 @@ internal static class OrganisationAdminEndpoints
         var organisation = admin.MapGroup("/organisations/{cvr}");
         organisation.MapPut(string.Empty, SaveAsync);
         organisation.MapGet(string.Empty, (string cvr, IGrainFactory grains) => ForOrganisationAsync(cvr, async () =>
-            await grains.GetGrain<IOrganisationGrain>(cvr).GetAsync() is { } found ? TypedResults.Ok(OrganisationDocument.From(found)) : UnknownOrganisation()));
+            await grains.Reference<IOrganisationGrain>(cvr).GetAsync() is { } found ? TypedResults.Ok(OrganisationDocument.From(found)) : UnknownOrganisation()));
         organisation.MapPost("/employees", AddEmployeeAsync);
         organisation.MapGet("/employees", ListEmployeesAsync);
         organisation.MapGet("/employees/{id}", (string cvr, string id, OrganisationAdministration admin) => ForEmployeeAsync(cvr, id, async employeeId =>
@@ -73,7 +73,7 @@ internal static class OrganisationAdminEndpoints
         }
 
         var details = new OrganisationDetails(body.Name ?? string.Empty, [.. body.ProductionUnits ?? []], [.. body.SeNumbers ?? []], status, [.. body.Administrators ?? []]);
-        var existed = await grains.GetGrain<IOrganisationGrain>(cvr).GetAsync() is not null;
+        var existed = await grains.Reference<IOrganisationGrain>(cvr).GetAsync() is not null;
         var saved = OrganisationDocument.From(await admin.SaveAsync(context, cvr, requestId!, details, AuditActions.AdminActor));
         return existed ? TypedResults.Ok(saved) : TypedResults.Created(Location(cvr), saved);
     });
@@ -116,14 +116,14 @@ internal static class OrganisationAdminEndpoints
             return AdminProblems.Invalid(BrokerErrors.Name(BrokerError.AdminRequestInvalid), $"offset must be 0 or more and limit between 1 and {MaxPageSize}.");
         }
 
-        var organisation = grains.GetGrain<IOrganisationGrain>(cvr);
+        var organisation = grains.Reference<IOrganisationGrain>(cvr);
         if (await organisation.GetAsync() is null)
         {
             return UnknownOrganisation();
         }
 
         var all = await organisation.ListEmployeesAsync();
-        var page = await Task.WhenAll(all.Skip(skip).Take(take).Select(id => grains.GetGrain<IBusinessIdentityGrain>(id).GetAsync()));
+        var page = await Task.WhenAll(all.Skip(skip).Take(take).Select(id => grains.Reference<IBusinessIdentityGrain>(id).GetAsync()));
         return TypedResults.Ok(new EmployeeList([.. page.OfType<BusinessIdentity>().Select(EmployeeDocument.From)], skip, all.Length));
     });
 

@@ -3,6 +3,7 @@ using NemLogin.Gateway.Upstream.Organisations;
 using NemLogin.Grains.Assurance;
 using NemLogin.Grains.Errors;
 using NemLogin.Grains.OrganisationIdps;
+using NemLogin.Grains;
 
 namespace NemLogin.Gateway.Admin;
 
@@ -21,9 +22,9 @@ internal static class OrganisationIdpAdminEndpoints
         var idp = admin.MapGroup("/organisations/{cvr}/idp");
         idp.MapPut(string.Empty, RegisterAsync);
         idp.MapGet(string.Empty, (string cvr, IGrainFactory grains) => OrganisationAdminEndpoints.ForOrganisationAsync(cvr, async () =>
-            await grains.GetGrain<IOrganisationIdpGrain>(cvr).GetAsync() is { } found ? TypedResults.Ok(Document(found)) : Unknown()));
+            await grains.Reference<IOrganisationIdpGrain>(cvr).GetAsync() is { } found ? TypedResults.Ok(Document(found)) : Unknown()));
         idp.MapDelete(string.Empty, (string cvr, IGrainFactory grains) => OrganisationAdminEndpoints.ForOrganisationAsync(cvr, async () =>
-            await grains.GetGrain<IOrganisationIdpGrain>(cvr).RemoveAsync() ? TypedResults.NoContent() : Unknown()));
+            await grains.Reference<IOrganisationIdpGrain>(cvr).RemoveAsync() ? TypedResults.NoContent() : Unknown()));
         return admin;
     }
 

@@ -1,6 +1,7 @@
 using NemLogin.Gateway.Audit;
 using NemLogin.Gateway.ServiceProviders;
 using NemLogin.Grains.ServiceProviders;
+using NemLogin.Grains;
 
 namespace NemLogin.Gateway.Admin;
 
@@ -10,7 +11,7 @@ internal static class PolicyAdminEndpoints
     public static RouteGroupBuilder MapPolicyAdmin(this RouteGroupBuilder sps)
     {
         sps.MapGet("/{id}/policy", (HttpContext context, IGrainFactory grains) => AdminResults.ForServiceProviderAsync(context, async entityId =>
-            await grains.GetGrain<IServiceProviderGrain>(entityId).GetAsync() is { } r
+            await grains.Reference<IServiceProviderGrain>(entityId).GetAsync() is { } r
                 ? TypedResults.Ok(PolicyDocument.From(ServiceProviderPolicy.Of(r)))
                 : AdminProblems.UnknownSp()));
         sps.MapPut("/{id}/policy", PutAsync);

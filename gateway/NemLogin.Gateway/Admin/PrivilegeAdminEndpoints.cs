@@ -34,7 +34,7 @@ internal static class PrivilegeAdminEndpoints
     private static ItSystem? OidcSystem(string clientId) => OidcClientIds.IsWellFormed(clientId) ? ItSystem.Oidc(clientId) : null;
 
     private static async Task<IResult> GetAsync(ItSystem system, IGrainFactory grains) =>
-        TypedResults.Ok(From(await grains.GetGrain<IPrivilegeCatalogueGrain>(system.Key).GetAsync()));
+        TypedResults.Ok(From(await grains.Reference<IPrivilegeCatalogueGrain>(system.Key).GetAsync()));
 
     private static async Task<IResult> ReplaceAsync(ItSystem system, HttpContext context, OrganisationAdministration administration)
     {
@@ -65,8 +65,8 @@ internal static class PrivilegeAdminEndpoints
     {
         var registered = system?.Kind switch
         {
-            ItSystemKind.Saml => await grains.GetGrain<IServiceProviderGrain>(system.Id).GetAsync() is not null,
-            ItSystemKind.Oidc => await grains.GetGrain<IOidcClientGrain>(system.Id).GetAsync() is not null,
+            ItSystemKind.Saml => await grains.Reference<IServiceProviderGrain>(system.Id).GetAsync() is not null,
+            ItSystemKind.Oidc => await grains.Reference<IOidcClientGrain>(system.Id).GetAsync() is not null,
             _ => false,
         };
         if (!registered)

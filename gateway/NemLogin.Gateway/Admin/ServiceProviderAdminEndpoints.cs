@@ -22,9 +22,9 @@ internal static class ServiceProviderAdminEndpoints
         sps.MapPost(string.Empty, RegisterAsync);
         sps.MapGet(string.Empty, ListAsync);
         sps.MapGet("/{id}", (HttpContext context, IGrainFactory grains) => AdminResults.ForServiceProviderAsync(context, async entityId =>
-            await grains.GetGrain<IServiceProviderGrain>(entityId).GetAsync() is { } r ? TypedResults.Ok(ServiceProviderDetails.From(r)) : AdminProblems.UnknownSp()));
+            await grains.Reference<IServiceProviderGrain>(entityId).GetAsync() is { } r ? TypedResults.Ok(ServiceProviderDetails.From(r)) : AdminProblems.UnknownSp()));
         sps.MapGet("/{id}/metadata", (HttpContext context, IGrainFactory grains) => AdminResults.ForServiceProviderAsync(context, async entityId =>
-            await grains.GetGrain<IServiceProviderGrain>(entityId).GetAsync() is { MetadataXml: { } xml }
+            await grains.Reference<IServiceProviderGrain>(entityId).GetAsync() is { MetadataXml: { } xml }
                 ? TypedResults.Text(xml, RequestBody.SamlMetadataMediaType + "; charset=utf-8")
                 : AdminProblems.UnknownSp()));
         sps.MapPost("/{id}/disable", (HttpContext context, ServiceProviderAdministration admin) => SetEnabledAsync(context, admin, false));
@@ -67,8 +67,8 @@ internal static class ServiceProviderAdminEndpoints
             return AdminProblems.Invalid(BrokerErrors.Name(BrokerError.AdminRequestInvalid), $"offset must be 0 or more and limit between 1 and {MaxPageSize}.");
         }
 
-        var all = await grains.GetGrain<IServiceProviderDirectoryGrain>(ServiceProviderDirectory.Key).ListAsync();
-        var page = await Task.WhenAll(all.Skip(skip).Take(take).Select(id => grains.GetGrain<IServiceProviderGrain>(id).GetAsync()));
+        var all = await grains.Reference<IServiceProviderDirectoryGrain>(ServiceProviderDirectory.Key).ListAsync();
+        var page = await Task.WhenAll(all.Skip(skip).Take(take).Select(id => grains.Reference<IServiceProviderGrain>(id).GetAsync()));
 
         // An SP deleted between the two reads is simply left out.
         return TypedResults.Ok(new ServiceProviderList([.. page.OfType<ServiceProviderRegistration>().Select(ServiceProviderSummary.From)], skip, all.Length));

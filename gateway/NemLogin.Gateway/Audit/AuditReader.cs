@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using NemLogin.Grains.Audit;
+using NemLogin.Grains;
 
 namespace NemLogin.Gateway.Audit;
 
@@ -57,7 +58,7 @@ internal sealed class AuditReader(IGrainFactory grains)
         var records = ImmutableArray.CreateBuilder<AuditRecord>();
         for (var page = 0; page < AuditBucketKey.MaxPages; page++)
         {
-            var answer = await grains.GetGrain<IAuditBucketGrain>(AuditBucketKey.For(minute, shard, page)).QueryPageAsync(filter);
+            var answer = await grains.Reference<IAuditBucketGrain>(AuditBucketKey.For(minute, shard, page)).QueryPageAsync(filter);
             records.AddRange(answer.Records);
             if (!answer.Full)
             {

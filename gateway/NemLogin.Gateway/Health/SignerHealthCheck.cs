@@ -18,7 +18,7 @@ internal sealed class SignerHealthCheck(IGrainFactory grains) : IHealthCheck
     {
         try
         {
-            var signer = grains.GetGrain<ISignerGrain>(0);
+            var signer = grains.Reference<ISignerGrain>(0);
             var result = await signer.SignAsync(KeyPurpose.SamlSigning, SigningAlgorithm.RsaPkcs1Sha256, Probe)
                 .WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
             return result.Signature.Length > 0

@@ -1,6 +1,7 @@
 using NemLogin.Grains.Oidc;
 using NemLogin.Grains.Rights;
 using NemLogin.Grains.ServiceProviders;
+using NemLogin.Grains;
 
 namespace NemLogin.Gateway.ItSystems;
 
@@ -15,8 +16,8 @@ internal sealed class ItSystemDirectory(IGrainFactory grains)
     /// <summary>Every registered system, ordered by name, then id.</summary>
     public async Task<IReadOnlyList<ItSystemInfo>> ListAsync()
     {
-        var entityIds = grains.GetGrain<IServiceProviderDirectoryGrain>(ServiceProviderDirectory.Key).ListAsync();
-        var clientIds = grains.GetGrain<IOidcClientDirectoryGrain>(IOidcClientDirectoryGrain.Key).ListAsync();
+        var entityIds = grains.Reference<IServiceProviderDirectoryGrain>(ServiceProviderDirectory.Key).ListAsync();
+        var clientIds = grains.Reference<IOidcClientDirectoryGrain>(IOidcClientDirectoryGrain.Key).ListAsync();
         var systems = (await entityIds).Select(ItSystem.Saml).Concat((await clientIds).Select(ItSystem.Oidc));
         var found = await Task.WhenAll(systems.Select(FindAsync));
         return [.. found.OfType<ItSystemInfo>().OrderBy(s => s.DisplayName, StringComparer.CurrentCultureIgnoreCase).ThenBy(s => s.System.Key, StringComparer.Ordinal)];
@@ -32,12 +33,12 @@ internal sealed class ItSystemDirectory(IGrainFactory grains)
 
         if (system.Kind == ItSystemKind.Oidc)
         {
-            return await grains.GetGrain<IOidcClientGrain>(system.Id).GetAsync() is { } client
+            return await grains.Reference<IOidcClientGrain>(system.Id).GetAsync() is { } client
                 ? new ItSystemInfo(system, Name(client.ClientName, system.Id), Enabled: true, client.OwnerCvr)
                 : null;
         }
 
-        return await grains.GetGrain<IServiceProviderGrain>(system.Id).GetAsync() is { } sp
+        return await grains.Reference<IServiceProviderGrain>(system.Id).GetAsync() is { } sp
             ? new ItSystemInfo(system, Name(sp.DisplayName, system.Id), sp.Enabled, sp.OwnerCvr)
             : null;
     }
@@ -54,7 +55,7 @@ internal sealed class ItSystemDirectory(IGrainFactory grains)
     public async Task<IReadOnlyDictionary<ItSystem, PrivilegeCatalogue>> CataloguesAsync(IEnumerable<ItSystem> systems)
     {
         var distinct = systems.Distinct().ToList();
-        var catalogues = await Task.WhenAll(distinct.Select(s => grains.GetGrain<IPrivilegeCatalogueGrain>(s.Key).GetAsync()));
+        var catalogues = await Task.WhenAll(distinct.Select(s => grains.Reference<IPrivilegeCatalogueGrain>(s.Key).GetAsync()));
         return distinct.Zip(catalogues).Where(p => p.Second is { Privileges.IsEmpty: false }).ToDictionary(p => p.First, p => p.Second!);
     }
 

@@ -14,6 +14,7 @@ using NemLogin.Grains.Identities;
 using NemLogin.Grains.LoginFlows;
 using NemLogin.Grains.Sessions;
 using NemLogin.Grains.Errors;
+using NemLogin.Grains;
 
 namespace NemLogin.Gateway.Login;
 
@@ -72,7 +73,7 @@ internal sealed class LoginCoordinator(
             }
 
             // One session call: the grain decides whether the session serves this SP (live, level) and makes it a participant.
-            var sso = await grains.GetGrain<ISessionGrain>(sessionId).AssertAsync(SamlResponder.AssertionRequestFor(demand));
+            var sso = await grains.Reference<ISessionGrain>(sessionId).AssertAsync(SamlResponder.AssertionRequestFor(demand));
             if (sso.Outcome is SessionAssertionOutcome.Asserted or SessionAssertionOutcome.ChoiceNeeded or SessionAssertionOutcome.NoFittingIdentity)
             {
                 // The session's person answers: asserted, asked whom to act as, or (Professional) told there is no business
@@ -109,7 +110,7 @@ internal sealed class LoginCoordinator(
             return Refuse(context, BrokerErrors.Name(BrokerError.FlowUnknown), "This login has expired or was already completed. Start again from the service.");
         }
 
-        var take = binding.Read(context) is { } browser ? await grains.GetGrain<ILoginFlowGrain>(flowId).TakeAsync(browser) : FlowTake.OtherBrowser;
+        var take = binding.Read(context) is { } browser ? await grains.Reference<ILoginFlowGrain>(flowId).TakeAsync(browser) : FlowTake.OtherBrowser;
         if (take.Outcome == FlowTakeOutcome.OtherBrowser)
         {
             return Refuse(context, BrokerErrors.Name(BrokerError.FlowBrowserMismatch), "This login was started in another browser. Start again from the service.");
@@ -135,7 +136,7 @@ internal sealed class LoginCoordinator(
     private async Task<IResult> OfferChoiceAsync(HttpContext context, PendingLogin pending, bool notFound)
     {
         var flow = ids.New(IssuedIdPurpose.LoginFlow);
-        await grains.GetGrain<ILoginFlowGrain>(flow.Key).StartAsync(pending with
+        await grains.Reference<ILoginFlowGrain>(flow.Key).StartAsync(pending with
         {
             Upstream = ChoiceUpstream,
             BrowserBinding = binding.Ensure(context),
@@ -180,7 +181,7 @@ internal sealed class LoginCoordinator(
     public async Task<IResult> AskActingAsAsync(HttpContext context, PendingLogin pending, ImmutableArray<ActingChoice> choices)
     {
         var flow = ids.New(IssuedIdPurpose.LoginFlow);
-        await grains.GetGrain<ILoginFlowGrain>(flow.Key).StartAsync(pending with
+        await grains.Reference<ILoginFlowGrain>(flow.Key).StartAsync(pending with
         {
             Upstream = ActingAsStep,
             Choices = choices,
@@ -218,7 +219,7 @@ internal sealed class LoginCoordinator(
             return ActingAsPage.Show(context, flowToken, offered.Choices, unknownChoice: true);
         }
 
-        if ((await grains.GetGrain<ILoginFlowGrain>(flowId).TakeAsync(binding.Read(context)!)).Pending is not { } pending)
+        if ((await grains.Reference<ILoginFlowGrain>(flowId).TakeAsync(binding.Read(context)!)).Pending is not { } pending)
         {
             return Refuse(context, BrokerErrors.Name(BrokerError.FlowUnknown), "This login has expired or was already completed. Start again from the service.");
         }
@@ -236,7 +237,7 @@ internal sealed class LoginCoordinator(
 
         var demand = DemandFor(sp, pending);
         var asserted = sessions.Read(context) is { } sessionId
-            ? await grains.GetGrain<ISessionGrain>(sessionId).AssertAsync(SamlResponder.AssertionRequestFor(demand) with { ActingAs = chosen })
+            ? await grains.Reference<ISessionGrain>(sessionId).AssertAsync(SamlResponder.AssertionRequestFor(demand) with { ActingAs = chosen })
             : SessionAssertion.NoSession;
         return asserted.Outcome == SessionAssertionOutcome.NoSession
             ? Refuse(context, BrokerErrors.Name(BrokerError.SessionNone), "Your login at the broker has ended. Start again from the service.")
@@ -256,7 +257,7 @@ internal sealed class LoginCoordinator(
     /// <summary>A flow waiting at the login page's <paramref name="step"/>, when the token is the broker's and this browser holds its binding.</summary>
     private async Task<PendingLogin?> FindWaitingAsync(HttpContext context, string flowToken, string step) =>
         ids.TryRead(IssuedIdPurpose.LoginFlow, flowToken, out var flowId)
-        && await grains.GetGrain<ILoginFlowGrain>(flowId).GetAsync() is { } pending
+        && await grains.Reference<ILoginFlowGrain>(flowId).GetAsync() is { } pending
         && pending.Upstream == step
         && binding.Read(context) is { } presented
         && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(pending.BrowserBinding))
@@ -276,7 +277,7 @@ internal sealed class LoginCoordinator(
         // Login CSRF: taken only by the browser that started it (compare and take in the grain: another browser's
         // attempt leaves the flow to its own browser). Replayed callbacks find nothing: a flow is taken exactly once.
         var take = binding.Read(context) is { } browser
-            ? await grains.GetGrain<ILoginFlowGrain>(flowId).TakeAsync(browser)
+            ? await grains.Reference<ILoginFlowGrain>(flowId).TakeAsync(browser)
             : FlowTake.OtherBrowser;
         if (take.Outcome == FlowTakeOutcome.OtherBrowser)
         {
@@ -380,7 +381,7 @@ internal sealed class LoginCoordinator(
         var upstream = FindUpstream(request.Upstream);
         var flow = ids.New(IssuedIdPurpose.LoginFlow);
         var challenge = await upstream.CreateChallengeAsync(request.Upstream, flow.Token, request.RequiredLoa, promptLogin, request.LoginHint, context.RequestAborted);
-        await grains.GetGrain<ILoginFlowGrain>(flow.Key).StartAsync(request with
+        await grains.Reference<ILoginFlowGrain>(flow.Key).StartAsync(request with
         {
             UpstreamNonce = challenge.Nonce,
             UpstreamCodeVerifier = challenge.CodeVerifier,
@@ -449,14 +450,14 @@ internal sealed class LoginCoordinator(
             return new UpstreamResult(UpstreamFailure.LevelNotReached, BrokerErrors.Name(BrokerError.UpstreamLoaNotReached));
         }
 
-        var identityId = await grains.GetGrain<IUpstreamSubjectGrain>(UpstreamSubjectKey.For(authentication.Authority, authentication.Subject)).ResolveIdentityAsync();
+        var identityId = await grains.Reference<IUpstreamSubjectGrain>(UpstreamSubjectKey.For(authentication.Authority, authentication.Subject)).ResolveIdentityAsync();
 
         // No session fixation: every authentication starts a session under an id issued now; the browser's previous
         // session (only one the broker issued can be named here) ends, handing its participants over if it was this person's.
         // One session call: the identity updated with what the upstream said, the session started and, for the party that
         // asked, asserted (the session asks the identity for the update and the release in one call).
         var issued = sessions.IssueNew();
-        var grain = grains.GetGrain<ISessionGrain>(issued.Key);
+        var grain = grains.Reference<ISessionGrain>(issued.Key);
         var started = new SessionAuthentication(identityId, authentication.Loa, authentication.AuthnInstant, authentication.Authority)
         {
             Person = authentication.Person,

@@ -1,5 +1,6 @@
 using NemLogin.Grains.Sessions;
 using NemLogin.Gateway.Sessions;
+using NemLogin.Grains;
 
 namespace NemLogin.Gateway.Logout;
 
@@ -13,7 +14,7 @@ internal static class LogoutEndpoints
     {
         var group = endpoints.MapGroup("/logout");
         group.MapGet("/", async (HttpContext context, IGrainFactory grains, BrowserSessions sessions) =>
-            LogoutPages.Start(context, sessions.Read(context) is { } id ? await grains.GetGrain<ISessionGrain>(id).GetAsync() : null));
+            LogoutPages.Start(context, sessions.Read(context) is { } id ? await grains.Reference<ISessionGrain>(id).GetAsync() : null));
         group.MapPost("/", (LogoutStarter starter, HttpContext context) => starter.AtBrokerAsync(context)).DisableAntiforgery();
         group.MapGet("/{flowId}", (string flowId, LogoutProgress progress, HttpContext context) => progress.PageAsync(context, flowId));
         group.MapGet("/{flowId}/status", (string flowId, LogoutProgress progress, HttpContext context) => progress.StatusAsync(context, flowId));

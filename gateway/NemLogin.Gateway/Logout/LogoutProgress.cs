@@ -4,6 +4,7 @@ using NemLogin.Gateway.Saml;
 using NemLogin.Gateway.ServiceProviders;
 using NemLogin.Gateway.Sessions;
 using NemLogin.Grains.Sessions;
+using NemLogin.Grains;
 using NemLogin.Saml;
 using NemLogin.Grains.Errors;
 
@@ -53,7 +54,7 @@ internal sealed class LogoutProgress(
     public async Task<IResult> FinishAsync(HttpContext context, string flowToken)
     {
         if (await FindAsync(context, flowToken) is not ({ } flowKey, not null)
-            || await grains.GetGrain<ILogoutFlowGrain>(flowKey).CompleteAsync() is not { } done)
+            || await grains.Reference<ILogoutFlowGrain>(flowKey).CompleteAsync() is not { } done)
         {
             return Unknown(context);
         }
@@ -76,7 +77,7 @@ internal sealed class LogoutProgress(
     /// <summary>The flow's key and state, when the token is one the broker issued and this browser holds the flow's cookie.</summary>
     private async Task<(string? Key, LogoutFlowSnapshot? Flow)> FindAsync(HttpContext context, string flowToken) =>
         ids.TryRead(IssuedIdPurpose.LogoutFlow, flowToken, out var key)
-        && await grains.GetGrain<ILogoutFlowGrain>(key).GetAsync() is { } flow
+        && await grains.Reference<ILogoutFlowGrain>(key).GetAsync() is { } flow
         && LogoutFlowCookie.Matches(context, flow.Plan.BrowserBinding)
             ? (key, flow)
             : (null, null);

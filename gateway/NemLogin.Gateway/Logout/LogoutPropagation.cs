@@ -2,6 +2,7 @@ using NemLogin.Gateway.Saml;
 using NemLogin.Gateway.ServiceProviders;
 using NemLogin.Gateway.Sessions;
 using NemLogin.Grains.Sessions;
+using NemLogin.Grains;
 using NemLogin.Saml.Messages;
 
 namespace NemLogin.Gateway.Logout;
@@ -31,7 +32,7 @@ internal sealed class LogoutPropagation(
             return LogoutPages.Framed(context, "This logout is over.");
         }
 
-        var flowGrain = grains.GetGrain<ILogoutFlowGrain>(flowKey);
+        var flowGrain = grains.Reference<ILogoutFlowGrain>(flowKey);
         if (await flowGrain.GetAsync() is not { } flow
             || !LogoutFlowCookie.Matches(context, flow.Plan.BrowserBinding)
             || index < 0 || index >= flow.Targets.Length)

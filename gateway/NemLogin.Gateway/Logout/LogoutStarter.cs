@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using NemLogin.Gateway.Pages;
 using NemLogin.Gateway.Sessions;
 using NemLogin.Grains.Sessions;
+using NemLogin.Grains;
 using NemLogin.Saml;
 using NemLogin.Saml.Messages;
 
@@ -40,7 +41,7 @@ internal sealed class LogoutStarter(
                 context, initiator, SamlConstants.StatusCodes.Requester, SamlConstants.StatusCodes.UnknownPrincipal, "The NameID does not name this session's principal.");
         }
 
-        var ended = await grains.GetGrain<ISessionGrain>(located.Session.SessionId).EndAsync() ?? located.Session;
+        var ended = await grains.Reference<ISessionGrain>(located.Session.SessionId).EndAsync() ?? located.Session;
 
         // OpenID Connect clients of the session hear it server to server (no browser sees their sub or sid).
         await backChannel.NotifyAsync(ended, context.RequestAborted);
@@ -82,7 +83,7 @@ internal sealed class LogoutStarter(
 
     private async Task<IResult> EndBrowserSessionAsync(HttpContext context, string? clientId, string? returnUrl)
     {
-        var ended = sessions.Read(context) is { } sessionId ? await grains.GetGrain<ISessionGrain>(sessionId).EndAsync() : null;
+        var ended = sessions.Read(context) is { } sessionId ? await grains.Reference<ISessionGrain>(sessionId).EndAsync() : null;
         sessions.Clear(context);
         if (ended is null)
         {
@@ -114,7 +115,7 @@ internal sealed class LogoutStarter(
 
         var flow = ids.New(IssuedIdPurpose.LogoutFlow);
         var binding = LogoutFlowCookie.Issue(context, flow.Token);
-        await grains.GetGrain<ILogoutFlowGrain>(flow.Key).StartAsync(new LogoutPlan
+        await grains.Reference<ILogoutFlowGrain>(flow.Key).StartAsync(new LogoutPlan
         {
             BrowserBinding = binding,
             IdentityId = identityId,

@@ -1,5 +1,6 @@
 using NemLogin.Gateway.Sessions;
 using NemLogin.Grains.Sessions;
+using NemLogin.Grains;
 using NemLogin.Saml.Messages;
 
 namespace NemLogin.Gateway.Logout;
@@ -21,7 +22,7 @@ internal sealed class SessionLocator(IGrainFactory grains, BrowserSessions sessi
                 continue;
             }
 
-            var sessionId = await grains.GetGrain<ISessionIndexGrain>(SessionIndexKey.For(serviceProviderId, sessionIndex)).FindSessionAsync();
+            var sessionId = await grains.Reference<ISessionIndexGrain>(SessionIndexKey.For(serviceProviderId, sessionIndex)).FindSessionAsync();
             if (sessionId is not null && await FindParticipantAsync(sessionId, serviceProviderId, sessionIndex) is { } found)
             {
                 return found;
@@ -39,7 +40,7 @@ internal sealed class SessionLocator(IGrainFactory grains, BrowserSessions sessi
 
     private async Task<LocatedParticipant?> FindParticipantAsync(string sessionId, string serviceProviderId, string? sessionIndex)
     {
-        var session = await grains.GetGrain<ISessionGrain>(sessionId).GetAsync();
+        var session = await grains.Reference<ISessionGrain>(sessionId).GetAsync();
         var participant = session?.Participants.FirstOrDefault(p =>
             p.Protocol == ParticipantProtocol.Saml
             && string.Equals(p.ServiceProviderId, serviceProviderId, StringComparison.Ordinal)

@@ -1,4 +1,5 @@
 using NemLogin.Grains.Identities;
+using NemLogin.Grains;
 
 namespace NemLogin.Gateway.Mandates;
 
@@ -11,8 +12,8 @@ internal static class CprHolders
     public static async Task<Guid[]> FindAsync(IGrainFactory grains, string cprNumber)
     {
         var (bucket, entry) = CprIndexKey.For(cprNumber);
-        var candidates = await grains.GetGrain<ICprIndexGrain>(bucket).FindAsync(entry);
-        var profiles = await Task.WhenAll(candidates.Select(id => grains.GetGrain<IIdentityGrain>(id).GetAsync()));
+        var candidates = await grains.Reference<ICprIndexGrain>(bucket).FindAsync(entry);
+        var profiles = await Task.WhenAll(candidates.Select(id => grains.Reference<IIdentityGrain>(id).GetAsync()));
         return [.. profiles.Where(p => p?.Attributes.CprNumber == cprNumber).Select(p => p!.Id)];
     }
 }

@@ -70,7 +70,7 @@ internal sealed class MandateAdministration(IGrainFactory grains, IAuditTrail au
     {
         try
         {
-            var mandate = await create(grains.GetGrain<IMandateGrantorGrain>(details.Grantor.Id));
+            var mandate = await create(grains.Reference<IMandateGrantorGrain>(details.Grantor.Id));
             Succeeded(context, action, actor, mandate);
             return mandate;
         }
@@ -85,7 +85,7 @@ internal sealed class MandateAdministration(IGrainFactory grains, IAuditTrail au
     {
         try
         {
-            var mandate = await change(grains.GetGrain<IMandateGrain>(mandateId));
+            var mandate = await change(grains.Reference<IMandateGrain>(mandateId));
             Succeeded(context, action, actor, mandate);
             return mandate;
         }

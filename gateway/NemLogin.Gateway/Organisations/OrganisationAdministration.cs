@@ -20,14 +20,14 @@ namespace NemLogin.Gateway.Organisations;
 internal sealed class OrganisationAdministration(IGrainFactory grains, IAuditTrail audit, ILogger<OrganisationAdministration> logger)
 {
     public Task<Organisation> SaveAsync(HttpContext? context, string cvr, string requestId, OrganisationDetails details, string actor) =>
-        AuditedAsync(context, AuditActions.OrganisationSave, actor, new Subject(cvr), () => grains.GetGrain<IOrganisationGrain>(cvr).SaveAsync(requestId, details),
+        AuditedAsync(context, AuditActions.OrganisationSave, actor, new Subject(cvr), () => grains.Reference<IOrganisationGrain>(cvr).SaveAsync(requestId, details),
             saved => (saved.Version, null));
 
     public async Task<BusinessIdentity> AddEmployeeAsync(HttpContext? context, string cvr, string requestId, EmployeeDetails employee, string actor)
     {
         try
         {
-            var created = await grains.GetGrain<IOrganisationGrain>(cvr).AddEmployeeAsync(requestId, employee);
+            var created = await grains.Reference<IOrganisationGrain>(cvr).AddEmployeeAsync(requestId, employee);
             Succeeded(context, AuditActions.EmployeeCreate, actor, new Subject(cvr, created.Id), created.Version, employee.PersonId is null ? "unbound" : "bound");
             return created;
         }
@@ -56,7 +56,7 @@ internal sealed class OrganisationAdministration(IGrainFactory grains, IAuditTra
 
     public Task<PrivilegeCatalogue> ReplaceCatalogueAsync(HttpContext? context, ItSystem system, string requestId, ImmutableArray<Privilege> privileges, string actor) =>
         AuditedAsync(context, AuditActions.PrivilegesReplace, actor, new Subject(null, null, system.Id),
-            () => grains.GetGrain<IPrivilegeCatalogueGrain>(system.Key).ReplaceAsync(requestId, privileges),
+            () => grains.Reference<IPrivilegeCatalogueGrain>(system.Key).ReplaceAsync(requestId, privileges),
             stored => (stored.Version, $"{stored.Privileges.Length} privileges"));
 
     /// <summary>
@@ -64,7 +64,7 @@ internal sealed class OrganisationAdministration(IGrainFactory grains, IAuditTra
     /// another organisation is not found under this one.
     /// </summary>
     public async Task<BusinessIdentity?> FindEmployeeAsync(string cvr, Guid employeeId) =>
-        await grains.GetGrain<IBusinessIdentityGrain>(employeeId).GetAsync() is { } employee && employee.Cvr == cvr ? employee : null;
+        await grains.Reference<IBusinessIdentityGrain>(employeeId).GetAsync() is { } employee && employee.Cvr == cvr ? employee : null;
 
     /// <summary>
     /// The private identity of the person with this CPR number, found in the CPR index (so only a person who has logged in
@@ -84,7 +84,7 @@ internal sealed class OrganisationAdministration(IGrainFactory grains, IAuditTra
 
     /// <summary>The private identity <paramref name="personId"/>, when it exists; refused with <c>employee.person-unknown</c>.</summary>
     public async Task<Guid> RequirePersonAsync(Guid personId) =>
-        await grains.GetGrain<IIdentityGrain>(personId).GetAsync() is not null
+        await grains.Reference<IIdentityGrain>(personId).GetAsync() is not null
             ? personId
             : throw Refusal(BrokerError.EmployeePersonUnknown, "No identity has this id.");
 
@@ -102,7 +102,7 @@ internal sealed class OrganisationAdministration(IGrainFactory grains, IAuditTra
                 throw Refusal(BrokerError.EmployeeUnknown, "The organisation has no business identity with this id.");
             }
 
-            return await change(grains.GetGrain<IBusinessIdentityGrain>(subject.EmployeeId.Value));
+            return await change(grains.Reference<IBusinessIdentityGrain>(subject.EmployeeId.Value));
         }, receipt => (receipt.Version, detail));
 
     private async Task<T> AuditedAsync<T>(HttpContext? context, string action, string actor, Subject subject, Func<Task<T>> change, Func<T, (long Version, string? Detail)> describe)

@@ -1,4 +1,5 @@
 using NemLogin.Grains.Replay;
+using NemLogin.Grains;
 using NemLogin.Saml;
 using NemLogin.Saml.Bindings;
 using NemLogin.Saml.Validation;
@@ -54,5 +55,5 @@ internal sealed class SamlFrontChannel(IGrainFactory grains, TimeProvider time)
     /// replay). Call it only after the message's signature passed, so forged messages cannot burn a real party's IDs.
     /// </summary>
     public Task<bool> FirstUseAsync(string kind, string issuer, string id) =>
-        grains.GetGrain<IOneTimeIdGrain>(OneTimeIdKey.For(kind, issuer, id)).TryUseAsync(time.GetUtcNow() + ReplayWindow);
+        grains.Reference<IOneTimeIdGrain>(OneTimeIdKey.For(kind, issuer, id)).TryUseAsync(time.GetUtcNow() + ReplayWindow);
 }

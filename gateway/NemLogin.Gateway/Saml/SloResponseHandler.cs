@@ -4,6 +4,7 @@ using NemLogin.Gateway.ServiceProviders;
 using NemLogin.Gateway.Sessions;
 using NemLogin.Grains.Replay;
 using NemLogin.Grains.Sessions;
+using NemLogin.Grains;
 using NemLogin.Saml;
 using NemLogin.Saml.Bindings;
 using NemLogin.Saml.Messages;
@@ -74,7 +75,7 @@ internal sealed class SloResponseHandler(
         }
 
         var status = response.IsSuccess ? LogoutTargetStatus.LoggedOut : LogoutTargetStatus.Failed;
-        if (!await grains.GetGrain<ILogoutFlowGrain>(flowId).RecordAnswerAsync(index, sp.EntityId, status))
+        if (!await grains.Reference<ILogoutFlowGrain>(flowId).RecordAnswerAsync(index, sp.EntityId, status))
         {
             throw new SamlException(SamlErrorCode.InResponseToMismatch, "InResponseTo names no pending logout request to this service provider.");
         }

@@ -1,6 +1,7 @@
 using NemLogin.Grains.Assurance;
 using NemLogin.Grains.BusinessIdentities;
 using NemLogin.Grains.Organisations;
+using NemLogin.Grains;
 
 namespace NemLogin.Gateway.SelfService;
 
@@ -14,15 +15,15 @@ internal sealed class AdministeredOrganisations(IGrainFactory grains)
 {
     public async Task<IReadOnlyList<AdministeredOrganisation>> ForAsync(Guid personId)
     {
-        var entries = await grains.GetGrain<IBusinessIdentityIndexGrain>(personId).ListAsync();
+        var entries = await grains.Reference<IBusinessIdentityIndexGrain>(personId).ListAsync();
         var found = await Task.WhenAll(entries.Where(e => e.Status == BusinessIdentityStatus.Active).Select(e => CheckAsync(personId, e)));
         return [.. found.OfType<AdministeredOrganisation>().OrderBy(o => o.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(o => o.Cvr, StringComparer.Ordinal)];
     }
 
     private async Task<AdministeredOrganisation?> CheckAsync(Guid personId, BusinessIdentityEntry entry)
     {
-        var organisationCall = grains.GetGrain<IOrganisationGrain>(entry.Cvr).GetAsync();
-        var identity = await grains.GetGrain<IBusinessIdentityGrain>(entry.Id).GetAsync();
+        var organisationCall = grains.Reference<IOrganisationGrain>(entry.Cvr).GetAsync();
+        var identity = await grains.Reference<IBusinessIdentityGrain>(entry.Id).GetAsync();
         var organisation = await organisationCall;
         return identity is { Status: BusinessIdentityStatus.Active, Loa: >= LevelOfAssurance.Substantial } && identity.PersonId == personId && identity.Cvr == entry.Cvr
             && organisation is { Details.Status: OrganisationStatus.Active } && organisation.Details.Administrators.Contains(entry.Id)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using NemLogin.Gateway.Mandates;
 using NemLogin.Grains.Identities;
+using NemLogin.Grains;
 
 namespace NemLogin.Gateway.SelfService;
 
@@ -25,7 +26,7 @@ internal sealed class PersonLookup(IGrainFactory grains)
     public async Task<Guid?> FindAsync(string cprNumber, string name)
     {
         var holders = await CprHolders.FindAsync(grains, cprNumber);
-        if (holders.Length != 1 || await grains.GetGrain<IIdentityGrain>(holders[0]).GetAsync() is not { } profile)
+        if (holders.Length != 1 || await grains.Reference<IIdentityGrain>(holders[0]).GetAsync() is not { } profile)
         {
             return null;
         }

@@ -9,6 +9,7 @@ using NemLogin.Grains.Audit;
 using NemLogin.Grains.Errors;
 using NemLogin.Grains.Identities;
 using NemLogin.Grains.Sessions;
+using NemLogin.Grains;
 
 namespace NemLogin.Gateway.SelfService;
 
@@ -107,10 +108,10 @@ internal sealed class SelfServiceAuthentication(
         new(context, user, language, forms.Field(context, user), await organisations.ForAsync(user.IdentityId));
 
     private async Task<SessionSnapshot?> SessionAsync(HttpContext context) =>
-        sessions.Read(context) is { } sessionId ? await grains.GetGrain<ISessionGrain>(sessionId).GetAsync() : null;
+        sessions.Read(context) is { } sessionId ? await grains.Reference<ISessionGrain>(sessionId).GetAsync() : null;
 
     private async Task<SelfServiceUser?> UserAsync(SessionSnapshot session) =>
-        await grains.GetGrain<IIdentityGrain>(session.IdentityId).GetAsync() is { } profile
+        await grains.Reference<IIdentityGrain>(session.IdentityId).GetAsync() is { } profile
             ? new SelfServiceUser(session.SessionId, profile.Id, $"{profile.Attributes.GivenName} {profile.Attributes.FamilyName}".Trim(), profile.Attributes.CprNumber, session.Loa)
             : null;
 

@@ -39,7 +39,7 @@ internal sealed class MetadataRefreshService(
         IReadOnlyList<string> refreshing;
         try
         {
-            refreshing = await grains.GetGrain<IServiceProviderDirectoryGrain>(ServiceProviderDirectory.Key).ListRefreshingAsync();
+            refreshing = await grains.Reference<IServiceProviderDirectoryGrain>(ServiceProviderDirectory.Key).ListRefreshingAsync();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -51,7 +51,7 @@ internal sealed class MetadataRefreshService(
         {
             try
             {
-                if (await grains.GetGrain<IServiceProviderGrain>(entityId).ClaimMetadataRefreshAsync() is { } source)
+                if (await grains.Reference<IServiceProviderGrain>(entityId).ClaimMetadataRefreshAsync() is { } source)
                 {
                     await administration.RefreshMetadataAsync(null, entityId, source, AuditActions.MetadataRefreshActor, cancellationToken);
                 }

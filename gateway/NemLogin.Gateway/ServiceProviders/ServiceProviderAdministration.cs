@@ -145,7 +145,7 @@ internal sealed class ServiceProviderAdministration(
     {
         try
         {
-            return await write(grains.GetGrain<IServiceProviderGrain>(entityId));
+            return await write(grains.Reference<IServiceProviderGrain>(entityId));
         }
         finally
         {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using NemLogin.Grains.ServiceProviders;
+using NemLogin.Grains;
 using NemLogin.Saml;
 
 namespace NemLogin.Gateway.ServiceProviders;
@@ -34,7 +35,7 @@ internal sealed class ServiceProviderCatalog(IGrainFactory grains, IOptions<Serv
         }
 
         var generation = Interlocked.Read(ref _generation);
-        var registration = await grains.GetGrain<IServiceProviderGrain>(entityId).GetAsync();
+        var registration = await grains.Reference<IServiceProviderGrain>(entityId).GetAsync();
         if (registration is null)
         {
             _entries.TryRemove(entityId, out _);
@@ -59,7 +60,7 @@ internal sealed class ServiceProviderCatalog(IGrainFactory grains, IOptions<Serv
     public async Task<RegisteredServiceProvider> FindIssuerAsync(string? issuer)
     {
         if (string.IsNullOrEmpty(issuer) || issuer.Length > MaxIdLength
-            || (!_entries.ContainsKey(issuer) && !await grains.GetGrain<IServiceProviderDirectoryGrain>(ServiceProviderDirectory.Key).ContainsAsync(issuer)))
+            || (!_entries.ContainsKey(issuer) && !await grains.Reference<IServiceProviderDirectoryGrain>(ServiceProviderDirectory.Key).ContainsAsync(issuer)))
         {
             throw new SamlException(SamlErrorCode.IssuerUnknown, "The service provider is not registered with the broker.");
         }
@@ -72,7 +73,7 @@ internal sealed class ServiceProviderCatalog(IGrainFactory grains, IOptions<Serv
     {
         try
         {
-            return await grains.GetGrain<IServiceProviderGrain>(registration.EntityId).RegisterAsync(registration);
+            return await grains.Reference<IServiceProviderGrain>(registration.EntityId).RegisterAsync(registration);
         }
         finally
         {

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Options;
 using NemLogin.Grains.Signing;
+using NemLogin.Grains;
 using NemLogin.Saml.Encryption;
 
 namespace NemLogin.Gateway.Signing;
@@ -32,7 +33,7 @@ internal sealed class BrokerEncryptionKeys(IGrainFactory grains, TimeProvider ti
             return current;
         }
 
-        var keys = await grains.GetGrain<ISignerGrain>(0).GetKeysAsync(KeyPurpose.SamlEncryption).WaitAsync(cancellationToken);
+        var keys = await grains.Reference<ISignerGrain>(0).GetKeysAsync(KeyPurpose.SamlEncryption).WaitAsync(cancellationToken);
         var fresh = new Snapshot(
             [.. keys.OrderByDescending(k => k.IsCurrent).Select(k => X509CertificateLoader.LoadCertificate(k.CertificateDer))],
             time.GetUtcNow() + options.Value.KeyCacheDuration);

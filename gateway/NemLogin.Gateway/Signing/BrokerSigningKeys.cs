@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Options;
 using NemLogin.Grains.Signing;
+using NemLogin.Grains;
 using NemLogin.Saml.Signing;
 
 namespace NemLogin.Gateway.Signing;
@@ -34,7 +35,7 @@ internal sealed class BrokerSigningKeys(IGrainFactory grains, TimeProvider time,
             return current;
         }
 
-        var keys = await grains.GetGrain<ISignerGrain>(0).GetKeysAsync(KeyPurpose.SamlSigning).WaitAsync(cancellationToken);
+        var keys = await grains.Reference<ISignerGrain>(0).GetKeysAsync(KeyPurpose.SamlSigning).WaitAsync(cancellationToken);
         var currentKey = keys.FirstOrDefault(k => k.IsCurrent)
             ?? throw new InvalidOperationException("The signer pool published no current SAML signing key.");
         var signer = new GrainSamlSigner(grains, currentKey, this);

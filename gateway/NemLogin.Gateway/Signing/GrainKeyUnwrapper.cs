@@ -22,7 +22,7 @@ internal sealed class GrainKeyUnwrapper(IGrainFactory grains) : IKeyUnwrapper
         var keyId = key.RecipientCertificate is { } named ? Convert.ToHexStringLower(SHA256.HashData(named.RawData)) : null;
         try
         {
-            var decrypted = await grains.GetGrain<ISignerGrain>(0)
+            var decrypted = await grains.Reference<ISignerGrain>(0)
                 .DecryptKeyAsync(KeyPurpose.SamlEncryption, keyId, new KeyTransportMethod(key.Algorithm, key.DigestMethod, key.MaskGenerationFunction), key.CipherValue)
                 .WaitAsync(cancellationToken);
             return decrypted.Key;

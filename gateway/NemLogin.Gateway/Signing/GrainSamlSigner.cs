@@ -23,7 +23,7 @@ internal sealed class GrainSamlSigner(IGrainFactory grains, SigningKeyInfo key, 
         SignatureResult result;
         try
         {
-            result = await grains.GetGrain<ISignerGrain>(0)
+            result = await grains.Reference<ISignerGrain>(0)
                 .SignWithKeyAsync(KeyPurpose.SamlSigning, key.KeyId, SigningAlgorithm.RsaPkcs1Sha256, data.ToArray())
                 .WaitAsync(cancellationToken);
         }

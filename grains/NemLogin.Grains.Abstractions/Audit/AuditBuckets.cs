@@ -16,7 +16,7 @@ public static class AuditBuckets
         ArgumentNullException.ThrowIfNull(grains);
         for (var page = firstPage; ; page++)
         {
-            records = await grains.GetGrain<IAuditBucketGrain>(AuditBucketKey.For(time, shard, page)).AppendAsync(records);
+            records = await grains.Reference<IAuditBucketGrain>(AuditBucketKey.For(time, shard, page)).AppendAsync(records);
             if (records.IsEmpty || page == AuditBucketKey.MaxPages - 1)
             {
                 return page;

@@ -71,8 +71,8 @@ public sealed class BusinessIdentityGrain(
             RequireNotRevoked(identity);
             Rules.Require(identity.Status == BusinessIdentityStatus.Active, BrokerError.EmployeeNotActive, "Rights are granted to active business identities only.");
 
-            var organisationCall = GrainFactory.GetGrain<IOrganisationGrain>(identity.Cvr).GetAsync();
-            var catalogueCall = GrainFactory.GetGrain<IPrivilegeCatalogueGrain>(right.System.Key).GetAsync();
+            var organisationCall = GrainFactory.Reference<IOrganisationGrain>(identity.Cvr).GetAsync();
+            var catalogueCall = GrainFactory.Reference<IPrivilegeCatalogueGrain>(right.System.Key).GetAsync();
             var organisation = await organisationCall ?? throw Rules.Refuse(BrokerError.OrganisationUnknown, "The business identity's organisation is not registered.");
             var catalogue = await catalogueCall;
             Rules.Require(organisation.Details.Status == OrganisationStatus.Active, BrokerError.OrganisationNotActive, "Rights are granted in active organisations only.");
@@ -107,9 +107,9 @@ public sealed class BusinessIdentityGrain(
         }
 
         var held = identity.Rights.Where(r => r.System == system).ToArray();
-        var organisationCall = GrainFactory.GetGrain<IOrganisationGrain>(identity.Cvr).GetAsync();
+        var organisationCall = GrainFactory.Reference<IOrganisationGrain>(identity.Cvr).GetAsync();
         var catalogueCall = identity.Status == BusinessIdentityStatus.Active && held.Length > 0 && system.IsWellFormed()
-            ? GrainFactory.GetGrain<IPrivilegeCatalogueGrain>(system.Key).GetAsync()
+            ? GrainFactory.Reference<IPrivilegeCatalogueGrain>(system.Key).GetAsync()
             : Task.FromResult<PrivilegeCatalogue?>(null);
         var organisation = await organisationCall;
         var catalogue = await catalogueCall;
@@ -187,7 +187,7 @@ public sealed class BusinessIdentityGrain(
             return Task.CompletedTask;
         }
 
-        var index = GrainFactory.GetGrain<IBusinessIdentityIndexGrain>(person);
+        var index = GrainFactory.Reference<IBusinessIdentityIndexGrain>(person);
         return identity.Status == BusinessIdentityStatus.Revoked
             ? index.RemoveAsync(identity.Id)
             : index.PutAsync(new BusinessIdentityEntry(identity.Id, identity.Cvr, identity.Status));

@@ -26,7 +26,7 @@ public sealed class IdentityGrain(
         if (attributes.CprNumber is { } cpr)
         {
             var (bucket, entry) = CprIndexKey.For(cpr);
-            await GrainFactory.GetGrain<ICprIndexGrain>(bucket).AddAsync(entry, this.GetPrimaryKey());
+            await GrainFactory.Reference<ICprIndexGrain>(bucket).AddAsync(entry, this.GetPrimaryKey());
         }
 
         var now = timeProvider.GetUtcNow();
@@ -56,7 +56,7 @@ public sealed class IdentityGrain(
         if (previous?.CprNumber is { } old && old != attributes.CprNumber)
         {
             var (bucket, entry) = CprIndexKey.For(old);
-            await GrainFactory.GetGrain<ICprIndexGrain>(bucket).RemoveAsync(entry, this.GetPrimaryKey());
+            await GrainFactory.Reference<ICprIndexGrain>(bucket).RemoveAsync(entry, this.GetPrimaryKey());
         }
 
         return Profile(attributes);

@@ -78,12 +78,12 @@ public sealed class MandateGrain(
             return null;
         }
 
-        var catalogueCall = GrainFactory.GetGrain<IPrivilegeCatalogueGrain>(system.Key).GetAsync();
+        var catalogueCall = GrainFactory.Reference<IPrivilegeCatalogueGrain>(system.Key).GetAsync();
         (string? Cpr, string? Cvr, string Name)? grantor = mandate.Grantor.PersonId is { } personId
-            ? await GrainFactory.GetGrain<IIdentityGrain>(personId).GetAsync() is { Attributes.CprNumber: { } cpr } profile
+            ? await GrainFactory.Reference<IIdentityGrain>(personId).GetAsync() is { Attributes.CprNumber: { } cpr } profile
                 ? (cpr, null, $"{profile.Attributes.GivenName} {profile.Attributes.FamilyName}".Trim())
                 : null
-            : await GrainFactory.GetGrain<IOrganisationGrain>(mandate.Grantor.Id).GetAsync() is { Details.Status: OrganisationStatus.Active } organisation
+            : await GrainFactory.Reference<IOrganisationGrain>(mandate.Grantor.Id).GetAsync() is { Details.Status: OrganisationStatus.Active } organisation
                 ? (null, organisation.Cvr, organisation.Details.Name)
                 : null;
         var catalogue = await catalogueCall;
@@ -172,7 +172,7 @@ public sealed class MandateGrain(
         }
 
         var now = timeProvider.GetUtcNow();
-        var index = GrainFactory.GetGrain<IMandateIndexGrain>(mandate.Grantee.Id);
+        var index = GrainFactory.Reference<IMandateIndexGrain>(mandate.Grantee.Id);
         if (IsLive(mandate) && !mandate.Ended(now))
         {
             await index.PutAsync(mandate.Entry());

@@ -117,5 +117,5 @@ public sealed class MandateGrantorGrain(
     private static bool IsFull(ImmutableArray<OpenMandateRequest> open, MandateParty grantee) =>
         open.Length >= MaxOpenRequests || open.Count(r => r.Grantee == grantee) >= MaxOpenRequestsPerGrantee;
 
-    private IMandateGrain Mandate(Guid id) => GrainFactory.GetGrain<IMandateGrain>(id);
+    private IMandateGrain Mandate(Guid id) => GrainFactory.Reference<IMandateGrain>(id);
 }

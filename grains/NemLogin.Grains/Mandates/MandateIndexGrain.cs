@@ -26,7 +26,7 @@ public sealed class MandateIndexGrain(
             return [];
         }
 
-        var answers = await Task.WhenAll(candidates.Select(e => GrainFactory.GetGrain<IMandateGrain>(e.Id).ResolveAsync(system)));
+        var answers = await Task.WhenAll(candidates.Select(e => GrainFactory.Reference<IMandateGrain>(e.Id).ResolveAsync(system)));
         return [.. answers.OfType<FittingMandate>().OrderBy(m => m.GrantorName, StringComparer.Ordinal).ThenBy(m => m.MandateId)];
     }
 
@@ -75,8 +75,8 @@ public sealed class MandateIndexGrain(
 
     private Task TellHolderAsync(bool held) => MandateParty.FromKey(this.GetPrimaryKeyString()) switch
     {
-        { PersonId: { } personId } => GrainFactory.GetGrain<IIdentityGrain>(personId).NoteMandatesHeldAsync(held),
-        { Kind: MandatePartyKind.Organisation, Id: var cvr } => GrainFactory.GetGrain<IOrganisationGrain>(cvr).NoteMandatesHeldAsync(held),
+        { PersonId: { } personId } => GrainFactory.Reference<IIdentityGrain>(personId).NoteMandatesHeldAsync(held),
+        { Kind: MandatePartyKind.Organisation, Id: var cvr } => GrainFactory.Reference<IOrganisationGrain>(cvr).NoteMandatesHeldAsync(held),
         _ => Task.CompletedTask,
     };
 

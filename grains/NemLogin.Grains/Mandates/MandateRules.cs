@@ -67,7 +67,7 @@ internal static class MandateRules
         var granteeChecks = items.Select(i => i.Details.Grantee).Distinct().Select(g => CheckGranteeAsync(grains, g)).ToArray();
         var registered = covered.Select(s => s.System).Distinct().ToDictionary(s => s, s => ItSystems.IsRegisteredAsync(grains, s));
         var catalogues = covered.Where(s => !s.CoversAll).Select(s => s.System.Key).Distinct(StringComparer.Ordinal)
-            .ToDictionary(key => key, key => grains.GetGrain<IPrivilegeCatalogueGrain>(key).GetAsync(), StringComparer.Ordinal);
+            .ToDictionary(key => key, key => grains.Reference<IPrivilegeCatalogueGrain>(key).GetAsync(), StringComparer.Ordinal);
         foreach (var check in grantorChecks.Concat(granteeChecks))
         {
             await check;
@@ -102,14 +102,14 @@ internal static class MandateRules
     {
         if (grantor.PersonId is { } personId)
         {
-            var profile = await grains.GetGrain<IIdentityGrain>(personId).GetAsync()
+            var profile = await grains.Reference<IIdentityGrain>(personId).GetAsync()
                 ?? throw Rules.Refuse(BrokerError.MandatePersonUnknown, "No identity has the grantor's id.");
             Rules.Require(AgeOn(profile.Attributes.DateOfBirth, DanishDay(now)) >= MinimumGrantorAge, BrokerError.MandateGrantorUnderAge,
                 $"A person gives a mandate from the age of {MinimumGrantorAge}.");
             return;
         }
 
-        var organisation = await grains.GetGrain<IOrganisationGrain>(grantor.Id).GetAsync()
+        var organisation = await grains.Reference<IOrganisationGrain>(grantor.Id).GetAsync()
             ?? throw Rules.Refuse(BrokerError.MandateOrganisationUnknown, "No organisation is registered under the grantor's CVR number.");
         Rules.Require(organisation.Details.Status == OrganisationStatus.Active, BrokerError.MandateOrganisationNotActive,
             "Only an active organisation gives mandates.");
@@ -119,11 +119,11 @@ internal static class MandateRules
     {
         if (grantee.PersonId is { } personId)
         {
-            Rules.Require(await grains.GetGrain<IIdentityGrain>(personId).GetAsync() is not null, BrokerError.MandatePersonUnknown, "No identity has the grantee's id.");
+            Rules.Require(await grains.Reference<IIdentityGrain>(personId).GetAsync() is not null, BrokerError.MandatePersonUnknown, "No identity has the grantee's id.");
             return;
         }
 
-        Rules.Require(await grains.GetGrain<IOrganisationGrain>(grantee.Id).GetAsync() is not null, BrokerError.MandateOrganisationUnknown,
+        Rules.Require(await grains.Reference<IOrganisationGrain>(grantee.Id).GetAsync() is not null, BrokerError.MandateOrganisationUnknown,
             "No organisation is registered under the grantee's CVR number.");
     }
 

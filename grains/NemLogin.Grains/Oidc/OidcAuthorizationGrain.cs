@@ -49,8 +49,8 @@ public sealed class OidcAuthorizationGrain(
         }
 
         // The whole chain: the code, the refresh tokens rotated from it and the access tokens (RFC 9700 4.14.2).
-        var tokens = await GrainFactory.GetGrain<IOidcTokenIndexGrain>(OidcTokenIndexKey.ForAuthorization(this.GetPrimaryKeyString())).ListAsync();
-        var revoked = await Task.WhenAll(tokens.Select(id => GrainFactory.GetGrain<IOidcTokenGrain>(id).RevokeAsync()));
+        var tokens = await GrainFactory.Reference<IOidcTokenIndexGrain>(OidcTokenIndexKey.ForAuthorization(this.GetPrimaryKeyString())).ListAsync();
+        var revoked = await Task.WhenAll(tokens.Select(id => GrainFactory.Reference<IOidcTokenGrain>(id).RevokeAsync()));
         return revoked.Count(changed => changed);
     }
 

@@ -14,7 +14,7 @@ public sealed class OidcClientGrain(
         var stored = client with { Version = (state.State.Client?.Version ?? 0) + 1 };
 
         // The directory first: a client it lists but that is not stored yet is skipped by readers; the reverse would hide it.
-        await GrainFactory.GetGrain<IOidcClientDirectoryGrain>(IOidcClientDirectoryGrain.Key).TrackAsync(stored.ClientId);
+        await GrainFactory.Reference<IOidcClientDirectoryGrain>(IOidcClientDirectoryGrain.Key).TrackAsync(stored.ClientId);
         state.State = new OidcClientState { Client = stored };
         await state.WriteStateAsync();
         return (stored, created);
@@ -42,7 +42,7 @@ public sealed class OidcClientGrain(
         }
 
         await state.ClearStateAsync();
-        await GrainFactory.GetGrain<IOidcClientDirectoryGrain>(IOidcClientDirectoryGrain.Key).ForgetAsync(this.GetPrimaryKeyString());
+        await GrainFactory.Reference<IOidcClientDirectoryGrain>(IOidcClientDirectoryGrain.Key).ForgetAsync(this.GetPrimaryKeyString());
         state.State = new OidcClientState();
         return true;
     }

@@ -32,7 +32,7 @@ public sealed class OidcTokenGrain(
         // A replayed code revokes its chain while the first redeemer may still be issuing tokens: indexed first, then
         // checked, so a token is either found by the revocation or sees the revoked authorization (RFC 9700 4.14.2).
         if (stored.AuthorizationId is { Length: > 0 } authorizationId
-            && (await GrainFactory.GetGrain<IOidcAuthorizationGrain>(authorizationId).GetAsync())?.Status == Revoked)
+            && (await GrainFactory.Reference<IOidcAuthorizationGrain>(authorizationId).GetAsync())?.Status == Revoked)
         {
             stored = stored with { Status = Revoked };
         }
@@ -106,12 +106,12 @@ public sealed class OidcTokenGrain(
         var id = this.GetPrimaryKeyString();
         foreach (var key in Keys(before).Except(Keys(after)))
         {
-            await GrainFactory.GetGrain<IOidcTokenIndexGrain>(key).RemoveAsync(id);
+            await GrainFactory.Reference<IOidcTokenIndexGrain>(key).RemoveAsync(id);
         }
 
         foreach (var key in Keys(after).Except(Keys(before)))
         {
-            await GrainFactory.GetGrain<IOidcTokenIndexGrain>(key).AddAsync(id);
+            await GrainFactory.Reference<IOidcTokenIndexGrain>(key).AddAsync(id);
         }
     }
 

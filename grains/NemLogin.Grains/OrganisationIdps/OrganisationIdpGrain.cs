@@ -17,7 +17,7 @@ public sealed class OrganisationIdpGrain(
     {
         OrganisationRules.RequireCvr(Cvr);
         var normal = OrganisationIdpRules.Normalise(registration);
-        Rules.Require(await GrainFactory.GetGrain<IOrganisationGrain>(Cvr).GetAsync() is not null, BrokerError.OrganisationUnknown,
+        Rules.Require(await GrainFactory.Reference<IOrganisationGrain>(Cvr).GetAsync() is not null, BrokerError.OrganisationUnknown,
             "No organisation is registered under this CVR.");
 
         // The domains are claimed first: a domain another organisation holds refuses the registration before anything is stored.
@@ -42,5 +42,5 @@ public sealed class OrganisationIdpGrain(
         return true;
     }
 
-    private IOrganisationIdpDirectoryGrain Directory => GrainFactory.GetGrain<IOrganisationIdpDirectoryGrain>(0);
+    private IOrganisationIdpDirectoryGrain Directory => GrainFactory.Reference<IOrganisationIdpDirectoryGrain>(0);
 }

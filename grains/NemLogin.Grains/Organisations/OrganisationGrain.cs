@@ -158,7 +158,7 @@ public sealed class OrganisationGrain(
         a.Name == b.Name && a.Status == b.Status
         && a.ProductionUnits.SequenceEqual(b.ProductionUnits) && a.SeNumbers.SequenceEqual(b.SeNumbers) && a.Administrators.SequenceEqual(b.Administrators);
 
-    private IBusinessIdentityGrain Employee(Guid id) => GrainFactory.GetGrain<IBusinessIdentityGrain>(id);
+    private IBusinessIdentityGrain Employee(Guid id) => GrainFactory.Reference<IBusinessIdentityGrain>(id);
 
     private async Task WriteAsync(OrganisationState next)
     {

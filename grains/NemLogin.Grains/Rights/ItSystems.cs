@@ -8,8 +8,8 @@ internal static class ItSystems
 {
     public static async Task<bool> IsRegisteredAsync(IGrainFactory grains, ItSystem system) => system.Kind switch
     {
-        ItSystemKind.Saml => await grains.GetGrain<IServiceProviderGrain>(system.Id).GetAsync() is not null,
-        ItSystemKind.Oidc => await grains.GetGrain<IOidcClientGrain>(system.Id).GetAsync() is not null,
+        ItSystemKind.Saml => await grains.Reference<IServiceProviderGrain>(system.Id).GetAsync() is not null,
+        ItSystemKind.Oidc => await grains.Reference<IOidcClientGrain>(system.Id).GetAsync() is not null,
         _ => false,
     };
 }

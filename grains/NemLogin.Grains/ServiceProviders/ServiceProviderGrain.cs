@@ -122,5 +122,5 @@ public sealed class ServiceProviderGrain(
         return stored;
     }
 
-    private IServiceProviderDirectoryGrain Directory() => GrainFactory.GetGrain<IServiceProviderDirectoryGrain>(ServiceProviderDirectory.Key);
+    private IServiceProviderDirectoryGrain Directory() => GrainFactory.Reference<IServiceProviderDirectoryGrain>(ServiceProviderDirectory.Key);
 }

@@ -43,12 +43,12 @@ public sealed class SessionGrain(
 
         if (authentication.Person is { } person)
         {
-            await GrainFactory.GetGrain<IIdentityGrain>(authentication.IdentityId).UpdateFromUpstreamAsync(person);
+            await GrainFactory.Reference<IIdentityGrain>(authentication.IdentityId).UpdateFromUpstreamAsync(person);
         }
 
         var handedOver = previousSessionId is null || string.Equals(previousSessionId, sessionId, StringComparison.Ordinal)
             ? null
-            : await GrainFactory.GetGrain<ISessionGrain>(previousSessionId).HandOverAsync(authentication.IdentityId, sessionId);
+            : await GrainFactory.Reference<ISessionGrain>(previousSessionId).HandOverAsync(authentication.IdentityId, sessionId);
 
         var next = NewSession(authentication, handedOver);
         state.State = next;
@@ -57,7 +57,7 @@ public sealed class SessionGrain(
         // After the write, so a LogoutRequest that finds the index always finds this session.
         foreach (var participant in next.Participants)
         {
-            await GrainFactory.GetGrain<ISessionIndexGrain>(SessionIndexKey.For(participant.ServiceProviderId, participant.SessionIndex))
+            await GrainFactory.Reference<ISessionIndexGrain>(SessionIndexKey.For(participant.ServiceProviderId, participant.SessionIndex))
                 .MoveAsync(previousSessionId!, sessionId, next.ExpiresAt);
         }
 
@@ -88,7 +88,7 @@ public sealed class SessionGrain(
             var answer = await AssertLiveAsync(next, request);
             if (_identityUpdate is { } left)
             {
-                await GrainFactory.GetGrain<IIdentityGrain>(next.IdentityId).UpdateFromUpstreamAsync(left);
+                await GrainFactory.Reference<IIdentityGrain>(next.IdentityId).UpdateFromUpstreamAsync(left);
             }
 
             if (!state.RecordExists)
@@ -186,7 +186,7 @@ public sealed class SessionGrain(
     /// <summary>The person's attributes for the asking party, taking along a pending update from the upstream (see <see cref="_identityUpdate"/>).</summary>
     private Task<AttributeRelease> ReleaseAsync(Guid identityId, AssertionRequest request)
     {
-        var identity = GrainFactory.GetGrain<IIdentityGrain>(identityId);
+        var identity = GrainFactory.Reference<IIdentityGrain>(identityId);
         if (_identityUpdate is not { } update)
         {
             return identity.ReleaseToAsync(request.PartyId, request.CprEntitled);
@@ -200,7 +200,7 @@ public sealed class SessionGrain(
         request.Protocol == ParticipantProtocol.Oidc ? ItSystem.Oidc(request.PartyId) : ItSystem.Saml(request.PartyId);
 
     private Task<ImmutableArray<FittingMandate>> FindMandatesAsync(MandateParty grantee, ItSystem system) =>
-        GrainFactory.GetGrain<IMandateIndexGrain>(grantee.Id).FindForAsync(system);
+        GrainFactory.Reference<IMandateIndexGrain>(grantee.Id).FindForAsync(system);
 
     private static ActingChoice ChoiceFor(FittingMandate mandate) =>
         new(mandate.MandateId, mandate.GrantorCvr, mandate.GrantorName) { Kind = ActingChoiceKind.Mandate };
@@ -216,7 +216,7 @@ public sealed class SessionGrain(
     /// </summary>
     private async Task<SessionAssertion> AssertProfessionalAsync(SessionState live, AssertionRequest request)
     {
-        var entries = await GrainFactory.GetGrain<IBusinessIdentityIndexGrain>(live.IdentityId).ListAsync();
+        var entries = await GrainFactory.Reference<IBusinessIdentityIndexGrain>(live.IdentityId).ListAsync();
         if (request.ExpectedPseudonym is { } expected && !entries.Any(e => e.Id == expected))
         {
             return SessionAssertion.OtherPerson;
@@ -224,7 +224,7 @@ public sealed class SessionGrain(
 
         var candidates = entries.Where(e => e.Status == BusinessIdentityStatus.Active && (request.ExpectedPseudonym is null || e.Id == request.ExpectedPseudonym)).ToList();
         var system = SystemOf(request);
-        var answers = await Task.WhenAll(candidates.Select(c => GrainFactory.GetGrain<IBusinessIdentityGrain>(c.Id).GetRightsAsync(system)));
+        var answers = await Task.WhenAll(candidates.Select(c => GrainFactory.Reference<IBusinessIdentityGrain>(c.Id).GetRightsAsync(system)));
 
         // The identity must still be this person's (the index is a copy; the identity grain is the authority).
         var usable = answers.OfType<BusinessRights>().Where(r => r.Usable && r.PersonId == live.IdentityId)
@@ -310,7 +310,7 @@ public sealed class SessionGrain(
         if (existing is null && protocol == ParticipantProtocol.Saml)
         {
             // Before the SP can hold the SessionIndex, so a LogoutRequest that carries it always finds this session.
-            await GrainFactory.GetGrain<ISessionIndexGrain>(SessionIndexKey.For(serviceProviderId, participant.SessionIndex))
+            await GrainFactory.Reference<ISessionIndexGrain>(SessionIndexKey.For(serviceProviderId, participant.SessionIndex))
                 .RecordAsync(this.GetPrimaryKeyString(), live.ExpiresAt);
         }
 

@@ -99,7 +99,7 @@ public sealed class SignerGrain(ISigningKeyStore keyStore, SigningKeyDirectoryVi
     private static bool NotDecryptedHere(GrainRuleException refusal) =>
         refusal.Code == KeyUnknown || refusal.Code == NoCurrentKey || refusal.Code == DecryptionFailed;
 
-    private ISiteSignerGrain Site(string site) => GrainFactory.GetGrain<ISiteSignerGrain>(site);
+    private ISiteSignerGrain Site(string site) => GrainFactory.Reference<ISiteSignerGrain>(site);
 
     /// <summary>
     /// The other sites that publish <paramref name="keyId"/> for <paramref name="purpose"/> (with null: any key of it), from

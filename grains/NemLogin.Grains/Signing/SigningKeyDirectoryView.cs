@@ -31,7 +31,7 @@ public sealed class SigningKeyDirectoryView
     private Task<ImmutableArray<SiteSigningKeys>>? _refresh;
 
     public SigningKeyDirectoryView(IGrainFactory grains, TimeProvider time, ILogger<SigningKeyDirectoryView> logger)
-        : this(() => grains.GetGrain<ISigningKeyDirectoryGrain>(0).GetAsync(), time, logger)
+        : this(() => grains.Reference<ISigningKeyDirectoryGrain>(0).GetAsync(), time, logger)
     {
     }
 

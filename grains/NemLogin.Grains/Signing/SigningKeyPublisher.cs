@@ -67,7 +67,7 @@ internal sealed class SigningKeyPublisher(
                 keys.AddRange(await keyStore.GetKeysAsync(purpose));
             }
 
-            var directory = grains.GetGrain<ISigningKeyDirectoryGrain>(0);
+            var directory = grains.Reference<ISigningKeyDirectoryGrain>(0);
             await directory.PublishAsync(site, keys.ToImmutable());
             Log.SigningKeysPublished(logger, keys.Count, site);
             // The silo's copy (what its signer pool lists) follows every publish, other sites' changes included.

@@ -9,6 +9,7 @@ using NemLogin.Grains.Assurance;
 using NemLogin.Grains.Identities;
 using NemLogin.Grains.Oidc;
 using NemLogin.Grains.Sessions;
+using NemLogin.Grains;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -39,7 +40,7 @@ internal sealed class AuthorizeEndpoint(
     {
         var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
         var clientId = request.ClientId!;
-        var client = await grains.GetGrain<IOidcClientGrain>(clientId).GetAsync();
+        var client = await grains.Reference<IOidcClientGrain>(clientId).GetAsync();
         if (client is null)
         {
             return OidcResults.Error(Errors.InvalidClient, "The client is no longer registered.");
@@ -67,7 +68,7 @@ internal sealed class AuthorizeEndpoint(
         {
             // One call: the session decides level, freshness and person, and makes the client a participant (its
             // SessionIndex is the client's sid, so a logout at either protocol reaches it).
-            var assertion = await grains.GetGrain<ISessionGrain>(sessionId).AssertAsync(
+            var assertion = await grains.Reference<ISessionGrain>(sessionId).AssertAsync(
                 new AssertionRequest(clientId, client.CprEntitled, requiredLoa, string.Empty, OidcSubjectFormat, TransientSubject: false)
                 {
                     Protocol = ParticipantProtocol.Oidc,

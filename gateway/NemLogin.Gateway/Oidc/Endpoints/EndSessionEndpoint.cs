@@ -5,6 +5,7 @@ using NemLogin.Gateway.Hosting;
 using NemLogin.Gateway.Logout;
 using NemLogin.Gateway.Sessions;
 using NemLogin.Grains.Sessions;
+using NemLogin.Grains;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -72,7 +73,7 @@ internal sealed class EndSessionEndpoint(LogoutStarter starter, BrowserSessions 
         }
 
         var audiences = hint.GetAudiences();
-        var session = await grains.GetGrain<ISessionGrain>(sessionId).GetAsync();
+        var session = await grains.Reference<ISessionGrain>(sessionId).GetAsync();
         return session?.Participants.Any(p => p.Protocol == ParticipantProtocol.Oidc
             && string.Equals(p.SessionIndex, sid, StringComparison.Ordinal)
             && audiences.Contains(p.ServiceProviderId, StringComparer.Ordinal)) == true;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using NemLogin.Gateway.Oidc.Signing;
 using NemLogin.Grains.Oidc;
+using NemLogin.Grains;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -29,7 +30,7 @@ internal sealed class TokenEndpoint(IGrainFactory grains, TokenSigningKeys keys)
         }
 
         // A client deleted since the grant gets nothing more (OpenIddict found it at client authentication, but re-check the registration).
-        if (await grains.GetGrain<IOidcClientGrain>(request.ClientId!).GetAsync() is not { } client)
+        if (await grains.Reference<IOidcClientGrain>(request.ClientId!).GetAsync() is not { } client)
         {
             return OidcResults.Error(Errors.InvalidClient, "The client is no longer registered.");
         }

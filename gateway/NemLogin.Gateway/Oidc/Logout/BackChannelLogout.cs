@@ -2,6 +2,7 @@ using NemLogin.Gateway.Hosting;
 using NemLogin.Gateway.Signing;
 using NemLogin.Grains.Oidc;
 using NemLogin.Grains.Sessions;
+using NemLogin.Grains;
 
 namespace NemLogin.Gateway.Oidc.Logout;
 
@@ -25,7 +26,7 @@ internal sealed class BackChannelLogout(
     {
         try
         {
-            if (await grains.GetGrain<IOidcClientGrain>(participant.ServiceProviderId).GetAsync() is not { BackChannelLogoutUri: { } uri })
+            if (await grains.Reference<IOidcClientGrain>(participant.ServiceProviderId).GetAsync() is not { BackChannelLogoutUri: { } uri })
             {
                 return;
             }

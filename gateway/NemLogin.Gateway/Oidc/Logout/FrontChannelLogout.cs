@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using NemLogin.Gateway.Hosting;
 using NemLogin.Grains.Oidc;
 using NemLogin.Grains.Sessions;
+using NemLogin.Grains;
 
 namespace NemLogin.Gateway.Oidc.Logout;
 
@@ -19,7 +20,7 @@ internal sealed class FrontChannelLogout(IGrainFactory grains, IBrokerUrls urls)
         var frames = ImmutableArray.CreateBuilder<string>();
         foreach (var participant in ended.Participants.Where(p => p.Protocol == ParticipantProtocol.Oidc))
         {
-            if (await grains.GetGrain<IOidcClientGrain>(participant.ServiceProviderId).GetAsync() is not { FrontChannelLogoutUri: { } uri } client)
+            if (await grains.Reference<IOidcClientGrain>(participant.ServiceProviderId).GetAsync() is not { FrontChannelLogoutUri: { } uri } client)
             {
                 continue;
             }

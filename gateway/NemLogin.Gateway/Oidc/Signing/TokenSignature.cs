@@ -28,7 +28,7 @@ internal static class TokenSignature
         SignatureResult result;
         try
         {
-            result = await grains.GetGrain<ISignerGrain>(0)
+            result = await grains.Reference<ISignerGrain>(0)
                 .SignWithKeyAsync(KeyPurpose.TokenSigning, signer.Info.KeyId, scheme, input)
                 .WaitAsync(MaxWait, cancellationToken);
         }

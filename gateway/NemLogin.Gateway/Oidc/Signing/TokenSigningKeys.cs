@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using NemLogin.Gateway.Signing;
 using NemLogin.Grains.Signing;
+using NemLogin.Grains;
 
 namespace NemLogin.Gateway.Oidc.Signing;
 
@@ -33,7 +34,7 @@ internal sealed class TokenSigningKeys(IGrainFactory grains, TimeProvider time, 
             return current;
         }
 
-        var keys = await grains.GetGrain<ISignerGrain>(0).GetKeysAsync(KeyPurpose.TokenSigning).WaitAsync(cancellationToken);
+        var keys = await grains.Reference<ISignerGrain>(0).GetKeysAsync(KeyPurpose.TokenSigning).WaitAsync(cancellationToken);
         var published = keys.OrderByDescending(k => k.IsCurrent).Select(Publish).ToImmutableArray();
         var currentKey = published.FirstOrDefault(k => k.Info.IsCurrent)
             ?? throw new SigningUnavailableException(BrokerErrors.Name(BrokerError.SigningNoCurrentKey), "The signer pool published no current token-signing key.");

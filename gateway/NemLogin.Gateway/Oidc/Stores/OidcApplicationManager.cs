@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using NemLogin.Grains.Oidc;
+using NemLogin.Grains;
 using OpenIddict.Abstractions;
 using OpenIddict.Core;
 
@@ -30,7 +31,7 @@ internal sealed class OidcApplicationManager(
         {
             // Compare-and-set: a registration replaced meanwhile keeps its own secret.
             var rehashed = hasher.Hash(secret);
-            if (await grains.GetGrain<IOidcClientGrain>(application.ClientId).ReplaceSecretHashAsync(stored, rehashed))
+            if (await grains.Reference<IOidcClientGrain>(application.ClientId).ReplaceSecretHashAsync(stored, rehashed))
             {
                 application.ClientSecretHash = rehashed;
             }

@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.IdentityModel.Tokens;
 using NemLogin.Grains.Oidc;
+using NemLogin.Grains;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -19,7 +20,7 @@ internal sealed class OidcApplicationStore(IGrainFactory grains) : IOpenIddictAp
     private readonly Dictionary<string, OidcClient?> _read = new(StringComparer.Ordinal);
 
     public async ValueTask<long> CountAsync(CancellationToken cancellationToken) =>
-        (await grains.GetGrain<IOidcClientDirectoryGrain>(IOidcClientDirectoryGrain.Key).ListAsync()).Length;
+        (await grains.Reference<IOidcClientDirectoryGrain>(IOidcClientDirectoryGrain.Key).ListAsync()).Length;
 
     public ValueTask<long> CountAsync<TResult>(Func<IQueryable<OidcApplication>, IQueryable<TResult>> query, CancellationToken cancellationToken) =>
         throw Unsupported.Query("counting by query");
@@ -29,7 +30,7 @@ internal sealed class OidcApplicationStore(IGrainFactory grains) : IOpenIddictAp
     public async ValueTask DeleteAsync(OidcApplication application, CancellationToken cancellationToken)
     {
         _read.Remove(application.ClientId);
-        await grains.GetGrain<IOidcClientGrain>(application.ClientId).DeleteAsync();
+        await grains.Reference<IOidcClientGrain>(application.ClientId).DeleteAsync();
     }
 
     public ValueTask<OidcApplication?> FindByIdAsync(string identifier, CancellationToken cancellationToken) =>
@@ -42,8 +43,8 @@ internal sealed class OidcApplicationStore(IGrainFactory grains) : IOpenIddictAp
         if (!_read.TryGetValue(identifier, out var client))
         {
             client = OidcClientIds.IsWellFormed(identifier)
-                && await grains.GetGrain<IOidcClientDirectoryGrain>(IOidcClientDirectoryGrain.Key).ContainsAsync(identifier)
-                    ? await grains.GetGrain<IOidcClientGrain>(identifier).GetAsync()
+                && await grains.Reference<IOidcClientDirectoryGrain>(IOidcClientDirectoryGrain.Key).ContainsAsync(identifier)
+                    ? await grains.Reference<IOidcClientGrain>(identifier).GetAsync()
                     : null;
             _read[identifier] = client;
         }
@@ -134,10 +135,10 @@ internal sealed class OidcApplicationStore(IGrainFactory grains) : IOpenIddictAp
 
     public async IAsyncEnumerable<OidcApplication> ListAsync(int? count, int? offset, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var ids = await grains.GetGrain<IOidcClientDirectoryGrain>(IOidcClientDirectoryGrain.Key).ListAsync();
+        var ids = await grains.Reference<IOidcClientDirectoryGrain>(IOidcClientDirectoryGrain.Key).ListAsync();
         foreach (var id in ids.Skip(offset ?? 0).Take(count ?? int.MaxValue))
         {
-            if (await grains.GetGrain<IOidcClientGrain>(id).GetAsync() is { } client)
+            if (await grains.Reference<IOidcClientGrain>(id).GetAsync() is { } client)
             {
                 yield return FromRecord(client);
             }
@@ -204,7 +205,7 @@ internal sealed class OidcApplicationStore(IGrainFactory grains) : IOpenIddictAp
     private async ValueTask RegisterAsync(OidcApplication application)
     {
         _read.Remove(application.ClientId);
-        application.Version = (await grains.GetGrain<IOidcClientGrain>(application.ClientId).RegisterAsync(ToRecord(application))).Client.Version;
+        application.Version = (await grains.Reference<IOidcClientGrain>(application.ClientId).RegisterAsync(ToRecord(application))).Client.Version;
     }
 
     internal static OidcApplication FromRecord(OidcClient client) => new()

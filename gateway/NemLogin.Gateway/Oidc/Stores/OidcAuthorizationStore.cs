@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text.Json;
 using NemLogin.Grains.Oidc;
+using NemLogin.Grains;
 using OpenIddict.Abstractions;
 
 namespace NemLogin.Gateway.Oidc.Stores;
@@ -18,10 +19,10 @@ internal sealed class OidcAuthorizationStore(IGrainFactory grains) : IOpenIddict
         throw Unsupported.Query("counting by query");
 
     public async ValueTask CreateAsync(OidcAuthorization authorization, CancellationToken cancellationToken) =>
-        authorization.Version = (await grains.GetGrain<IOidcAuthorizationGrain>(authorization.Id).CreateAsync(ToEntry(authorization))).Version;
+        authorization.Version = (await grains.Reference<IOidcAuthorizationGrain>(authorization.Id).CreateAsync(ToEntry(authorization))).Version;
 
     public async ValueTask DeleteAsync(OidcAuthorization authorization, CancellationToken cancellationToken) =>
-        await grains.GetGrain<IOidcAuthorizationGrain>(authorization.Id).DeleteAsync();
+        await grains.Reference<IOidcAuthorizationGrain>(authorization.Id).DeleteAsync();
 
     public IAsyncEnumerable<OidcAuthorization> FindAsync(string? subject, string? client, string? status, string? type, ImmutableArray<string>? scopes, CancellationToken cancellationToken) =>
         Unsupported.None<OidcAuthorization>("searching authorizations");
@@ -30,7 +31,7 @@ internal sealed class OidcAuthorizationStore(IGrainFactory grains) : IOpenIddict
         Unsupported.None<OidcAuthorization>("searching authorizations by client");
 
     public async ValueTask<OidcAuthorization?> FindByIdAsync(string identifier, CancellationToken cancellationToken) =>
-        identifier is { Length: > 0 and <= 200 } && await grains.GetGrain<IOidcAuthorizationGrain>(identifier).GetAsync() is { } entry ? FromEntry(entry) : null;
+        identifier is { Length: > 0 and <= 200 } && await grains.Reference<IOidcAuthorizationGrain>(identifier).GetAsync() is { } entry ? FromEntry(entry) : null;
 
     public IAsyncEnumerable<OidcAuthorization> FindBySubjectAsync(string subject, CancellationToken cancellationToken) =>
         Unsupported.None<OidcAuthorization>("searching authorizations by subject");
@@ -91,7 +92,7 @@ internal sealed class OidcAuthorizationStore(IGrainFactory grains) : IOpenIddict
 
     public async ValueTask UpdateAsync(OidcAuthorization authorization, CancellationToken cancellationToken)
     {
-        var grain = grains.GetGrain<IOidcAuthorizationGrain>(authorization.Id);
+        var grain = grains.Reference<IOidcAuthorizationGrain>(authorization.Id);
         if (authorization.Status == OpenIddictConstants.Statuses.Revoked)
         {
             // Revocation wins over any concurrent change, and takes the authorization's tokens with it.

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text.Json;
 using NemLogin.Grains.Oidc;
+using NemLogin.Grains;
 using OpenIddict.Abstractions;
 
 namespace NemLogin.Gateway.Oidc.Stores;
@@ -20,10 +21,10 @@ internal sealed class OidcTokenStore(IGrainFactory grains) : IOpenIddictTokenSto
         throw Unsupported.Query("counting by query");
 
     public async ValueTask CreateAsync(OidcToken token, CancellationToken cancellationToken) =>
-        token.Version = (await grains.GetGrain<IOidcTokenGrain>(token.Id).CreateAsync(ToEntry(token))).Version;
+        token.Version = (await grains.Reference<IOidcTokenGrain>(token.Id).CreateAsync(ToEntry(token))).Version;
 
     public async ValueTask DeleteAsync(OidcToken token, CancellationToken cancellationToken) =>
-        await grains.GetGrain<IOidcTokenGrain>(token.Id).DeleteAsync();
+        await grains.Reference<IOidcTokenGrain>(token.Id).DeleteAsync();
 
     public IAsyncEnumerable<OidcToken> FindAsync(string? subject, string? client, string? status, string? type, CancellationToken cancellationToken) =>
         Unsupported.None<OidcToken>("searching tokens by subject");
@@ -35,7 +36,7 @@ internal sealed class OidcTokenStore(IGrainFactory grains) : IOpenIddictTokenSto
         FromIndexAsync(OidcTokenIndexKey.ForAuthorization(identifier), cancellationToken);
 
     public async ValueTask<OidcToken?> FindByIdAsync(string identifier, CancellationToken cancellationToken) =>
-        IsId(identifier) && await grains.GetGrain<IOidcTokenGrain>(identifier).GetAsync() is { } entry ? FromEntry(entry) : null;
+        IsId(identifier) && await grains.Reference<IOidcTokenGrain>(identifier).GetAsync() is { } entry ? FromEntry(entry) : null;
 
     public async ValueTask<OidcToken?> FindByReferenceIdAsync(string identifier, CancellationToken cancellationToken)
     {
@@ -105,7 +106,7 @@ internal sealed class OidcTokenStore(IGrainFactory grains) : IOpenIddictTokenSto
     /// tokens, so tokens the first redeemer is still issuing are born revoked, and those issued are refused at use.
     /// </summary>
     public async ValueTask<long> RevokeByAuthorizationIdAsync(string identifier, CancellationToken cancellationToken) =>
-        await grains.GetGrain<IOidcAuthorizationGrain>(identifier).RevokeAsync();
+        await grains.Reference<IOidcAuthorizationGrain>(identifier).RevokeAsync();
 
     public ValueTask<long> RevokeBySubjectAsync(string subject, CancellationToken cancellationToken) => throw Unsupported.Query("revoking by subject");
 
@@ -134,7 +135,7 @@ internal sealed class OidcTokenStore(IGrainFactory grains) : IOpenIddictTokenSto
 
     public async ValueTask UpdateAsync(OidcToken token, CancellationToken cancellationToken)
     {
-        var stored = await grains.GetGrain<IOidcTokenGrain>(token.Id).ReplaceAsync(ToEntry(token), token.Version)
+        var stored = await grains.Reference<IOidcTokenGrain>(token.Id).ReplaceAsync(ToEntry(token), token.Version)
             ?? throw new OpenIddictExceptions.ConcurrencyException("The token entry was changed by another request (redeemed or revoked).");
         token.Version = stored.Version;
     }
@@ -149,9 +150,9 @@ internal sealed class OidcTokenStore(IGrainFactory grains) : IOpenIddictTokenSto
 
     private async IAsyncEnumerable<OidcToken> FromIndexAsync(string key, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        foreach (var id in await grains.GetGrain<IOidcTokenIndexGrain>(key).ListAsync())
+        foreach (var id in await grains.Reference<IOidcTokenIndexGrain>(key).ListAsync())
         {
-            if (await grains.GetGrain<IOidcTokenGrain>(id).GetAsync() is { } entry)
+            if (await grains.Reference<IOidcTokenGrain>(id).GetAsync() is { } entry)
             {
                 yield return FromEntry(entry);
             }

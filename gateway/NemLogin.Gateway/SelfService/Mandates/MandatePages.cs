@@ -101,7 +101,7 @@ internal sealed class MandatePages(
 
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var requestId = FormHtml.RequestIdOf(form);
-        var mandate = Guid.TryParseExact(id, "D", out var mandateId) ? await grains.GetGrain<IMandateGrain>(mandateId).GetAsync() : null;
+        var mandate = Guid.TryParseExact(id, "D", out var mandateId) ? await grains.Reference<IMandateGrain>(mandateId).GetAsync() : null;
         var me = request.User.Party;
         var (auditAction, allowed, done, change) = action switch
         {

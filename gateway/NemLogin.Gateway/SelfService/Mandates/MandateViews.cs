@@ -2,6 +2,7 @@ using NemLogin.Gateway.ItSystems;
 using NemLogin.Grains.Identities;
 using NemLogin.Grains.Mandates;
 using NemLogin.Grains.Organisations;
+using NemLogin.Grains;
 
 namespace NemLogin.Gateway.SelfService.Mandates;
 
@@ -16,10 +17,10 @@ internal sealed class MandateViews(IGrainFactory grains, ItSystemDirectory direc
 
     public async Task<MandateOverview> OverviewAsync(MandateParty party)
     {
-        var givenCall = grains.GetGrain<IMandateGrantorGrain>(party.Id).ListAsync();
-        var held = await grains.GetGrain<IMandateIndexGrain>(party.Id).ListAsync();
+        var givenCall = grains.Reference<IMandateGrantorGrain>(party.Id).ListAsync();
+        var held = await grains.Reference<IMandateIndexGrain>(party.Id).ListAsync();
         var ids = (await givenCall).TakeLast(MaxGivenShown).Concat(held.Select(e => e.Id)).Distinct();
-        var mandates = (await Task.WhenAll(ids.Select(id => grains.GetGrain<IMandateGrain>(id).GetAsync()))).OfType<Mandate>().ToList();
+        var mandates = (await Task.WhenAll(ids.Select(id => grains.Reference<IMandateGrain>(id).GetAsync()))).OfType<Mandate>().ToList();
         var views = await DescribeAsync(mandates);
         return new MandateOverview(
             [.. views.Where(v => v.Mandate.Grantor == party && v.Mandate.Status != MandateStatus.Requested).OrderByDescending(v => v.Mandate.CreatedAt)],
@@ -42,6 +43,6 @@ internal sealed class MandateViews(IGrainFactory grains, ItSystemDirectory direc
     }
 
     private async Task<string> NameAsync(MandateParty party) => party.PersonId is { } personId
-        ? await grains.GetGrain<IIdentityGrain>(personId).GetAsync() is { } profile ? $"{profile.Attributes.GivenName} {profile.Attributes.FamilyName}".Trim() : "?"
-        : await grains.GetGrain<IOrganisationGrain>(party.Id).GetAsync() is { } organisation ? $"{organisation.Details.Name} (CVR {organisation.Cvr})" : $"CVR {party.Id}";
+        ? await grains.Reference<IIdentityGrain>(personId).GetAsync() is { } profile ? $"{profile.Attributes.GivenName} {profile.Attributes.FamilyName}".Trim() : "?"
+        : await grains.Reference<IOrganisationGrain>(party.Id).GetAsync() is { } organisation ? $"{organisation.Details.Name} (CVR {organisation.Cvr})" : $"CVR {party.Id}";
 }

@@ -176,7 +176,7 @@ internal sealed class OrganisationPages(
 
     public Task<IResult> RevokeMandateAsync(HttpContext context, string cvr, string id) => ChangeAsync(context, cvr, async (request, admin, form) =>
     {
-        var mandate = Guid.TryParseExact(id, "D", out var mandateId) ? await grains.GetGrain<IMandateGrain>(mandateId).GetAsync() : null;
+        var mandate = Guid.TryParseExact(id, "D", out var mandateId) ? await grains.Reference<IMandateGrain>(mandateId).GetAsync() : null;
         if (mandate?.Grantor != MandateParty.Organisation(cvr))
         {
             // IDOR: another organisation's (or a person's) mandate named by id.

@@ -5,6 +5,7 @@ using NemLogin.Grains.Identities;
 using NemLogin.Grains.Mandates;
 using NemLogin.Grains.Organisations;
 using NemLogin.Grains.Rights;
+using NemLogin.Grains;
 
 namespace NemLogin.Gateway.SelfService.Organisations;
 
@@ -13,7 +14,7 @@ internal sealed class OrganisationViews(IGrainFactory grains, ItSystemDirectory 
 {
     public async Task<OrganisationView?> ForAsync(string cvr)
     {
-        if (await grains.GetGrain<IOrganisationGrain>(cvr).GetAsync() is not { } organisation)
+        if (await grains.Reference<IOrganisationGrain>(cvr).GetAsync() is not { } organisation)
         {
             return null;
         }
@@ -21,13 +22,13 @@ internal sealed class OrganisationViews(IGrainFactory grains, ItSystemDirectory 
         var mandatesCall = mandates.OverviewAsync(MandateParty.Organisation(cvr));
         var all = await directory.ListAsync();
         var catalogues = await directory.CataloguesAsync(all.Select(s => s.System));
-        var ids = await grains.GetGrain<IOrganisationGrain>(cvr).ListEmployeesAsync();
-        var identities = (await Task.WhenAll(ids.Select(id => grains.GetGrain<IBusinessIdentityGrain>(id).GetAsync())))
+        var ids = await grains.Reference<IOrganisationGrain>(cvr).ListEmployeesAsync();
+        var identities = (await Task.WhenAll(ids.Select(id => grains.Reference<IBusinessIdentityGrain>(id).GetAsync())))
             .OfType<BusinessIdentity>().Where(i => i.Status != BusinessIdentityStatus.Revoked).ToList();
         var names = all.ToDictionary(s => s.System, s => s.DisplayName);
         var employees = await Task.WhenAll(identities.Select(async identity => new EmployeeView(
             identity,
-            identity.PersonId is { } personId && await grains.GetGrain<IIdentityGrain>(personId).GetAsync() is { } person
+            identity.PersonId is { } personId && await grains.Reference<IIdentityGrain>(personId).GetAsync() is { } person
                 ? $"{person.Attributes.GivenName} {person.Attributes.FamilyName}".Trim()
                 : null,
             [.. identity.Rights.Select(r => new RightView(

@@ -4,6 +4,7 @@ using NemLogin.Gateway.Audit;
 using NemLogin.Gateway.Organisations;
 using NemLogin.Grains.Assurance;
 using NemLogin.Grains.BusinessIdentities;
+using NemLogin.Grains;
 
 namespace NemLogin.Gateway.Upstream.Organisations;
 
@@ -17,7 +18,7 @@ internal sealed class OrganisationEmployees(IGrainFactory grains, OrganisationAd
 {
     public async Task EnsureAsync(HttpContext context, string cvr, Guid personId, LevelOfAssurance loa)
     {
-        var held = await grains.GetGrain<IBusinessIdentityIndexGrain>(personId).ListAsync();
+        var held = await grains.Reference<IBusinessIdentityIndexGrain>(personId).ListAsync();
         if (held.Any(e => e.Cvr == cvr))
         {
             return;

@@ -1,5 +1,6 @@
 using NemLogin.Grains.OrganisationIdps;
 using NemLogin.Grains.Organisations;
+using NemLogin.Grains;
 
 namespace NemLogin.Gateway.Upstream.Organisations;
 
@@ -7,7 +8,7 @@ namespace NemLogin.Gateway.Upstream.Organisations;
 internal static class OrganisationIdpLookup
 {
     /// <summary>True when any organisation has registered an IdP (only then is there a choice to offer).</summary>
-    public static Task<bool> AnyAsync(IGrainFactory grains) => grains.GetGrain<IOrganisationIdpDirectoryGrain>(0).AnyAsync();
+    public static Task<bool> AnyAsync(IGrainFactory grains) => grains.Reference<IOrganisationIdpDirectoryGrain>(0).AnyAsync();
 
     /// <summary>The CVR of the organisation whose registered IdP <paramref name="input"/> names, or null.</summary>
     public static async Task<string?> FindCvrAsync(IGrainFactory grains, string? input)
@@ -20,10 +21,10 @@ internal static class OrganisationIdpLookup
 
         // The directory answers first, so typed numbers reach an IdP grain only when its organisation has one (no activation
         // per guess); the IdP grain confirms, being the authority.
-        var directory = grains.GetGrain<IOrganisationIdpDirectoryGrain>(0);
+        var directory = grains.Reference<IOrganisationIdpDirectoryGrain>(0);
         if (BusinessNumbers.IsCvr(text))
         {
-            return await directory.ListsAsync(text) && await grains.GetGrain<IOrganisationIdpGrain>(text).GetAsync() is not null ? text : null;
+            return await directory.ListsAsync(text) && await grains.Reference<IOrganisationIdpGrain>(text).GetAsync() is not null ? text : null;
         }
 
         var at = text.LastIndexOf('@');

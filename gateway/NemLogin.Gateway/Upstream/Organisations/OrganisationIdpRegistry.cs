@@ -1,5 +1,6 @@
 using NemLogin.Grains.Assurance;
 using NemLogin.Grains.OrganisationIdps;
+using NemLogin.Grains;
 
 namespace NemLogin.Gateway.Upstream.Organisations;
 
@@ -16,7 +17,7 @@ internal static class OrganisationIdpRegistry
         bool requireEncryption, DateTimeOffset now)
     {
         var registration = OrganisationIdpMetadata.Read(metadataXml, maxLoa, notified, emailDomains, requireEncryption, now);
-        var grain = grains.GetGrain<IOrganisationIdpGrain>(cvr);
+        var grain = grains.Reference<IOrganisationIdpGrain>(cvr);
         var existed = await grain.GetAsync() is not null;
         return (await grain.RegisterAsync(registration), !existed);
     }

@@ -122,7 +122,7 @@ internal sealed class OrganisationIdpUpstream(
         }
 
         // Recorded only now, after the signature checks: a forged assertion cannot burn a real one's ID.
-        if (!await grains.GetGrain<IOneTimeIdGrain>(OneTimeIdKey.For(ReplayKind, idp.Registration.EntityId, assertion.Id))
+        if (!await grains.Reference<IOneTimeIdGrain>(OneTimeIdKey.For(ReplayKind, idp.Registration.EntityId, assertion.Id))
                 .TryUseAsync(assertion.NotOnOrAfter + ClockSkew))
         {
             throw new UpstreamException(BrokerErrors.Name(BrokerError.OrganisationIdpAssertionReplayed), "This assertion was already used.");
@@ -130,7 +130,7 @@ internal sealed class OrganisationIdpUpstream(
 
         var asserted = AssertedLoa(assertion);
         var loa = asserted < idp.Registration.MaxLoa ? asserted : idp.Registration.MaxLoa;
-        var personId = await grains.GetGrain<IUpstreamSubjectGrain>(UpstreamSubjectKey.For(idp.Registration.EntityId, assertion.NameId)).ResolveIdentityAsync();
+        var personId = await grains.Reference<IUpstreamSubjectGrain>(UpstreamSubjectKey.For(idp.Registration.EntityId, assertion.NameId)).ResolveIdentityAsync();
         try
         {
             await employees.EnsureAsync(context, idp.Cvr, personId, loa);
@@ -160,7 +160,7 @@ internal sealed class OrganisationIdpUpstream(
     private async Task<OrganisationIdp> FindAsync(string upstream)
     {
         var cvr = upstream.StartsWith(Prefix, StringComparison.Ordinal) ? upstream[Prefix.Length..] : string.Empty;
-        return BusinessNumbers.IsCvr(cvr) && await grains.GetGrain<IOrganisationIdpGrain>(cvr).GetAsync() is { } idp
+        return BusinessNumbers.IsCvr(cvr) && await grains.Reference<IOrganisationIdpGrain>(cvr).GetAsync() is { } idp
             ? idp
             : throw new UpstreamException(BrokerErrors.Name(BrokerError.OrganisationIdpUnknown), "The organisation has no registered IdP (any more).");
     }

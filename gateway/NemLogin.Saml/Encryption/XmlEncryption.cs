@@ -32,7 +32,7 @@ public static class XmlEncryption
 
         // The copy carries the namespace declarations the element inherits, so the plaintext stands alone.
         var plaintext = Encoding.UTF8.GetBytes(DetachedElement.Copy(element).DocumentElement!.OuterXml);
-        var writer = new SamlXmlWriter(plaintext.Length * 2);
+        using var writer = new SamlXmlWriter(plaintext.Length * 2);
         Write(writer, plaintext, recipient, dataAlgorithm, keyTransportAlgorithm);
         return WrittenElement.Import(ownerDocument, writer.ToString());
     }

@@ -29,13 +29,16 @@ internal static class ResponseWriter
         // OIOSAML 3.0.3: the assertion is signed directly, and signed before it is encrypted, so a service provider
         // verifies it after decryption without relying on the Response signature. Written as the root of its own text,
         // it declares every namespace it uses and stands alone as plaintext.
-        var assertionWriter = new SamlXmlWriter(8192);
-        var (assertionId, assertionSignatureIndex) = AssertionWriter.Write(assertionWriter, assertion);
-        await SignAsync(assertionWriter, assertionId, assertionSignatureIndex, signer, ct).ConfigureAwait(false);
-        var plaintext = assertionWriter.ToUtf8();
+        byte[] plaintext;
+        using (var assertionWriter = new SamlXmlWriter(8192))
+        {
+            var (assertionId, assertionSignatureIndex) = AssertionWriter.Write(assertionWriter, assertion);
+            await SignAsync(assertionWriter, assertionId, assertionSignatureIndex, signer, ct).ConfigureAwait(false);
+            plaintext = assertionWriter.ToUtf8();
+        }
 
         // Room for the base64 of the ciphertext (4/3) and the envelope with two certificates.
-        var writer = new SamlXmlWriter((plaintext.Length * 4 / 3) + 6144);
+        using var writer = new SamlXmlWriter((plaintext.Length * 4 / 3) + 6144);
         if (signResponse)
         {
             writer.BeginCanonical();
@@ -63,7 +66,7 @@ internal static class ResponseWriter
     {
         ArgumentNullException.ThrowIfNull(assertion);
         ArgumentNullException.ThrowIfNull(signer);
-        var writer = new SamlXmlWriter();
+        using var writer = new SamlXmlWriter();
         Envelope(writer, responseId, assertion.Issuer, assertion.Recipient, assertion.InResponseTo, assertion.IssueInstant);
         WriteStatus(writer, SamlConstants.StatusCodes.Success, null, null);
         var (assertionId, signatureIndex) = AssertionWriter.Write(writer, assertion);
@@ -85,7 +88,7 @@ internal static class ResponseWriter
         CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrEmpty(statusCode);
-        var writer = new SamlXmlWriter(2048);
+        using var writer = new SamlXmlWriter(2048);
         if (signer is not null)
         {
             writer.BeginCanonical();

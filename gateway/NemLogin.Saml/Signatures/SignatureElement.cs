@@ -28,7 +28,7 @@ internal static class SignatureElement
         ArgumentException.ThrowIfNullOrEmpty(id);
         ArgumentNullException.ThrowIfNull(digest);
         ArgumentNullException.ThrowIfNull(signer);
-        var writer = new SamlXmlWriter(3072);
+        using var writer = new SamlXmlWriter(3072);
         writer.Start(Prefix, "Signature", Ds);
         writer.BeginCanonical();
         writer.Start(Prefix, "SignedInfo", Ds);

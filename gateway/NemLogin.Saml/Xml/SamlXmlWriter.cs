@@ -20,11 +20,12 @@ namespace NemLogin.Saml.Xml;
 /// for the serialized form). Default namespaces are not supported: every element name carries a prefix.
 /// One element at a time may be the canonical apex (<see cref="BeginCanonical"/>).
 /// </remarks>
-internal sealed class SamlXmlWriter
+internal sealed class SamlXmlWriter : IDisposable
 {
     private static readonly Comparison<Binding> ByPrefix = static (a, b) => string.CompareOrdinal(a.Prefix, b.Prefix);
 
     private readonly StringBuilder _text;
+    private bool _disposed;
     private readonly List<Binding> _inScope = new(16);
     private readonly List<OpenElement> _open = new(16);
     private readonly List<Binding> _pendingDeclarations = new(4);
@@ -42,7 +43,8 @@ internal sealed class SamlXmlWriter
     private int _canonicalDepth = -1;
     private StringBuilder? _finishedCanonical;
 
-    public SamlXmlWriter(int capacity = 4096) => _text = new StringBuilder(capacity);
+    /// <summary>A writer whose buffers come from <see cref="TextBuffers"/>; <see cref="Dispose"/> gives them back.</summary>
+    public SamlXmlWriter(int capacity = 4096) => _text = TextBuffers.Rent(capacity);
 
     /// <summary>The characters written so far (start tags still pending are not included).</summary>
     public int Length => _text.Length;
@@ -154,13 +156,19 @@ internal sealed class SamlXmlWriter
             throw new InvalidOperationException("One canonical element at a time.");
         }
 
-        // Grows by chunks (no copying); the hash reads the chunks in place.
-        _canonical = new StringBuilder(1024);
+        // Room for an assertion's canonical form; beyond that it grows by chunks (no copying), the hash reads them in place.
+        _canonical = TextBuffers.Rent(8192);
         _canonicalDepth = _open.Count;
     }
 
     /// <summary>The exclusive canonical form of the element that <see cref="BeginCanonical"/> marked, once it has ended.</summary>
-    public string TakeCanonical() => TakeFinishedCanonical().ToString();
+    public string TakeCanonical()
+    {
+        var canonical = TakeFinishedCanonical();
+        var text = canonical.ToString();
+        TextBuffers.Return(canonical);
+        return text;
+    }
 
     /// <summary>SHA-256 of the UTF-8 octets of <see cref="TakeCanonical"/>, encoded piecewise instead of as one string.</summary>
     public byte[] TakeCanonicalSha256()
@@ -189,6 +197,7 @@ internal sealed class SamlXmlWriter
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+            TextBuffers.Return(canonical);
         }
     }
 
@@ -233,6 +242,7 @@ internal sealed class SamlXmlWriter
     /// <summary>The whole text as UTF-8 octets, encoded from the writer's buffer without an intermediate string.</summary>
     public byte[] ToUtf8()
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         FlushStartTag();
         if (_open.Count != 0)
         {
@@ -261,8 +271,32 @@ internal sealed class SamlXmlWriter
     /// <summary>The whole text; every element must have ended.</summary>
     public override string ToString()
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         FlushStartTag();
         return _open.Count == 0 ? _text.ToString() : throw new InvalidOperationException("Elements are still open.");
+    }
+
+    /// <summary>Gives the buffers back; the writer must not be used again (take its text first).</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        TextBuffers.Return(_text);
+        if (_canonical is not null)
+        {
+            TextBuffers.Return(_canonical);
+            _canonical = null;
+        }
+
+        if (_finishedCanonical is not null)
+        {
+            TextBuffers.Return(_finishedCanonical);
+            _finishedCanonical = null;
+        }
     }
 
     private void RequirePendingStartTag()

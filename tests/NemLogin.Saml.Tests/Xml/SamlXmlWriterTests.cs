@@ -44,6 +44,56 @@ public sealed class SamlXmlWriterTests
     }
 
     [Fact]
+    public void PooledBuffers_ReusedAfterALongerMessage_NothingOfItLeftInTheNext()
+    {
+        // The buffers go back to TextBuffers on Dispose: a writer renting them next must start from nothing.
+        string first, second, secondCanonical;
+        using (var longer = new SamlXmlWriter())
+        {
+            AssertionWriter.Write(longer, AwkwardAssertion(string.Concat(Enumerable.Repeat(Awkward, 200))) with { Id = "_long" });
+            longer.TakeCanonical();
+            first = longer.ToString();
+        }
+
+        using (var shorter = new SamlXmlWriter())
+        {
+            AssertionWriter.Write(shorter, AwkwardAssertion("plain") with { Id = "_short" });
+            secondCanonical = shorter.TakeCanonical();
+            second = shorter.ToString();
+        }
+
+        var parsed = Parse(second);
+        Assert.Equal("_short", parsed.DocumentElement!.GetAttribute("ID"));
+        Assert.Equal(Reference(parsed.DocumentElement), secondCanonical);
+        Assert.True(second.Length < first.Length / 10);
+    }
+
+    [Fact]
+    public void Dispose_ThenToString_Refused()
+    {
+        var writer = new SamlXmlWriter();
+        writer.TextElement("saml", "Issuer", A, "https://idp.test");
+
+        writer.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => writer.ToString());
+        Assert.Throws<ObjectDisposedException>(() => writer.ToUtf8());
+    }
+
+    [Fact]
+    public void TextBuffers_RentedTwiceWithoutReturn_TwoBuilders()
+    {
+        var one = TextBuffers.Rent(16);
+        var two = TextBuffers.Rent(16);
+        one.Append("one");
+
+        Assert.NotSame(one, two);
+        Assert.Equal(0, two.Length);
+        TextBuffers.Return(one);
+        TextBuffers.Return(two);
+    }
+
+    [Fact]
     public void CanonicalDigestAndUtf8_AcrossBufferChunks_MatchTheReference()
     {
         // Long enough that the writer's buffer holds it in several chunks, and surrogate pairs may straddle a chunk's end.

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 
 namespace NemLogin.Saml.Bindings;
@@ -24,27 +25,40 @@ internal static class Deflate
     /// </summary>
     public static byte[] Inflate(byte[] compressed, int maxBytes)
     {
+        // One pooled buffer that grows as needed (a redirect-bound request inflates to a few kilobytes), copied out once.
+        var buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
         try
         {
             using var inflater = new DeflateStream(new MemoryStream(compressed), CompressionMode.Decompress);
-            using var output = new MemoryStream();
-            var chunk = new byte[ChunkBytes];
+            var length = 0;
             int read;
-            while ((read = inflater.Read(chunk, 0, chunk.Length)) > 0)
+            while ((read = inflater.Read(buffer, length, buffer.Length - length)) > 0)
             {
-                if (output.Length + read > maxBytes)
+                length += read;
+                if (length > maxBytes)
                 {
                     throw new SamlException(SamlErrorCode.InflateTooLarge, $"The message inflates beyond {maxBytes} bytes.");
                 }
 
-                output.Write(chunk, 0, read);
+                if (length == buffer.Length)
+                {
+                    // Never more than the cap and one more byte: enough to tell that it was passed.
+                    var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, maxBytes + 1));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
             }
 
-            return output.ToArray();
+            return buffer.AsSpan(0, length).ToArray();
         }
         catch (InvalidDataException exception)
         {
             throw new SamlException(SamlErrorCode.EncodingInvalid, "The message is not valid DEFLATE data.", exception);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 }

@@ -7,10 +7,19 @@ namespace NemLogin.Saml.Messages;
 internal static partial class SamlInstant
 {
     private const string WireFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+    private const int WireLength = 24;
     private const string ParseFormat = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'";
 
+    // Formatted into the string's own memory: ToString with a custom format built it through a temporary buffer, a few
+    // times in every response.
     public static string Format(DateTimeOffset value) =>
-        value.UtcDateTime.ToString(WireFormat, CultureInfo.InvariantCulture);
+        string.Create(WireLength, value.UtcDateTime, static (chars, utc) =>
+        {
+            if (!utc.TryFormat(chars, out var written, WireFormat, CultureInfo.InvariantCulture) || written != WireLength)
+            {
+                throw new FormatException("An instant outside years 0001-9999 has no SAML form.");
+            }
+        });
 
     public static DateTimeOffset Parse(string text, string what, SamlErrorCode code)
     {

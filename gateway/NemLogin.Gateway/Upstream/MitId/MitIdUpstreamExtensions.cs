@@ -31,11 +31,13 @@ public static class MitIdUpstreamExtensions
         services.ConfigureFormatter<MitIdUpstreamOptions>();
 
         // Hosts and tests may configure this client further (handler, proxy); the defaults bound time and size.
+        // Every login's code exchange goes through it: the factory's per-request log handlers are left out (failures are
+        // logged by MitIdTokenClient and MitIdMetadataCache themselves, without the URL's query).
         services.AddHttpClient(MitIdMetadataCache.HttpClientName, client =>
         {
             client.Timeout = TimeSpan.FromSeconds(15);
             client.MaxResponseContentBufferSize = 256 * 1024;
-        });
+        }).RemoveAllLoggers();
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<MitIdAuthority>();

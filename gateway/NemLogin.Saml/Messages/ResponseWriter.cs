@@ -30,7 +30,8 @@ internal static class ResponseWriter
         // verifies it after decryption without relying on the Response signature. Written as the root of its own text,
         // it declares every namespace it uses and stands alone as plaintext.
         byte[] plaintext;
-        using (var assertionWriter = new SamlXmlWriter(8192))
+        // Room for the assertion and the signature inserted into it, so the buffer stays in one piece.
+        using (var assertionWriter = new SamlXmlWriter(16384))
         {
             var (assertionId, assertionSignatureIndex) = AssertionWriter.Write(assertionWriter, assertion);
             await SignAsync(assertionWriter, assertionId, assertionSignatureIndex, signer, ct).ConfigureAwait(false);

@@ -94,6 +94,24 @@ public sealed class SamlXmlWriterTests
     }
 
     [Fact]
+    public void TextBuffers_BuilderThatGrewInChunks_NotKept()
+    {
+        // Clearing it would allocate its whole capacity again; a fresh one is rented instead.
+        var grown = new System.Text.StringBuilder(16);
+        for (var i = 0; i < 100; i++)
+        {
+            grown.Append("0123456789");
+        }
+
+        TextBuffers.Return(grown);
+
+        for (var i = 0; i < 64; i++)
+        {
+            Assert.NotSame(grown, TextBuffers.Rent(16));
+        }
+    }
+
+    [Fact]
     public void CanonicalDigestAndUtf8_AcrossBufferChunks_MatchTheReference()
     {
         // Long enough that the writer's buffer holds it in several chunks, and surrogate pairs may straddle a chunk's end.

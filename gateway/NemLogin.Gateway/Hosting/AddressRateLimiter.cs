@@ -54,8 +54,9 @@ internal sealed class AddressRateLimiter : PartitionedRateLimiter<HttpContext>
             return Lease.Granted;
         }
 
-        var bucket = _buckets.GetOrAdd(AddressKey.Of(address), static (_, state) => new Bucket(state.Limits.PerAddressBurst, state.Now), (Limits: _limits, Now: _time.GetTimestamp()));
-        return bucket.TryTake(permitCount, _time.GetTimestamp(), _limits, _time, out var wait) ? Lease.Granted : new Lease(false, wait);
+        var now = _time.GetTimestamp();
+        var bucket = _buckets.GetOrAdd(AddressKey.Of(address), static (_, state) => new Bucket(state.Burst, state.Now), (Burst: _limits.PerAddressBurst, Now: now));
+        return bucket.TryTake(permitCount, now, _limits, _time, out var wait) ? Lease.Granted : new Lease(false, wait);
     }
 
     protected override ValueTask<RateLimitLease> AcquireAsyncCore(HttpContext resource, int permitCount, CancellationToken cancellationToken) =>

@@ -28,10 +28,22 @@ internal static class OidcClientAdminEndpoints
             OidcClientIds.IsWellFormed(clientId) && await grains.Reference<IOidcClientGrain>(clientId).GetAsync() is { } client
                 ? TypedResults.Ok(OidcClientDocument.From(client))
                 : UnknownClient());
-        clients.MapDelete("/{clientId}", async (string clientId, IGrainFactory grains) =>
-            OidcClientIds.IsWellFormed(clientId) && await grains.Reference<IOidcClientGrain>(clientId).DeleteAsync()
-                ? TypedResults.NoContent()
-                : UnknownClient());
+        clients.MapDelete("/{clientId}", async (string clientId, IGrainFactory grains, OidcClientCatalog catalog) =>
+        {
+            if (!OidcClientIds.IsWellFormed(clientId))
+            {
+                return UnknownClient();
+            }
+
+            try
+            {
+                return await grains.Reference<IOidcClientGrain>(clientId).DeleteAsync() ? TypedResults.NoContent() : UnknownClient();
+            }
+            finally
+            {
+                catalog.Forget(clientId);
+            }
+        });
         return admin;
     }
 

@@ -28,6 +28,7 @@ internal static class OidcServerExtensions
         services.AddSingleton<LoginReturnMarker>();
         services.AddSingleton<AuthorizeEndpoint>();
         services.AddSingleton<TokenEndpoint>();
+        services.AddSingleton<OidcClientCatalog>();
         services.AddSingleton<EndSessionEndpoint>();
         services.AddSingleton<Logout.LogoutTokenWriter>();
         services.AddSingleton<Logout.BackChannelLogout>();

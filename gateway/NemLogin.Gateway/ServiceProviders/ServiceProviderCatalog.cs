@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using NemLogin.Grains.ServiceProviders;
 using NemLogin.Grains;
@@ -19,36 +18,28 @@ internal sealed class ServiceProviderCatalog(IGrainFactory grains, IOptions<Serv
     /// <summary>Longest entityID (and any other id) accepted from a message (SAML Core 1.3.1 sets no bound; 1,024 is generous).</summary>
     public const int MaxIdLength = 1024;
 
-    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
-    private readonly TimeSpan _cacheTime = options.Value.RegistrationCacheTime;
-
-    // Raised by every Forget: a read that began before it must not store what it read as fresh.
-    private long _generation;
+    private readonly RegistrationCache<RegisteredServiceProvider> _cache = new(time, options.Value.RegistrationCacheTime);
 
     /// <summary>The enabled registration for <paramref name="entityId"/>, or null.</summary>
     public async Task<RegisteredServiceProvider?> FindAsync(string entityId)
     {
-        _entries.TryGetValue(entityId, out var known);
-        if (known is not null && time.GetElapsedTime(known.CheckedAt) < _cacheTime)
+        if (_cache.TryGetFresh(entityId, out var fresh, out var known))
         {
-            return known.Provider;
+            return fresh;
         }
 
-        var generation = Interlocked.Read(ref _generation);
+        var readBegan = _cache.BeginRead();
         var registration = await grains.Reference<IServiceProviderGrain>(entityId).GetAsync();
         if (registration is null)
         {
-            _entries.TryRemove(entityId, out _);
+            _cache.Remove(entityId);
             return null;
         }
 
         var provider = !registration.Enabled ? null
-            : known?.Provider is { } parsed && parsed.Registration.Version == registration.Version ? parsed
+            : known is not null && known.Registration.Version == registration.Version ? known
             : RegisteredServiceProvider.From(registration);
-
-        // Stored as already stale when a change was made here meanwhile: the next step reads the grain again.
-        var checkedAt = Interlocked.Read(ref _generation) == generation ? time.GetTimestamp() : 0;
-        _entries[entityId] = new Entry(provider, checkedAt);
+        _cache.Store(entityId, provider, readBegan);
         return provider;
     }
 
@@ -60,7 +51,7 @@ internal sealed class ServiceProviderCatalog(IGrainFactory grains, IOptions<Serv
     public async Task<RegisteredServiceProvider> FindIssuerAsync(string? issuer)
     {
         if (string.IsNullOrEmpty(issuer) || issuer.Length > MaxIdLength
-            || (!_entries.ContainsKey(issuer) && !await grains.Reference<IServiceProviderDirectoryGrain>(ServiceProviderDirectory.Key).ContainsAsync(issuer)))
+            || (!_cache.Contains(issuer) && !await grains.Reference<IServiceProviderDirectoryGrain>(ServiceProviderDirectory.Key).ContainsAsync(issuer)))
         {
             throw new SamlException(SamlErrorCode.IssuerUnknown, "The service provider is not registered with the broker.");
         }
@@ -82,13 +73,5 @@ internal sealed class ServiceProviderCatalog(IGrainFactory grains, IOptions<Serv
     }
 
     /// <summary>Drops what is kept for <paramref name="entityId"/>: its registration changed (or may have), so the next step reads it.</summary>
-    public void Forget(string entityId)
-    {
-        Interlocked.Increment(ref _generation);
-        _entries.TryRemove(entityId, out _);
-    }
-
-    /// <param name="Provider">The parsed registration, null when it is disabled.</param>
-    /// <param name="CheckedAt">When the grain was read (<see cref="TimeProvider.GetTimestamp"/>); 0: stale.</param>
-    private sealed record Entry(RegisteredServiceProvider? Provider, long CheckedAt);
+    public void Forget(string entityId) => _cache.Forget(entityId);
 }

@@ -19,10 +19,27 @@ public interface IOidcAuthorizationGrain : IGrainWithStringKey
 
     /// <summary>
     /// Marks the authorization and every token issued under it revoked; returns how many tokens changed. Works without an
-    /// entry too (the tokens indexed under the id are revoked). A token created under it afterwards is stored revoked.
+    /// entry too (the tokens attached under the id are revoked). A token created under it afterwards is stored revoked.
     /// </summary>
     [Alias("revoke")]
     Task<int> RevokeAsync();
+
+    /// <summary>
+    /// Records a token issued under this authorization, so that revoking the authorization revokes it, and returns the
+    /// authorization's status (null without an entry). Both happen in one turn of this grain: a revocation either comes
+    /// first, and the caller is told "revoked", or comes after and finds the token (RFC 9700 4.14.2).
+    /// </summary>
+    [Alias("attach-token")]
+    Task<string?> AttachTokenAsync(string tokenId);
+
+    /// <summary>Forgets a token that no longer exists.</summary>
+    [Alias("detach-token")]
+    Task DetachTokenAsync(string tokenId);
+
+    /// <summary>The ids of the tokens issued under this authorization.</summary>
+    [Alias("token-ids")]
+    [Orleans.Concurrency.AlwaysInterleave]
+    Task<System.Collections.Immutable.ImmutableArray<string>> GetTokenIdsAsync();
 
     [Alias("delete")]
     Task DeleteAsync();

@@ -1,5 +1,12 @@
+using System.Collections.Immutable;
+
 namespace NemLogin.Grains.Oidc;
 
+/// <summary>
+/// The single writer of one authorization and the list of the tokens issued under it. A token grain attaches itself here
+/// and learns the status in the same call (<see cref="AttachTokenAsync"/>), so revoking the chain cannot miss a token
+/// being issued at that moment.
+/// </summary>
 [GrainType("nl.oidc.authorization")]
 public sealed class OidcAuthorizationGrain(
     [PersistentState("authorization", StorageNames.Oidc)] IPersistentState<OidcAuthorizationState> state) : Grain, IOidcAuthorizationGrain
@@ -20,7 +27,7 @@ public sealed class OidcAuthorizationGrain(
         }
 
         var stored = entry with { Version = 1 };
-        state.State = new OidcAuthorizationState { Entry = stored };
+        state.State = state.State with { Entry = stored };
         await state.WriteStateAsync();
         return stored;
     }
@@ -35,7 +42,7 @@ public sealed class OidcAuthorizationGrain(
         }
 
         var stored = entry with { Version = current.Version + 1 };
-        state.State = new OidcAuthorizationState { Entry = stored };
+        state.State = state.State with { Entry = stored };
         await state.WriteStateAsync();
         return stored;
     }
@@ -44,22 +51,61 @@ public sealed class OidcAuthorizationGrain(
     {
         if (state.State.Entry is { } current && current.Status != OidcTokenGrain.Revoked)
         {
-            state.State = new OidcAuthorizationState { Entry = current with { Status = OidcTokenGrain.Revoked, Version = current.Version + 1 } };
+            state.State = state.State with { Entry = current with { Status = OidcTokenGrain.Revoked, Version = current.Version + 1 } };
             await state.WriteStateAsync();
         }
 
         // The whole chain: the code, the refresh tokens rotated from it and the access tokens (RFC 9700 4.14.2).
-        var tokens = await GrainFactory.Reference<IOidcTokenIndexGrain>(OidcTokenIndexKey.ForAuthorization(this.GetPrimaryKeyString())).ListAsync();
+        var tokens = await GetTokenIdsAsync();
         var revoked = await Task.WhenAll(tokens.Select(id => GrainFactory.Reference<IOidcTokenGrain>(id).RevokeAsync()));
         return revoked.Count(changed => changed);
+    }
+
+    public async Task<string?> AttachTokenAsync(string tokenId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(tokenId);
+        if (!state.State.TokenIds.Contains(tokenId, StringComparer.Ordinal))
+        {
+            state.State = state.State with { TokenIds = state.State.TokenIds.Add(tokenId) };
+            await state.WriteStateAsync();
+        }
+
+        return state.State.Entry?.Status;
+    }
+
+    public async Task DetachTokenAsync(string tokenId)
+    {
+        var next = state.State.TokenIds.Remove(tokenId, StringComparer.Ordinal);
+        if (next.Length != state.State.TokenIds.Length)
+        {
+            state.State = state.State with { TokenIds = next };
+            await state.WriteStateAsync();
+        }
+    }
+
+    public async Task<ImmutableArray<string>> GetTokenIdsAsync()
+    {
+        // Tokens issued before the authorization kept its own list were indexed in a grain of their own (OidcTokenIndexKey):
+        // read too, until tokens that old have all expired.
+        var earlier = await GrainFactory.Reference<IOidcTokenIndexGrain>(OidcTokenIndexKey.ForAuthorization(this.GetPrimaryKeyString())).ListAsync();
+        return earlier.IsEmpty ? state.State.TokenIds : [.. state.State.TokenIds.Union(earlier, StringComparer.Ordinal)];
     }
 
     public async Task DeleteAsync()
     {
         if (state.State.Entry is not null)
         {
-            await state.ClearStateAsync();
-            state.State = new OidcAuthorizationState();
+            // The token list stays: revoking by this id still reaches the tokens issued under it.
+            if (state.State.TokenIds.IsEmpty)
+            {
+                await state.ClearStateAsync();
+                state.State = new OidcAuthorizationState();
+            }
+            else
+            {
+                state.State = state.State with { Entry = null };
+                await state.WriteStateAsync();
+            }
         }
 
         DeactivateOnIdle();

@@ -29,10 +29,11 @@ public sealed class OidcTokenGrain(
         var stored = entry with { Version = 1 };
         await IndexAsync(null, stored);
 
-        // A replayed code revokes its chain while the first redeemer may still be issuing tokens: indexed first, then
-        // checked, so a token is either found by the revocation or sees the revoked authorization (RFC 9700 4.14.2).
+        // A replayed code revokes its chain while the first redeemer may still be issuing tokens: attached and checked in
+        // one turn of the authorization grain, so a token is either found by the revocation or sees the revoked
+        // authorization (RFC 9700 4.14.2).
         if (stored.AuthorizationId is { Length: > 0 } authorizationId
-            && (await GrainFactory.Reference<IOidcAuthorizationGrain>(authorizationId).GetAsync())?.Status == Revoked)
+            && await GrainFactory.Reference<IOidcAuthorizationGrain>(authorizationId).AttachTokenAsync(stored.Id) == Revoked)
         {
             stored = stored with { Status = Revoked };
         }
@@ -67,6 +68,11 @@ public sealed class OidcTokenGrain(
 
         var stored = entry with { Version = current.Version + 1 };
         await IndexAsync(current, stored);
+        if (!string.Equals(current.AuthorizationId, stored.AuthorizationId, StringComparison.Ordinal))
+        {
+            await AttachAsync(current.AuthorizationId, stored.AuthorizationId);
+        }
+
         state.State = new OidcTokenState { Entry = stored };
         await state.WriteStateAsync();
         return stored;
@@ -94,6 +100,7 @@ public sealed class OidcTokenGrain(
         if (state.State.Entry is { } current)
         {
             await IndexAsync(current, null);
+            await AttachAsync(current.AuthorizationId, null);
             await state.ClearStateAsync();
             state.State = new OidcTokenState();
         }
@@ -115,16 +122,26 @@ public sealed class OidcTokenGrain(
         }
     }
 
+    private async Task AttachAsync(string? before, string? after)
+    {
+        var id = this.GetPrimaryKeyString();
+        if (before is { Length: > 0 })
+        {
+            await GrainFactory.Reference<IOidcAuthorizationGrain>(before).DetachTokenAsync(id);
+        }
+
+        if (after is { Length: > 0 })
+        {
+            await GrainFactory.Reference<IOidcAuthorizationGrain>(after).AttachTokenAsync(id);
+        }
+    }
+
+    // The authorization keeps its own token list (AttachTokenAsync); only reference ids have an index grain.
     private static IEnumerable<string> Keys(OidcTokenEntry? entry)
     {
         if (entry?.ReferenceId is { Length: > 0 } reference)
         {
             yield return OidcTokenIndexKey.ForReference(reference);
-        }
-
-        if (entry?.AuthorizationId is { Length: > 0 } authorization)
-        {
-            yield return OidcTokenIndexKey.ForAuthorization(authorization);
         }
     }
 }

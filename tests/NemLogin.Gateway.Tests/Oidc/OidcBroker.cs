@@ -18,15 +18,28 @@ public sealed class OidcBroker : IAsyncLifetime
     private readonly string _metadataDirectory = Directory.CreateTempSubdirectory("nemlogin-oidc-sp-").FullName;
 
     public OidcBroker()
+        : this(settings: null, services: null)
+    {
+    }
+
+    /// <param name="settings">Configuration on top of this fixture's.</param>
+    /// <param name="services">Observers of the broker's parts (e.g. <see cref="GrainCallCounter"/>); see <see cref="BrokerFactory"/>.</param>
+    internal OidcBroker(IReadOnlyDictionary<string, string?>? settings, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services)
     {
         // A SAML SP beside the OIDC client, for single sign-on across the two protocols.
         Sp = new TestServiceProvider("https://sp-oidc-x.test/saml", "https://sp-oidc-x.test/saml/acs");
         Sp.WriteMetadataTo(_metadataDirectory);
-        Factory = new BrokerFactory(new Dictionary<string, string?>
+        var all = new Dictionary<string, string?>
         {
             ["Admin:ApiKey"] = ApiKey,
             ["ServiceProviders:MetadataDirectory"] = _metadataDirectory,
-        });
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        Factory = new BrokerFactory(all, services: services);
     }
 
     public BrokerFactory Factory { get; }

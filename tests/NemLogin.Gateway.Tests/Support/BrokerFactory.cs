@@ -29,7 +29,8 @@ public sealed class BrokerFactory : WebApplicationFactory<NemLogin.Embedded.Prog
     /// </param>
     /// <param name="services">
     /// Changes to the host's services after its own wiring: only for parties outside the broker that the test must make
-    /// misbehave (an upstream that ignores ForceAuthn, say), never for the broker's own parts.
+    /// misbehave (an upstream that ignores ForceAuthn, say), or for observers that change nothing (a
+    /// <see cref="GrainCallCounter"/>); never to replace the broker's own parts.
     /// </param>
     public BrokerFactory(
         IReadOnlyDictionary<string, string?>? settings = null,

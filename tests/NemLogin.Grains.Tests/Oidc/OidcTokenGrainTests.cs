@@ -99,6 +99,68 @@ public sealed class OidcTokenGrainTests(ClusterFixture fixture)
         Assert.Equal("revoked", created.Status);
     }
 
+    // Attack class: code replay racing the first redeemer, under concurrency. Tokens are created while the chain is
+    // revoked: each is either attached before the revocation (and revoked by it) or created after it (and born revoked).
+    [Fact]
+    public async Task Create_ConcurrentWithRevocation_EveryTokenEndsRevoked()
+    {
+        var authorizationId = Guid.NewGuid().ToString("N");
+        var authorization = fixture.Grains.GetGrain<IOidcAuthorizationGrain>(authorizationId);
+        await authorization.CreateAsync(
+            new OidcAuthorizationEntry(authorizationId, "client-a", "subject", "valid", "ad-hoc", ["openid"], DateTimeOffset.UnixEpoch, null));
+        var ids = Enumerable.Range(0, 30).Select(_ => Guid.NewGuid().ToString("N")).ToArray();
+
+        var creations = ids.Select(id => Task.Run(() => fixture.Cluster.Client.GetGrain<IOidcTokenGrain>(id).CreateAsync(Code(id, authorizationId)))).ToArray();
+        var revocation = fixture.Cluster.Client.GetGrain<IOidcAuthorizationGrain>(authorizationId).RevokeAsync();
+        await Task.WhenAll(creations);
+        await revocation;
+
+        foreach (var id in ids)
+        {
+            Assert.Equal("revoked", (await fixture.Grains.GetGrain<IOidcTokenGrain>(id).GetAsync())!.Status);
+        }
+
+        Assert.Equal(ids.Order(StringComparer.Ordinal), (await authorization.GetTokenIdsAsync()).Order(StringComparer.Ordinal));
+    }
+
+    // Rule: a token indexed by authorization before the authorization grain kept its own list is still revoked with its
+    // chain (an upgrade leaves no live token outside revocation).
+    [Fact]
+    public async Task RevokeAuthorization_TokenInTheEarlierIndex_Revoked()
+    {
+        var authorizationId = Guid.NewGuid().ToString("N");
+        var id = Guid.NewGuid().ToString("N");
+        await fixture.Grains.GetGrain<IOidcTokenGrain>(id).CreateAsync(Code(id));
+        await fixture.Grains.GetGrain<IOidcTokenIndexGrain>(OidcTokenIndexKey.ForAuthorization(authorizationId)).AddAsync(id);
+
+        var changed = await fixture.Grains.GetGrain<IOidcAuthorizationGrain>(authorizationId).RevokeAsync();
+
+        Assert.Equal(1, changed);
+        Assert.Equal("revoked", (await fixture.Grains.GetGrain<IOidcTokenGrain>(id).GetAsync())!.Status);
+    }
+
+    // Rule: a deleted token leaves its authorization's list; one deleted authorization keeps its list for revocation.
+    [Fact]
+    public async Task Delete_TokenAndAuthorization_ListFollows()
+    {
+        var authorizationId = Guid.NewGuid().ToString("N");
+        var authorization = fixture.Grains.GetGrain<IOidcAuthorizationGrain>(authorizationId);
+        await authorization.CreateAsync(
+            new OidcAuthorizationEntry(authorizationId, "client-a", "subject", "valid", "ad-hoc", ["openid"], DateTimeOffset.UnixEpoch, null));
+        var kept = Guid.NewGuid().ToString("N");
+        var deleted = Guid.NewGuid().ToString("N");
+        await fixture.Grains.GetGrain<IOidcTokenGrain>(kept).CreateAsync(Code(kept, authorizationId));
+        await fixture.Grains.GetGrain<IOidcTokenGrain>(deleted).CreateAsync(Code(deleted, authorizationId));
+
+        await fixture.Grains.GetGrain<IOidcTokenGrain>(deleted).DeleteAsync();
+        await authorization.DeleteAsync();
+
+        Assert.Equal([kept], await fixture.Grains.GetGrain<IOidcAuthorizationGrain>(authorizationId).GetTokenIdsAsync());
+        Assert.Null(await fixture.Grains.GetGrain<IOidcAuthorizationGrain>(authorizationId).GetAsync());
+        Assert.Equal(1, await fixture.Grains.GetGrain<IOidcAuthorizationGrain>(authorizationId).RevokeAsync());
+        Assert.Equal("revoked", (await fixture.Grains.GetGrain<IOidcTokenGrain>(kept).GetAsync())!.Status);
+    }
+
     // Attack class: a token found by its reference id after deletion (index left behind).
     [Fact]
     public async Task Delete_WithReferenceId_IndexForgetsIt()

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Extensions;
 using NemLogin.Gateway.Login;
 using NemLogin.Gateway.Oidc.Signing;
+using NemLogin.Gateway.Oidc.Stores;
 using NemLogin.Gateway.Sessions;
 using NemLogin.Gateway.Upstream.MitId;
 using NemLogin.Grains.Assurance;
@@ -23,6 +24,7 @@ namespace NemLogin.Gateway.Oidc.Endpoints;
 /// </summary>
 internal sealed class AuthorizeEndpoint(
     IGrainFactory grains,
+    OidcClientCatalog clients,
     BrowserSessions sessions,
     LoginCoordinator coordinator,
     LoginReturnMarker markers,
@@ -40,7 +42,7 @@ internal sealed class AuthorizeEndpoint(
     {
         var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
         var clientId = request.ClientId!;
-        var client = await grains.Reference<IOidcClientGrain>(clientId).GetAsync();
+        var client = await clients.FindAsync(clientId);
         if (client is null)
         {
             return OidcResults.Error(Errors.InvalidClient, "The client is no longer registered.");

@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using NemLogin.Gateway.Oidc.Signing;
-using NemLogin.Grains.Oidc;
-using NemLogin.Grains;
+using NemLogin.Gateway.Oidc.Stores;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -13,7 +12,7 @@ namespace NemLogin.Gateway.Oidc.Endpoints;
 /// The token endpoint after OpenIddict authenticated the client and validated the code (PKCE verifier, redirect URI,
 /// single use) or refresh token (rotation, reuse detection): issues tokens for the principal the grant carries.
 /// </summary>
-internal sealed class TokenEndpoint(IGrainFactory grains, TokenSigningKeys keys)
+internal sealed class TokenEndpoint(OidcClientCatalog clients, TokenSigningKeys keys)
 {
     public async Task<IResult> HandleAsync(HttpContext context)
     {
@@ -30,7 +29,7 @@ internal sealed class TokenEndpoint(IGrainFactory grains, TokenSigningKeys keys)
         }
 
         // A client deleted since the grant gets nothing more (OpenIddict found it at client authentication, but re-check the registration).
-        if (await grains.Reference<IOidcClientGrain>(request.ClientId!).GetAsync() is not { } client)
+        if (await clients.FindAsync(request.ClientId) is not { } client)
         {
             return OidcResults.Error(Errors.InvalidClient, "The client is no longer registered.");
         }

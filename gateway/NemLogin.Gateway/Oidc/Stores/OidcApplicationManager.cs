@@ -17,7 +17,8 @@ internal sealed class OidcApplicationManager(
     IOptionsMonitor<OpenIddictCoreOptions> options,
     IOpenIddictApplicationStore<OidcApplication> store,
     ClientSecretHasher hasher,
-    IGrainFactory grains)
+    IGrainFactory grains,
+    OidcClientCatalog catalog)
     : OpenIddictApplicationManager<OidcApplication>(cache, logger, options, store)
 {
     public override async ValueTask<bool> ValidateClientSecretAsync(OidcApplication application, string secret, CancellationToken cancellationToken = default)
@@ -31,9 +32,16 @@ internal sealed class OidcApplicationManager(
         {
             // Compare-and-set: a registration replaced meanwhile keeps its own secret.
             var rehashed = hasher.Hash(secret);
-            if (await grains.Reference<IOidcClientGrain>(application.ClientId).ReplaceSecretHashAsync(stored, rehashed))
+            try
             {
-                application.ClientSecretHash = rehashed;
+                if (await grains.Reference<IOidcClientGrain>(application.ClientId).ReplaceSecretHashAsync(stored, rehashed))
+                {
+                    application.ClientSecretHash = rehashed;
+                }
+            }
+            finally
+            {
+                catalog.Forget(application.ClientId);
             }
         }
 

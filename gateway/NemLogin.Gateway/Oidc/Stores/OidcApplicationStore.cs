@@ -14,7 +14,7 @@ namespace NemLogin.Gateway.Oidc.Stores;
 /// OpenIddict's application store over <see cref="IOidcClientGrain"/>: the application id is the client id. Permissions
 /// and requirements are not stored; they follow from the registration (grant types and scopes; PKCE always).
 /// </summary>
-internal sealed class OidcApplicationStore(IGrainFactory grains) : IOpenIddictApplicationStore<OidcApplication>
+internal sealed class OidcApplicationStore(IGrainFactory grains, OidcClientCatalog catalog) : IOpenIddictApplicationStore<OidcApplication>
 {
     // Registrations read in this scope (one request), by client id; null for an unknown client. Writes forget them.
     private readonly Dictionary<string, OidcClient?> _read = new(StringComparer.Ordinal);
@@ -30,7 +30,15 @@ internal sealed class OidcApplicationStore(IGrainFactory grains) : IOpenIddictAp
     public async ValueTask DeleteAsync(OidcApplication application, CancellationToken cancellationToken)
     {
         _read.Remove(application.ClientId);
-        await grains.Reference<IOidcClientGrain>(application.ClientId).DeleteAsync();
+        try
+        {
+            await grains.Reference<IOidcClientGrain>(application.ClientId).DeleteAsync();
+        }
+        finally
+        {
+            // Whatever the outcome: a call that failed may still have written.
+            catalog.Forget(application.ClientId);
+        }
     }
 
     public ValueTask<OidcApplication?> FindByIdAsync(string identifier, CancellationToken cancellationToken) =>
@@ -39,13 +47,10 @@ internal sealed class OidcApplicationStore(IGrainFactory grains) : IOpenIddictAp
     public async ValueTask<OidcApplication?> FindByClientIdAsync(string identifier, CancellationToken cancellationToken)
     {
         // OpenIddict looks the client up in several handlers of one request; the first answer serves the request (a fresh
-        // copy each time, so a handler's change stays its own), and nothing outlives the request's scope.
+        // copy each time, so a handler's change stays its own), and the registration comes from the gateway's catalog.
         if (!_read.TryGetValue(identifier, out var client))
         {
-            client = OidcClientIds.IsWellFormed(identifier)
-                && await grains.Reference<IOidcClientDirectoryGrain>(IOidcClientDirectoryGrain.Key).ContainsAsync(identifier)
-                    ? await grains.Reference<IOidcClientGrain>(identifier).GetAsync()
-                    : null;
+            client = await catalog.FindAsync(identifier);
             _read[identifier] = client;
         }
 
@@ -205,7 +210,14 @@ internal sealed class OidcApplicationStore(IGrainFactory grains) : IOpenIddictAp
     private async ValueTask RegisterAsync(OidcApplication application)
     {
         _read.Remove(application.ClientId);
-        application.Version = (await grains.Reference<IOidcClientGrain>(application.ClientId).RegisterAsync(ToRecord(application))).Client.Version;
+        try
+        {
+            application.Version = (await grains.Reference<IOidcClientGrain>(application.ClientId).RegisterAsync(ToRecord(application))).Client.Version;
+        }
+        finally
+        {
+            catalog.Forget(application.ClientId);
+        }
     }
 
     internal static OidcApplication FromRecord(OidcClient client) => new()

@@ -50,7 +50,8 @@ internal static class OidcServerExtensions
                     .ReplaceScopeStore<OidcScope, OidcScopeStore>();
                 core.ReplaceApplicationManager<OidcApplication, OidcApplicationManager>();
 
-                // Every read goes to the grain (the single writer), never to a per-request copy that another gateway has changed.
+                // OpenIddict's own entity cache stays off: the stores decide what may be reused (clients for the registration
+                // cache time, token entries within one request, every write a compare-and-set at the grain; docs/architecture.md).
                 core.DisableEntityCaching();
             })
             .AddServer(server =>

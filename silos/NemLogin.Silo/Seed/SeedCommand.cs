@@ -37,16 +37,22 @@ internal static class SeedCommand
         }
 
         using var interrupted = new CancellationTokenSource();
+        var ctrlC = 0;
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
-            // The first Ctrl-C finishes the calls in flight and keeps the checkpoint; a second one ends the process.
-            e.Cancel = !interrupted.IsCancellationRequested;
+            // The first Ctrl-C finishes the calls in flight and keeps the checkpoint; a second one ends the process. Counted
+            // apart from the token, which the host's stopping (below) may have cancelled first for the same signal.
+            e.Cancel = Interlocked.Increment(ref ctrlC) == 1;
             interrupted.Cancel();
         };
         Console.CancelKeyPress += onCancel;
         try
         {
             using var host = builder is WebApplicationBuilder silo ? BuildSilo(silo) : BuildClient((HostApplicationBuilder)builder, connectionString!);
+            // The host's console lifetime takes SIGTERM (a process manager's stop) and SIGINT for itself and only stops the
+            // application, which the seed would not notice: stopping interrupts the seed like Ctrl-C, until the seed itself
+            // stops the host.
+            var stopSignal = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(interrupted.Cancel);
             await host.StartAsync(interrupted.Token);
             try
             {
@@ -62,6 +68,7 @@ internal static class SeedCommand
             finally
             {
                 // However the seed ends, a silo leaves the membership table in order (no peer has to vote it dead).
+                await stopSignal.DisposeAsync();
                 using var stopping = new CancellationTokenSource(StopTimeout);
                 await host.StopAsync(stopping.Token);
             }

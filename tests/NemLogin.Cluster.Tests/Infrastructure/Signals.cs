@@ -2,9 +2,10 @@ using System.Runtime.InteropServices;
 
 namespace NemLogin.Cluster.Tests.Infrastructure;
 
-/// <summary>POSIX signals for fault injection: SIGKILL (no goodbye), SIGTERM (orderly stop), SIGSTOP/SIGCONT (a hung process).</summary>
+/// <summary>POSIX signals for fault injection: SIGKILL (no goodbye), SIGTERM (orderly stop), SIGINT (Ctrl-C), SIGSTOP/SIGCONT (a hung process).</summary>
 internal static partial class Signals
 {
+    public const int Interrupt = 2;
     public const int Kill = 9;
     public const int Terminate = 15;
     public const int Stop = 19;

@@ -56,4 +56,31 @@ public sealed class SeedTests(ClusterUnderTest cluster)
         Assert.Equal(settings, await SeedRuns.BulkLoadSettingsAsync(_runs.ConnectionString));
         Directory.Delete(folder, recursive: true);
     }
+
+    // Rule: a seed in a silo stops on Ctrl-C (SIGINT) and on a process manager's SIGTERM: the calls in flight finish, the
+    // checkpoint stays for the next run, exit code 130. The host's console lifetime takes both signals for itself; before,
+    // SIGTERM left the seed running to its end. Its people are filed under an issuer of their own, so the test above counts
+    // none of them.
+    [Theory(Timeout = 300_000)]
+    [InlineData(Signals.Interrupt)]
+    [InlineData(Signals.Terminate)]
+    public async Task Seed_InSiloInterrupted_StopsWithItsCheckpointKept(int signal)
+    {
+        var folder = Directory.CreateTempSubdirectory("nemlogin-seed-").FullName;
+        var checkpoint = Path.Combine(folder, "checkpoint.json");
+        var runs = new SeedRuns(cluster, Scale, $"https://interrupted-{signal}.seed.test/mitid-sim", ClusterTestSp.EntityId);
+
+        // A name per signal: each in-silo run gets a silo certificate of its own.
+        var seed = runs.Start(folder, $"interrupted-{signal}", checkpoint, inSilo: true, "--concurrency", "1", "--chunk", "5");
+        await SeedRuns.WaitUntilAsync(() => SeedRuns.Done(checkpoint, "people") >= 5 || seed.HasExited, seed, TestContext.Current.CancellationToken);
+        Assert.False(seed.HasExited, "The seed finished before it could be interrupted: " + seed.LogTail());
+        seed.Signal(signal);
+
+        Assert.True(await seed.WaitForExitAsync(TimeSpan.FromSeconds(60)), $"The seed went on after signal {signal}: " + seed.LogTail());
+        Assert.True(seed.ExitCode == 130, seed.LogTail());
+        Assert.Contains("seed: interrupted; run the same command again", File.ReadAllText(seed.LogFile), StringComparison.Ordinal);
+        Assert.InRange(SeedRuns.Done(checkpoint, "people"), 5, PopulationCounts.At(Scale).People - 1);
+        Assert.Equal(0, SeedRuns.Done(checkpoint, "organisations"));
+        Directory.Delete(folder, recursive: true);
+    }
 }

@@ -37,21 +37,12 @@ internal static class SeedCommand
         }
 
         using var interrupted = new CancellationTokenSource();
-        var ctrlC = 0;
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            // The first Ctrl-C finishes the calls in flight and keeps the checkpoint; a second one ends the process. Counted
-            // apart from the token, which the host's stopping (below) may have cancelled first for the same signal.
-            e.Cancel = Interlocked.Increment(ref ctrlC) == 1;
-            interrupted.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
         try
         {
             using var host = builder is WebApplicationBuilder silo ? BuildSilo(silo) : BuildClient((HostApplicationBuilder)builder, connectionString!);
-            // The host's console lifetime takes SIGTERM (a process manager's stop) and SIGINT for itself and only stops the
-            // application, which the seed would not notice: stopping interrupts the seed like Ctrl-C, until the seed itself
-            // stops the host.
+            // The host's console lifetime takes Ctrl-C (SIGINT) and a process manager's SIGTERM for itself and only stops the
+            // application: that stop interrupts the seed, which finishes the calls in flight and keeps the checkpoint, until
+            // the seed itself stops the host.
             var stopSignal = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(interrupted.Cancel);
             await host.StartAsync(interrupted.Token);
             try
@@ -82,10 +73,6 @@ internal static class SeedCommand
         {
             await error.WriteLineAsync($"seed: failed: {ex.GetType().Name}: {ex.Message}{Environment.NewLine}Run the same command again to go on from the checkpoint.");
             return 1;
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
         }
     }
 

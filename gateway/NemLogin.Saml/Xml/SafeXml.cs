@@ -17,13 +17,18 @@ public static class SafeXml
         ArgumentNullException.ThrowIfNull(limits);
         EnsureSize(xml, limits);
 
-        // Two passes over a bounded string: the streaming pass refuses DTDs and deep nesting before any DOM exists.
-        EnsureShape(xml, limits);
+        // One pass: the reader refuses a DTD before the root element and an element past the depth cap as it reaches it,
+        // so the DOM never grows beyond what the caps allow.
         var document = new XmlDocument { PreserveWhitespace = true, XmlResolver = null };
+        using var reader = new DepthCappedReader(XmlReader.Create(new StringReader(xml), ReaderSettings(limits)), limits.MaxXmlDepth);
         try
         {
-            using var reader = XmlReader.Create(new StringReader(xml), ReaderSettings(limits));
             document.Load(reader);
+        }
+        catch (XmlException exception) when (!reader.SeenRoot && xml.Contains(DoctypeMarker, StringComparison.Ordinal))
+        {
+            // A DOCTYPE can only stand in the prolog, so a failure before the root element with one present is the DTD refusal.
+            throw new SamlException(SamlErrorCode.XmlDtdProhibited, "The XML carries a DOCTYPE; DTDs are refused.", exception);
         }
         catch (XmlException exception)
         {
@@ -108,37 +113,6 @@ public static class SafeXml
         if (xml.Length > limits.MaxXmlCharacters)
         {
             throw new SamlException(SamlErrorCode.MessageTooLarge, $"The XML exceeds {limits.MaxXmlCharacters} characters.");
-        }
-    }
-
-    private static void EnsureShape(string xml, SamlLimits limits)
-    {
-        var seenRoot = false;
-        try
-        {
-            using var reader = XmlReader.Create(new StringReader(xml), ReaderSettings(limits));
-            while (reader.Read())
-            {
-                if (reader.NodeType != XmlNodeType.Element)
-                {
-                    continue;
-                }
-
-                seenRoot = true;
-                if (reader.Depth + 1 > limits.MaxXmlDepth)
-                {
-                    throw new SamlException(SamlErrorCode.XmlTooDeep, $"The XML nests deeper than {limits.MaxXmlDepth} elements.");
-                }
-            }
-        }
-        catch (XmlException exception) when (!seenRoot && xml.Contains(DoctypeMarker, StringComparison.Ordinal))
-        {
-            // A DOCTYPE can only stand in the prolog, so a failure before the root element with one present is the DTD refusal.
-            throw new SamlException(SamlErrorCode.XmlDtdProhibited, "The XML carries a DOCTYPE; DTDs are refused.", exception);
-        }
-        catch (XmlException exception)
-        {
-            throw new SamlException(SamlErrorCode.XmlMalformed, "The XML is not well-formed.", exception);
         }
     }
 

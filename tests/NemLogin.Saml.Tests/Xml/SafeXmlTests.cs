@@ -78,6 +78,41 @@ public sealed class SafeXmlTests
         Assert.Single(document.GetElementsByTagName("e").Cast<XmlNode>());
     }
 
+    [Fact]
+    public void Load_NestingAttackWithinSizeCap_RefusedBeforeTheTreeGrows()
+    {
+        // Resource exhaustion by nesting: 60,000 open elements fit in the default 256 K characters. The parse must stop at
+        // the depth cap, not build 60,000 elements (several MB of DOM) and check afterwards.
+        var xml = string.Concat(Enumerable.Repeat("<d>", 60_000));
+        SafeXml.Load("<warm-up/>", SamlLimits.Default);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        var exception = Assert.Throws<SamlException>(() => SafeXml.Load(xml, SamlLimits.Default));
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(SamlErrorCode.XmlTooDeep, exception.Code);
+        Assert.True(allocated < 256 * 1024, $"{allocated} bytes allocated to refuse it");
+    }
+
+    [Fact]
+    public void Load_EveryKindOfNode_SameTreeAsThePlainParser()
+    {
+        // The depth cap reads through to the parser: whitespace, comments, PIs, CDATA, character references, namespaces
+        // and attribute order must come out as XmlDocument builds them, or signatures over them would not verify.
+        const string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- before -->\n<p:r xmlns:p=\"urn:p\" xmlns=\"urn:d\" b=\"2\" a=\"x &amp; &#x41;\">\r\n"
+            + "  <c xml:space=\"preserve\">  t <![CDATA[<raw>]]> &lt;&gt; </c><?pi data?><!-- in --><e/>\t<p:f p:g=\"h\"/>\n</p:r>\n<!-- after -->";
+        var plain = new XmlDocument { PreserveWhitespace = true, XmlResolver = null };
+        using (var reader = XmlReader.Create(new StringReader(xml), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null }))
+        {
+            plain.Load(reader);
+        }
+
+        var loaded = SafeXml.Load(xml, SamlLimits.Default);
+
+        Assert.Equal(plain.OuterXml, loaded.OuterXml);
+        Assert.Equal(plain.ChildNodes.Count, loaded.ChildNodes.Count);
+    }
+
     [Theory]
     [InlineData("<a><b></a>")]
     [InlineData("")]

@@ -106,7 +106,10 @@ internal static class LogoutPages
             f.addEventListener("load", function () { unloaded--; });
             f.src = f.getAttribute("data-front-channel");
           });
-          function finish() { location.replace("{{path}}/finish"); }
+          var finished = false;
+          function finish() { if (!finished) { finished = true; location.replace("{{path}}/finish"); } }
+          // The deadline holds even when a status request never answers (a stalled poll must not hold the person).
+          setTimeout(finish, Math.max(0, deadline - Date.now()) + 1000);
           function poll() {
             fetch("{{path}}/status", { credentials: "same-origin", cache: "no-store" })
               .then(function (r) { return r.ok ? r.json() : null; })

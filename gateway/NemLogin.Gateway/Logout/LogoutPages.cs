@@ -99,7 +99,6 @@ internal static class LogoutPages
 
     private static string Script(string path, TimeSpan timeout) => $$"""
         (function () {
-          var deadline = Date.now() + {{((long)timeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)}};
           var labels = { LoggedOut: "logged out", Failed: "could not log out", Pending: "waiting" };
           var frontChannel = document.querySelectorAll("iframe[data-front-channel]"), unloaded = frontChannel.length;
           frontChannel.forEach(function (f) {
@@ -108,9 +107,10 @@ internal static class LogoutPages
           });
           var finished = false;
           function finish() { if (!finished) { finished = true; location.replace("{{path}}/finish"); } }
-          // The deadline holds even when a status request never answers (a stalled poll must not hold the person).
-          setTimeout(finish, Math.max(0, deadline - Date.now()) + 1000);
+          // The deadline is a timer of its own, so a status request that never answers cannot hold the person.
+          setTimeout(finish, {{((long)timeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)}});
           function poll() {
+            if (finished) { return; }
             fetch("{{path}}/status", { credentials: "same-origin", cache: "no-store" })
               .then(function (r) { return r.ok ? r.json() : null; })
               .then(function (s) {
@@ -118,9 +118,8 @@ internal static class LogoutPages
                   s.targets.forEach(function (t, i) { var e = document.getElementById("target-" + i); if (e) { e.textContent = labels[t] || t; } });
                   if (s.pending === 0 && unloaded <= 0) { return finish(); }
                 }
-                if (Date.now() >= deadline) { return finish(); }
                 setTimeout(poll, 250);
-              }, function () { if (Date.now() >= deadline) { finish(); } else { setTimeout(poll, 250); } });
+              }, function () { setTimeout(poll, 250); });
           }
           poll();
         })();

@@ -95,6 +95,9 @@ internal static class OidcServerExtensions
                 // ID and access tokens signed in the pool without blocking a thread on the grain call (docs/benchmarks.md).
                 server.AddEventHandler(DeferPoolSignature.Descriptor);
                 server.AddEventHandler(CompletePoolSignature.Descriptor);
+
+                // Codes, access and refresh tokens are recorded; ID tokens are not (nothing redeems or revokes them).
+                server.AddEventHandler(SkipIdentityTokenEntry.Descriptor);
             });
         return services;
     }

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Json;
+using Microsoft.IdentityModel.Tokens;
 using Microsoft.AspNetCore.WebUtilities;
 using NemLogin.Gateway.Tests.Support;
 using Xunit;
@@ -103,6 +105,31 @@ public sealed class OidcEndSessionTests(OidcBroker broker) : IClassFixture<OidcB
         Assert.Contains("Vil du logge ud", page.Html, StringComparison.Ordinal);
         Assert.True(await SessionAliveAsync(browser));
         Assert.True(await SessionAliveAsync(other));
+    }
+
+    // Class: a token of a revoked chain replayed as id_token_hint. ID tokens get no token entry (SkipIdentityTokenEntry),
+    // so what refuses this one is the authorization it names, revoked when its code was redeemed twice.
+    [Fact]
+    public async Task EndSession_HintFromRevokedAuthorization_AskedSessionKept()
+    {
+        using var browser = new TestBrowser();
+        var pkce = OidcBroker.Pkce.New();
+        var (query, _) = await broker.AuthorizeAsync(browser, broker.AuthorizeUrl(pkce));
+        var (status, body) = await broker.RedeemAsync(query["code"], pkce);
+        Assert.Equal(200, status);
+        var hint = body.GetProperty("id_token").GetString()!;
+        var payload = JsonDocument.Parse(Base64UrlEncoder.DecodeBytes(hint.Split('.')[1])).RootElement;
+        Assert.False(payload.TryGetProperty("oi_tkn_id", out _), "the ID token names a token entry");
+        Assert.True(payload.TryGetProperty("oi_au_id", out _), "the ID token names no authorization");
+
+        var (replayed, _) = await broker.RedeemAsync(query["code"], pkce);
+        Assert.Equal(400, replayed);
+        var page = await browser.GetAsync(EndSessionUrl(broker.BaseUrl + "/rp/logged-out", hint));
+
+        // Not proof that the request comes from a party of this session: the person is asked, as without a hint.
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("Vil du logge ud", page.Html, StringComparison.Ordinal);
+        Assert.True(await SessionAliveAsync(browser));
     }
 
     private async Task<string> LogInAsync(TestBrowser browser)

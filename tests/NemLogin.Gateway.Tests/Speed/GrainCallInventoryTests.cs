@@ -45,7 +45,7 @@ public sealed class GrainCallInventoryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task OidcLogin_NewSession_TwentyFiveCalls()
+    public async Task OidcLogin_NewSession_TwentyThreeCalls()
     {
         await OidcLoginAsync();
 
@@ -64,8 +64,8 @@ public sealed class GrainCallInventoryTests : IAsyncLifetime
             ["ISessionGrain.AssertAsync"] = 1,
             ["IIdentityGrain.ReleaseToAsync"] = 1,
             ["IOidcAuthorizationGrain.CreateAsync"] = 1,      // the ad-hoc authorization
-            ["IOidcTokenGrain.CreateAsync"] = 4,              // code, access token, ID token, refresh token
-            ["IOidcAuthorizationGrain.AttachTokenAsync"] = 4, // each token joins its chain and learns whether it is revoked
+            ["IOidcTokenGrain.CreateAsync"] = 3,              // code, access token, refresh token (an ID token has no entry)
+            ["IOidcAuthorizationGrain.AttachTokenAsync"] = 3, // each token joins its chain and learns whether it is revoked
             ["IOidcTokenIndexGrain.ListAsync"] = 2,           // the code's reference id: free when issued, found when redeemed
             ["IOidcTokenGrain.ReplaceAsync"] = 2,             // the code's payload, then its redemption
             ["IOidcTokenIndexGrain.AddAsync"] = 1,            // the code's reference id

@@ -66,6 +66,7 @@ common=(--target "http://127.0.0.1:$port" --sp-dir "$work/sps" --scenarios saml-
 # The warm-up is a run of its own (OPcache, session folder), so the measured run's CPU figure covers it only.
 "${runner[@]}" run "${common[@]}" --profile peak --rate 50 --duration 5s --warm-up 0s --report-dir "$work/warm-up" >"$work/log/warm-up.log" || { echo "The warm-up run failed:" >&2; tail -20 "$work/log/warm-up.log" >&2; exit 2; }
 
-# The runner's "broker CPU" counts the server and its worker processes (--broker-pid: the whole process tree).
+# The runner's "broker CPU" counts the server and its worker processes (--broker-pid: the whole process tree) over the
+# measured part. No warm-up of its own unless the arguments ask for one (`--warm-up 60s`, as the broker's runs get).
 echo "SimpleSAMLphp (PHP built-in server, $workers workers)"
-"${runner[@]}" run "${common[@]}" "$@" --warm-up 0s
+"${runner[@]}" run "${common[@]}" --warm-up 0s "$@"

@@ -112,6 +112,52 @@ public sealed class SamlXmlWriterTests
     }
 
     [Fact]
+    public void Insert_IntoALongText_RightTextAndTheBufferReusedAfterDispose()
+    {
+        // Where a signature goes: in the middle of a long text. StringBuilder.Insert would split the buffer into chunks,
+        // which TextBuffers cannot take back, so every message would rent a new one (the largest size: no other test here).
+        var body = new string('x', 60_000);
+        string WriteWithInsert()
+        {
+            using var writer = new SamlXmlWriter(100_000);
+            writer.Start("t", "root", "urn:test").TextElement("t", "head", "urn:test", "h");
+            var index = writer.Length;
+            writer.TextElement("t", "tail", "urn:test", body).End();
+            writer.Insert(index, "<t:signature/>");
+            return writer.ToString();
+        }
+
+        var first = WriteWithInsert();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var second = WriteWithInsert();
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(first, second);
+        Assert.StartsWith("<t:root xmlns:t=\"urn:test\"><t:head>h</t:head><t:signature/><t:tail>xxx", first, StringComparison.Ordinal);
+        Assert.EndsWith("xxx</t:tail></t:root>", first, StringComparison.Ordinal);
+        // The result string alone is 120 KB; a new buffer of this size would add 256 KB.
+        Assert.True(allocated < 200_000, $"{allocated} bytes allocated: the buffer was not reused");
+    }
+
+    [Fact]
+    public void TextBuffers_SmallRequests_LeaveTheLargeBuilderForTheLargeRequest()
+    {
+        // The largest size (no other test here writes that much): a small rent must not take it.
+        var large = TextBuffers.Rent(100_000);
+        Assert.True(large.Capacity >= 100_000);
+        TextBuffers.Return(large);
+
+        for (var i = 0; i < 64; i++)
+        {
+            var small = TextBuffers.Rent(16);
+            Assert.NotSame(large, small);
+            Assert.True(small.Capacity < 100_000);
+        }
+
+        Assert.Same(large, TextBuffers.Rent(100_000));
+    }
+
+    [Fact]
     public void CanonicalDigestAndUtf8_AcrossBufferChunks_MatchTheReference()
     {
         // Long enough that the writer's buffer holds it in several chunks, and surrogate pairs may straddle a chunk's end.

@@ -8,7 +8,7 @@ namespace NemLogin.Saml.Xml;
 /// the response around it, and new builders of that size were a fifth of a login's allocations (docs/benchmarks.md).
 /// Builders come in power-of-two sizes from 4 K to 128 K characters, each size with slots of its own, so a small request
 /// never takes the large builder a larger one needs, and the slots cannot fill with sizes nobody asks for (the single
-/// first-fit list this replaces did both, and missed on most large requests). Lock-free slots.
+/// first-fit list this replaces allowed both). Lock-free slots.
 /// </summary>
 internal static class TextBuffers
 {

@@ -185,7 +185,7 @@ public sealed class ClusterUnderTest : IAsyncLifetime
             Directory.Delete(_folder, recursive: true);
         }
 
-        Telemetry.Dispose();
+        await Telemetry.DisposeAsync();
         Watchdog.Forget();
     }
 

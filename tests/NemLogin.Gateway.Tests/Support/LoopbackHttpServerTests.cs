@@ -15,13 +15,13 @@ public sealed class LoopbackHttpServerTests
     public async Task ClientResetsBeforeTheAnswer_LaterRequestsStillAnswered()
     {
         var cancellation = TestContext.Current.CancellationToken;
-        using var reset = new CountdownEvent(3);
+        var allReset = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var server = new LoopbackHttpServer(FreePort.Next(), async context =>
         {
             if (context.Request.Url!.AbsolutePath == "/slow")
             {
                 // Answer only after the client has reset the connection.
-                reset.Wait(TimeSpan.FromSeconds(10), cancellation);
+                await allReset.Task.WaitAsync(TimeSpan.FromSeconds(10), cancellation);
                 await Task.Delay(100, cancellation);
             }
 
@@ -36,8 +36,9 @@ public sealed class LoopbackHttpServerTests
             await socket.SendAsync(Encoding.ASCII.GetBytes("GET /slow HTTP/1.0\r\n\r\n"), cancellation);
             socket.LingerState = new LingerOption(true, 0);
             socket.Close();
-            reset.Signal();
         }
+
+        allReset.SetResult();
 
         await Task.Delay(500, cancellation);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };

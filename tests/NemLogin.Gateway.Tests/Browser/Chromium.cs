@@ -1,4 +1,5 @@
 using Deque.AxeCore.Playwright;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Xunit;
@@ -32,7 +33,51 @@ public sealed partial class Chromium(IPlaywright playwright, IBrowser browser) :
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = locale });
         page.SetDefaultTimeout(60_000);
         Assertions.SetDefaultExpectTimeout(60_000);
+        var visited = Visits.GetOrCreateValue(page);
+        page.FrameNavigated += (_, frame) =>
+        {
+            if (frame == page.MainFrame)
+            {
+                lock (visited)
+                {
+                    visited.Add(frame.Url.Length > 100 ? frame.Url[..100] + "…" : frame.Url);
+                }
+            }
+        };
         return page;
+    }
+
+    // The main frame's addresses, in order, for the message of a page that never came.
+    private static readonly ConditionalWeakTable<IPage, List<string>> Visits = new();
+
+    /// <summary>
+    /// Waits until the page commits an address <paramref name="url"/> matches (commit, not load: the page's content is
+    /// asserted next, and a load event a busy machine delivers late, or that Playwright misses after an auto-post chain,
+    /// must not fail a step that happened). On timeout it fails naming where the browser is, what it shows and the way
+    /// it came, so a stall says which step stopped.
+    /// </summary>
+    public static Task WaitForPageAsync(IPage page, Regex url) => WaitForPageAsync(page, address => url.IsMatch(address), url.ToString());
+
+    /// <inheritdoc cref="WaitForPageAsync(IPage, Regex)"/>
+    public static async Task WaitForPageAsync(IPage page, Func<string, bool> url, string expected)
+    {
+        try
+        {
+            await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+        }
+        catch (TimeoutException ex)
+        {
+            var body = await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 });
+            string way;
+            var visited = Visits.GetOrCreateValue(page);
+            lock (visited)
+            {
+                way = string.Join(" → ", visited);
+            }
+
+            throw new TimeoutException(
+                $"The browser never reached {expected}; it is at {page.Url} showing: {body[..Math.Min(body.Length, 600)]}\nIts way: {way}", ex);
+        }
     }
 
     private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots");
@@ -87,18 +132,7 @@ public sealed partial class Chromium(IPlaywright playwright, IBrowser browser) :
             await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
         }
 
-        try
-        {
-            // Commit, not load: the page's content is asserted next, and a load event a busy machine delivers late (or that
-            // Playwright misses after the auto-post chain) must not fail a login that happened.
-            await page.WaitForURLAsync(home, new() { WaitUntil = WaitUntilState.Commit });
-        }
-        catch (TimeoutException ex)
-        {
-            var body = await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 });
-            throw new TimeoutException($"Login did not come home; the browser is at {page.Url} showing: {body[..Math.Min(body.Length, 600)]}", ex);
-        }
-
+        await WaitForPageAsync(page, home);
         return sawLogin;
     }
 

@@ -23,7 +23,7 @@ public sealed class ChromiumCrossProtocolTests(BrokerFixture fixture) : IClassFi
         await page.GetByRole(AriaRole.Link, new() { Name = "Log out", Exact = true }).ClickAsync();
 
         // The broker's progress page tells the demo SP in its frame, then returns to the relying party.
-        await page.WaitForURLAsync(fixture.BaseUrl + "/demo-rp/", new() { WaitUntil = WaitUntilState.Commit });
+        await Chromium.WaitForPageAsync(page, address => address == fixture.BaseUrl + "/demo-rp/", "the demo RP");
         await Assertions.Expect(page.Locator("body")).ToContainTextAsync("You are not logged in");
         await page.GotoAsync(fixture.BaseUrl + "/demo-sp/");
         await Assertions.Expect(page.Locator("body")).ToContainTextAsync("You are not logged in");
@@ -42,8 +42,8 @@ public sealed class ChromiumCrossProtocolTests(BrokerFixture fixture) : IClassFi
         Assert.False(await Chromium.LogInAtDemoSpAsync(page, fixture.BaseUrl), "the SAML login asked again after an OIDC login");
         await page.GetByRole(AriaRole.Link, new() { Name = "Log out", Exact = true }).ClickAsync();
         // Wait for whichever outcome the SP is told, so a partial logout fails here by name, not as a timeout.
-        await page.WaitForURLAsync(url => url.StartsWith(fixture.BaseUrl + "/demo-sp/?logout=", StringComparison.Ordinal),
-            new() { WaitUntil = WaitUntilState.Commit });
+        await Chromium.WaitForPageAsync(page, url => url.StartsWith(fixture.BaseUrl + "/demo-sp/?logout=", StringComparison.Ordinal),
+            "the demo SP's logout outcome");
         Assert.Equal(fixture.BaseUrl + "/demo-sp/?logout=Success", page.Url);
 
         // The relying party heard the logout over the back channel.

@@ -34,13 +34,13 @@ public sealed class ChromiumDemoOrganisationIdpTests(DemoOrganisationIdpFixture 
 
         await page.GetByLabel("Your work e-mail address or your organisation's CVR number").FillAsync(DemoOrganisationIdpFixture.EmployeeEmail);
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue to your organisation" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/demo-org-idp/sso\\?"), new() { WaitUntil = WaitUntilState.Commit });
+        await Chromium.WaitForPageAsync(page, new Regex("/demo-org-idp/sso\\?"));
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Demo Erhverv ApS");
         await Chromium.CheckPageAsync(page, "demo-org-idp");
 
         await page.GetByLabel("Work e-mail address").FillAsync(DemoOrganisationIdpFixture.EmployeeEmail);
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/demo-sp/(\\?.*)?$"), new() { WaitUntil = WaitUntilState.Commit });
+        await Chromium.WaitForPageAsync(page, new Regex("/demo-sp/(\\?.*)?$"));
         await Assertions.Expect(page.Locator("#name-id")).ToContainTextAsync("https://data.gov.dk/model/core/eid/professional/uuid/");
         await Assertions.Expect(page.Locator("#attributes")).ToContainTextAsync(DemoOrganisationData.Cvr);
         await Assertions.Expect(page.Locator("#privileges")).ToContainTextAsync(DemoOrganisationData.CaseWorkerPrivilege);

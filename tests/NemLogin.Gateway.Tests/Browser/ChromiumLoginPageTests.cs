@@ -29,7 +29,7 @@ public sealed class ChromiumLoginPageTests(BrokerFixture fixture) : IClassFixtur
         await page.Locator("input[name=username]").FillAsync("bent");
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
 
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/login/act-as/"), new() { WaitUntil = WaitUntilState.Commit });
+        await Chromium.WaitForPageAsync(page, new System.Text.RegularExpressions.Regex("/login/act-as/"));
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Hvem handler du på vegne af?");
         Assert.Equal("da", await page.Locator("html").GetAttributeAsync("lang"));
         await CheckAsync(page, "act-as-da");
@@ -41,7 +41,7 @@ public sealed class ChromiumLoginPageTests(BrokerFixture fixture) : IClassFixtur
 
         await page.GetByLabel(DemoOrganisationData.SecondEmployerName).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/demo-sp/(\\?.*)?$"), new() { WaitUntil = WaitUntilState.Commit });
+        await Chromium.WaitForPageAsync(page, new System.Text.RegularExpressions.Regex("/demo-sp/(\\?.*)?$"));
         await Assertions.Expect(page.Locator("#name-id")).ToHaveTextAsync("https://data.gov.dk/model/core/eid/professional/uuid/" + second);
         await Assertions.Expect(page.Locator("#attributes")).ToContainTextAsync(DemoOrganisationData.SecondEmployerCvr);
         await CheckAsync(page, "demo-sp-professional");

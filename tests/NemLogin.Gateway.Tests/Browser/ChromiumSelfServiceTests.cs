@@ -172,9 +172,9 @@ public sealed class ChromiumSelfServiceTests(BrokerFixture fixture) : IClassFixt
 
     private static async Task ChooseAsync(IPage page, string label, string home)
     {
-        await page.WaitForURLAsync(new Regex("/login/act-as/"), new() { WaitUntil = WaitUntilState.Commit });
+        await Chromium.WaitForPageAsync(page, new Regex("/login/act-as/"));
         await page.GetByLabel(label).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Fortsæt" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex(Regex.Escape(home) + "(\\?.*)?$"), new() { WaitUntil = WaitUntilState.Commit });
+        await Chromium.WaitForPageAsync(page, new Regex(Regex.Escape(home) + "(\\?.*)?$"));
     }
 }

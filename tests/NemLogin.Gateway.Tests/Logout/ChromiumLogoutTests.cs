@@ -20,7 +20,7 @@ public sealed class ChromiumLogoutTests(SloBroker broker) : IClassFixture<SloBro
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Log out", Exact = true }).ClickAsync();
 
-        await page.WaitForURLAsync(broker.BaseUrl + "/demo-sp/?logout=Success", new() { WaitUntil = WaitUntilState.Commit });
+        await Chromium.WaitForPageAsync(page, address => address == broker.BaseUrl + "/demo-sp/?logout=Success", "the demo SP told Success");
         await Assertions.Expect(page.Locator("#demo-logout")).ToHaveTextAsync("Success");
     }
 

@@ -27,12 +27,14 @@ public sealed partial class Chromium(IPlaywright playwright, IBrowser browser) :
         return new Chromium(playwright, browser);
     }
 
+    private static readonly TimeSpan PageTimeout = TimeSpan.FromSeconds(60);
+
     /// <summary>A new page; <paramref name="locale"/> sets the browser's language (its <c>Accept-Language</c>).</summary>
     public async Task<IPage> NewPageAsync(string? locale = null)
     {
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = locale });
-        page.SetDefaultTimeout(60_000);
-        Assertions.SetDefaultExpectTimeout(60_000);
+        page.SetDefaultTimeout((float)PageTimeout.TotalMilliseconds);
+        Assertions.SetDefaultExpectTimeout((float)PageTimeout.TotalMilliseconds);
         var visited = Visits.GetOrCreateValue(page);
         page.FrameNavigated += (_, frame) =>
         {
@@ -51,32 +53,36 @@ public sealed partial class Chromium(IPlaywright playwright, IBrowser browser) :
     private static readonly ConditionalWeakTable<IPage, List<string>> Visits = new();
 
     /// <summary>
-    /// Waits until the page commits an address <paramref name="url"/> matches (commit, not load: the page's content is
-    /// asserted next, and a load event a busy machine delivers late, or that Playwright misses after an auto-post chain,
-    /// must not fail a step that happened). On timeout it fails naming where the browser is, what it shows and the way
-    /// it came, so a stall says which step stopped.
+    /// Waits until the page's address matches <paramref name="url"/> (a committed navigation), polling the address itself.
+    /// Not Playwright's <c>WaitForURLAsync</c>: when the address already matches, it waits for the load event even when
+    /// asked for commit only, and a page still loading (the logout page's frames, or a load event missed after an
+    /// auto-post chain) kept the test waiting its full 60 s on a page that had arrived. On timeout it fails naming where
+    /// the browser is, what it shows and the pages it came through.
     /// </summary>
-    public static Task WaitForPageAsync(IPage page, Regex url) => WaitForPageAsync(page, address => url.IsMatch(address), url.ToString());
+    public static Task WaitForPageAsync(IPage page, Regex url, TimeSpan? timeout = null) =>
+        WaitForPageAsync(page, address => url.IsMatch(address), url.ToString(), timeout);
 
-    /// <inheritdoc cref="WaitForPageAsync(IPage, Regex)"/>
-    public static async Task WaitForPageAsync(IPage page, Func<string, bool> url, string expected)
+    /// <inheritdoc cref="WaitForPageAsync(IPage, Regex, TimeSpan?)"/>
+    public static async Task WaitForPageAsync(IPage page, Func<string, bool> url, string expected, TimeSpan? timeout = null)
     {
-        try
+        var deadline = DateTime.UtcNow + (timeout ?? PageTimeout);
+        while (!url(page.Url))
         {
-            await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
-        }
-        catch (TimeoutException ex)
-        {
-            var body = await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 });
-            string way;
-            var visited = Visits.GetOrCreateValue(page);
-            lock (visited)
+            if (DateTime.UtcNow > deadline)
             {
-                way = string.Join(" → ", visited);
+                var body = await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 });
+                string way;
+                var visited = Visits.GetOrCreateValue(page);
+                lock (visited)
+                {
+                    way = string.Join(" → ", visited);
+                }
+
+                throw new TimeoutException(
+                    $"The browser never reached {expected}; it is at {page.Url} showing: {body[..Math.Min(body.Length, 600)]}\nIts way: {way}");
             }
 
-            throw new TimeoutException(
-                $"The browser never reached {expected}; it is at {page.Url} showing: {body[..Math.Min(body.Length, 600)]}\nIts way: {way}", ex);
+            await Task.Delay(50);
         }
     }
 
